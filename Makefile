@@ -1,0 +1,24 @@
+# Two commands a new user needs:  `make build`  (seed graph into out/)  and  `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+
+.PHONY: build test setup clean
+
+$(BIN)/chainkg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+setup: $(BIN)/chainkg
+
+build: $(BIN)/chainkg
+	$(BIN)/chainkg build --out $(OUT)
+
+test: $(BIN)/chainkg
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(OUT) .pytest_cache

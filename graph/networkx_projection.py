@@ -1,0 +1,110 @@
+"""Project the RDF graph onto a networkx ``MultiDiGraph`` for analysis.
+
+Nodes are entities (organizations, places, chains, projects), keyed by IRI, with their
+classes and names. Edges are relations, keyed by the property's local name, with the
+provenance of every statement behind them: sources, confidence, evidence sentences.
+
+Example
+-------
+>>> from chainkg.graph.build import build_seed_dataset
+>>> from chainkg.graph.rdf import union_graph
+>>> kg = to_networkx(union_graph(build_seed_dataset()))
+>>> from chainkg.graph.iris import entity_iri
+>>> kg.nodes[str(entity_iri("org/nanwang"))]["name"]
+'南王'
+>>> "leadsChain" in kg[str(entity_iri("org/nanwang"))][str(entity_iri("chain/paper_packaging"))]
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+from rdflib import Graph, URIRef
+from rdflib.namespace import PROV, RDF, SKOS
+
+from chainkg.ontology import CKG, CLASSES, RELATIONS
+
+__all__ = ["to_networkx", "entity_attributes"]
+
+_CLASS_NAMES = {iri: name for name, iri in CLASSES.items()}
+_RELATION_IRIS = {term.iri: name for name, term in RELATIONS.items()}
+_OA_EXACT = URIRef("http://www.w3.org/ns/oa#exact")
+_OA_SELECTOR = URIRef("http://www.w3.org/ns/oa#hasSelector")
+_OA_START = URIRef("http://www.w3.org/ns/oa#start")
+_OA_END = URIRef("http://www.w3.org/ns/oa#end")
+
+
+def entity_attributes(graph: Graph, node: URIRef) -> dict:
+    """Classes, names and codes of one entity, as plain Python values."""
+    names = {label.language: str(label) for label in graph.objects(node, SKOS.prefLabel)}
+    classes = sorted(_CLASS_NAMES[c] for c in graph.objects(node, RDF.type) if c in _CLASS_NAMES)
+    attributes = {
+        "classes": classes,
+        "name": names.get("zh") or names.get(None) or str(node).rsplit("/", 1)[-1],
+        "name_en": names.get("en"),
+        "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
+    }
+    for key, prop in (("division_code", CKG.divisionCode), ("admin_level", CKG.adminLevel),
+                      ("status", CKG.status), ("stage", CKG.stage)):
+        value = graph.value(node, prop)
+        if value is not None:
+            attributes[key] = str(value)
+    return attributes
+
+
+def _evidence_record(graph: Graph, evidence: URIRef) -> dict:
+    record = {"quote": None, "start": None, "end": None,
+              "text": str(graph.value(evidence, CKG.plainText) or ""),
+              "source": str(graph.value(evidence, URIRef("http://www.w3.org/ns/oa#hasSource")) or "")}
+    for selector in graph.objects(evidence, _OA_SELECTOR):
+        if (exact := graph.value(selector, _OA_EXACT)) is not None:
+            record["quote"] = str(exact)
+        if (start := graph.value(selector, _OA_START)) is not None:
+            record["start"], record["end"] = int(start), int(graph.value(selector, _OA_END))
+    return record
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """Entities and relations of ``graph`` as a ``MultiDiGraph`` (edge key = property name)."""
+    kg = nx.MultiDiGraph()
+    entities = {s for s, _, c in graph.triples((None, RDF.type, None)) if c in _CLASS_NAMES}
+    for node in entities:
+        kg.add_node(str(node), **entity_attributes(graph, node))
+
+    provenance: dict[tuple[str, str, str], dict] = defaultdict(
+        lambda: {"sources": set(), "confidence": 0.0, "evidence": [], "qualifiers": {}}
+    )
+    for statement in graph.subjects(RDF.type, CKG.RelationStatement):
+        predicate = graph.value(statement, RDF.predicate)
+        if predicate not in _RELATION_IRIS:
+            continue
+        key = (str(graph.value(statement, RDF.subject)), _RELATION_IRIS[predicate], str(graph.value(statement, RDF.object)))
+        record = provenance[key]
+        record["sources"].update(str(s) for s in graph.objects(statement, PROV.wasDerivedFrom))
+        record["confidence"] = max(record["confidence"], float(graph.value(statement, CKG.confidence) or 0))
+        record["evidence"].extend(_evidence_record(graph, e) for e in graph.objects(statement, CKG.evidence))
+        for name, prop in (("leadership_kind", CKG.leadershipKind), ("scope", CKG.scope),
+                           ("scope_note", CKG.scopeNote), ("note", CKG.note)):
+            if (value := graph.value(statement, prop)) is not None:
+                record["qualifiers"][name] = str(value)
+
+    for predicate_iri, name in _RELATION_IRIS.items():
+        for subject, object_ in graph.subject_objects(predicate_iri):
+            if not isinstance(object_, URIRef):
+                continue
+            for end in (subject, object_):
+                if str(end) not in kg:
+                    kg.add_node(str(end), **entity_attributes(graph, end))
+            record = provenance.get((str(subject), name, str(object_)))
+            attributes = {"sources": [], "confidence": None, "evidence": []}
+            if record is not None:
+                attributes = {
+                    "sources": sorted(record["sources"]),
+                    "confidence": record["confidence"],
+                    "evidence": sorted(record["evidence"], key=lambda e: (e["source"], e["start"] or 0)),
+                    **record["qualifiers"],
+                }
+            kg.add_edge(str(subject), str(object_), key=name, predicate=name, **attributes)
+    return kg

@@ -1,0 +1,53 @@
+"""Write a Dataset to files — atomically: all outputs appear together or none change.
+
+Outputs go to a temporary folder next to ``out`` and are moved in only once every one of
+them has been written, so a failure half-way leaves the earlier outputs as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Dataset
+
+from chainkg.graph.rdf import PREFIXES, union_graph
+
+__all__ = ["JSONLD_CONTEXT", "write_outputs", "serialize_graph_files"]
+
+#: The JSON-LD context written into graph.jsonld: our prefixes, so keys read ``skos:prefLabel``.
+JSONLD_CONTEXT = dict(PREFIXES)
+
+
+def serialize_graph_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:
+    """Writers for graph.ttl, graph.nt, graph.jsonld (union of all sources) and graph.trig."""
+    union = union_graph(dataset)
+    return {
+        "graph.ttl": lambda path: union.serialize(path, format="turtle", encoding="utf-8"),
+        "graph.nt": lambda path: union.serialize(path, format="nt", encoding="utf-8"),
+        "graph.jsonld": lambda path: union.serialize(
+            path, format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8", ensure_ascii=False
+        ),
+        "graph.trig": lambda path: dataset.serialize(path, format="trig", encoding="utf-8"),
+    }
+
+
+def write_outputs(out_dir: str | Path, writers: dict[str, Callable[[Path], None]]) -> list[Path]:
+    """Run each writer into a staging folder, then move all results into ``out_dir``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        for name, write in writers.items():
+            write(staging / name)
+        written = []
+        for name in writers:
+            target = out / name
+            os.replace(staging / name, target)
+            written.append(target)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

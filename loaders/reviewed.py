@@ -1,0 +1,462 @@
+"""Reviewed facts: a human-written YAML file of entities, relations and figures → records.
+
+The file's shape (see ``data/seed_quanzhou_parks_2024q1.facts.yaml``)::
+
+    source:    {id, kind: article | reference_table, file, sha256, title, ...}
+    entities:  [{id, type, name, name_en, aliases, division_code, admin_level, status, evidence}]
+    mentions:  [{id, evidence}]            # entities declared elsewhere that the source names
+    relations: [{subject, predicate, object, confidence, evidence, leadership_kind, scope, note}]
+    observations: [{about, measure, value, unit, bound, period: {start, end, label}, evidence}]
+
+Every evidence is ``{start, end, quote}``: character offsets into the original file and the
+text found there. Anything wrong — an unknown class or property, a quote that does not
+match its offsets — raises :class:`~chainkg.errors.SourceError` naming the file, line and
+field. Cross-file checks (does every id exist?) happen in :func:`check_references`.
+
+Example
+-------
+>>> facts = load_reviewed_facts(SEED_FACTS)
+>>> facts.entities["org/nanwang"].name
+'南王'
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from chainkg.errors import SourceError
+from chainkg.loaders.records import (
+    Entity,
+    FactSet,
+    Mention,
+    Observation,
+    Origin,
+    Relation,
+    SourceDocument,
+    TextSpan,
+)
+from chainkg.loaders.text import normalize_annotated_text
+from chainkg.loaders.units import UNITS
+from chainkg.ontology import CLASSES, RELATIONS
+
+__all__ = [
+    "DATA_DIR",
+    "SEED_FACTS",
+    "PLACES_FACTS",
+    "ADMIN_LEVELS",
+    "PROJECT_STATUSES",
+    "LEADERSHIP_KINDS",
+    "MEASURES",
+    "BOUNDS",
+    "load_reviewed_facts",
+    "check_references",
+]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SEED_FACTS = DATA_DIR / "seed_quanzhou_parks_2024q1.facts.yaml"
+PLACES_FACTS = DATA_DIR / "quanzhou_places.yaml"
+
+ADMIN_LEVELS = ("country", "province", "prefecture", "county", "township")
+PROJECT_STATUSES = ("planned", "started", "under_construction", "in_operation")
+LEADERSHIP_KINDS = ("chain_leader", "leading_enterprise")
+BOUNDS = ("exact", "at_least", "at_most", "about", "expected")
+MEASURES = (
+    "investment_completed",
+    "subsidy_paid",
+    "project_count",
+    "floor_space_topped_out",
+    "floor_space_built",
+    "output_added",
+    "output_value",
+    "contract_value",
+    "firm_count",
+    "land_area",
+)
+SOURCE_KINDS = ("article", "reference_table")
+_ID = re.compile(r"^[a-z]+/[A-Za-z0-9_.\-]+$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _LineMap(dict):
+    """A YAML mapping that remembers its own line and each key's line."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineMap:
+    mapping = _LineMap(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {key.value: key.start_mark.line + 1 for key, _ in node.value if hasattr(key, "value")}
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay strings: the file is the record, we parse what we need ourselves.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Reader:
+    """Reads one facts file, raising SourceError with file, line and field."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, message: str, node: Any = None, field: str | None = None) -> SourceError:
+        line = None
+        if isinstance(node, _LineMap):
+            line = node.key_lines.get(field, node.line) if field else node.line
+        return SourceError(self.path, message, line=line, field=field)
+
+    def origin(self, node: _LineMap) -> Origin:
+        return Origin(str(self.path), node.line, tuple(sorted(node.key_lines.items())))
+
+    def get(self, node: _LineMap, field: str, kind: type | tuple = str, required: bool = True, default=None):
+        if field not in node or node[field] is None:
+            if required:
+                raise self.fail(f"missing required field '{field}'", node, None)
+            return default
+        value = node[field]
+        if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, kind):
+            expected = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            raise self.fail(f"expected {expected}, got {type(value).__name__} {value!r}", node, field)
+        return value
+
+    def choice(self, node: _LineMap, field: str, allowed, required: bool = False, what: str = "value"):
+        value = self.get(node, field, str, required=required)
+        if value is not None and value not in allowed:
+            raise self.fail(f"unknown {what} {value!r}{_suggest(value, allowed)}", node, field)
+        return value
+
+    def mapping_list(self, document: _LineMap, field: str) -> list[_LineMap]:
+        items = document.get(field) or []
+        if not isinstance(items, list):
+            raise self.fail("expected a list", document, field)
+        for item in items:
+            if not isinstance(item, _LineMap):
+                raise self.fail(f"each item must be a mapping, got {item!r}", document, field)
+        return items
+
+
+def _suggest(value: str, allowed) -> str:
+    close = difflib.get_close_matches(value, list(allowed), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(close)}?)" if close else f" (expected one of: {', '.join(allowed)})"
+
+
+def load_reviewed_facts(path: str | Path) -> FactSet:
+    """Read a reviewed-facts YAML file into a :class:`FactSet`, checking every field.
+
+    Parameters
+    ----------
+    path
+        The YAML file. An article source's ``file`` is resolved relative to it.
+
+    Raises
+    ------
+    SourceError
+        Missing or unreadable file, malformed YAML, unknown class, property or unit,
+        evidence whose quote does not match the original text at its offsets.
+    """
+    path = Path(path)
+    reader = _Reader(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SourceError(path, "file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SourceError(path, f"cannot read: {error}") from None
+    try:
+        document = yaml.load(raw, Loader=_LineLoader)  # noqa: S506 — a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise SourceError(path, f"malformed YAML: {problem}", line=line) from None
+    if not isinstance(document, _LineMap):
+        raise SourceError(path, "expected a mapping with 'source', 'entities', 'relations'")
+
+    source_node = document.get("source")
+    if not isinstance(source_node, _LineMap):
+        raise reader.fail("missing the 'source' mapping", document, "source")
+    source, original = _read_source(reader, source_node)
+
+    facts = FactSet(sources={source.id: source})
+    span = _EvidenceReader(reader, source, original)
+    for node in reader.mapping_list(document, "entities"):
+        entity = _read_entity(reader, node, source, span)
+        if entity.id in facts.entities:
+            raise reader.fail(f"entity {entity.id!r} declared twice in this file", node, "id")
+        facts.entities[entity.id] = entity
+    for node in reader.mapping_list(document, "mentions"):
+        facts.mentions.append(
+            Mention(
+                entity_id=_read_id(reader, node, "id"),
+                source_id=source.id,
+                evidence=span.many(node),
+                origin=reader.origin(node),
+            )
+        )
+    for node in reader.mapping_list(document, "relations"):
+        facts.relations.append(_read_relation(reader, node, source, span))
+    for node in reader.mapping_list(document, "observations"):
+        facts.observations.append(_read_observation(reader, node, source, span))
+    return facts
+
+
+def _read_source(reader: _Reader, node: _LineMap) -> tuple[SourceDocument, str | None]:
+    source_id = reader.get(node, "id")
+    if not re.fullmatch(r"[A-Za-z0-9_.\-]+", source_id):
+        raise reader.fail(f"source id {source_id!r} must be letters, digits, '_', '.' or '-'", node, "id")
+    kind = reader.choice(node, "kind", SOURCE_KINDS, required=True, what="source kind")
+    file_name = reader.get(node, "file", required=kind == "article")
+    file_path = original = sha256 = None
+    if file_name is not None:
+        file_path = (reader.path.parent / file_name).resolve()
+        try:
+            data = file_path.read_bytes()
+        except FileNotFoundError:
+            raise reader.fail(f"source file not found: {file_path}", node, "file") from None
+        sha256 = hashlib.sha256(data).hexdigest()
+        expected = reader.get(node, "sha256", required=False)
+        if expected is not None and expected != sha256:
+            raise reader.fail(
+                f"{file_path.name} has changed since review (sha256 {sha256[:12]}…, file says {expected[:12]}…); "
+                "re-check the quotes and update sha256",
+                node,
+                "sha256",
+            )
+        try:
+            original = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise reader.fail(f"{file_path} is not UTF-8: {error}", node, "file") from None
+    source = SourceDocument(
+        id=source_id,
+        kind=kind,
+        title=reader.get(node, "title"),
+        file=file_path,
+        sha256=sha256,
+        language=reader.get(node, "language", required=False),
+        published=reader.get(node, "published", required=False),
+        citation=reader.get(node, "citation", required=False),
+        note=reader.get(node, "note", required=False),
+    )
+    return source, original
+
+
+class _EvidenceReader:
+    """Checks evidence spans against the original text of the source."""
+
+    def __init__(self, reader: _Reader, source: SourceDocument, original: str | None):
+        self.reader = reader
+        self.source = source
+        self.original = original
+
+    def one(self, node: _LineMap, field: str = "evidence") -> TextSpan | None:
+        evidence = node.get(field)
+        if evidence is None:
+            if self.source.kind == "article":
+                raise self.reader.fail("every fact from an article needs evidence {start, end, quote}", node, field)
+            return None
+        if not isinstance(evidence, _LineMap):
+            raise self.reader.fail("evidence must be a mapping {start, end, quote}", node, field)
+        return self._span(evidence)
+
+    def many(self, node: _LineMap, field: str = "evidence") -> tuple[TextSpan, ...]:
+        evidence = node.get(field)
+        if evidence is None:
+            if self.source.kind == "article":
+                raise self.reader.fail("every fact from an article needs evidence {start, end, quote}", node, field)
+            return ()
+        items = evidence if isinstance(evidence, list) else [evidence]
+        if not all(isinstance(item, _LineMap) for item in items):
+            raise self.reader.fail("evidence must be a list of {start, end, quote}", node, field)
+        return tuple(self._span(item) for item in items)
+
+    def _span(self, node: _LineMap) -> TextSpan:
+        reader = self.reader
+        start = reader.get(node, "start", int)
+        end = reader.get(node, "end", int)
+        quote = reader.get(node, "quote")
+        if self.original is None:
+            raise reader.fail("this source has no file: its facts cannot cite offsets", node, "start")
+        if not 0 <= start < end <= len(self.original):
+            raise reader.fail(f"span [{start}, {end}) is outside the file (length {len(self.original)})", node, "start")
+        found = self.original[start:end]
+        if found != quote:
+            hint = ""
+            at = self.original.find(quote)
+            if at >= 0:
+                hint = f"; the quote stands at [{at}, {at + len(quote)})"
+            raise reader.fail(f"quote does not match the file at [{start}, {end}): file has {found[:40]!r}…{hint}", node, "quote")
+        return TextSpan(self.source.id, start, end, quote, normalize_annotated_text(quote).text)
+
+
+def _read_id(reader: _Reader, node: _LineMap, field: str) -> str:
+    value = reader.get(node, field)
+    if not _ID.match(value):
+        raise reader.fail(f"id {value!r} must look like 'kind/slug' (e.g. org/nanwang, area/350521)", node, field)
+    return value
+
+
+def _read_entity(reader: _Reader, node: _LineMap, source: SourceDocument, span: _EvidenceReader) -> Entity:
+    types = node.get("type")
+    types = [types] if isinstance(types, str) else types
+    if not types or not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+        raise reader.fail("type must be a class name or a list of them", node, "type")
+    for class_name in types:
+        if class_name not in CLASSES:
+            raise reader.fail(f"unknown class {class_name!r}{_suggest(class_name, CLASSES)}", node, "type")
+    aliases = node.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise reader.fail("aliases must be a list of names", node, "aliases")
+    division_code = reader.get(node, "division_code", required=False)
+    if division_code is not None and not re.fullmatch(r"\d{6}|\d{9}|\d{12}", division_code):
+        raise reader.fail(f"division code {division_code!r} must have 6, 9 or 12 digits", node, "division_code")
+    name = reader.get(node, "name")
+    if not name.strip():
+        raise reader.fail("name is empty", node, "name")
+    return Entity(
+        id=_read_id(reader, node, "id"),
+        types=tuple(types),
+        name=name,
+        name_en=reader.get(node, "name_en", required=False),
+        aliases=tuple(aliases),
+        division_code=division_code,
+        admin_level=reader.choice(node, "admin_level", ADMIN_LEVELS, what="admin level"),
+        status=reader.choice(node, "status", PROJECT_STATUSES, what="project status"),
+        note=reader.get(node, "note", required=False),
+        evidence=span.many(node) if "evidence" in node or source.kind == "article" else (),
+        sources=(source.id,),
+        origin=reader.origin(node),
+    )
+
+
+def _decimal(reader: _Reader, node: _LineMap, field: str, default: str | None = None) -> Decimal:
+    value = node.get(field, default)
+    if isinstance(value, bool) or value is None:
+        raise reader.fail("expected a number", node, field)
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise reader.fail(f"expected a number, got {value!r}", node, field) from None
+
+
+def _read_relation(reader: _Reader, node: _LineMap, source: SourceDocument, span: _EvidenceReader) -> Relation:
+    predicate = reader.get(node, "predicate")
+    if predicate not in RELATIONS:
+        raise reader.fail(f"unknown property {predicate!r}{_suggest(predicate, RELATIONS)}", node, "predicate")
+    confidence = _decimal(reader, node, "confidence", "1")
+    if not Decimal(0) <= confidence <= Decimal(1):
+        raise reader.fail(f"confidence {confidence} must lie in [0, 1]", node, "confidence")
+    scope = node.get("scope")
+    return Relation(
+        subject=_read_id(reader, node, "subject"),
+        predicate=predicate,
+        object=_read_id(reader, node, "object"),
+        source_id=source.id,
+        confidence=confidence,
+        method="reviewed",
+        evidence=span.one(node),
+        leadership_kind=reader.choice(node, "leadership_kind", LEADERSHIP_KINDS, what="leadership kind"),
+        scope=_read_id(reader, node, "scope") if scope is not None else None,
+        scope_note=reader.get(node, "scope_note", required=False),
+        note=reader.get(node, "note", required=False),
+        origin=reader.origin(node),
+    )
+
+
+def _read_observation(reader: _Reader, node: _LineMap, source: SourceDocument, span: _EvidenceReader) -> Observation:
+    period = node.get("period") or _LineMap()
+    if not isinstance(period, _LineMap):
+        raise reader.fail("period must be a mapping {start, end, label}", node, "period")
+    for field in ("start", "end"):
+        value = period.get(field)
+        if value is not None and not (isinstance(value, str) and _DATE.match(value)):
+            raise reader.fail(f"period {field} {value!r} must be a date YYYY-MM-DD", period, field)
+    if not any(period.get(field) for field in ("start", "end", "label")):
+        raise reader.fail("an observation needs a period (start, end or label)", node, "period")
+    return Observation(
+        about=_read_id(reader, node, "about"),
+        measure=reader.choice(node, "measure", MEASURES, required=True, what="measure"),
+        value=_decimal(reader, node, "value"),
+        unit=reader.choice(node, "unit", UNITS, required=True, what="unit"),
+        source_id=source.id,
+        bound=reader.choice(node, "bound", BOUNDS, what="bound") or "exact",
+        period_start=period.get("start"),
+        period_end=period.get("end"),
+        period_label=period.get("label"),
+        project_status=reader.choice(node, "project_status", PROJECT_STATUSES, what="project status"),
+        label=reader.get(node, "label", required=False),
+        evidence=span.one(node),
+        origin=reader.origin(node),
+    )
+
+
+def check_references(facts: FactSet, known_ids: set[str] | frozenset[str] = frozenset()) -> None:
+    """Check that every id a relation, mention or observation names is declared.
+
+    ``known_ids`` are ids declared outside the fact set (chains from the ontology).
+    Also checks each relation's subject and object classes against the property's
+    domain and range.
+
+    Raises
+    ------
+    SourceError
+        Naming the file and line of the first offending record.
+    """
+    entities = facts.entities
+
+    def classes_of(entity_id: str) -> set[str]:
+        if entity_id in entities:
+            return set(entities[entity_id].types)
+        return {"IndustrialChain"} if entity_id.startswith("chain/") else set()
+
+    def require(entity_id: str, origin: Origin | None, field: str) -> None:
+        if entity_id not in entities and entity_id not in known_ids:
+            candidates = list(entities) + list(known_ids)
+            raise SourceError(
+                origin.path if origin else "<facts>",
+                f"unknown id {entity_id!r}{_suggest(entity_id, candidates) if candidates else ''}",
+                line=origin.line_of(field) if origin else None,
+                field=field,
+            )
+
+    for mention in facts.mentions:
+        require(mention.entity_id, mention.origin, "id")
+    for relation in facts.relations:
+        require(relation.subject, relation.origin, "subject")
+        require(relation.object, relation.origin, "object")
+        if relation.scope:
+            require(relation.scope, relation.origin, "scope")
+        term = RELATIONS[relation.predicate]
+        for field, entity_id, allowed in (
+            ("subject", relation.subject, term.domain),
+            ("object", relation.object, term.range),
+        ):
+            if not classes_of(entity_id) & allowed:
+                origin = relation.origin
+                raise SourceError(
+                    origin.path if origin else "<facts>",
+                    f"{relation.predicate} does not take a {'/'.join(sorted(classes_of(entity_id)))} "
+                    f"({entity_id}) as its {field}; allowed: {', '.join(sorted(allowed))}",
+                    line=origin.line_of(field) if origin else None,
+                    field=field,
+                )
+    for observation in facts.observations:
+        require(observation.about, observation.origin, "about")

@@ -1,0 +1,148 @@
+"""Article text with an offset map back to the original file.
+
+Source articles come as traditional characters with inline pinyin annotations
+(``質(zhì)``), real parentheticals (``(原哈工大研究院)``) and corrupted annotations
+(``?shù)``). :func:`normalize_annotated_text` turns them into plain simplified Chinese
+and remembers, for every output character, where it came from, so that a fact found in
+the clean text can cite offsets into the original file.
+
+Example
+-------
+>>> text = normalize_annotated_text("高品質(zhì)打造(原哈工大研究院)")
+>>> text.text
+'高品质打造(原哈工大研究院)'
+>>> text.original_span(2, 3)
+(2, 3)
+>>> text.original_span(3, 5)
+(8, 10)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["NormalizedText", "normalize_annotated_text", "to_simplified", "sentence_spans"]
+
+# Lower-case latin letters with or without tone marks; pinyin never has capitals here.
+_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+# (zhì)  (chuàng )  — an annotation right after a Chinese character
+_ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])\(\s*[{_PINYIN}]{{1,7}}\s*\)")
+# ?shù)  — a corrupted annotation: the '(' and sometimes the character became '?'
+_CORRUPT_ANNOTATION = re.compile(rf"\?[{_PINYIN}]{{1,7}}\s*\)")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Clean text plus, for each of its characters, the index of its source character."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original_length: int
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the clean span ``[start, end)`` to a span of the original text."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) outside text of length {len(self.text)}")
+        if start == end:
+            at = self.offsets[start] if start < len(self.offsets) else self.original_length
+            return at, at
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified Chinese (OpenCC ``t2s``); other characters pass through.
+
+    >>> to_simplified("鯉城區臺商投資區")
+    '鲤城区台商投资区'
+    """
+    # OpenCC works on UTF-8: lone surrogates cannot cross, so convert around them.
+    parts = _SURROGATES.split(text)
+    gaps = _SURROGATES.findall(text)
+    converted = [_t2s().convert(part) if part else part for part in parts]
+    return "".join(part + (gaps[i] if i < len(gaps) else "") for i, part in enumerate(converted))
+
+
+_SURROGATES = re.compile(r"[\ud800-\udfff]+")
+
+
+def normalize_annotated_text(original: str) -> NormalizedText:
+    """Strip pinyin annotations and convert to simplified Chinese, keeping an offset map.
+
+    Real parentheticals (anything that is not a lone pinyin syllable) are kept.
+    Normalizing the result again changes nothing.
+    """
+    text = original
+    offsets = list(range(len(original)))
+    while True:
+        stripped, kept = _strip_annotations(text)
+        if len(kept) == len(text):
+            break
+        text, offsets = stripped, [offsets[i] for i in kept]
+    simplified = to_simplified(text)
+    if len(simplified) != len(text):
+        # OpenCC changed the length (a phrase or a control character): go char by char.
+        simplified = "".join(_simplify_char(ch) for ch in text)
+    return NormalizedText(simplified, tuple(offsets), len(original))
+
+
+def _simplify_char(ch: str) -> str:
+    converted = to_simplified(ch)
+    return converted if len(converted) == 1 else ch
+
+
+def _strip_annotations(text: str) -> tuple[str, list[int]]:
+    """Remove annotations once: the text left and the indexes of its characters."""
+    kept: list[int] = []
+    position = 0
+    for match in _annotations(text):
+        kept.extend(range(position, match.start()))
+        position = match.end()
+    kept.extend(range(position, len(text)))
+    return "".join(text[i] for i in kept), kept
+
+
+def _annotations(text: str):
+    matches = sorted(
+        [*_ANNOTATION.finditer(text), *_CORRUPT_ANNOTATION.finditer(text)], key=lambda m: m.start()
+    )
+    end = -1
+    for match in matches:
+        if match.start() >= end:
+            end = match.end()
+            yield match
+
+
+# ASCII "?" is no sentence end here: mojibake turns lost characters into "?".
+_SENTENCE_END = re.compile(r"[。;；！!？\n]")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences (split after 。 ; ！ ？ and at line ends), without surrounding space.
+
+    >>> sentence_spans("甲。 乙;丙")
+    [(0, 2), (3, 5), (5, 6)]
+    """
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end() if match.group() != "\n" else match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    cleaned = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            cleaned.append((s, e))
+    return cleaned
