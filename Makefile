@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: build test setup clean
+.PHONY: build test setup clean neo4j-up neo4j-down
 
 $(BIN)/chainkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,13 @@ build: $(BIN)/chainkg
 
 test: $(BIN)/chainkg
 	$(BIN)/python -m pytest
+
+# A throwaway local Neo4j 5.26 (from Maven Central, no Docker): prints its bolt URI.
+neo4j-up: $(BIN)/chainkg
+	$(BIN)/chainkg neo4j up
+
+neo4j-down: $(BIN)/chainkg
+	$(BIN)/chainkg neo4j down
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -87,7 +87,72 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--data", type=Path, action="append", metavar="FILE", help="RDF file to query (repeatable)")
     query.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)")
     query.set_defaults(handler=_cmd_query)
+
+    _add_neo4j_commands(commands)
     return parser
+
+
+_EPILOG_NEO4J = """examples:
+  make neo4j-up                                  # or: chainkg neo4j up  → prints the bolt URI
+  export NEO4J_URI=bolt://127.0.0.1:PORT NEO4J_PASSWORD="$(cat HOME/password)"
+  chainkg neo4j load                             # the seed graph, idempotent
+  chainkg neo4j load --data out/graph.ttl --clear
+  chainkg neo4j search 九牧
+  chainkg neo4j export --out roundtrip.ttl
+  make neo4j-down
+"""
+
+
+def _add_connection_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--uri", help="Bolt URI (default: $NEO4J_URI)")
+    parser.add_argument("--user", help="user (default: $NEO4J_USER or neo4j)")
+    parser.add_argument("--database", help="database (default: $NEO4J_DATABASE or neo4j)")
+
+
+def _add_neo4j_commands(commands) -> None:
+    neo4j = commands.add_parser(
+        "neo4j",
+        help="run a local Neo4j, load the graph into it, read it back, search it",
+        description="Neo4j as the ontology's property graph: labels are class names, relationship "
+        "types UPPER_SNAKE property names, provenance on every relationship. The password comes "
+        "from NEO4J_PASSWORD or a prompt and is never echoed or logged.",
+        epilog=_EPILOG_NEO4J,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = neo4j.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    up = actions.add_parser("up", help="start a throwaway local Neo4j 5.26 (fetched from Maven Central once)",
+                            description="Start Neo4j Community bound to 127.0.0.1 on a free port with "
+                            "authentication on; print its bolt URI and where its password file is.")
+    up.add_argument("--home", type=Path, help="server folder (default: a new temporary folder)")
+    up.add_argument("--port", type=int, help="Bolt port (default: a free one)")
+    up.add_argument("--heap", default="1g", help="JVM heap, e.g. 1g (default)")
+    up.set_defaults(handler=_cmd_neo4j_up)
+
+    down = actions.add_parser("down", help="stop the server `chainkg neo4j up` started")
+    down.add_argument("--keep", action="store_true", help="keep its folder (data, logs)")
+    down.set_defaults(handler=_cmd_neo4j_down)
+
+    load = actions.add_parser("load", help="load the graph (idempotent, resumable)",
+                              description="MERGE the graph's entities and relations into Neo4j in batches; "
+                              "constraints and the cjk full-text index first. Re-running changes no count.")
+    _add_connection_flags(load)
+    load.add_argument("--data", type=Path, action="append", metavar="FILE",
+                      help="RDF file to load (repeatable; default: build the bundled seed)")
+    load.add_argument("--batch-size", type=int, default=5000, help="rows per transaction (default 5000)")
+    load.add_argument("--clear", action="store_true", help="delete chainkg's nodes first (a fresh load)")
+    load.set_defaults(handler=_cmd_neo4j_load)
+
+    export = actions.add_parser("export", help="read the graph back from Neo4j as RDF")
+    _add_connection_flags(export)
+    export.add_argument("--out", type=Path, required=True, help="Turtle file to write")
+    export.set_defaults(handler=_cmd_neo4j_export)
+
+    search = actions.add_parser("search", help="full-text search over names and aliases (cjk)")
+    _add_connection_flags(search)
+    search.add_argument("text", help="what to look for, e.g. 九牧 or 芯谷")
+    search.add_argument("--limit", type=int, default=10)
+    search.set_defaults(handler=_cmd_neo4j_search)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -221,6 +286,86 @@ def _cmd_query(args: argparse.Namespace) -> int:
         writer.writerows(rows)
     else:
         _print_table(columns, rows)
+    return 0
+
+
+def _cmd_neo4j_up(args: argparse.Namespace) -> int:
+    from chainkg.graph.neo4j_server import STATE_FILE, read_state, start_server, write_state
+
+    previous = read_state()
+    if previous is not None and Path(f"/proc/{previous.pid}").exists():
+        raise ChainKGError(f"a server is already up at {previous.uri} (pid {previous.pid}); `chainkg neo4j down` first")
+    _status("starting Neo4j (the first run fetches it from Maven Central)…")
+    server = start_server(args.home, port=args.port, heap=args.heap)
+    write_state(server)
+    print(server.uri)
+    _status(f"Neo4j is up: {server.uri} (pid {server.pid}, folder {server.home}, state {STATE_FILE})\n"
+            f'  export NEO4J_URI={server.uri} NEO4J_USER=neo4j NEO4J_PASSWORD="$(cat {server.password_file})"')
+    return 0
+
+
+def _cmd_neo4j_down(args: argparse.Namespace) -> int:
+    from chainkg.graph.neo4j_server import STATE_FILE, read_state, stop_server
+
+    server = read_state()
+    if server is None:
+        print("no server recorded; nothing to stop")
+        return 0
+    stop_server(server, remove_home=not args.keep)
+    STATE_FILE.unlink(missing_ok=True)
+    print(f"stopped Neo4j at {server.uri}")
+    return 0
+
+
+def _graph_for_neo4j(args: argparse.Namespace):
+    from chainkg.graph.build import build_seed_dataset
+    from chainkg.graph.rdf import union_graph
+
+    return _load_rdf(args.data) if args.data else union_graph(build_seed_dataset())
+
+
+def _store(args: argparse.Namespace):
+    from chainkg.graph.neo4j_store import connect
+    from chainkg.settings import Neo4jSettings
+
+    return connect(Neo4jSettings.resolve(args.uri, args.user, args.database))
+
+
+def _cmd_neo4j_load(args: argparse.Namespace) -> int:
+    from chainkg.graph.neo4j_codec import rdf_to_rows
+
+    if args.batch_size < 1:
+        raise ChainKGError("--batch-size must be at least 1")
+    nodes, relationships = rdf_to_rows(_graph_for_neo4j(args))
+    with _store(args) as store:
+        if args.clear:
+            _status(f"cleared {store.clear()} nodes")
+        report = store.load(nodes, relationships, batch_size=args.batch_size)
+        total_nodes, total_relationships = store.counts()
+    print(f"loaded {report.nodes} nodes and {report.relationships} relationships in {report.batches} batches "
+          f"({report.seconds:.1f} s); the database now holds {total_nodes} nodes, {total_relationships} relationships")
+    return 0
+
+
+def _cmd_neo4j_export(args: argparse.Namespace) -> int:
+    from chainkg.graph.neo4j_codec import rows_to_rdf
+    from chainkg.graph.writers import write_outputs
+
+    with _store(args) as store:
+        graph = rows_to_rdf(*store.read())
+    out = args.out
+    write_outputs(out.parent if str(out.parent) else Path("."),
+                  {out.name: lambda path: graph.serialize(path, format="turtle", encoding="utf-8")})
+    print(f"wrote {len(graph)} triples to {out}")
+    return 0
+
+
+def _cmd_neo4j_search(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        hits = store.search(args.text, limit=args.limit)
+    rows = [[hit["name"] or "", ", ".join(l for l in hit["labels"] if l != "Entity"), f"{hit['score']:.3f}", hit["iri"]]
+            for hit in hits]
+    _print_table(["name", "class", "score", "iri"], rows)
     return 0
 
 

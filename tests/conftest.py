@@ -42,3 +42,58 @@ def built_out(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("out")
     assert main(["build", "--out", str(out)]) == 0
     return out
+
+
+# --- A live Neo4j for the run ------------------------------------------------------------
+
+_NEO4J_RUN: dict = {}
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings():
+    """A live Neo4j: the one NEO4J_URI names, else a fresh local server started for the run."""
+    import os
+
+    from chainkg.graph.neo4j_server import start_server, stop_server
+    from chainkg.settings import Neo4jSettings
+
+    if os.environ.get("NEO4J_URI"):
+        settings = Neo4jSettings.resolve(prompt=False)
+        _NEO4J_RUN["how"] = f"existing server at {settings.uri} (NEO4J_URI)"
+        yield settings
+        return
+    server = start_server()
+    _NEO4J_RUN["how"] = f"server started by the suite at {server.uri} ({server.home})"
+    try:
+        yield Neo4jSettings(server.uri, server.user, server.password, "neo4j")
+    finally:
+        stop_server(server, remove_home=True)
+
+
+@pytest.fixture(scope="session")
+def neo4j_store(neo4j_settings):
+    from chainkg.graph.neo4j_store import connect
+
+    with connect(neo4j_settings) as store:
+        version = store.run("CALL dbms.components() YIELD name, versions, edition "
+                            "RETURN name, versions[0] AS version, edition")[0]
+        _NEO4J_RUN["version"] = f"{version['name']} {version['version']} {version['edition']}"
+        yield store
+
+
+@pytest.fixture(scope="module")
+def loaded_seed(neo4j_store, seed_graph):
+    """The seed graph freshly loaded (each test module starts from a clean load)."""
+    from chainkg.graph.neo4j_codec import rdf_to_rows
+
+    neo4j_store.clear()
+    nodes, relationships = rdf_to_rows(seed_graph)
+    neo4j_store.load(nodes, relationships, progress=False)
+    return nodes, relationships
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _NEO4J_RUN:
+        terminalreporter.write_line(
+            f"Neo4j tests ran against a live {_NEO4J_RUN.get('version', 'Neo4j')}: {_NEO4J_RUN['how']}"
+        )

@@ -140,21 +140,24 @@ def test_every_relation_has_provenance_whose_offsets_give_its_quote(seed_graph, 
 
 def test_figures_are_observations_with_period_unit_and_value(seed_graph):
     quanzhou = iri_named(seed_graph, "泉州市")
-    observations = {
-        (str(seed_graph.value(o, CKG.measure)), str(seed_graph.value(o, CKG.projectStatus))): o
-        for o in seed_graph.subjects(CKG.refEntity, quanzhou)
-    }
-    investment = observations[("investment_completed", "None")]
-    assert seed_graph.value(investment, CKG.value).toPython() == Decimal("6899000000")
+    about_quanzhou = list(seed_graph.subjects(CKG.refEntity, quanzhou))
+
+    def value(node) -> Decimal:
+        return seed_graph.value(node, CKG.value).toPython()
+
+    [investment] = [o for o in about_quanzhou if str(seed_graph.value(o, CKG.measure)) == "investment_completed"]
+    assert value(investment) == Decimal("6899000000")
     assert seed_graph.value(investment, CKG.unit) == URIRef("http://qudt.org/vocab/currency/CNY")
     assert str(seed_graph.value(investment, CKG.periodStart)) == "2024-01-01"
     assert str(seed_graph.value(investment, CKG.originalValue)) == "68.99亿元"
-    by_status = {status: int(seed_graph.value(o, CKG.value).toPython())
-                 for (measure, status), o in observations.items()
-                 if measure == "project_count" and str(seed_graph.value(o, CKG.periodLabel)) == "截至2月底" and status != "None"}
+
+    end_of_february = [o for o in about_quanzhou
+                       if str(seed_graph.value(o, CKG.measure)) == "project_count"
+                       and str(seed_graph.value(o, CKG.periodLabel)) == "截至2月底"]
+    by_status = {str(seed_graph.value(o, CKG.projectStatus)): int(value(o)) for o in end_of_february}
+    total = by_status.pop("None")
     assert by_status == {"planned": 10, "started": 5, "under_construction": 42, "in_operation": 43}
-    total = observations[("project_count", "None")]
-    assert sum(by_status.values()) == int(seed_graph.value(total, CKG.value).toPython())
+    assert sum(by_status.values()) == total == 100
 
 
 def test_reference_file_loads_on_its_own():

@@ -1,0 +1,262 @@
+"""RDF ⇄ Neo4j property-graph rows: the mapping, with no driver in sight.
+
+The property graph's schema is the ontology's:
+
+- every entity (a node of an ontology class) is one node labelled ``Entity`` plus its class
+  names (``Company``, ``IndustrialPark``, …) with properties ``iri``, ``name`` (the zh
+  ``skos:prefLabel``), ``nameEn``, ``aliases`` / ``aliasesEn`` (``skos:altLabel`` by
+  language), ``divisionCode``, ``adminLevel``, ``status``, ``stage``, ``industryCode`` …,
+  ``sources`` (what it was derived from) and ``provenance`` (its evidence, as N-Triples);
+- every relation ``s p o`` between entities is one relationship of type ``P_IN_UPPER_SNAKE``
+  with ``sources``, ``confidence`` (the highest of its statements), ``evidence`` (the
+  sentences, plain simplified Chinese), qualifiers (``leadershipKind``, ``scope``,
+  ``scopeNote``) and ``provenance``: every statement node behind it with its evidence, as
+  N-Triples, so that nothing is lost on the way back.
+
+:func:`rdf_to_rows` and :func:`rows_to_rdf` are inverse on :func:`stored_subgraph` — the part
+of an RDF graph the writer stores (tests compare the two).
+
+Example
+-------
+>>> from chainkg.graph.build import build_seed_dataset
+>>> from chainkg.graph.rdf import union_graph
+>>> nodes, relationships = rdf_to_rows(union_graph(build_seed_dataset()))
+>>> haixi = next(n for n in nodes if n.properties["name"] == "中国机械总院海西分院")
+>>> haixi.labels
+('Company', 'Entity', 'ResearchInstitute')
+>>> lead = next(r for r in relationships if r.start == haixi.iri and r.type == "LEADS_CHAIN")
+>>> lead.properties["leadershipKind"], lead.properties["confidence"]
+('chain_leader', 1.0)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS
+
+from chainkg.errors import ChainKGError
+from chainkg.graph.rdf import bind_prefixes
+from chainkg.ontology import CKG, CLASSES, RELATIONS
+
+__all__ = ["NodeRow", "RelationshipRow", "ENTITY_LABEL", "rdf_to_rows", "rows_to_rdf", "stored_subgraph"]
+
+ENTITY_LABEL = "Entity"
+_CLASS_BY_IRI = {iri: name for name, iri in CLASSES.items()}
+_RELATION_BY_IRI = {term.iri: term for term in RELATIONS.values()}
+_RELATION_BY_TYPE = {term.neo4j_type: term for term in RELATIONS.values()}
+
+# Literal-valued entity properties: RDF predicate → (Neo4j key, one value or a list).
+_LITERAL_KEYS: dict[URIRef, tuple[str, bool]] = {
+    SKOS.prefLabel: ("name", False),
+    SKOS.altLabel: ("aliases", True),
+    CKG.divisionCode: ("divisionCode", False),
+    CKG.adminLevel: ("adminLevel", False),
+    CKG.status: ("status", False),
+    CKG.stage: ("stage", False),
+    CKG.industryCode: ("industryCode", True),
+    CKG.note: ("note", False),
+}
+# IRI-valued entity properties that are not relations (kept as IRI strings).
+_IRI_KEYS: dict[URIRef, str] = {
+    SKOS.inScheme: "inScheme",
+    SKOS.topConceptOf: "topConceptOf",
+    PROV.wasDerivedFrom: "sources",
+}
+_DEFAULT_LANGUAGE = "zh"
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    """One Neo4j node: its IRI, labels and properties."""
+
+    iri: str
+    labels: tuple[str, ...]
+    properties: dict = field(hash=False)
+
+
+@dataclass(frozen=True)
+class RelationshipRow:
+    """One Neo4j relationship between two entity IRIs."""
+
+    start: str
+    type: str
+    end: str
+    properties: dict = field(hash=False)
+
+
+def _language_key(base: str, language: str | None) -> str:
+    """``name`` for zh, ``nameEn`` for en, ``name_fr`` for others, ``name_`` untagged."""
+    if language == _DEFAULT_LANGUAGE:
+        return base
+    if language == "en":
+        return base + "En"
+    return f"{base}_{language or ''}"
+
+
+def _key_language(key: str, bases: dict[str, tuple[URIRef, bool]]) -> tuple[URIRef, bool, str | None] | None:
+    if key in bases:
+        return (*bases[key], _DEFAULT_LANGUAGE)
+    if key.endswith("En") and key[:-2] in bases:
+        return (*bases[key[:-2]], "en")
+    base, sep, language = key.rpartition("_")
+    if sep and base in bases:
+        return (*bases[base], language or None)
+    return None
+
+
+_LANGUAGE_TAGGED = {SKOS.prefLabel, SKOS.altLabel}
+_BASES = {key: (predicate, many) for predicate, (key, many) in _LITERAL_KEYS.items()}
+
+
+def _entities(graph: Graph) -> set[URIRef]:
+    return {s for s, c in graph.subject_objects(RDF.type) if c in _CLASS_BY_IRI and isinstance(s, URIRef)}
+
+
+def _closure(graph: Graph, node, into: Graph, seen: set) -> None:
+    """Concise bounded description: the node's triples, following IRIs minted under it."""
+    if node in seen:
+        return
+    seen.add(node)
+    for predicate, object_ in graph.predicate_objects(node):
+        into.add((node, predicate, object_))
+        if isinstance(object_, BNode) or (
+            isinstance(object_, URIRef) and (str(object_).startswith(f"{node}/") or "/evidence/" in str(object_))
+            and predicate != PROV.wasDerivedFrom
+        ):
+            _closure(graph, object_, into, seen)
+
+
+def _ntriples(graph: Graph) -> str:
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    return "\n".join(sorted(line for line in lines if line.strip()))
+
+
+def rdf_to_rows(graph: Graph) -> tuple[list[NodeRow], list[RelationshipRow]]:
+    """Nodes and relationships for Neo4j from an RDF graph (a union of named graphs)."""
+    entities = _entities(graph)
+    nodes = [_node_row(graph, entity) for entity in sorted(entities)]
+
+    statements: dict[tuple, list] = defaultdict(list)
+    for statement in graph.subjects(RDF.type, CKG.RelationStatement):
+        key = (graph.value(statement, RDF.subject), graph.value(statement, RDF.predicate), graph.value(statement, RDF.object))
+        statements[key].append(statement)
+
+    relationships = []
+    for predicate, term in sorted(_RELATION_BY_IRI.items()):
+        for subject, object_ in sorted(graph.subject_objects(predicate)):
+            if subject not in entities or object_ not in entities:
+                continue
+            relationships.append(_relationship_row(graph, subject, term, object_, sorted(statements[(subject, predicate, object_)])))
+    return nodes, relationships
+
+
+def _node_row(graph: Graph, entity: URIRef) -> NodeRow:
+    labels = tuple(sorted({ENTITY_LABEL, *(_CLASS_BY_IRI[c] for c in graph.objects(entity, RDF.type) if c in _CLASS_BY_IRI)}))
+    values: dict[str, list] = defaultdict(list)
+    for predicate, object_ in graph.predicate_objects(entity):
+        if predicate in _LITERAL_KEYS and isinstance(object_, Literal):
+            base, _ = _LITERAL_KEYS[predicate]
+            key = _language_key(base, object_.language) if predicate in _LANGUAGE_TAGGED else base
+            values[key].append(str(object_))
+        elif predicate in _IRI_KEYS and isinstance(object_, URIRef):
+            values[_IRI_KEYS[predicate]].append(str(object_))
+    properties: dict = {"iri": str(entity)}
+    for key, items in sorted(values.items()):
+        items = sorted(set(items))
+        spec = _key_language(key, _BASES)
+        many = True if spec is None else spec[1]
+        if not many and len(items) > 1:
+            raise ChainKGError(f"{entity}: {len(items)} values for single-valued {key!r}: {items}")
+        properties[key] = items if many else items[0]
+    evidence = Graph()
+    seen: set = set()
+    for node in graph.objects(entity, CKG.evidence):
+        evidence.add((entity, CKG.evidence, node))
+        _closure(graph, node, evidence, seen)
+    if len(evidence):
+        properties["provenance"] = _ntriples(evidence)
+    return NodeRow(str(entity), labels, properties)
+
+
+def _relationship_row(graph: Graph, subject: URIRef, term, object_: URIRef, statements: list) -> RelationshipRow:
+    properties: dict = {}
+    sources, sentences, confidences, methods = set(), [], [], set()
+    provenance = Graph()
+    seen: set = set()
+    for statement in statements:
+        _closure(graph, statement, provenance, seen)
+        sources.update(str(s) for s in graph.objects(statement, PROV.wasDerivedFrom))
+        if (confidence := graph.value(statement, CKG.confidence)) is not None:
+            confidences.append(float(confidence))
+        if (method := graph.value(statement, CKG.method)) is not None:
+            methods.add(str(method))
+        for evidence in sorted(graph.objects(statement, CKG.evidence)):
+            if (text := graph.value(evidence, CKG.plainText)) is not None:
+                sentences.append(str(text))
+        for key, predicate in (("leadershipKind", CKG.leadershipKind), ("scope", CKG.scope),
+                               ("scopeNote", CKG.scopeNote), ("note", CKG.note)):
+            if key not in properties and (value := graph.value(statement, predicate)) is not None:
+                properties[key] = str(value)
+    properties.update({
+        "sources": sorted(sources),
+        "evidence": sentences,
+        "methods": sorted(methods),
+    })
+    if confidences:
+        properties["confidence"] = max(confidences)
+    if len(provenance):
+        properties["provenance"] = _ntriples(provenance)
+    return RelationshipRow(str(subject), term.neo4j_type, str(object_), properties)
+
+
+def stored_subgraph(graph: Graph) -> Graph:
+    """The part of ``graph`` that the Neo4j writer stores (what a round trip must give back)."""
+    stored = bind_prefixes(Graph())
+    nodes, relationships = rdf_to_rows(graph)
+    for triple in rows_to_rdf(nodes, relationships):
+        stored.add(triple)
+    # Check against the source graph: every triple the rows claim really is in it.
+    missing = [t for t in stored if t not in graph]
+    if missing:
+        raise ChainKGError(f"codec invented {len(missing)} triples, e.g. {missing[0]}")
+    return stored
+
+
+def rows_to_rdf(nodes: list[NodeRow], relationships: list[RelationshipRow]) -> Graph:
+    """Rebuild RDF from Neo4j rows (inverse of :func:`rdf_to_rows`)."""
+    graph = bind_prefixes(Graph())
+    for node in nodes:
+        subject = URIRef(node.iri)
+        for label in node.labels:
+            if label in CLASSES:
+                graph.add((subject, RDF.type, CLASSES[label]))
+        for key, value in node.properties.items():
+            if key in ("iri", "provenance"):
+                continue
+            items = value if isinstance(value, list) else [value]
+            iri_predicate = next((p for p, k in _IRI_KEYS.items() if k == key), None)
+            if iri_predicate is not None:
+                for item in items:
+                    graph.add((subject, iri_predicate, URIRef(item)))
+                continue
+            spec = _key_language(key, _BASES)
+            if spec is None:
+                continue  # a property another app added: not ours to turn into RDF
+            predicate, _, language = spec
+            if predicate not in _LANGUAGE_TAGGED:
+                language = None
+            for item in items:
+                graph.add((subject, predicate, Literal(item, lang=language)))
+        if node.properties.get("provenance"):
+            graph.parse(data=node.properties["provenance"], format="nt")
+    for relationship in relationships:
+        term = _RELATION_BY_TYPE.get(relationship.type)
+        if term is None:
+            continue
+        graph.add((URIRef(relationship.start), term.iri, URIRef(relationship.end)))
+        if relationship.properties.get("provenance"):
+            graph.parse(data=relationship.properties["provenance"], format="nt")
+    return graph

@@ -1,0 +1,235 @@
+"""Our one module that talks to the Neo4j driver: connect, load, read back, search.
+
+Loads are idempotent and resumable: the schema comes first (a uniqueness constraint on
+``Entity.iri``, a ``cjk`` full-text index over names and aliases), then batches of
+``UNWIND $rows AS row MERGE …``, each batch its own transaction. Re-running a load — after
+it finished, or after it was killed half-way — ends with exactly the counts of one clean
+load. Values always travel as parameters; labels and relationship types are spliced into
+Cypher only after being checked against the ontology.
+
+Example
+-------
+>>> from chainkg.settings import Neo4jSettings
+>>> settings = Neo4jSettings("bolt://127.0.0.1:7687", "neo4j", "…")      # doctest: +SKIP
+>>> with connect(settings) as store:                                     # doctest: +SKIP
+...     store.load(*rdf_to_rows(graph))
+...     store.search("九牧")
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from chainkg.errors import ChainKGError
+from chainkg.graph.neo4j_codec import ENTITY_LABEL, NodeRow, RelationshipRow
+from chainkg.ontology import CLASSES, RELATIONS
+from chainkg.settings import Neo4jSettings
+
+__all__ = ["Neo4jStore", "LoadReport", "connect", "FULLTEXT_INDEX", "DEFAULT_BATCH_SIZE"]
+
+FULLTEXT_INDEX = "entity_names"
+DEFAULT_BATCH_SIZE = 5000
+_ALLOWED_LABELS = frozenset(CLASSES) | {ENTITY_LABEL}
+_ALLOWED_TYPES = frozenset(term.neo4j_type for term in RELATIONS.values())
+#: Test hook: seconds to pause after each batch, so a test can kill a load half-way.
+_PAUSE_ENV = "CHAINKG_NEO4J_BATCH_PAUSE"
+
+_SCHEMA = (
+    f"CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.iri IS UNIQUE",
+    f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{ENTITY_LABEL}) "
+    "ON EACH [n.name, n.nameEn, n.aliases, n.aliasesEn] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+)
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    nodes: int
+    relationships: int
+    batches: int
+    seconds: float
+
+
+def _batches(rows: Sequence, size: int) -> Iterator[Sequence]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _label_clause(labels: Iterable[str]) -> str:
+    labels = sorted(set(labels))
+    unknown = [label for label in labels if label not in _ALLOWED_LABELS]
+    if unknown:
+        raise ChainKGError(f"refusing labels not in the ontology: {unknown}")
+    return "".join(f":`{label}`" for label in labels)
+
+
+def _relationship_type(name: str) -> str:
+    if name not in _ALLOWED_TYPES:
+        raise ChainKGError(f"refusing relationship type not in the ontology: {name!r}")
+    return name
+
+
+def _translate(error: Exception, settings: Neo4jSettings) -> ChainKGError:
+    from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
+
+    if isinstance(error, AuthError):
+        return ChainKGError(f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong user or password")
+    if isinstance(error, ServiceUnavailable):
+        return ChainKGError(f"cannot reach Neo4j at {settings.uri}: is the server running? ({type(error).__name__})")
+    if isinstance(error, ClientError) and "DatabaseNotFound" in (error.code or ""):
+        return ChainKGError(f"database {settings.database!r} does not exist on {settings.uri}")
+    if isinstance(error, ValueError) and "URI" in str(error):
+        return ChainKGError(f"not a Neo4j URI: {settings.uri!r} (expected e.g. bolt://127.0.0.1:7687)")
+    return ChainKGError(f"Neo4j at {settings.uri}: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
+
+
+class Neo4jStore:
+    """A connection to one database; use through :func:`connect`."""
+
+    def __init__(self, settings: Neo4jSettings):
+        from neo4j import GraphDatabase
+
+        self.settings = settings
+        try:
+            self._driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+            self._driver.verify_connectivity()
+            self.run("RETURN 1")
+        except ChainKGError:
+            raise
+        except Exception as error:
+            self.close()
+            raise _translate(error, settings) from None
+
+    def close(self) -> None:
+        driver = getattr(self, "_driver", None)
+        if driver is not None:
+            driver.close()
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def run(self, cypher: str, **parameters) -> list[dict]:
+        """Run one query (values as parameters) and return its records as dicts."""
+        try:
+            records, _, _ = self._driver.execute_query(cypher, parameters, database_=self.settings.database)
+        except Exception as error:
+            raise _translate(error, self.settings) from None
+        return [record.data() for record in records]
+
+    def _write(self, cypher: str, rows: Sequence[dict]) -> None:
+        def work(tx):
+            tx.run(cypher, rows=list(rows)).consume()
+
+        try:
+            with self._driver.session(database=self.settings.database) as session:
+                session.execute_write(work)
+        except Exception as error:
+            raise _translate(error, self.settings) from None
+
+    def ensure_schema(self) -> None:
+        """Constraint and full-text index (idempotent); waits until the index is online."""
+        for statement in _SCHEMA:
+            self.run(statement)
+        self.run("CALL db.awaitIndexes(300)")
+
+    def clear(self, batch_size: int = 10_000) -> int:
+        """Delete every chainkg node and its relationships, in batches. Returns nodes deleted."""
+        deleted = 0
+        while True:
+            count = self.run(
+                f"MATCH (n:{ENTITY_LABEL}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted",
+                limit=batch_size,
+            )[0]["deleted"]
+            deleted += count
+            if count == 0:
+                return deleted
+
+    def load(self, nodes: Sequence[NodeRow], relationships: Sequence[RelationshipRow], *,
+             batch_size: int = DEFAULT_BATCH_SIZE, progress: bool | None = None) -> LoadReport:
+        """MERGE nodes, then relationships, in batches (one transaction each)."""
+        from tqdm import tqdm
+
+        started = time.perf_counter()
+        self.ensure_schema()
+        pause = float(os.environ.get(_PAUSE_ENV, "0") or 0)
+        by_labels: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+        for node in nodes:
+            by_labels[node.labels].append({"iri": node.iri, "properties": node.properties})
+        by_type: dict[str, list[dict]] = defaultdict(list)
+        for relationship in relationships:
+            by_type[relationship.type].append(
+                {"start": relationship.start, "end": relationship.end, "properties": relationship.properties}
+            )
+        batches = 0
+        bar = tqdm(total=len(nodes) + len(relationships), unit="row", desc="neo4j load",
+                   disable={True: False, False: True, None: None}[progress], leave=False)  # None: only on a terminal
+        with bar:
+            for labels, rows in sorted(by_labels.items()):
+                cypher = (f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL} {{iri: row.iri}}) "
+                          f"SET n{_label_clause(labels)} SET n = row.properties")
+                for batch in _batches(rows, batch_size):
+                    self._write(cypher, batch)
+                    batches += 1
+                    bar.update(len(batch))
+                    if pause:
+                        time.sleep(pause)
+            for type_name, rows in sorted(by_type.items()):
+                cypher = (f"UNWIND $rows AS row "
+                          f"MATCH (a:{ENTITY_LABEL} {{iri: row.start}}) MATCH (b:{ENTITY_LABEL} {{iri: row.end}}) "
+                          f"MERGE (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties")
+                for batch in _batches(rows, batch_size):
+                    self._write(cypher, batch)
+                    batches += 1
+                    bar.update(len(batch))
+                    if pause:
+                        time.sleep(pause)
+        return LoadReport(len(nodes), len(relationships), batches, time.perf_counter() - started)
+
+    def read(self) -> tuple[list[NodeRow], list[RelationshipRow]]:
+        """Every chainkg node and relationship, back as rows (for :func:`rows_to_rdf`)."""
+        nodes = [
+            NodeRow(r["iri"], tuple(sorted(r["labels"])), r["properties"])
+            for r in self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.iri AS iri, labels(n) AS labels, "
+                              "properties(n) AS properties ORDER BY iri")
+        ]
+        relationships = [
+            RelationshipRow(r["start"], r["type"], r["end"], r["properties"])
+            for r in self.run(f"MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) RETURN a.iri AS start, type(r) AS type, "
+                              "b.iri AS end, properties(r) AS properties ORDER BY start, type, end")
+        ]
+        return nodes, relationships
+
+    def counts(self) -> tuple[int, int]:
+        """(chainkg nodes, relationships between them)."""
+        nodes = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN count(n) AS c")[0]["c"]
+        relationships = self.run(f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) RETURN count(r) AS c")[0]["c"]
+        return nodes, relationships
+
+    def search(self, text: str, limit: int = 10) -> list[dict]:
+        """Full-text search over names and aliases (cjk bigrams), best first."""
+        return self.run(
+            f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query) YIELD node, score "
+            "RETURN node.name AS name, node.iri AS iri, labels(node) AS labels, score "
+            "ORDER BY score DESC, name LIMIT $limit",
+            query=_lucene_escape(text), limit=limit,
+        )
+
+
+_LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
+
+
+def _lucene_escape(text: str) -> str:
+    """Search for the words as typed: Lucene operators are escaped."""
+    return "".join("\\" + ch if ch in _LUCENE_SPECIAL else ch for ch in text)
+
+
+def connect(settings: Neo4jSettings) -> Neo4jStore:
+    """Open a checked connection, or raise one clear :class:`ChainKGError`."""
+    return Neo4jStore(settings)
