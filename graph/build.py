@@ -21,7 +21,8 @@ from chainkg.graph.iris import entity_id
 from chainkg.graph.rdf import facts_to_dataset
 from chainkg.loaders.records import FactSet
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS, check_references, load_reviewed_facts
-from chainkg.ontology import CHAINS_FILE, CKG
+from chainkg.loaders.segments import place_on_segments
+from chainkg.ontology import CHAIN_FILES, CKG
 
 __all__ = ["DEFAULT_SOURCES", "chain_ids", "load_facts", "build_dataset", "build_seed_dataset"]
 
@@ -31,18 +32,22 @@ DEFAULT_SOURCES: tuple[Path, ...] = (PLACES_FACTS, SEED_FACTS)
 
 @lru_cache(maxsize=1)
 def chain_ids() -> frozenset[str]:
-    """Ids (``chain/...``) of the chains and segments declared in ``ontology/chains.ttl``."""
-    graph = Graph().parse(CHAINS_FILE, format="turtle")
+    """Ids (``chain/...``) of the chains and segments declared in the ontology's chain files."""
+    graph = Graph()
+    for path in CHAIN_FILES:
+        graph.parse(path, format="turtle")
     subjects = set(graph.subjects(RDF.type, CKG.IndustrialChain)) | set(graph.subjects(RDF.type, CKG.ChainSegment))
     return frozenset(entity_id(s) for s in subjects)
 
 
 def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES) -> FactSet:
-    """Load reviewed-facts files (files or folders of ``*.yaml``) and check cross-references."""
+    """Load reviewed-facts files (files or folders of ``*.yaml``), check cross-references, and
+    place chain-level facts on segments where their words say which (see ``loaders.segments``)."""
     facts = FactSet()
     for path in _expand(sources):
         facts.merge(load_reviewed_facts(path))
     check_references(facts, chain_ids())
+    facts.relations.extend(place_on_segments(facts))
     return facts
 
 

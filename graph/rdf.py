@@ -25,7 +25,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
 from chainkg.graph import iris
 from chainkg.loaders.records import Entity, FactSet, Observation, Relation, SourceDocument, TextSpan
 from chainkg.loaders.units import UNITS
-from chainkg.ontology import CHAINS_FILE, CKG, CLASSES
+from chainkg.ontology import CHAIN_FILES, CKG, CLASSES
 
 __all__ = ["OA", "QB", "SCHEMA", "ORG", "PREFIXES", "facts_to_dataset", "union_graph", "bind_prefixes", "decimal_literal"]
 
@@ -61,13 +61,14 @@ def bind_prefixes(graph: Graph) -> Graph:
 def facts_to_dataset(facts: FactSet, *, include_chains: bool = True) -> Dataset:
     """Write a fact set into a new ``Dataset``: one named graph per source.
 
-    ``include_chains`` adds the chain concept scheme (``ontology/chains.ttl``) as its own
-    named graph, so chain nodes carry their labels.
+    ``include_chains`` adds the chain concept scheme and its segment templates
+    (``ontology/chains.ttl``, ``ontology/chain_templates.ttl``) as their own named graph.
     """
     dataset = bind_prefixes(Dataset(default_union=True))
     if include_chains:
         chains = dataset.graph(iris.CHAINS_GRAPH)
-        chains.parse(CHAINS_FILE, format="turtle")
+        for path in CHAIN_FILES:
+            chains.parse(path, format="turtle")
     for source in facts.sources.values():
         _add_source(dataset.graph(iris.graph_iri(source.id)), source)
     for entity in facts.entities.values():

@@ -21,6 +21,8 @@ __all__ = [
     "DATA_NS",
     "ONTOLOGY_FILE",
     "CHAINS_FILE",
+    "CHAIN_TEMPLATES_FILE",
+    "CHAIN_FILES",
     "SHAPES_FILE",
     "RELATIONS",
     "RelationTerm",
@@ -30,6 +32,9 @@ __all__ = [
 _HERE = Path(__file__).resolve().parent
 ONTOLOGY_FILE = _HERE / "chainkg.ttl"
 CHAINS_FILE = _HERE / "chains.ttl"
+CHAIN_TEMPLATES_FILE = _HERE / "chain_templates.ttl"
+#: The chain scheme: chains (chains.ttl) and their segment templates (chain_templates.ttl).
+CHAIN_FILES = (CHAINS_FILE, CHAIN_TEMPLATES_FILE)
 SHAPES_FILE = _HERE / "shapes.ttl"
 
 #: Namespace of instance data (entities, statements, observations, named graphs).

@@ -119,6 +119,13 @@ def test_facts_to_review(cypher):
         ("九牧卫浴智慧产业园", "DEVELOPED_BY", "九牧"),
         ("南王", "LEADS_CHAIN", "纸业包装"),
         ("南王", "OPERATES_IN", "纸业包装"),
+        # placed on segments from the words of their sentences (confidence 0.8)
+        ("河钢3D打印增材制造中心", "OPERATES_IN", "3D打印服务"),
+        ("九牧卫浴智慧产业园", "HOSTS_CHAIN", "电镀"),
+        ("五金智造标杆工厂", "OPERATES_IN", "五金水暖"),
+        ("安溪芯园", "HOSTS_CHAIN", "光电应用终端"),
+        ("永春县", "HOSTS_CHAIN", "蓝牙耳机整机"),
+        ("永春县", "HOSTS_CHAIN", "扫地机器人零部件"),
     }
     assert all(r["note"] for r in rows)
 

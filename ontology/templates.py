@@ -1,0 +1,102 @@
+"""Chain templates as plain records, read from the ontology's chain files.
+
+Example
+-------
+>>> templates = load_chain_templates()
+>>> semiconductor = templates["chain/semiconductor"]
+>>> semiconductor.name, len(semiconductor.segments) >= 6
+('半导体', True)
+>>> [s.name for s in semiconductor.segments if s.stage == "midstream"]
+['分立器件', '芯片设计', '晶圆制造', '封装测试']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS
+
+from chainkg.ontology.terms import CHAIN_FILES, CKG, DATA_NS
+
+__all__ = ["STAGES", "SegmentTemplate", "ChainTemplate", "load_chain_templates"]
+
+STAGES = ("upstream", "midstream", "downstream")
+
+
+@dataclass(frozen=True)
+class SegmentTemplate:
+    id: str
+    name: str
+    name_en: str
+    stage: str
+    keywords: tuple[str, ...]
+    feeds: tuple[str, ...]
+    industry_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChainTemplate:
+    id: str
+    name: str
+    name_en: str
+    aliases: tuple[str, ...]
+    source: str
+    segments: tuple[SegmentTemplate, ...]
+
+
+def _id(iri) -> str:
+    return str(iri).removeprefix(str(DATA_NS))
+
+
+def _label(graph: Graph, node, language: str) -> str:
+    return next((str(l) for l in graph.objects(node, SKOS.prefLabel) if l.language == language), "")
+
+
+def _flow_order(segments: list[SegmentTemplate]) -> tuple[SegmentTemplate, ...]:
+    """Upstream → downstream; within a stage, along the feeds (depth), then by id."""
+    ids = {s.id for s in segments}
+    fed_by = {s.id: [t.id for t in segments if s.id in t.feeds] for s in segments}
+    depth: dict[str, int] = {}
+
+    def depth_of(segment_id: str, seen: frozenset = frozenset()) -> int:
+        if segment_id not in depth:
+            parents = [p for p in fed_by[segment_id] if p in ids and p not in seen]
+            depth[segment_id] = 1 + max((depth_of(p, seen | {segment_id}) for p in parents), default=-1)
+        return depth[segment_id]
+
+    return tuple(sorted(segments, key=lambda s: (STAGES.index(s.stage), depth_of(s.id), s.id)))
+
+
+@lru_cache(maxsize=1)
+def load_chain_templates() -> dict[str, ChainTemplate]:
+    """Every chain with its segments (ordered upstream → downstream), by chain id."""
+    graph = Graph()
+    for path in CHAIN_FILES:
+        graph.parse(path, format="turtle")
+    segments_by_chain: dict[URIRef, list[SegmentTemplate]] = {}
+    for segment in graph.subjects(RDF.type, CKG.ChainSegment):
+        chain = graph.value(segment, CKG.segmentOf)
+        template = SegmentTemplate(
+            id=_id(segment),
+            name=_label(graph, segment, "zh"),
+            name_en=_label(graph, segment, "en"),
+            stage=str(graph.value(segment, CKG.stage)),
+            keywords=tuple(sorted({str(a) for a in graph.objects(segment, SKOS.altLabel)} | {_label(graph, segment, "zh")},
+                                  key=lambda k: (-len(k), k))),
+            feeds=tuple(sorted(_id(f) for f in graph.objects(segment, CKG.feeds))),
+            industry_codes=tuple(sorted(str(c) for c in graph.objects(segment, CKG.industryCode))),
+        )
+        segments_by_chain.setdefault(chain, []).append(template)
+    templates = {}
+    for chain in graph.subjects(RDF.type, CKG.IndustrialChain):
+        templates[_id(chain)] = ChainTemplate(
+            id=_id(chain),
+            name=_label(graph, chain, "zh"),
+            name_en=_label(graph, chain, "en"),
+            aliases=tuple(sorted(str(a) for a in graph.objects(chain, SKOS.altLabel))),
+            source=str(graph.value(chain, DCTERMS.source) or ""),
+            segments=_flow_order(segments_by_chain.get(chain, [])),
+        )
+    return templates
