@@ -89,7 +89,56 @@ def build_parser() -> argparse.ArgumentParser:
     query.set_defaults(handler=_cmd_query)
 
     _add_neo4j_commands(commands)
+    _add_analysis_commands(commands)
     return parser
+
+
+_EPILOG_ANALYSES = """examples:
+  chainkg gaps --chain 半导体 --region 南安市
+  chainkg gaps --chain LED --region anxi --json
+  chainkg leaders --region 惠安县
+  chainkg leaders --chain 工业母机 --engine neo4j      # the same analysis in Cypher (NEO4J_URI, NEO4J_PASSWORD)
+  chainkg candidates --chain semiconductor --region "Nan'an"
+Names may be Chinese, English, pinyin or an alias (台商区, 晋江, IC).
+"""
+
+
+def _add_analysis_flags(parser: argparse.ArgumentParser, *, chain_required: bool, region_required: bool) -> None:
+    parser.add_argument("--chain", required=chain_required, help="industrial chain (半导体, semiconductor, bandaoti, IC, …)")
+    parser.add_argument("--region", required=region_required, help="county, zone, park or city (南安市, 南安, nanan, 台商区, …)")
+    parser.add_argument("--engine", choices=("embedded", "neo4j"), default="embedded",
+                        help="embedded: in memory (default); neo4j: Cypher on the server in NEO4J_URI")
+    parser.add_argument("--data", type=Path, action="append", metavar="FILE",
+                        help="RDF file to analyse (embedded engine; default: the bundled seed)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_connection_flags(parser)
+
+
+def _add_analysis_commands(commands) -> None:
+    gaps = commands.add_parser("gaps", help="chain gaps: segments present / weak / missing in a region",
+                               description="For each segment of a chain template (upstream → downstream): the "
+                               "region's firms, parks and projects in it, with evidence; status present / weak / "
+                               "missing; what it feeds and is fed by; single-supplier and cut-point risks.",
+                               epilog=_EPILOG_ANALYSES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_analysis_flags(gaps, chain_required=True, region_required=True)
+    gaps.set_defaults(handler=_cmd_gaps)
+
+    leaders = commands.add_parser("leaders", help="leading enterprises (龙头、链主) with a score in named parts",
+                                  description="Firms in a chain and/or region ranked by explicit 龙头 / 链主 "
+                                  "designations (with their sentences), supply-network centrality, segments "
+                                  "spanned, parks developed, listing and reported figures.",
+                                  epilog=_EPILOG_ANALYSES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_analysis_flags(leaders, chain_required=False, region_required=False)
+    leaders.add_argument("--top", type=int, help="show the best N")
+    leaders.set_defaults(handler=_cmd_leaders)
+
+    candidates = commands.add_parser("candidates", help="招商 candidates: outside firms for a region's gaps",
+                                     description="Firms outside the region working in its missing or weak "
+                                     "segments of the chain, ranked, each with a 推荐理由.",
+                                     epilog=_EPILOG_ANALYSES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_analysis_flags(candidates, chain_required=True, region_required=True)
+    candidates.add_argument("--top", type=int, help="show the best N")
+    candidates.set_defaults(handler=_cmd_candidates)
 
 
 _EPILOG_NEO4J = """examples:
@@ -367,6 +416,54 @@ def _cmd_neo4j_search(args: argparse.Namespace) -> int:
             for hit in hits]
     _print_table(["name", "class", "score", "iri"], rows)
     return 0
+
+
+def _analysis_graph(args: argparse.Namespace):
+    """The graph an analysis runs on, for the chosen engine (a store is closed by the caller)."""
+    if args.engine == "neo4j":
+        if args.data:
+            raise ChainKGError("--data is for the embedded engine; load files into Neo4j with `chainkg neo4j load --data`")
+        return _store(args)
+    from chainkg.analyses.embedded import seed_kg
+    from chainkg.graph.networkx_projection import to_networkx
+
+    return to_networkx(_load_rdf(args.data)) if args.data else seed_kg()
+
+
+def _run_analysis(args: argparse.Namespace, analyse, render) -> int:
+    graph = _analysis_graph(args)
+    try:
+        result = analyse(graph)
+    finally:
+        if hasattr(graph, "close"):
+            graph.close()
+    if args.json:
+        data = [item.to_dict() for item in result] if isinstance(result, list) else result.to_dict()
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(render(result))
+    return 0
+
+
+def _cmd_gaps(args: argparse.Namespace) -> int:
+    from chainkg.analyses import chain_gaps
+    from chainkg.reports.tables import render_gaps
+
+    return _run_analysis(args, lambda g: chain_gaps(g, args.chain, args.region), render_gaps)
+
+
+def _cmd_leaders(args: argparse.Namespace) -> int:
+    from chainkg.analyses import leading_enterprises
+    from chainkg.reports.tables import render_leaders
+
+    return _run_analysis(args, lambda g: leading_enterprises(g, args.chain, args.region, top=args.top), render_leaders)
+
+
+def _cmd_candidates(args: argparse.Namespace) -> int:
+    from chainkg.analyses import attraction_candidates
+    from chainkg.reports.tables import render_candidates
+
+    return _run_analysis(args, lambda g: attraction_candidates(g, args.chain, args.region, top=args.top), render_candidates)
 
 
 def _width(text: str) -> int:

@@ -6,7 +6,9 @@ The property graph's schema is the ontology's:
   names (``Company``, ``IndustrialPark``, …) with properties ``iri``, ``name`` (the zh
   ``skos:prefLabel``), ``nameEn``, ``aliases`` / ``aliasesEn`` (``skos:altLabel`` by
   language), ``divisionCode``, ``adminLevel``, ``status``, ``stage``, ``industryCode`` …,
-  ``sources`` (what it was derived from) and ``provenance`` (its evidence, as N-Triples);
+  ``sources`` (what it was derived from), ``provenance`` (its evidence, as N-Triples) and
+  ``reportedMaxCNY`` (derived: the largest output, investment or contract figure reported
+  about it — observations themselves stay in RDF);
 - every relation ``s p o`` between entities is one relationship of type ``P_IN_UPPER_SNAKE``
   with ``sources``, ``confidence`` (the highest of its statements), ``evidence`` (the
   sentences, plain simplified Chinese), qualifiers (``leadershipKind``, ``scope``,
@@ -38,7 +40,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
 from chainkg.errors import ChainKGError
-from chainkg.graph.rdf import bind_prefixes
+from chainkg.graph.rdf import bind_prefixes, reported_cny
 from chainkg.ontology import CKG, CLASSES, RELATIONS
 
 __all__ = ["NodeRow", "RelationshipRow", "ENTITY_LABEL", "rdf_to_rows", "rows_to_rdf", "stored_subgraph"]
@@ -137,7 +139,11 @@ def _ntriples(graph: Graph) -> str:
 def rdf_to_rows(graph: Graph) -> tuple[list[NodeRow], list[RelationshipRow]]:
     """Nodes and relationships for Neo4j from an RDF graph (a union of named graphs)."""
     entities = _entities(graph)
+    figures = reported_cny(graph)
     nodes = [_node_row(graph, entity) for entity in sorted(entities)]
+    for node in nodes:
+        if URIRef(node.iri) in figures:
+            node.properties["reportedMaxCNY"] = figures[URIRef(node.iri)]
 
     statements: dict[tuple, list] = defaultdict(list)
     for statement in graph.subjects(RDF.type, CKG.RelationStatement):

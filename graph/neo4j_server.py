@@ -135,7 +135,7 @@ def _write_config(home: Path, port: int, pagecache: str) -> Path:
 
 def _set_initial_password(classpath: str, home: Path, conf: Path) -> Path:
     password_file = home / "password"
-    password = secrets.token_urlsafe(18)
+    password = secrets.token_hex(16)  # hex: never starts with "-", which the admin tool reads as an option
     descriptor = os.open(password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         handle.write(password + "\n")

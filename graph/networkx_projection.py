@@ -1,7 +1,8 @@
 """Project the RDF graph onto a networkx ``MultiDiGraph`` for analysis.
 
-Nodes are entities (organizations, places, chains, projects), keyed by IRI, with their
-classes and names. Edges are relations, keyed by the property's local name, with the
+Nodes are entities (organizations, places, chains, segments, projects), keyed by IRI, with
+their classes, names, codes and ``reported_cny_max`` (the largest output, investment or
+contract figure reported about them). Edges are relations, keyed by the property's local name, with the
 provenance of every statement behind them: sources, confidence, evidence sentences.
 
 Example
@@ -24,6 +25,7 @@ import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
+from chainkg.graph.rdf import reported_cny
 from chainkg.ontology import CKG, CLASSES, RELATIONS
 
 __all__ = ["to_networkx", "entity_attributes"]
@@ -70,8 +72,11 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Entities and relations of ``graph`` as a ``MultiDiGraph`` (edge key = property name)."""
     kg = nx.MultiDiGraph()
     entities = {s for s, _, c in graph.triples((None, RDF.type, None)) if c in _CLASS_NAMES}
+    figures = reported_cny(graph)
     for node in entities:
         kg.add_node(str(node), **entity_attributes(graph, node))
+        if node in figures:
+            kg.nodes[str(node)]["reported_cny_max"] = figures[node]
 
     provenance: dict[tuple[str, str, str], dict] = defaultdict(
         lambda: {"sources": set(), "confidence": 0.0, "evidence": [], "qualifiers": {}}

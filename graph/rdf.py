@@ -27,7 +27,8 @@ from chainkg.loaders.records import Entity, FactSet, Observation, Relation, Sour
 from chainkg.loaders.units import UNITS
 from chainkg.ontology import CHAIN_FILES, CKG, CLASSES
 
-__all__ = ["OA", "QB", "SCHEMA", "ORG", "PREFIXES", "facts_to_dataset", "union_graph", "bind_prefixes", "decimal_literal"]
+__all__ = ["OA", "QB", "SCHEMA", "ORG", "PREFIXES", "facts_to_dataset", "union_graph", "bind_prefixes", "decimal_literal",
+           "reported_cny", "WEIGHT_MEASURES"]
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 QB = Namespace("http://purl.org/linked-data/cube#")
@@ -222,6 +223,29 @@ def _add_observation(graph: Graph, observation: Observation) -> None:
     graph.add((node, PROV.wasDerivedFrom, iris.source_iri(observation.source_id)))
     if observation.evidence is not None:
         graph.add((node, CKG.evidence, _add_evidence(graph, observation.evidence)))
+
+
+#: Reported figures that speak for an organization's or park's weight (not subsidies it got).
+WEIGHT_MEASURES = ("output_added", "output_value", "investment_completed", "contract_value")
+_CNY = URIRef("http://qudt.org/vocab/currency/CNY")
+
+
+def reported_cny(graph: Graph) -> dict[URIRef, float]:
+    """The largest money figure (CNY) reported about each entity: output, investment, contracts.
+
+    >>> from chainkg.graph.build import build_seed_dataset
+    >>> figures = reported_cny(union_graph(build_seed_dataset()))
+    >>> figures[iris.entity_iri("park/jomoo_smart_sanitary")]
+    3000000000.0
+    """
+    largest: dict[URIRef, float] = {}
+    for observation in graph.subjects(RDF.type, CKG.Observation):
+        if graph.value(observation, CKG.unit) != _CNY or str(graph.value(observation, CKG.measure)) not in WEIGHT_MEASURES:
+            continue
+        entity = graph.value(observation, CKG.refEntity)
+        value = float(graph.value(observation, CKG.value))
+        largest[entity] = max(largest.get(entity, 0.0), value)
+    return largest
 
 
 def decimal_literal(value: Decimal) -> Literal:

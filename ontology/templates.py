@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from chainkg.ontology.terms import CHAIN_FILES, CKG, DATA_NS
 
-__all__ = ["STAGES", "SegmentTemplate", "ChainTemplate", "load_chain_templates"]
+__all__ = ["STAGES", "SegmentTemplate", "ChainTemplate", "load_chain_templates", "flow_order"]
 
 STAGES = ("upstream", "midstream", "downstream")
 
@@ -54,10 +54,14 @@ def _label(graph: Graph, node, language: str) -> str:
     return next((str(l) for l in graph.objects(node, SKOS.prefLabel) if l.language == language), "")
 
 
-def _flow_order(segments: list[SegmentTemplate]) -> tuple[SegmentTemplate, ...]:
-    """Upstream → downstream; within a stage, along the feeds (depth), then by id."""
-    ids = {s.id for s in segments}
-    fed_by = {s.id: [t.id for t in segments if s.id in t.feeds] for s in segments}
+def flow_order(segments, *, id_of=lambda s: s.id):
+    """Upstream → downstream; within a stage, along the feeds (depth), then by id.
+
+    Works for anything with ``stage``, ``feeds`` (ids) and an id (``id_of``).
+    """
+    segments = list(segments)
+    ids = {id_of(s) for s in segments}
+    fed_by = {id_of(s): [id_of(t) for t in segments if id_of(s) in t.feeds] for s in segments}
     depth: dict[str, int] = {}
 
     def depth_of(segment_id: str, seen: frozenset = frozenset()) -> int:
@@ -66,7 +70,10 @@ def _flow_order(segments: list[SegmentTemplate]) -> tuple[SegmentTemplate, ...]:
             depth[segment_id] = 1 + max((depth_of(p, seen | {segment_id}) for p in parents), default=-1)
         return depth[segment_id]
 
-    return tuple(sorted(segments, key=lambda s: (STAGES.index(s.stage), depth_of(s.id), s.id)))
+    def stage_index(stage: str) -> int:
+        return STAGES.index(stage) if stage in STAGES else len(STAGES)
+
+    return tuple(sorted(segments, key=lambda s: (stage_index(s.stage), depth_of(id_of(s)), id_of(s))))
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +104,6 @@ def load_chain_templates() -> dict[str, ChainTemplate]:
             name_en=_label(graph, chain, "en"),
             aliases=tuple(sorted(str(a) for a in graph.objects(chain, SKOS.altLabel))),
             source=str(graph.value(chain, DCTERMS.source) or ""),
-            segments=_flow_order(segments_by_chain.get(chain, [])),
+            segments=flow_order(segments_by_chain.get(chain, [])),
         )
     return templates

@@ -1,0 +1,184 @@
+"""The Cypher engine: answers the analyses' questions inside Neo4j.
+
+Every question is one Cypher query; only the rows an analysis needs come back (the segments
+of one chain, the entries of one region), so Python never holds the graph. PageRank and
+betweenness on the supply network are computed in Cypher too (power iteration over lists;
+``allShortestPaths``) — no server plugin needed.
+
+Example
+-------
+>>> from chainkg.graph.neo4j_store import connect              # doctest: +SKIP
+>>> graph = CypherGraph(connect(settings))                      # doctest: +SKIP
+>>> chain_gaps(graph, "半导体", "南安市")                          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from chainkg.analyses.rows import Centrality, Designation, EntryRow, OrganizationRow, PlaceName, SegmentRow
+from chainkg.graph.neo4j_store import Neo4jStore
+from chainkg.ontology.templates import flow_order
+
+__all__ = ["CypherGraph", "PAGERANK_ITERATIONS"]
+
+#: Power iterations for PageRank in Cypher (0.85¹⁰⁰ ≈ 9·10⁻⁸: converged for our purposes).
+PAGERANK_ITERATIONS = 100
+_MAX_DEPTH = 8  # locatedIn hops: firm → park → zone → county → prefecture → province
+
+_IN_REGION = f"EXISTS {{ MATCH (x)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(:Entity {{iri: $region}}) }}"
+
+_SEGMENTS = """
+MATCH (s:ChainSegment)-[:SEGMENT_OF]->(:Entity {iri: $chain})
+RETURN s.iri AS iri, s.name AS name, s.stage AS stage, [(s)-[:FEEDS]->(t) | [t.iri, t.name]] AS feeds
+"""
+
+_ENTRIES = f"""
+MATCH (u:Entity)-[r:HOSTS_CHAIN|OPERATES_IN]->(t:Entity)
+WHERE t.iri IN $targets
+  AND (CASE WHEN $inside THEN true ELSE (u:Company OR u:ResearchInstitute) END)
+  AND EXISTS {{ MATCH (u)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(:Entity {{iri: $region}}) }} = $inside
+RETURN u.iri AS entity, u.name AS name, [l IN labels(u) WHERE l <> 'Entity'] AS classes, u.status AS status,
+       CASE type(r) WHEN 'HOSTS_CHAIN' THEN 'hostsChain' ELSE 'operatesIn' END AS predicate,
+       t.iri AS target, coalesce(r.evidence, []) AS evidence, r.confidence AS confidence, coalesce(r.sources, []) AS sources
+"""
+
+_ORGANIZATIONS = f"""
+MATCH (o:Entity) WHERE (o:Company OR o:ResearchInstitute)
+  AND EXISTS {{ MATCH (o)-[:OPERATES_IN|LEADS_CHAIN]->(t)
+                WHERE $chain IS NULL OR t.iri = $chain OR EXISTS {{ (t)-[:SEGMENT_OF]->(:Entity {{iri: $chain}}) }} }}
+WITH o, [(o)-[l:LEADS_CHAIN]->(c) WHERE $chain IS NULL OR c.iri = $chain |
+         {{kind: l.leadershipKind, chain: c.iri, chainName: c.name, confidence: l.confidence,
+          sentences: coalesce(l.evidence, []), scope: l.scope}}] AS designations
+WHERE $region IS NULL
+   OR EXISTS {{ MATCH (o)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(:Entity {{iri: $region}}) }}
+   OR any(d IN designations WHERE d.scope = $region)
+RETURN o.iri AS iri, o.name AS name, [l IN labels(o) WHERE l <> 'Entity'] AS classes, designations,
+       [(o)-[:OPERATES_IN]->(s:ChainSegment) WHERE $chain IS NULL OR EXISTS {{ (s)-[:SEGMENT_OF]->(:Entity {{iri: $chain}}) }} | s.iri] AS segments,
+       [(p:IndustrialPark)-[:DEVELOPED_BY]->(o) | coalesce(p.reportedMaxCNY, 0.0)] AS parks,
+       [(o)-[:LISTED_ON]->(x) | x.name] AS listed,
+       coalesce(o.reportedMaxCNY, 0.0) AS reported
+"""
+
+_SUPPLY_NODES = f"""
+MATCH (x:Entity)-[:SUPPLIES_TO]-(y:Entity)
+WHERE $region IS NULL OR ({_IN_REGION} AND EXISTS {{ MATCH (y)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(:Entity {{iri: $region}}) }})
+RETURN DISTINCT x.iri AS iri ORDER BY iri
+"""
+
+# PageRank by power iteration, all in Cypher: nodes are indexed by their place in $nodes;
+# each iteration spreads rank along SUPPLIES_TO and shares the rank of dangling nodes evenly.
+_PAGERANK = """
+WITH $nodes AS nodes, size($nodes) AS n, 0.85 AS d
+UNWIND range(0, n - 1) AS i
+MATCH (x:Entity {iri: nodes[i]})
+WITH nodes, n, d, i,
+     [(y:Entity)-[:SUPPLIES_TO]->(x) WHERE y.iri IN nodes | y.iri] AS inIris,
+     size([(x)-[:SUPPLIES_TO]->(z:Entity) WHERE z.iri IN nodes | z]) AS outDegree
+ORDER BY i
+WITH nodes, n, d,
+     collect([k IN range(0, n - 1) WHERE nodes[k] IN inIris]) AS ins,
+     collect(outDegree) AS outs
+WITH nodes, n, d, ins, outs,
+     reduce(rank = [k IN range(0, n - 1) | 1.0 / n], iteration IN range(1, $iterations) |
+       [dangling IN [reduce(s = 0.0, j IN range(0, n - 1) | s + CASE WHEN outs[j] = 0 THEN rank[j] ELSE 0.0 END)] |
+         [k IN range(0, n - 1) | (1.0 - d) / n + d * (reduce(s = 0.0, j IN ins[k] | s + rank[j] / outs[j]) + dangling / n)]
+       ][0]) AS rank
+UNWIND range(0, n - 1) AS i
+RETURN nodes[i] AS iri, rank[i] AS pagerank
+"""
+
+# Betweenness (directed, normalized like networkx): share of shortest paths through each node.
+_BETWEENNESS = """
+MATCH (a:Entity), (b:Entity)
+WHERE a.iri IN $nodes AND b.iri IN $nodes AND a <> b
+MATCH p = allShortestPaths((a)-[:SUPPLIES_TO*]->(b))
+WHERE all(m IN nodes(p) WHERE m.iri IN $nodes)
+WITH a, b, collect(p) AS paths
+WITH size(paths) AS total, paths
+UNWIND paths AS p
+UNWIND nodes(p)[1..-1] AS middle
+RETURN middle.iri AS iri, sum(1.0 / total) AS through
+"""
+
+_PARTNERS = """
+UNWIND $nodes AS node
+MATCH (x:Entity {iri: node})
+RETURN node AS iri, size(collect { MATCH (x)-[:SUPPLIES_TO]-(y:Entity) WHERE y.iri IN $nodes RETURN DISTINCT y }) AS partners
+"""
+
+_ANCESTORS = f"""
+MATCH (:Entity {{iri: $iri}})-[:LOCATED_IN*1..{_MAX_DEPTH}]->(a:AdministrativeArea)
+RETURN DISTINCT a.iri AS iri, a.adminLevel AS level, a.name AS name ORDER BY iri
+"""
+
+_TIES = f"""
+MATCH (:Entity {{iri: $iri}})-[:SUPPLIES_TO]-(x:Entity)
+WHERE {_IN_REGION}
+RETURN count(DISTINCT x) AS ties
+"""
+
+_NAMED = """
+MATCH (n:Entity)
+WHERE n:IndustrialChain OR n:ChainSegment OR n:AdministrativeArea OR n:DevelopmentZone OR n:IndustrialPark
+RETURN n.iri AS iri, n.name AS name, n.nameEn AS nameEn, coalesce(n.aliases, []) + coalesce(n.aliasesEn, []) AS aliases,
+       [l IN labels(n) WHERE l <> 'Entity'] AS classes, n.adminLevel AS level
+ORDER BY iri
+"""
+
+
+class CypherGraph:
+    """Adapter from a loaded Neo4j database to the analyses' rows."""
+
+    engine = "cypher"
+
+    def __init__(self, store: Neo4jStore):
+        self.store = store
+
+    def chain_segments(self, chain: str) -> list[SegmentRow]:
+        rows = []
+        for r in self.store.run(_SEGMENTS, chain=chain):
+            feeds = sorted(r["feeds"])
+            rows.append(SegmentRow(r["iri"], r["name"], r["stage"] or "", tuple(f[0] for f in feeds), tuple(f[1] for f in feeds)))
+        return list(flow_order(rows, id_of=lambda r: r.iri))
+
+    def entries(self, targets: Sequence[str], region: str, *, inside: bool) -> list[EntryRow]:
+        rows = [
+            EntryRow(r["entity"], r["name"], tuple(sorted(r["classes"])), r["status"], r["predicate"], r["target"],
+                     tuple(r["evidence"]), r["confidence"], tuple(r["sources"]))
+            for r in self.store.run(_ENTRIES, targets=list(targets), region=region, inside=inside)
+        ]
+        return sorted(rows, key=lambda r: (r.target, r.entity, r.predicate))
+
+    def organizations(self, chain: str | None, region: str | None) -> list[OrganizationRow]:
+        rows = []
+        for r in self.store.run(_ORGANIZATIONS, chain=chain, region=region):
+            designations = tuple(sorted(
+                (Designation(d["kind"], d["chain"], d["chainName"], d["confidence"], tuple(d["sentences"]), d["scope"])
+                 for d in r["designations"]), key=lambda d: d.chain))
+            rows.append(OrganizationRow(
+                iri=r["iri"], name=r["name"], classes=tuple(sorted(r["classes"])), designations=designations,
+                segments=tuple(sorted(r["segments"])), parks_developed=len(r["parks"]),
+                listed_on=tuple(sorted(r["listed"])), reported_cny=float(max([r["reported"], *r["parks"]])),
+            ))
+        return sorted(rows, key=lambda r: r.iri)
+
+    def supply_centrality(self, region: str | None) -> dict[str, Centrality]:
+        nodes = [r["iri"] for r in self.store.run(_SUPPLY_NODES, region=region)]
+        if not nodes:
+            return {}
+        pagerank = {r["iri"]: r["pagerank"] for r in self.store.run(_PAGERANK, nodes=nodes, iterations=PAGERANK_ITERATIONS)}
+        scale = 1.0 / ((len(nodes) - 1) * (len(nodes) - 2)) if len(nodes) > 2 else 1.0
+        through = {r["iri"]: r["through"] * scale for r in self.store.run(_BETWEENNESS, nodes=nodes)}
+        partners = {r["iri"]: r["partners"] for r in self.store.run(_PARTNERS, nodes=nodes)}
+        return {node: Centrality(pagerank[node], through.get(node, 0.0), partners[node]) for node in nodes}
+
+    def ancestors(self, iri: str) -> list[tuple[str, str | None, str]]:
+        return [(r["iri"], r["level"], r["name"]) for r in self.store.run(_ANCESTORS, iri=iri)]
+
+    def ties_to_region(self, iri: str, region: str) -> int:
+        return self.store.run(_TIES, iri=iri, region=region)[0]["ties"]
+
+    def named_things(self) -> list[PlaceName]:
+        return [PlaceName(r["iri"], r["name"], r["nameEn"], tuple(sorted(r["aliases"])), tuple(sorted(r["classes"])), r["level"])
+                for r in self.store.run(_NAMED)]

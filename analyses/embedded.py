@@ -1,0 +1,187 @@
+"""The embedded engine: answers the analyses' questions from a networkx ``MultiDiGraph``.
+
+Example
+-------
+>>> from chainkg.analyses.embedded import EmbeddedGraph, seed_kg
+>>> graph = EmbeddedGraph(seed_kg())
+>>> [s.name for s in graph.chain_segments("https://w3id.org/chainkg/id/chain/optoelectronics")]
+['光电设备', '衬底', '外延与芯片', 'LED封装', '光电应用终端']
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from functools import lru_cache
+from typing import Sequence
+
+import networkx as nx
+
+from chainkg.analyses.rows import (
+    ORGANIZATION_CLASSES,
+    Centrality,
+    Designation,
+    EntryRow,
+    OrganizationRow,
+    PlaceName,
+    SegmentRow,
+)
+from chainkg.ontology.templates import flow_order
+
+__all__ = ["EmbeddedGraph", "seed_kg"]
+
+_ENTRY_PREDICATES = ("hostsChain", "operatesIn")
+
+
+@lru_cache(maxsize=1)
+def seed_kg() -> nx.MultiDiGraph:
+    """The bundled Quanzhou seed graph as networkx (built once per process)."""
+    from chainkg.graph.build import build_seed_dataset
+    from chainkg.graph.networkx_projection import to_networkx
+    from chainkg.graph.rdf import union_graph
+
+    return to_networkx(union_graph(build_seed_dataset()))
+
+
+def _is_organization(attributes: dict) -> bool:
+    return bool(set(attributes.get("classes", ())) & ORGANIZATION_CLASSES)
+
+
+class EmbeddedGraph:
+    """Adapter from the chainkg networkx projection to the analyses' rows."""
+
+    engine = "embedded"
+
+    def __init__(self, kg: nx.MultiDiGraph):
+        self.kg = kg
+        self._members: dict[str, frozenset[str]] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _edges_in(self, node: str, key: str):
+        return [(u, d) for u, _, k, d in self.kg.in_edges(node, keys=True, data=True) if k == key]
+
+    def _edges_out(self, node: str, key: str):
+        return [(v, d) for _, v, k, d in self.kg.out_edges(node, keys=True, data=True) if k == key]
+
+    def members(self, region: str) -> frozenset[str]:
+        """The region and everything located in it, at any depth (areas, zones, parks, firms)."""
+        if region not in self._members:
+            seen = {region}
+            queue = deque([region])
+            while queue:
+                node = queue.popleft()
+                for child, _ in self._edges_in(node, "locatedIn"):
+                    if child not in seen:
+                        seen.add(child)
+                        queue.append(child)
+            self._members[region] = frozenset(seen)
+        return self._members[region]
+
+    def _chain_of(self, segment: str) -> str | None:
+        return next((chain for chain, _ in self._edges_out(segment, "segmentOf")), None)
+
+    # -- the contract ----------------------------------------------------------------------
+    def chain_segments(self, chain: str) -> list[SegmentRow]:
+        rows = []
+        for segment, _ in self._edges_in(chain, "segmentOf"):
+            attributes = self.kg.nodes[segment]
+            feeds = sorted(v for v, _ in self._edges_out(segment, "feeds"))
+            rows.append(SegmentRow(segment, attributes["name"], attributes.get("stage", ""), tuple(feeds),
+                                   tuple(self.kg.nodes[v]["name"] for v in feeds)))
+        return list(flow_order(rows, id_of=lambda r: r.iri))
+
+    def entries(self, targets: Sequence[str], region: str, *, inside: bool) -> list[EntryRow]:
+        members = self.members(region)
+        rows = []
+        for target in targets:
+            if target not in self.kg:
+                continue
+            for predicate in _ENTRY_PREDICATES:
+                for entity, data in self._edges_in(target, predicate):
+                    attributes = self.kg.nodes[entity]
+                    if (entity in members) != inside:
+                        continue
+                    if not inside and not _is_organization(attributes):
+                        continue
+                    rows.append(EntryRow(
+                        entity=entity, name=attributes["name"], classes=tuple(attributes.get("classes", ())),
+                        status=attributes.get("status"), predicate=predicate, target=target,
+                        evidence=tuple(e["text"] for e in data.get("evidence", [])),
+                        confidence=data.get("confidence"), sources=tuple(data.get("sources", [])),
+                    ))
+        return sorted(rows, key=lambda r: (r.target, r.entity, r.predicate))
+
+    def organizations(self, chain: str | None, region: str | None) -> list[OrganizationRow]:
+        in_chain = (lambda target: True) if chain is None else (
+            lambda target: target == chain or self._chain_of(target) == chain)
+        members = self.members(region) if region else None
+        rows = []
+        for node, attributes in self.kg.nodes(data=True):
+            if not _is_organization(attributes):
+                continue
+            engaged = [v for key in ("operatesIn", "leadsChain") for v, _ in self._edges_out(node, key) if in_chain(v)]
+            if not engaged:
+                continue
+            designations = tuple(sorted(
+                (Designation(d.get("leadership_kind"), v, self.kg.nodes[v]["name"], d.get("confidence"),
+                             tuple(e["text"] for e in d.get("evidence", [])), d.get("scope"))
+                 for v, d in self._edges_out(node, "leadsChain") if chain is None or v == chain),
+                key=lambda d: d.chain))
+            if members is not None and node not in members and not any(d.scope == region for d in designations):
+                continue
+            segments = tuple(sorted(v for v, _ in self._edges_out(node, "operatesIn")
+                                    if "ChainSegment" in self.kg.nodes[v].get("classes", ()) and in_chain(v)))
+            parks = [u for u, _ in self._edges_in(node, "developedBy")
+                     if "IndustrialPark" in self.kg.nodes[u].get("classes", ())]
+            reported = max([attributes.get("reported_cny_max", 0.0)]
+                           + [self.kg.nodes[p].get("reported_cny_max", 0.0) for p in parks])
+            rows.append(OrganizationRow(
+                iri=node, name=attributes["name"], classes=tuple(attributes.get("classes", ())),
+                designations=designations, segments=segments, parks_developed=len(parks),
+                listed_on=tuple(sorted(self.kg.nodes[v]["name"] for v, _ in self._edges_out(node, "listedOn"))),
+                reported_cny=float(reported),
+            ))
+        return sorted(rows, key=lambda r: r.iri)
+
+    def supply_network(self, region: str | None) -> nx.DiGraph:
+        members = self.members(region) if region else None
+        network = nx.DiGraph()
+        for u, v, key in self.kg.edges(keys=True):
+            if key == "suppliesTo" and (members is None or (u in members and v in members)):
+                network.add_edge(u, v)
+        return network
+
+    def supply_centrality(self, region: str | None) -> dict[str, Centrality]:
+        network = self.supply_network(region)
+        if network.number_of_nodes() == 0:
+            return {}
+        pagerank = nx.pagerank(network, alpha=0.85, tol=1e-12, max_iter=10_000)
+        betweenness = nx.betweenness_centrality(network, normalized=True)
+        undirected = network.to_undirected(as_view=True)
+        return {node: Centrality(pagerank[node], betweenness[node], undirected.degree(node)) for node in network}
+
+    def ancestors(self, iri: str) -> list[tuple[str, str | None, str]]:
+        seen, queue, found = {iri}, deque([iri]), []
+        while queue:
+            node = queue.popleft()
+            for parent, _ in self._edges_out(node, "locatedIn"):
+                if parent not in seen:
+                    seen.add(parent)
+                    queue.append(parent)
+                    attributes = self.kg.nodes[parent]
+                    if "AdministrativeArea" in attributes.get("classes", ()):
+                        found.append((parent, attributes.get("admin_level"), attributes["name"]))
+        return sorted(found)
+
+    def ties_to_region(self, iri: str, region: str) -> int:
+        members = self.members(region)
+        partners = {v for v, _ in self._edges_out(iri, "suppliesTo")} | {u for u, _ in self._edges_in(iri, "suppliesTo")}
+        return len(partners & members)
+
+    def named_things(self) -> list[PlaceName]:
+        wanted = {"IndustrialChain", "ChainSegment", "AdministrativeArea", "DevelopmentZone", "IndustrialPark"}
+        return sorted(
+            (PlaceName(node, a["name"], a.get("name_en"), tuple(a.get("aliases", ())), tuple(a.get("classes", ())),
+                       a.get("admin_level"))
+             for node, a in self.kg.nodes(data=True) if wanted & set(a.get("classes", ()))),
+            key=lambda p: p.iri,
+        )

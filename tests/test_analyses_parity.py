@@ -1,0 +1,86 @@
+"""Two engines, one answer: the analyses in memory (networkx) and in Neo4j (Cypher) agree —
+on the seed graph and on a generated graph with a planted gap and leader."""
+
+import dataclasses
+
+import pytest
+
+from chainkg.analyses import attraction_candidates, chain_gaps, leading_enterprises
+from chainkg.graph.neo4j_codec import rdf_to_rows
+from chainkg.graph.networkx_projection import to_networkx
+from chainkg.graph.rdf import facts_to_dataset, union_graph
+from chainkg.loaders.synthetic import generate_synthetic
+
+
+def without_engine(results):
+    """Results as plain data, minus the field that names the engine."""
+    items = results if isinstance(results, list) else [results]
+    plain = []
+    for item in items:
+        data = dataclasses.asdict(item)
+        data.pop("engine")
+        plain.append(data)
+    return plain
+
+
+SEED_GAP_QUESTIONS = [("半导体", "南安市"), ("光电", "安溪县"), ("卫浴五金", "石狮市"), ("智能电子终端", "永春县"),
+                      ("智能电气", "惠安县"), ("增材制造", "丰泽区"), ("食品", "惠安县"), ("工业母机", "泉州市")]
+
+
+@pytest.mark.parametrize("chain, region", SEED_GAP_QUESTIONS)
+def test_seed_gaps_agree(neo4j_store, loaded_seed, seed_kg, chain, region):
+    embedded = chain_gaps(seed_kg, chain, region)
+    cypher = chain_gaps(neo4j_store, chain, region)
+    assert (embedded.engine, cypher.engine) == ("embedded", "cypher")
+    assert without_engine(cypher) == without_engine(embedded)
+
+
+@pytest.mark.parametrize("chain, region", [(None, None), (None, "惠安县"), ("工业母机", None), ("卫浴五金", "泉州市")])
+def test_seed_leaders_agree(neo4j_store, loaded_seed, seed_kg, chain, region):
+    embedded = leading_enterprises(seed_kg, chain, region)
+    assert embedded or chain == "卫浴五金"
+    assert without_engine(leading_enterprises(neo4j_store, chain, region)) == without_engine(embedded)
+
+
+def test_seed_candidates_agree(neo4j_store, loaded_seed, seed_kg):
+    assert without_engine(attraction_candidates(neo4j_store, "增材制造", "南安市")) == \
+        without_engine(attraction_candidates(seed_kg, "增材制造", "南安市"))
+
+
+@pytest.fixture(scope="module")
+def synthetic_loaded(neo4j_store):
+    """A generated graph (planted gap and leader) in both engines."""
+    generated = generate_synthetic(firms=150, seed=11)
+    graph = union_graph(facts_to_dataset(generated.facts))
+    neo4j_store.clear()
+    neo4j_store.load(*rdf_to_rows(graph), progress=False)
+    yield generated, to_networkx(graph)
+    neo4j_store.clear()
+
+
+def test_synthetic_gaps_agree_and_both_find_the_planted_gap(neo4j_store, synthetic_loaded):
+    generated, kg = synthetic_loaded
+    for engine in (kg, neo4j_store):
+        report = chain_gaps(engine, generated.planted.chain, generated.planted.region)
+        missing = [s.iri for s in report.segments if s.status == "missing"]
+        assert missing == [f"https://w3id.org/chainkg/id/{generated.planted.gap_segment}"], report.engine
+    assert without_engine(chain_gaps(neo4j_store, "半导体", "南安市")) == without_engine(chain_gaps(kg, "半导体", "南安市"))
+    for chain, region in (("鞋服", "晋江市"), ("卫浴五金", "泉州市"), ("食品", "惠安县")):
+        assert without_engine(chain_gaps(neo4j_store, chain, region)) == without_engine(chain_gaps(kg, chain, region))
+
+
+def test_synthetic_leaders_agree_and_both_find_the_planted_leader(neo4j_store, synthetic_loaded):
+    generated, kg = synthetic_loaded
+    embedded = leading_enterprises(kg, "半导体", "南安市")
+    cypher = leading_enterprises(neo4j_store, "半导体", "南安市")
+    assert embedded[0].iri.endswith(generated.planted.leader) and cypher[0].iri.endswith(generated.planted.leader)
+    assert cypher[0].local_partners >= generated.planted.leader_partners >= 15
+    assert without_engine(cypher) == without_engine(embedded)
+    assert without_engine(leading_enterprises(neo4j_store, "鞋服")) == without_engine(leading_enterprises(kg, "鞋服"))
+
+
+def test_synthetic_candidates_agree(neo4j_store, synthetic_loaded):
+    _, kg = synthetic_loaded
+    embedded = attraction_candidates(kg, "半导体", "南安市")
+    assert embedded
+    assert without_engine(attraction_candidates(neo4j_store, "半导体", "南安市")) == without_engine(embedded)

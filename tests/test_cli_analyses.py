@@ -1,0 +1,68 @@
+"""`chainkg gaps / leaders / candidates` as a planner runs them, embedded and on Neo4j."""
+
+import json
+
+import pytest
+
+from chainkg.cli import main
+
+
+def run_json(capsys, *argv) -> object:
+    assert main([*argv, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_gaps_semiconductor_nanan_lists_every_segment_as_missing_with_chain_level_evidence(capsys):
+    report = run_json(capsys, "gaps", "--chain", "半导体", "--region", "南安市")
+    assert [s["name"] for s in report["segments"]] == ["EDA与IP", "半导体设备", "半导体材料", "分立器件",
+                                                      "芯片设计", "晶圆制造", "封装测试", "半导体应用"]
+    assert {s["status"] for s in report["segments"]} == {"missing"}
+    assert report["chain_level"][0]["name"] == "南安芯谷半导体科技产业港"
+
+
+def test_gaps_table_is_readable(capsys):
+    assert main(["gaps", "--chain", "LED", "--region", "anxi"]) == 0
+    out = capsys.readouterr().out
+    assert "光电 · 安溪县  (embedded)  present 0 · weak 1 · missing 4" in out
+    assert "下游   光电应用终端  weak 弱     安溪芯园" in out
+    assert "[光电应用终端] 安溪芯园: “安溪和永春都积极对接大湾区,安溪芯园招引5家光电产业应用终端企业落地;”" in out
+
+
+def test_leaders_region_huian_ranks_nanwang_with_its_sentence(capsys):
+    assert main(["leaders", "--region", "惠安县"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[2].startswith("1  南王")
+    assert "南王 — 龙头 纸业包装: “同时,惠安县发挥南王龙头作用" in out
+
+
+def test_leaders_chain_machine_tools_shows_the_chain_leader(capsys):
+    leaders = run_json(capsys, "leaders", "--chain", "工业母机")
+    assert leaders[0]["name"] == "中国机械总院海西分院"
+    assert leaders[0]["designations"][0]["kind"] == "chain_leader"
+    assert "国内工业母机链主企业" in leaders[0]["designations"][0]["sentences"][0]
+
+
+def test_candidates_with_no_outside_firm_says_so(capsys):
+    assert main(["candidates", "--chain", "半导体", "--region", "南安市"]) == 0
+    assert "no outside firm" in capsys.readouterr().out
+
+
+def test_unknown_names_exit_2_with_close_matches(capsys):
+    assert main(["gaps", "--chain", "半导", "--region", "南安"]) == 2
+    assert capsys.readouterr().err.strip() == "chainkg: error: unknown chain '半导'; did you mean 半导体?"
+
+
+def test_analyses_on_a_graph_file(built_out, capsys):
+    report = run_json(capsys, "gaps", "--chain", "卫浴五金", "--region", "石狮市", "--data", str(built_out / "graph.ttl"))
+    statuses = {s["name"]: s["status"] for s in report["segments"]}
+    assert statuses["电镀"] == "weak" and statuses["五金水暖"] == "weak" and statuses["陶瓷洁具"] == "missing"
+
+
+def test_the_neo4j_engine_gives_the_same_json(neo4j_settings, loaded_seed, monkeypatch, capsys):
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    for argv in (["gaps", "--chain", "智能电子终端", "--region", "永春"], ["leaders", "--region", "惠安县"]):
+        embedded = run_json(capsys, *argv)
+        cypher = run_json(capsys, *argv, "--engine", "neo4j")
+        strip = lambda data: json.dumps(data, ensure_ascii=False).replace('"engine": "cypher"', '"engine": "embedded"')
+        assert strip(cypher) == strip(embedded)
