@@ -62,8 +62,23 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
                        help="reviewed-facts YAML files or folders (default: bundled seed + places)")
     build.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: out)")
-    build.add_argument("--no-report", action="store_true", help="skip report.html")
+    build.add_argument("--no-report", action="store_true", help="skip report.html and gaps.html")
+    build.add_argument("--open", action="store_true", help="open report.html in a browser afterwards")
     build.set_defaults(handler=_cmd_build)
+
+    report = commands.add_parser(
+        "report",
+        help="write the planner reports (report.html, gaps.html) from a graph",
+        description="Write report.html (interactive graph: filters by county / zone and chain, evidence on "
+        "every edge) and gaps.html with gaps/<chain>.svg (segments × counties coloured by status, leaders, "
+        "招商 candidates). Both open from disk with no network.",
+    )
+    report.add_argument("--data", type=Path, action="append", metavar="FILE",
+                        help="RDF file(s) to report on (default: the bundled seed)")
+    report.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: out)")
+    report.add_argument("--title", help="page title")
+    report.add_argument("--open", action="store_true", help="open report.html in a browser afterwards")
+    report.set_defaults(handler=_cmd_report)
 
     validate = commands.add_parser(
         "validate",
@@ -227,7 +242,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from chainkg.graph.rdf import facts_to_dataset, union_graph
     from chainkg.graph.validate import validate_graph
     from chainkg.graph.writers import serialize_graph_files, write_outputs
-    from chainkg.reports.pyvis_report import render_report_html
 
     sources = args.sources or list(DEFAULT_SOURCES)
     _status(f"loading {len(sources)} source(s)…")
@@ -241,8 +255,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
                                f"nothing written to {args.out}\n{report.text}")
     writers = serialize_graph_files(dataset)
     if not args.no_report:
-        page = render_report_html(to_networkx(union), title="chainkg — " + ", ".join(s.title for s in facts.sources.values()))
-        writers["report.html"] = lambda path: path.write_text(page, encoding="utf-8")
+        writers.update(_report_writers(to_networkx(union), _report_title(facts)))
     written = write_outputs(args.out, writers)
 
     classes = Counter(t for entity in facts.entities.values() for t in entity.types)
@@ -250,8 +263,49 @@ def _cmd_build(args: argparse.Namespace) -> int:
           f"{len(facts.observations)} observations from {len(facts.sources)} sources; {len(union)} triples")
     print("  " + ", ".join(f"{name} {count}" for name, count in sorted(classes.items())))
     for path in written:
-        print(f"  wrote {path}")
+        if path.parent == args.out:
+            print(f"  wrote {path}")
+    if args.open and not args.no_report:
+        _open_in_browser(args.out / "report.html")
     return 0
+
+
+def _report_writers(kg, title: str) -> dict:
+    """Writers for report.html, gaps.html and gaps/<chain>.svg."""
+    from chainkg.reports.gap_report import gap_report_files
+    from chainkg.reports.pyvis_report import render_report_html
+
+    _status("drawing the reports…")
+    texts = {"report.html": render_report_html(kg, title=title)}
+    texts.update(gap_report_files(kg, title=title.replace("chainkg", "chainkg gap report", 1)))
+    return {name: (lambda path, text=text: path.write_text(text, encoding="utf-8")) for name, text in texts.items()}
+
+
+def _open_in_browser(path: Path) -> None:
+    import webbrowser
+
+    if not webbrowser.open(path.resolve().as_uri()):
+        _status(f"could not open a browser; open {path} yourself")
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from chainkg.graph.build import build_seed_dataset
+    from chainkg.graph.networkx_projection import to_networkx
+    from chainkg.graph.rdf import union_graph
+    from chainkg.graph.writers import write_outputs
+
+    graph = _load_rdf(args.data) if args.data else union_graph(build_seed_dataset())
+    title = args.title or ("chainkg — " + ", ".join(p.name for p in args.data) if args.data else "chainkg — Quanzhou seed")
+    written = write_outputs(args.out, _report_writers(to_networkx(graph), title))
+    print(f"wrote {args.out / 'report.html'}, {args.out / 'gaps.html'} and {len(written) - 2} chain pictures in {args.out / 'gaps'}")
+    if args.open:
+        _open_in_browser(args.out / "report.html")
+    return 0
+
+
+def _report_title(facts) -> str:
+    articles = [s.title for s in facts.sources.values() if s.kind != "reference_table"]
+    return "chainkg — " + ("；".join(articles) if articles else "reference data")
 
 
 def _load_rdf(paths: Sequence[Path]):

@@ -42,10 +42,12 @@ def write_outputs(out_dir: str | Path, writers: dict[str, Callable[[Path], None]
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
         for name, write in writers.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
             write(staging / name)
         written = []
         for name in writers:
             target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, target)
             written.append(target)
         return written

@@ -1,15 +1,26 @@
-"""An interactive HTML view of the graph (pyvis): nodes styled by class, edges with evidence.
+"""The interactive graph report (``report.html``): pyvis for the network model and the
+vis-network library it ships, our page around it — self-contained, safe, filterable.
+
+- **Self-contained**: pyvis's own templates fetch Bootstrap and vis-network from CDNs even in
+  their in-line mode; this page inlines vis-network (from the pyvis package) and its CSS, and
+  references nothing outside the file. It opens with no network at all.
+- **Safe**: data travels as JSON inside ``<script type="application/json">`` with ``<``, ``>``
+  and ``&`` escaped; every name reaches the page through ``textContent``. A firm called
+  ``<img src=x onerror=alert(1)>`` shows as text.
+- **Readable**: nodes by class (legend), grouped around their county or zone (drawn as labelled
+  areas), chains in their own column; physics settles, then stops. Filters by county / zone
+  and by chain; clicking a node or edge shows its names, codes, evidence sentences and sources.
+- **Large graphs**: past ``LARGE_GRAPH_NODES`` nodes, firms and projects are aggregated per
+  county and chain into one node each, and physics is off.
 
 Example
 -------
->>> import networkx as nx
->>> kg = nx.MultiDiGraph()
->>> kg.add_node("a", name="南王", classes=["Company"])
->>> kg.add_node("b", name="惠安县", classes=["AdministrativeArea"])
->>> kg.add_edge("a", "b", key="locatedIn", predicate="locatedIn", evidence=[])
-'locatedIn'
->>> html = render_report_html(kg)
->>> "locatedIn" in html and "<title>chainkg</title>" in html
+>>> from chainkg.analyses.embedded import seed_kg
+>>> page = render_report_html(seed_kg(), title="泉州")
+>>> import re
+>>> re.findall(r"<(?:script|link|img)[^>]*(?:src|href)=", page)     # nothing is loaded from anywhere
+[]
+>>> report_graph(seed_kg()).number_of_nodes() < seed_kg().number_of_nodes()   # empty template segments left out
 True
 """
 
@@ -17,80 +28,409 @@ from __future__ import annotations
 
 import html
 import json
+import math
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
 
 import networkx as nx
 
-__all__ = ["CLASS_STYLES", "render_report_html"]
+__all__ = ["CLASS_STYLES", "LARGE_GRAPH_NODES", "render_report_html", "report_graph", "report_data"]
 
-#: Colour and shape per class; the first class of a node that is listed here wins.
+#: Past this many nodes, firms and projects are aggregated and physics is off.
+LARGE_GRAPH_NODES = 1500
+
+#: Colour and shape per class; the first listed class a node has wins.
 CLASS_STYLES: dict[str, dict[str, str]] = {
-    "AdministrativeArea": {"color": "#4e79a7", "shape": "box"},
-    "DevelopmentZone": {"color": "#76b7b2", "shape": "box"},
-    "IndustrialPark": {"color": "#59a14f", "shape": "ellipse"},
-    "Company": {"color": "#f28e2b", "shape": "dot"},
-    "ResearchInstitute": {"color": "#b07aa1", "shape": "dot"},
-    "GovernmentBody": {"color": "#9c755f", "shape": "dot"},
-    "Association": {"color": "#bab0ac", "shape": "dot"},
-    "StockExchange": {"color": "#edc948", "shape": "diamond"},
-    "IndustrialChain": {"color": "#e15759", "shape": "hexagon"},
-    "ChainSegment": {"color": "#ff9da7", "shape": "hexagon"},
-    "Project": {"color": "#8cd17d", "shape": "square"},
+    "AdministrativeArea": {"color": "#4e79a7", "shape": "box", "label": "行政区 area"},
+    "DevelopmentZone": {"color": "#76b7b2", "shape": "box", "label": "开发区 zone"},
+    "IndustrialPark": {"color": "#59a14f", "shape": "ellipse", "label": "园区 park"},
+    "Company": {"color": "#f28e2b", "shape": "dot", "label": "企业 company"},
+    "ResearchInstitute": {"color": "#b07aa1", "shape": "dot", "label": "科研院所 institute"},
+    "GovernmentBody": {"color": "#9c755f", "shape": "dot", "label": "政府机构 government"},
+    "Association": {"color": "#bab0ac", "shape": "dot", "label": "协会 association"},
+    "StockExchange": {"color": "#edc948", "shape": "diamond", "label": "交易所 exchange"},
+    "IndustrialChain": {"color": "#e15759", "shape": "hexagon", "label": "产业链 chain"},
+    "ChainSegment": {"color": "#ff9da7", "shape": "hexagon", "label": "环节 segment"},
+    "Project": {"color": "#8cd17d", "shape": "square", "label": "项目 project"},
+    "Aggregate": {"color": "#bbbbbb", "shape": "database", "label": "汇总 aggregate"},
 }
-_DEFAULT_STYLE = {"color": "#cccccc", "shape": "dot"}
+_STYLE_ORDER = ("Company", "ResearchInstitute", "GovernmentBody", "Association", "StockExchange", "Project",
+                "IndustrialPark", "DevelopmentZone", "AdministrativeArea", "IndustrialChain", "ChainSegment")
+_FACT_EDGES = {"hostsChain", "operatesIn", "leadsChain", "suppliesTo", "locatedIn", "incubatedBy", "attractedTo",
+               "developedBy", "managedBy", "listedOn", "subOrganizationOf"}
+_CHAIN_EDGES = ("hostsChain", "operatesIn", "leadsChain")
 
 
-def _style(classes: list[str]) -> tuple[str, dict[str, str]]:
-    for name in ("Company", "ResearchInstitute", *CLASS_STYLES):
-        if name in classes:
-            return name, CLASS_STYLES[name]
-    return "Other", _DEFAULT_STYLE
+def _main_class(classes) -> str:
+    return next((c for c in _STYLE_ORDER if c in classes), "Company")
 
 
-def _node_title(attributes: dict) -> str:
-    lines = [attributes.get("name", "")]
-    if attributes.get("name_en"):
-        lines.append(attributes["name_en"])
-    lines.append(" / ".join(attributes.get("classes", [])))
-    if attributes.get("division_code"):
-        lines.append(f"GB/T 2260: {attributes['division_code']}")
-    if attributes.get("aliases"):
-        lines.append("别名: " + "、".join(attributes["aliases"]))
-    return "\n".join(lines)
+def report_graph(kg: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """What the report draws: the graph without template segments that carry no fact."""
+    drop = [n for n, a in kg.nodes(data=True)
+            if "ChainSegment" in a.get("classes", ())
+            and not any(k in _FACT_EDGES for _, _, k in kg.in_edges(n, keys=True))]
+    shown = kg.copy()
+    shown.remove_nodes_from(drop)
+    return shown
 
 
-def _edge_title(attributes: dict) -> str:
-    lines = [attributes.get("predicate", "")]
-    if attributes.get("confidence") is not None:
-        lines.append(f"confidence {attributes['confidence']:.2f}")
-    for evidence in attributes.get("evidence", []):
-        lines.append("“" + (evidence.get("text") or evidence.get("quote") or "") + "”")
-    return "\n".join(lines)
+def _located_parents(kg, node):
+    return [v for _, v, k in kg.out_edges(node, keys=True) if k == "locatedIn"]
 
 
-def render_report_html(kg: nx.MultiDiGraph, *, title: str = "chainkg") -> str:
-    """Render ``kg`` as a standalone pyvis page and return its HTML.
+def _ancestors(kg, node) -> list[str]:
+    seen, stack, order = {node}, [node], []
+    while stack:
+        for parent in _located_parents(kg, stack.pop()):
+            if parent not in seen:
+                seen.add(parent)
+                order.append(parent)
+                stack.append(parent)
+    return order
 
-    Labels and tooltips are plain text (HTML-escaped), so a hostile name shows as text.
-    """
+
+def _is_anchor(kg, node) -> bool:
+    a = kg.nodes[node]
+    classes = a.get("classes", ())
+    if "AdministrativeArea" in classes:
+        return a.get("admin_level") == "county"
+    if "DevelopmentZone" in classes:  # zones run by their own 管委会 are places of their own
+        return any(k == "managedBy" for _, _, k in kg.out_edges(node, keys=True))
+    return False
+
+
+def _chain_of(kg, node) -> str | None:
+    if node not in kg:
+        return None
+    classes = kg.nodes[node].get("classes", ())
+    if "IndustrialChain" in classes:
+        return node
+    if "ChainSegment" in classes:
+        return next((v for _, v, k in kg.out_edges(node, keys=True) if k == "segmentOf"), None)
+    return None
+
+
+def _homes(kg) -> dict[str, str]:
+    """The group each node is drawn in: its county or zone, its chain, or a catch-all."""
+    homes = {}
+    for node, a in kg.nodes(data=True):
+        chain = _chain_of(kg, node)
+        if chain:
+            homes[node] = chain
+        elif _is_anchor(kg, node):
+            homes[node] = node
+        else:
+            anchor = next((p for p in _ancestors(kg, node) if _is_anchor(kg, p)), None)
+            if anchor is None and "GovernmentBody" in a.get("classes", ()):
+                zone = next((u for u, _, k in kg.in_edges(node, keys=True) if k == "managedBy"), None)
+                anchor = zone if zone and _is_anchor(kg, zone) else None
+            homes[node] = anchor or ("@region" if "AdministrativeArea" in a.get("classes", ()) else "@other")
+    return homes
+
+
+def _filters(kg, homes) -> tuple[dict[str, set], dict[str, set]]:
+    """For each node: the counties / zones it belongs to, and the chains it touches."""
+    anchors = {n for n in kg if _is_anchor(kg, n)}
+    places: dict[str, set] = defaultdict(set)
+    chains: dict[str, set] = defaultdict(set)
+    for node in kg:
+        own = {node} if node in anchors else set()
+        places[node] |= own | {p for p in _ancestors(kg, node) if p in anchors}
+    for u, v, key in kg.edges(keys=True):
+        if key in _CHAIN_EDGES and (chain := _chain_of(kg, v)):
+            for node in (u, *_ancestors(kg, u)):
+                chains[node].add(chain)
+            chains[v].add(chain)
+            places[v] |= places[u]
+            if v != chain:
+                places[chain] |= places[u]
+    for node in kg:
+        if _chain_of(kg, node):
+            chains[node].add(_chain_of(kg, node))
+    # areas above the counties (泉州市, 福建省) give context in every county view
+    for node, a in kg.nodes(data=True):
+        if "AdministrativeArea" in a.get("classes", ()) and a.get("admin_level") in ("prefecture", "province", "country") \
+                and not places[node]:
+            places[node] = {"*"}
+    return places, chains
+
+
+def _positions(kg, homes) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+    anchors = sorted({h for h in homes.values() if not h.startswith("@") and _chain_of(kg, h) is None},
+                     key=lambda n: (kg.nodes[n].get("division_code") or "9", n))
+    chain_homes = sorted({h for h in homes.values() if _chain_of(kg, h)})
+    centers: dict[str, tuple[float, float]] = {}
+    columns = 4
+    for i, anchor in enumerate(anchors):
+        centers[anchor] = ((i % columns) * 430.0, (i // columns) * 360.0)
+    rows = math.ceil(len(anchors) / columns) or 1
+    for i, chain in enumerate(chain_homes):
+        centers[chain] = (columns * 430.0 + 60 + (i % 2) * 300.0, (i // 2) * 215.0 - 60)
+    centers["@region"] = (-400.0, 0.0)
+    centers["@other"] = (-400.0, rows * 360.0 * 0.6)
+    members: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(kg, key=lambda n: (kg.nodes[n].get("name", ""), n)):
+        members[homes[node]].append(node)
+    positions = {}
+    for home, nodes in members.items():
+        cx, cy = centers.get(home, (0.0, 0.0))
+        others = [n for n in nodes if n != home]
+        if home in kg:
+            positions[home] = (cx, cy)
+        for k, node in enumerate(others):
+            angle = k * 2.4  # golden-angle spiral
+            radius = 75 + 24 * math.sqrt(k)
+            positions[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+    return positions, centers
+
+
+def _edge_record(u, v, data) -> dict:
+    evidence = [e.get("text") or e.get("quote") or "" for e in data.get("evidence", [])]
+    return {
+        "from": u, "to": v, "predicate": data.get("predicate", ""), "label": data.get("predicate", ""),
+        "confidence": data.get("confidence"), "sources": [s.rsplit("/", 1)[-1] for s in data.get("sources", [])],
+        "evidence": evidence, "kind": data.get("leadership_kind"),
+    }
+
+
+def _aggregate(kg, homes, chains_of) -> nx.MultiDiGraph:
+    """Collapse firms and projects into one node per (home, chain)."""
+    small = nx.MultiDiGraph()
+    group_of = {}
+    for node, a in kg.nodes(data=True):
+        if {"Company", "ResearchInstitute", "Project"} & set(a.get("classes", ())):
+            chain = sorted(chains_of.get(node, {"—"}))[0]
+            group = f"aggregate:{homes[node]}|{chain}"
+            group_of[node] = group
+            if group not in small:
+                small.add_node(group, name="", classes=["Aggregate"], members=0)
+            small.nodes[group]["members"] += 1
+        else:
+            small.add_node(node, **a)
+    for group in {g for g in group_of.values()}:
+        small.nodes[group]["name"] = f"{small.nodes[group]['members']} 家企业/项目"
+    seen = set()
+    for u, v, key, data in kg.edges(keys=True, data=True):
+        a, b = group_of.get(u, u), group_of.get(v, v)
+        if a != b and (a, b, key) not in seen:
+            seen.add((a, b, key))
+            small.add_edge(a, b, key=key, predicate=key, evidence=[], sources=[], confidence=None)
+    return small
+
+
+def report_data(kg: nx.MultiDiGraph, *, large_threshold: int = LARGE_GRAPH_NODES) -> dict:
+    """Nodes, edges, groups and filter choices of the report, as plain JSON-able data."""
     from pyvis.network import Network
 
-    net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line", heading="")
-    for node, attributes in sorted(kg.nodes(data=True)):
-        group, style = _style(attributes.get("classes", []))
-        net.add_node(
-            node,
-            label=html.escape(attributes.get("name", node)),
-            title=html.escape(_node_title(attributes)),
-            group=group,
-            color=style["color"],
-            shape=style["shape"],
-        )
-    for source, target, attributes in sorted(kg.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", ""))):
-        net.add_edge(source, target, label=attributes.get("predicate", ""), title=html.escape(_edge_title(attributes)),
-                     arrows="to", font={"size": 9})
-    net.set_options(json.dumps({
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300}},
-        "interaction": {"hover": True, "navigationButtons": True},
-    }))
-    page = net.generate_html(notebook=False)
-    return page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
+    shown = report_graph(kg)
+    homes = _homes(shown)
+    places, chains = _filters(shown, homes)
+    large = shown.number_of_nodes() > large_threshold
+    if large:
+        shown = _aggregate(shown, homes, chains)
+        homes = {n: homes.get(n, n.split(":", 1)[-1].split("|", 1)[0]) for n in shown}
+        places = {n: places.get(n, {homes[n]}) for n in shown}
+        chains = {n: chains.get(n, {n.rsplit("|", 1)[-1]} if n.startswith("aggregate:") else set()) for n in shown}
+    positions, centers = _positions(shown, homes)
+
+    net = Network(directed=True)  # pyvis holds the network model; we render the page ourselves
+    for node, a in sorted(shown.nodes(data=True)):
+        main = _main_class(a.get("classes", ())) if "Aggregate" not in a.get("classes", ()) else "Aggregate"
+        style = CLASS_STYLES[main]
+        x, y = positions[node]
+        # anchors (counties, zones), chains and the areas above them hold the layout still
+        fixed = node == homes[node] or _chain_of(shown, node) is not None or homes[node].startswith("@")
+        net.add_node(node, label=a.get("name", node), shape=style["shape"], color=style["color"], x=x, y=y,
+                     physics=not (fixed or large), size=22 if main in ("IndustrialChain", "AdministrativeArea") else 14,
+                     font={"size": 22 if node == homes[node] else 16})
+    nodes, _, _, _, _, options = net.get_network_data()
+    details = {}
+    for node, a in shown.nodes(data=True):
+        details[node] = {
+            "name": a.get("name", ""), "nameEn": a.get("name_en"), "classes": list(a.get("classes", ())),
+            "code": a.get("division_code"), "level": a.get("admin_level"), "aliases": list(a.get("aliases", ())),
+            "status": a.get("status"), "stage": a.get("stage"), "home": homes[node],
+            "places": sorted(places.get(node, ())), "chains": sorted(chains.get(node, ())),
+        }
+    for record in nodes:
+        record.update({k: details[record["id"]][k] for k in ("home", "places", "chains")})
+        record["main"] = _main_class(details[record["id"]]["classes"]) if not large or not record["id"].startswith("aggregate:") else "Aggregate"
+    edges = [_edge_record(u, v, d) for u, v, d in sorted(shown.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", "")))]
+    for edge in edges:  # only ties inside a group pull: groups stay apart, each settles around its anchor
+        edge["physics"] = homes[edge["from"]] == homes[edge["to"]]
+    group_names = {h: shown.nodes[h]["name"] for h in set(homes.values()) if h in shown}
+    group_names.update({"@region": "上级行政区", "@other": "其他"})
+    counties = sorted(((n, shown.nodes[n]["name"]) for n in shown if _is_anchor(shown, n)),
+                      key=lambda p: (shown.nodes[p[0]].get("division_code") or "9", p[0]))
+    chain_choices = sorted(((n, a["name"]) for n, a in shown.nodes(data=True) if "IndustrialChain" in a.get("classes", ())),
+                           key=lambda p: p[0])
+    return {
+        "nodes": nodes, "edges": edges, "details": details, "groups": group_names,
+        "counties": counties, "chains": chain_choices, "large": large,
+        "legend": [(name, CLASS_STYLES[name]) for name in (*_STYLE_ORDER, *(("Aggregate",) if large else ()))],
+        "options": json.loads(options) if isinstance(options, str) else options,
+        "total_nodes": shown.number_of_nodes(),
+    }
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    import pyvis
+
+    folder = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
+    script = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+    style = (folder / "vis-network.css").read_text(encoding="utf-8")
+    return script.replace("</script", "<\\/script"), style.replace("</style", "<\\/style")
+
+
+def _json_for_script(data) -> str:
+    text = json.dumps(data, ensure_ascii=False)
+    for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def render_report_html(kg: nx.MultiDiGraph, *, title: str = "chainkg", large_threshold: int = LARGE_GRAPH_NODES) -> str:
+    """The whole page as one string: open it from disk, no server, no network."""
+    data = report_data(kg, large_threshold=large_threshold)
+    script, style = _vis_assets()
+    return _PAGE.format(
+        title=html.escape(title), vis_css=style, vis_js=script, data=_json_for_script(data), app_js=_APP_JS, css=_CSS,
+    )
+
+
+_CSS = """
+body { margin: 0; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #222; }
+header { padding: 8px 14px; border-bottom: 1px solid #ddd; display: flex; gap: 18px; align-items: center; flex-wrap: wrap; }
+header h1 { font-size: 17px; margin: 0; }
+header label { font-size: 13px; }
+#legend { display: flex; gap: 10px; flex-wrap: wrap; font-size: 12px; }
+#legend span.swatch { display: inline-block; width: 11px; height: 11px; border-radius: 3px; margin-right: 4px; vertical-align: -1px; }
+main { display: flex; height: calc(100vh - 92px); }
+#graph { flex: 1; min-width: 0; }
+#panel { width: 330px; border-left: 1px solid #ddd; padding: 10px 12px; overflow-y: auto; font-size: 13px; }
+#panel h2 { font-size: 16px; margin: 4px 0; }
+#panel .muted { color: #777; }
+#panel blockquote { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #e15759; background: #fafafa; }
+#stats { font-size: 12px; color: #555; }
+"""
+
+_APP_JS = r"""
+(function () {
+  const data = JSON.parse(document.getElementById("chainkg-data").textContent);
+  const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined && text !== null) e.textContent = text; if (cls) e.className = cls; return e; };
+
+  const legend = document.getElementById("legend");
+  for (const [name, style] of data.legend) {
+    const item = el("span"); const swatch = el("span", "", "swatch"); swatch.style.background = style.color;
+    item.appendChild(swatch); item.appendChild(document.createTextNode(style.label)); legend.appendChild(item);
+  }
+  const countySelect = document.getElementById("county-filter");
+  const chainSelect = document.getElementById("chain-filter");
+  for (const [iri, name] of data.counties) { const o = el("option", name); o.value = iri; countySelect.appendChild(o); }
+  for (const [iri, name] of data.chains) { const o = el("option", name); o.value = iri; chainSelect.appendChild(o); }
+
+  const nodes = new vis.DataSet(data.nodes);
+  const edges = new vis.DataSet(data.edges.map((e, i) => Object.assign({ id: "e" + i, arrows: "to", font: { size: 9, color: "#888" } }, e)));
+  const visible = (node) => {
+    const county = countySelect.value, chain = chainSelect.value;
+    const inCounty = !county || node.places.includes(county) || node.places.includes("*");
+    const inChain = !chain || node.chains.includes(chain);
+    return inCounty && inChain;
+  };
+  const nodeView = new vis.DataView(nodes, { filter: visible });
+  const edgeView = new vis.DataView(edges, { filter: (e) => visible(nodes.get(e.from)) && visible(nodes.get(e.to)) });
+  const options = Object.assign({}, data.options, {
+    physics: data.large ? { enabled: false } : { enabled: true, solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -40, springLength: 110, springConstant: 0.05, centralGravity: 0.0, avoidOverlap: 0.8 },
+      stabilization: { enabled: true, iterations: 250, fit: true } },
+    interaction: { hover: true, navigationButtons: false, multiselect: false },
+    edges: { smooth: false, color: { color: "#c9c9c9", highlight: "#e15759" }, width: 1 },
+    layout: { improvedLayout: false, randomSeed: 7 },
+  });
+  const network = new vis.Network(document.getElementById("graph"), { nodes: nodeView, edges: edgeView }, options);
+  network.once("stabilizationIterationsDone", () => network.setOptions({ physics: { enabled: false } }));
+
+  // County / zone and chain areas behind the nodes, so the groups read at a glance.
+  const palette = ["#4e79a7", "#59a14f", "#76b7b2", "#f28e2b", "#b07aa1", "#9c755f", "#e15759", "#edc948"];
+  network.on("beforeDrawing", (ctx) => {
+    const ids = nodeView.getIds(); const positions = network.getPositions(ids); const boxes = {};
+    for (const id of ids) {
+      const home = nodes.get(id).home; if (home.startsWith("@")) continue;
+      const p = positions[id]; const b = boxes[home] || (boxes[home] = { x0: p.x, y0: p.y, x1: p.x, y1: p.y });
+      b.x0 = Math.min(b.x0, p.x); b.y0 = Math.min(b.y0, p.y); b.x1 = Math.max(b.x1, p.x); b.y1 = Math.max(b.y1, p.y);
+    }
+    let i = 0;
+    for (const [home, b] of Object.entries(boxes)) {
+      const color = palette[i++ % palette.length];
+      ctx.save(); ctx.globalAlpha = 0.08; ctx.fillStyle = color;
+      ctx.fillRect(b.x0 - 60, b.y0 - 50, b.x1 - b.x0 + 120, b.y1 - b.y0 + 100);
+      ctx.globalAlpha = 0.7; ctx.fillStyle = color; ctx.font = "bold 22px sans-serif";
+      ctx.fillText(data.groups[home] || "", b.x0 - 55, b.y0 - 58); ctx.restore();
+    }
+  });
+
+  const panel = document.getElementById("panel");
+  const showNode = (id) => {
+    const d = data.details[id]; panel.replaceChildren();
+    panel.appendChild(el("h2", d.name)); if (d.nameEn) panel.appendChild(el("div", d.nameEn, "muted"));
+    panel.appendChild(el("div", d.classes.join(" / ")));
+    if (d.code) panel.appendChild(el("div", "GB/T 2260: " + d.code + (d.level ? " (" + d.level + ")" : "")));
+    if (d.aliases.length) panel.appendChild(el("div", "别名 aliases: " + d.aliases.join("、")));
+    if (d.status) panel.appendChild(el("div", "status: " + d.status));
+    for (const e of data.edges) {
+      if (e.from !== id && e.to !== id) continue;
+      const other = data.details[e.from === id ? e.to : e.from];
+      const line = el("div"); line.appendChild(el("b", e.from === id ? e.predicate + " → " : "← " + e.predicate + " "));
+      line.appendChild(document.createTextNode(other ? other.name : "")); panel.appendChild(line);
+      for (const s of e.evidence) panel.appendChild(el("blockquote", s));
+    }
+  };
+  const showEdge = (id) => {
+    const e = edges.get(id); panel.replaceChildren();
+    panel.appendChild(el("h2", data.details[e.from].name + " —" + e.predicate + "→ " + data.details[e.to].name));
+    if (e.kind) panel.appendChild(el("div", "kind: " + e.kind));
+    if (e.confidence !== null && e.confidence !== undefined) panel.appendChild(el("div", "confidence: " + e.confidence));
+    if (e.sources.length) panel.appendChild(el("div", "sources: " + e.sources.join(", "), "muted"));
+    for (const s of e.evidence) panel.appendChild(el("blockquote", s));
+    if (!e.evidence.length) panel.appendChild(el("div", "(from a reference table: no sentence)", "muted"));
+  };
+  network.on("click", (params) => {
+    if (params.nodes.length) showNode(params.nodes[0]); else if (params.edges.length) showEdge(params.edges[0]);
+  });
+  const stats = document.getElementById("stats");
+  const refresh = () => { nodeView.refresh(); edgeView.refresh();
+    stats.textContent = nodeView.length + " / " + data.total_nodes + " nodes" + (data.large ? " (firms aggregated)" : "");
+    network.fit(); };
+  countySelect.addEventListener("change", refresh); chainSelect.addEventListener("change", refresh);
+  refresh();
+  window.chainkgReport = { network, nodes, edges, nodeView, edgeView, drawnNodes: () => network.body.nodeIndices.length };
+})();
+"""
+
+_PAGE = """<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:">
+<title>{title}</title>
+<style>{vis_css}</style>
+<style>{css}</style>
+</head>
+<body>
+<header>
+  <h1>{title}</h1>
+  <label>县市区 / 开发区 <select id="county-filter"><option value="">全部 all</option></select></label>
+  <label>产业链 <select id="chain-filter"><option value="">全部 all</option></select></label>
+  <span id="stats"></span>
+  <div id="legend"></div>
+</header>
+<main><div id="graph"></div><aside id="panel"><p class="muted">点击节点或连线查看名称、代码、证据句与来源。<br>Click a node or an edge for its names, codes, evidence sentences and sources.</p></aside></main>
+<script type="application/json" id="chainkg-data">{data}</script>
+<script>{vis_js}</script>
+<script>{app_js}</script>
+</body>
+</html>
+"""

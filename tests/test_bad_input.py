@@ -96,13 +96,14 @@ def test_relation_outside_its_domain_is_refused(facts_copy):
 def test_build_with_bad_input_exits_nonzero_and_leaves_outputs_intact(tmp_path, facts_copy, capsys, breakage):
     out = tmp_path / "out"
     assert main(["build", "--out", str(out), str(PLACES_FACTS), str(facts_copy)]) == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert len(before) == 6 + 14  # 4 graph files, report.html, gaps.html, 14 chain pictures
     replace_once(facts_copy, *breakage)
     capsys.readouterr()
     assert main(["build", "--out", str(out), str(PLACES_FACTS), str(facts_copy)]) == 2
     error = capsys.readouterr().err.splitlines()[-1]
     assert error.startswith(f"chainkg: error: {facts_copy}:")
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_build_of_a_missing_source_exits_2(tmp_path, capsys):

@@ -14,7 +14,8 @@ from chainkg.ontology import CKG
 
 def test_build_writes_every_output(built_out):
     names = sorted(p.name for p in built_out.iterdir())
-    assert names == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl", "report.html"]
+    assert names == ["gaps", "gaps.html", "graph.jsonld", "graph.nt", "graph.trig", "graph.ttl", "report.html"]
+    assert len(list((built_out / "gaps").glob("*.svg"))) == 14
 
 
 def test_turtle_parses_alike_in_rdflib_and_oxigraph(built_out):
@@ -79,6 +80,11 @@ def test_entity_count_in_the_graph_equals_the_facts(seed_graph):
     assert len(declared) == len(facts.entities)
 
 
-def test_report_is_written_with_every_entity(built_out, seed_kg):
+def test_report_embeds_every_drawn_entity(built_out, seed_kg):
+    import re
+
+    from chainkg.reports.pyvis_report import report_graph
+
     page = (built_out / "report.html").read_text(encoding="utf-8")
-    assert page.count('"shape": ') == seed_kg.number_of_nodes()
+    data = json.loads(re.search(r'<script type="application/json" id="chainkg-data">(.*?)</script>', page, re.S).group(1))
+    assert {n["id"] for n in data["nodes"]} == set(report_graph(seed_kg))
