@@ -41,11 +41,19 @@ def chain_ids() -> frozenset[str]:
 
 
 def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES) -> FactSet:
-    """Load reviewed-facts files (files or folders of ``*.yaml``), check cross-references, and
-    place chain-level facts on segments where their words say which (see ``loaders.segments``)."""
+    """Load reviewed-facts files and articles (text or HTML; files or folders), check
+    cross-references, and place chain-level facts on segments where their words say which.
+
+    Articles are extracted and resolved against the reviewed facts, which win on conflict.
+    """
+    from chainkg.loaders.articles import load_articles
+
     facts = FactSet()
-    for path in _expand(sources):
+    reviewed_files, articles = _expand(sources)
+    for path in reviewed_files:
         facts.merge(load_reviewed_facts(path))
+    if articles:
+        facts.merge(load_articles(articles, reviewed=facts))
     check_references(facts, chain_ids())
     facts.relations.extend(place_on_segments(facts))
     return facts
@@ -61,19 +69,27 @@ def build_seed_dataset() -> Dataset:
     return build_dataset(DEFAULT_SOURCES)
 
 
-def _expand(sources: Iterable[str | Path]) -> list[Path]:
-    paths: list[Path] = []
+def _expand(sources: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """Reviewed-facts files and article files, from files and folders."""
+    from chainkg.loaders.articles import ARTICLE_SUFFIXES
+
+    reviewed: list[Path] = []
+    articles: list[Path] = []
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-            if not found:
-                raise SourceError(path, "folder holds no reviewed-facts files (*.yaml)")
-            paths.extend(found)
+            found_reviewed = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            found_articles = sorted(p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found_reviewed and not found_articles:
+                raise SourceError(path, "folder holds no reviewed-facts files (*.yaml) and no articles (*.txt, *.html)")
+            reviewed.extend(found_reviewed)
+            articles.extend(found_articles)
         elif not path.exists():
             raise SourceError(path, "file not found")
-        elif path.suffix.lower() not in (".yaml", ".yml"):
-            raise SourceError(path, f"unsupported source type '{path.suffix}': give a reviewed-facts YAML file")
+        elif path.suffix.lower() in (".yaml", ".yml"):
+            reviewed.append(path)
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            articles.append(path)
         else:
-            paths.append(path)
-    return paths
+            raise SourceError(path, f"unsupported source type '{path.suffix}': give reviewed facts (.yaml) or articles (.txt, .html)")
+    return reviewed, articles

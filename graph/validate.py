@@ -42,9 +42,9 @@ def validate_graph(graph: Graph) -> ValidationReport:
     import pyshacl
 
     conforms, report_graph, text = pyshacl.validate(
-        graph, shacl_graph=_shapes(), ont_graph=_ontology(), inference="none", advanced=False
+        graph, shacl_graph=_shapes(), ont_graph=_ontology(), inference="none", advanced=False, allow_warnings=True
     )
     from rdflib.namespace import SH
 
-    violations = len(set(report_graph.subjects(predicate=SH.resultSeverity)))
+    violations = len(set(report_graph.subjects(predicate=SH.resultSeverity, object=SH.Violation)))
     return ValidationReport(bool(conforms), str(text), violations)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NormalizedText", "normalize_annotated_text", "to_simplified", "sentence_spans"]
+__all__ = ["NormalizedText", "normalize_annotated_text", "normalize_article", "to_simplified", "sentence_spans"]
 
 # Lower-case latin letters with or without tone marks; pinyin never has capitals here.
 _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -146,3 +146,70 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if s < e:
             cleaned.append((s, e))
     return cleaned
+
+
+# --- Whole articles: boilerplate, mojibake, punctuation and spacing ----------------------
+
+# Lines that are the site's, not the article's: copyright footers, contact lines, editor and
+# photo credits, source lines.
+_BOILERPLATE_LINE = re.compile(
+    r"^\s*(?:\d+、\s*本网|※|版权|免责声明|责任编辑|编辑[:：]|来源[:：]|原标题[:：]|(?:图|摄影|图片)[:：]|.{0,20}(?:邮箱|电话)[:：].*@)"
+)
+# A trailing photo credit inside a line: (融媒体记者陈晓东 摄)
+_PHOTO_CREDIT = re.compile(r"[(（][^()（）]{0,20}\s摄[)）]")
+# Mojibake debris: a lost character became '?' followed by stray ASCII (?,F場 → 場)
+_MOJIBAKE = re.compile(r"\?[,.;A-Za-z]{1,3}(?=[\u3400-\u9fff])")
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+# a space between two Chinese words separates phrases or table columns: it becomes a comma
+_PHRASE_SPACE = re.compile(rf"(?<=[{_CJK}0-9）)])[ \t\u3000]+(?=[{_CJK}★☆])")
+# spaces next to Chinese or punctuation carry nothing (集微网消息 , 我国… → 集微网消息，我国…)
+_LOOSE_SPACE = re.compile(rf"(?<=[{_CJK}，。；：！？、”“（）,;:!?])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}，。；：！？、”“（）,;:!?])")
+_ASCII_PUNCT = re.compile(rf"(?<=[{_CJK}）)”])[,;:!?](?=[{_CJK}（(“]|$)|(?<=[{_CJK}])[,;:!?]")
+
+
+def _drop(text: str, offsets: list[int], spans) -> tuple[str, list[int]]:
+    keep = [True] * len(text)
+    for start, end in spans:
+        for i in range(start, end):
+            keep[i] = False
+    return "".join(ch for ch, k in zip(text, keep) if k), [o for o, k in zip(offsets, keep) if k]
+
+
+def normalize_article(original: str) -> NormalizedText:
+    """Everything :func:`normalize_annotated_text` does, plus what whole web articles need:
+    boilerplate lines and photo credits dropped, mojibake debris removed, spaces around
+    Chinese text removed and ASCII punctuation between Chinese made full-width. Offsets still
+    point into ``original``; normalizing the result again changes nothing.
+
+    >>> normalize_article("集微网消息 , 我国半导体 。\\n※ 有关作品版权事宜请联系").text
+    '集微网消息，我国半导体。'
+    """
+    text, offsets = original, list(range(len(original)))
+    while True:
+        before = text
+        base = normalize_annotated_text(text)  # removing spaces can bring an annotation next to its character
+        text, offsets = base.text, [offsets[i] for i in base.offsets]
+        while True:
+            spans = []
+            position = 0
+            for line in text.splitlines(keepends=True):
+                if _BOILERPLATE_LINE.match(line):
+                    spans.append((position, position + len(line)))
+                position += len(line)
+            spans += [m.span() for m in _PHOTO_CREDIT.finditer(text)]
+            spans += [m.span() for m in _MOJIBAKE.finditer(text)]
+            spans += [(m.start() + 1, m.end()) for m in _PHRASE_SPACE.finditer(text) if m.end() - m.start() > 1]
+            if not spans:
+                text = _PHRASE_SPACE.sub("，", text)
+                spans += [m.span() for m in _LOOSE_SPACE.finditer(text)]
+            if not spans:
+                break
+            text, offsets = _drop(text, offsets, spans)
+        text = _ASCII_PUNCT.sub(lambda m: _FULLWIDTH[m.group()], text)
+        trailing = len(text) - len(text.rstrip("\n"))
+        if trailing:
+            text, offsets = text[: len(text) - trailing], offsets[: len(text) - trailing]
+        if text == before:
+            break
+    return NormalizedText(text, tuple(offsets), len(original))

@@ -97,3 +97,10 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"Neo4j tests ran against a live {_NEO4J_RUN.get('version', 'Neo4j')}: {_NEO4J_RUN['how']}"
         )
+
+
+# Property-based tests draw the same examples on every run: the suite stays deterministic.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("deterministic", derandomize=True, database=None)
+_hypothesis_settings.load_profile("deterministic")

@@ -1,0 +1,201 @@
+"""Articles in, facts with provenance out: read text or HTML, extract, resolve, make records.
+
+- **Reading**: ``.txt`` as UTF-8 (GB 18030 as a fallback); ``.html`` through trafilatura, a
+  maintained main-text extractor (menus, footers and scripts dropped). For HTML the offsets
+  of evidence index the extracted main text, which is what the source document records.
+- **Resolution** within and across documents: names and short forms from the gazetteers
+  (晋江 = 晋江市, 台商区 = 泉州台商投资区), a park's name without its place prefix (永佳智能装备产业园
+  = 晋江市永佳智能装备产业园), brand abbreviations (玖纸 = 玖龙纸业: same first character, the
+  short name's characters in order in the long one), and — when reviewed facts are given —
+  the reviewed entities' names and aliases, whose ids and names then win.
+- **Records**: every extracted relation becomes a :class:`Relation` with ``method =
+  extracted``, its confidence and its evidence span, in the article's own named graph.
+
+Example
+-------
+>>> from chainkg.loaders.reviewed import SEED_FACTS
+>>> facts = load_articles([SEED_FACTS.parent / "seed_quanzhou_parks_2024q1.txt"])
+>>> relation = next(r for r in facts.relations if r.predicate == "listedOn")
+>>> facts.entities[relation.subject].name, relation.method
+('南王', 'extracted')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable
+
+from chainkg.analyses.names import normalize_name
+from chainkg.errors import SourceError
+from chainkg.loaders.extract import ExtractedDocument, extract_text
+from chainkg.loaders.records import Entity, FactSet, Origin, Relation, SourceDocument, TextSpan
+from chainkg.loaders.text import normalize_annotated_text
+
+__all__ = ["ARTICLE_SUFFIXES", "read_article", "extract_file", "documents_to_facts", "load_articles", "is_abbreviation"]
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+_KIND = {"Company": "organization", "ResearchInstitute": "organization", "GovernmentBody": "organization",
+         "Association": "organization", "StockExchange": "organization", "IndustrialPark": "park",
+         "DevelopmentZone": "zone", "AdministrativeArea": "place", "Project": "project"}
+
+
+def read_article(path: str | Path) -> tuple[str, str]:
+    """The article's text and how it was read (``text`` or ``html:trafilatura``)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(path, "file not found") from None
+    except OSError as error:
+        raise SourceError(path, f"cannot read: {error.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError as error:
+            raise SourceError(path, f"neither UTF-8 nor GB 18030 text: {error}") from None
+    if path.suffix.lower() in (".html", ".htm"):
+        import trafilatura
+
+        main = trafilatura.extract(text, include_comments=False, include_tables=True, favor_recall=True)
+        if not main:
+            raise SourceError(path, "no article text found in this HTML page")
+        return main, "html:trafilatura"
+    return text, "text"
+
+
+def extract_file(path: str | Path) -> ExtractedDocument:
+    """Read and extract one article file."""
+    text, _ = read_article(path)
+    return extract_text(text, source=_source_id(Path(path)))
+
+
+def _source_id(path: Path) -> str:
+    return re.sub(r"[^A-Za-z0-9_.\-]", "_", path.stem) + ".extracted"
+
+
+def is_abbreviation(short: str, long: str) -> bool:
+    """玖纸 abbreviates 玖龙纸业: same first character, its characters in order in the long name.
+
+    >>> is_abbreviation("玖纸", "玖龙纸业"), is_abbreviation("纸业", "玖龙纸业"), is_abbreviation("九牧", "九牧")
+    (True, False, False)
+    """
+    if not (2 <= len(short) <= 3 < len(long) + 1) or short == long or short[0] != long[0] or len(short) >= len(long):
+        return False
+    position = 0
+    for ch in short:
+        position = long.find(ch, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+class _Resolver:
+    """Decides which extracted entities are the same thing, across documents and reviewed facts."""
+
+    def __init__(self, reviewed: FactSet | None):
+        self.by_name: dict[tuple[str, str], str] = {}
+        self.names: dict[str, set[str]] = {}
+        self.kinds: dict[str, str] = {}
+        if reviewed is not None:
+            for entity in reviewed.entities.values():
+                self._remember(entity.id, _KIND.get(entity.types[0], entity.types[0]), (entity.name, *entity.aliases))
+
+    def _remember(self, entity_id: str, kind: str, names) -> None:
+        self.kinds[entity_id] = kind
+        for name in names:
+            key = (kind, normalize_name(name))
+            self.by_name.setdefault(key, entity_id)
+            self.names.setdefault(entity_id, set()).add(name)
+
+    def resolve(self, entity_id: str, kind: str, names: list[str]) -> str:
+        for name in names:
+            found = self.by_name.get((kind, normalize_name(name)))
+            if found:
+                self._remember(found, kind, names)
+                return found
+        if kind == "organization":
+            for other_id, other_names in self.names.items():
+                if self.kinds.get(other_id) != kind:
+                    continue
+                if any(is_abbreviation(a, b) or is_abbreviation(b, a) for a in names for b in other_names):
+                    self._remember(other_id, kind, names)
+                    return other_id
+        self._remember(entity_id, kind, names)
+        return entity_id
+
+
+def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None, str]],
+                       reviewed: FactSet | None = None) -> FactSet:
+    """Records from extracted documents, resolved against each other and the reviewed facts.
+
+    Reviewed facts win: a resolved entity keeps its reviewed id and name, and an extracted
+    relation that a reviewed one already states is left out.
+    """
+    resolver = _Resolver(reviewed)
+    reviewed_keys = {r.key for r in reviewed.relations} if reviewed else set()
+    facts = FactSet()
+    for document, path, how in documents:
+        data = path.read_bytes() if path is not None and how == "text" else document.text.text.encode("utf-8")
+        original = path.read_text(encoding="utf-8", errors="replace") if path is not None and how == "text" else None
+        title = next((line.strip() for line in (original or document.text.text).splitlines() if line.strip()), document.source)
+        facts.sources[document.source] = SourceDocument(
+            id=document.source, kind="article", title=normalize_annotated_text(title[:80]).text,
+            file=path.resolve() if path is not None else None, sha256=hashlib.sha256(data).hexdigest(),
+            note=f"facts extracted by chainkg rules ({how})",
+        )
+        ids = {}
+        for entity in document.entities:
+            kind = _KIND.get(entity.type)
+            if kind is None:
+                ids[entity.id] = entity.id  # chains keep their ontology ids; figures stay out
+                continue
+            resolved = resolver.resolve(entity.id, kind, [entity.name, *entity.aliases])
+            ids[entity.id] = resolved
+            if reviewed is not None and resolved in reviewed.entities:
+                continue  # the reviewed entity stands as written
+            record = Entity(
+                id=resolved, types=(entity.type,), name=entity.name, aliases=tuple(entity.aliases),
+                division_code=entity.attributes.get("division_code"), admin_level=entity.attributes.get("admin_level"),
+                evidence=tuple(TextSpan(document.source, m.start, m.end, m.text, normalize_annotated_text(m.text).text)
+                               for m in entity.mentions[:3]),
+                sources=(document.source,), origin=Origin(str(path or document.source)),
+            )
+            facts.merge(FactSet(entities={resolved: record}))
+        for relation in document.relations:
+            subject, object_ = ids.get(relation.subject, relation.subject), ids.get(relation.object, relation.object)
+            if (subject, relation.predicate, object_) in reviewed_keys:
+                continue
+            qualifiers = dict(relation.qualifiers)
+            facts.relations.append(Relation(
+                subject, relation.predicate, object_, document.source,
+                confidence=Decimal(str(relation.confidence)), method="extracted",
+                evidence=TextSpan(document.source, relation.evidence.start, relation.evidence.end, relation.evidence.text,
+                                  normalize_annotated_text(relation.evidence.text).text),
+                leadership_kind=qualifiers.get("leadershipKind"), origin=Origin(str(path or document.source)),
+            ))
+    return facts
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+def load_articles(paths: Iterable[str | Path], reviewed: FactSet | None = None) -> FactSet:
+    """Extract every article file (or folder of them) into one resolved fact set."""
+    documents = []
+    for path in _expand(paths):
+        text, how = read_article(path)
+        documents.append((extract_text(text, source=_source_id(path)), path if how == "text" else None, how))
+    return documents_to_facts(documents, reviewed)

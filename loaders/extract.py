@@ -1,0 +1,633 @@
+"""Rule-based extraction from Chinese news text: entities and relations with evidence.
+
+The text is normalized first (``normalize_article``: annotations, traditional characters,
+boilerplate, punctuation), so the same rules read simplified, traditional and annotated text
+alike; every offset is mapped back to the original file. Entities come from gazetteers
+(the national division table, the reference zones, the ontology's chain labels) and from
+rules over the shape of names (a park ends in 产业园 / 工业园区 / 产业港…, a firm in 集团 /
+公司 / 研究院…, or is listed before 等…企业 / 等项目). Relations come from patterns in a
+sentence: a place that opens a sentence is where what follows lies; 引进 / 招引 attract;
+依托 X 孵化 A incubates; (…链主企业) and 龙头 designate leaders; 供应 supplies; a park or firm
+whose name holds a chain name grows or works in it.
+
+Example
+-------
+>>> doc = extract_text("惠安县发挥南王龙头作用(去年深交所A股成功上市),引进下游食品产业链项目10多家;", source="demo")
+>>> sorted(e.name for e in doc.entities if e.type == "Company")
+['南王']
+>>> sorted((r.predicate, doc.entity(r.object).name) for r in doc.relations if doc.entity(r.subject).name == "南王")
+[('listedOn', '深圳证券交易所'), ('locatedIn', '惠安县')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
+from chainkg.loaders.text import NormalizedText, normalize_article
+
+__all__ = ["Mention", "ExtractedEntity", "ExtractedRelation", "ExtractedDocument", "extract_text", "EXCHANGES"]
+
+_CJK = r"\u3400-\u9fff"
+_NAME_CHARS = rf"[{_CJK}A-Za-z0-9]"
+_DELIMITERS = set("，。；：、！？“”‘’（）()[]【】《》\n ,;:!?|·…★☆●■◆")
+# Words that open a clause but are not part of the name that follows.
+_LEADING_WORDS = (
+    "其中", "同时", "此外", "另外", "目前", "近日", "昨日", "今年", "去年", "活动中", "会上", "据悉", "据介绍",
+    "高品质建成", "建成", "建设", "打造", "围绕", "依托", "孵化", "引入", "引进", "招引", "推动", "落地", "入驻", "为", "在",
+    "对", "和", "与", "及", "以", "向", "将", "由", "是", "的", "了", "观摩了", "观摩", "现场", "一次性", "成功", "积极",
+    "对接", "发挥", "聚焦", "导入", "拓展", "形成", "设立", "举行", "签约", "牵手", "产品供应", "供应", "旗下", "涵盖",
+    "主要", "布局", "大力发展", "发展", "新签约", "位于", "即将开园的", "相继", "还", "也", "都", "已", "并", "未来",
+)
+_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园)"
+_ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|高新技术产业开发区|高新区)"
+_ORG_SUFFIX = r"(?:股份有限公司|有限公司|集团|公司|研究院|研究所|总院|分院|大学|协会|商会|管委会|管理委员会|创新中心|人民政府|新闻办公室|工信局|商务局|发改委)"
+_ORG_TYPES = [("人民政府", "GovernmentBody"), ("办公室", "GovernmentBody"), ("工信局", "GovernmentBody"),
+              ("商务局", "GovernmentBody"), ("发改委", "GovernmentBody"),("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"), ("总院", "ResearchInstitute"),
+              ("分院", "ResearchInstitute"), ("大学", "ResearchInstitute"), ("协会", "Association"),
+              ("商会", "Association"), ("管委会", "GovernmentBody"), ("管理委员会", "GovernmentBody")]
+#: Stock exchanges by the short forms news uses (a vocabulary, not a list of firms).
+EXCHANGES = {"深交所": "深圳证券交易所", "上交所": "上海证券交易所", "北交所": "北京证券交易所", "港交所": "香港交易所",
+             "深圳证券交易所": "深圳证券交易所", "上海证券交易所": "上海证券交易所"}
+_ENUMERATION = re.compile(
+    rf"((?:{_NAME_CHARS}{{2,10}}?、)+{_NAME_CHARS}{{2,10}}?)(?:等多家|等|两大|三大|\d+家)(?:国内外)?(?:知名|优质|龙头|科创|重点)?(企业|项目|品牌)"
+)
+_MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(亿美元|万美元|美元|亿港元|港元|亿元|万元|元)")
+_AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(万平方米|平方米|平方公里|亩)")
+_COUNT = re.compile(r"(\d+)\s*(?:多)?(个|家|项)")
+_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?|(\d{1,2})月(\d{1,2})日|昨日|昨天|去年|今年|前年")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets into the original file
+    end: int
+    text: str
+
+
+@dataclass
+class ExtractedEntity:
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    attributes: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ExtractedRelation:
+    subject: str
+    predicate: str
+    object: str
+    confidence: float
+    evidence: Mention
+    qualifiers: tuple = ()
+
+
+@dataclass
+class ExtractedDocument:
+    source: str
+    text: NormalizedText
+    entities: list[ExtractedEntity]
+    relations: list[ExtractedRelation]
+
+    def entity(self, entity_id: str) -> ExtractedEntity:
+        return next(e for e in self.entities if e.id == entity_id)
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "entities": [{"id": e.id, "type": e.type, "name": e.name, "aliases": sorted(e.aliases),
+                          "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+                          **({"attributes": e.attributes} if e.attributes else {})} for e in self.entities],
+            "relations": [{"subject": r.subject, "predicate": r.predicate, "object": r.object,
+                           "confidence": r.confidence, **dict(r.qualifiers),
+                           "evidence": {"start": r.evidence.start, "end": r.evidence.end, "text": r.evidence.text}}
+                          for r in self.relations],
+        }
+
+
+@dataclass
+class _Span:
+    """An entity mention in the normalized text."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    key: str  # what identifies it: gazetteer id or canonical name
+    extra: dict = field(default_factory=dict)
+
+
+#: Verbs and function words that end whatever came before a name: 洛江区引进|中国机械总院….
+_STOP_TOKENS = (
+    "打造", "建成", "建设", "引进", "引入", "招引", "依托", "孵化", "推动", "围绕", "观摩了", "召开了", "按照", "聚焦",
+    "导入", "发挥", "对接", "涵盖", "落地", "入驻", "设立", "举行", "签约", "牵手", "供应", "旗下", "介绍", "获悉",
+    "位于", "紧邻", "包括", "以及", "其中", "同时", "为", "在", "的", "了", "和", "与", "及", "是", "由", "将", "向",
+    "到", "从", "至", "等", "对", "把", "被", "让", "据", "掀起", "全资收购", "收购", "并购", "牵手", "召开", "相关负责人",
+)
+#: Words that hold a stop token but are part of names: 供应链 is no 供应.
+_PROTECTED = {"供应链", "在线", "和平", "对外", "为民", "至诚"}
+_GENERIC_NAMES = {"工业", "产业", "全市工业", "全市", "我市", "该", "园", "园区", "工业(产业)", "市工业", "各类", "综合",
+                  "行业", "相关", "有关", "本地", "国内", "全国", "全省", "各"}
+
+
+def _cut_name(raw: str, suffix_length: int) -> str:
+    """The name at the end of ``raw``: cut after the last verb or function word before it."""
+    cut = 0
+    body_end = len(raw) - suffix_length
+    for token in _STOP_TOKENS:
+        at = raw.rfind(token, 0, max(body_end, 0) + len(token) - 1)
+        while at >= 0:
+            end = at + len(token)
+            protected = raw[at:end + 1] in _PROTECTED or raw[max(0, at - 1):end] in _PROTECTED
+            if end <= body_end and len(raw) - end >= 2 and not protected:
+                cut = max(cut, end)
+                break
+            at = raw.rfind(token, 0, at)
+    return _trim_leading(raw[cut:])
+
+
+def _trim_leading(name: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for word in sorted(_LEADING_WORDS, key=len, reverse=True):
+            if name.startswith(word) and len(name) - len(word) >= 2:
+                name, changed = name[len(word):], True
+    return name
+
+
+def _left_extent(text: str, end: int, limit: int = 24) -> int:
+    start = end
+    while start > 0 and end - start < limit and text[start - 1] not in _DELIMITERS:
+        start -= 1
+    return start
+
+
+def _slug(kind: str, name: str) -> str:
+    return f"{kind}/x{hashlib.sha1(name.encode('utf-8')).hexdigest()[:12]}"
+
+
+class _Extractor:
+    def __init__(self, text: NormalizedText, source: str):
+        self.norm = text
+        self.text = text.text
+        self.source = source
+        self.places = place_gazetteer()
+        self.chains = chain_gazetteer()
+        self.spans: list[_Span] = []
+        self.relations: list[tuple[str, str, str, float, tuple[int, int], tuple]] = []
+
+    # -- entities ----------------------------------------------------------------------------
+    def _named(self, pattern: str, kind: str, default_type: str) -> None:
+        for match in re.finditer(pattern, self.text):
+            end = match.end()
+            start = _left_extent(self.text, end)
+            raw = self.text[start:end]
+            name = _cut_name(raw, len(match.group()))
+            start = end - len(name)
+            stem = name[: len(name) - len(match.group())]
+            if len(name) < 3 or stem in _GENERIC_NAMES or not stem or re.search(r"\d|全市|我市|各县", stem):
+                continue
+            entity_type = default_type
+            if kind == "org":
+                entity_type = next((t for suffix, t in _ORG_TYPES if name.endswith(suffix)), "Company")
+            self.spans.append(_Span(start, end, entity_type, name, name))
+
+    def find_entities(self) -> None:
+        text = self.text
+        self._named(_ZONE_SUFFIX, "zone", "DevelopmentZone")
+        for span in self.spans:
+            span.extra["inside"] = True  # a zone in a park's name (鲤城高新区科创中心) stays
+        self._named(_PARK_SUFFIX, "park", "IndustrialPark")
+        self._named(_ORG_SUFFIX, "org", "Company")
+        for match in re.finditer(rf"(?:引入|引进|招引)({_NAME_CHARS}{{2,20}}?(?:中心|工厂|项目|基地))", text):
+            name = _cut_name(match.group(1), 2)
+            if re.search(r"\d+(?:个|家|项)|产业链|上游|下游", name):
+                continue
+            entity_type = "Company" if name.endswith("中心") else "Project"
+            self.spans.append(_Span(match.end() - len(name), match.end(), entity_type, name, name))
+        for match in re.finditer(rf"(?:建设|新建)({_NAME_CHARS}{{2,12}}?(?:工厂|项目|基地))", text):
+            name = match.group(1)
+            self.spans.append(_Span(match.start(1), match.end(1), "Project", name, name))
+        for match in _ENUMERATION.finditer(text):
+            items_text, kind = match.group(1), match.group(2)
+            position = match.start(1)
+            items = items_text.split("、")
+            items[0] = _trim_leading(items[0])
+            position = match.end(1) - len("、".join(items))
+            leaders = "龙头" in text[match.end(1):match.end()]
+            for item in items:
+                if not self._is_known_word(item) and not re.search(r"\d|项目|及|部门|机构", item):
+                    self.spans.append(_Span(position, position + len(item), "Company", item, item,
+                                            {"listed_as_leader": True} if leaders else {}))
+                position += len(item) + 1
+        for match in re.finditer(rf"({_NAME_CHARS}{{2,10}}?)与({_NAME_CHARS}{{2,8}}?)(?:签订|签署|共建|合作)", text):
+            first = _cut_name(match.group(1), 0)
+            for name, end in ((first, match.end(1)), (match.group(2), match.end(2))):
+                if not self._is_known_word(name) and name not in self.places and not re.search(r"\d", name):
+                    self.spans.append(_Span(end - len(name), end, "Company", name, name))
+        for match in re.finditer(rf"发挥({_NAME_CHARS}{{2,8}}?)(?:龙头|链主|引领)", text):
+            self.spans.append(_Span(match.start(1), match.end(1), "Company", match.group(1), match.group(1)))
+        for short, full in EXCHANGES.items():
+            for match in re.finditer(re.escape(short), text):
+                self.spans.append(_Span(match.start(), match.end(), "StockExchange", full, full))
+        # a branch names its parent: 中国机械总院海西分院 → 中国机械总院
+        for span in list(self.spans):
+            parent = re.match(rf"^({_NAME_CHARS}{{2,12}}?(?:总院|集团|研究院))({_NAME_CHARS}{{2,6}}(?:分院|分公司))$", span.name)
+            if parent:
+                name = parent.group(1)
+                self.spans.append(_Span(span.start, span.start + len(name), "ResearchInstitute" if "院" in name else "Company",
+                                        name, name, {"inside": True}))
+        self._former_names()
+        self._find_places()
+        self._find_chains()
+        self._find_figures()
+        self._dedupe()
+
+    def _former_names(self) -> None:
+        """先进制造研究院(原哈工大研究院): the name in brackets is an alias, not another body."""
+        for span in list(self.spans):
+            match = re.match(rf"[(（](?:原|简称[:：]?|简称“)({_NAME_CHARS}{{2,20}})”?[)）]|[，,]简称“({_NAME_CHARS}{{2,20}})”",
+                             self.text[span.end:span.end + 24])
+            if match:
+                alias = match.group(1) or match.group(2)
+                span.extra.setdefault("aliases", []).append(alias)
+                self.spans = [s for s in self.spans if not (s.name == alias or (s.start >= span.end and s.end <= span.end + len(match.group())))]
+
+    def _is_known_word(self, word: str) -> bool:
+        return (word in self.places or word in self.chains or any(word in name for name in self.chains)
+                or any(word.endswith(s) for s in ("产业", "行业", "领域")))
+
+    def _find_places(self) -> None:
+        for match in _place_pattern().finditer(self.text):
+            entry = self.places[match.group()]
+            self.spans.append(_Span(match.start(), match.end(), entry.type, entry.name, entry.id, {"place": entry}))
+
+    def _find_chains(self) -> None:
+        named = [s for s in self.spans if s.type not in ("AdministrativeArea",)]
+        for match in _chain_pattern().finditer(self.text):
+            start, end = match.span()
+            # a chain word that straddles a name's edge is no mention (孵化工研智高 holds no 化工)
+            if any((s.start < start < s.end < end) or (start < s.start < end <= s.end) for s in named):
+                continue
+            entry = self.chains[match.group()]
+            self.spans.append(_Span(start, end, "IndustrialChain", entry.name, entry.id))
+
+    def _find_figures(self) -> None:
+        for pattern, measure in ((_MONEY, "money"), (_AREA, "area"), (_COUNT, "count")):
+            for match in pattern.finditer(self.text):
+                value = match.group(0)
+                self.spans.append(_Span(match.start(), match.end(), "Observation", value, f"{measure}:{match.start()}",
+                                        {"value": match.group(1), "unit": match.group(2), "measure": measure}))
+        for match in _DATE.finditer(self.text):
+            self.spans.append(_Span(match.start(), match.end(), "Date", match.group(0), f"date:{match.start()}",
+                                    {"date_text": match.group(0)}))
+
+    def _dedupe(self) -> None:
+        """Keep the longest of overlapping names of the same family; places and chains inside
+        a park's or firm's name stay (they say where it is and what it does)."""
+        named = [s for s in self.spans if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation", "Date")]
+        keep = []
+        for span in named:
+            longer = [o for o in named if o is not span and o.start <= span.start and span.end <= o.end
+                      and (o.end - o.start) > (span.end - span.start)]
+            if longer and not span.extra.get("inside"):
+                continue
+            if any(o.start == span.start and o.end == span.end and o.type == span.type for o in keep):
+                continue
+            keep.append(span)
+        # a zone found by suffix that is in the gazetteer takes the gazetteer's identity
+        for span in keep:
+            entry = self.places.get(span.name)
+            if entry is not None:
+                span.type, span.name, span.key, span.extra = entry.type, entry.name, entry.id, {"place": entry}
+            elif span.type == "DevelopmentZone":
+                short = span.name.removesuffix("管委会")
+                if short in self.places:
+                    span.name = self.places[short].name
+                    span.key = self.places[short].id
+        others = [s for s in self.spans if s.type in ("AdministrativeArea", "IndustrialChain", "Observation", "Date")]
+        # drop places that sit inside an organization's own name (河钢 is no place) unless at its start
+        others = [s for s in others if s.type != "AdministrativeArea" or not any(
+            o.start < s.start and s.end <= o.end for o in keep if o.type in ("Company", "ResearchInstitute"))]
+        self.spans = sorted(keep + others, key=lambda s: (s.start, -(s.end - s.start)))
+        self._brand_owners()
+
+    def _brand_owners(self) -> None:
+        """A park named after a brand (九牧卫浴智慧产业园) names a firm: 九牧."""
+        for span in [s for s in self.spans if s.type == "IndustrialPark"]:
+            name = self._strip_place_prefix(span.name)
+            for chain_name in sorted(self.chains, key=len, reverse=True):
+                at = name.find(chain_name)
+                brand = name[:at]
+                elsewhere = [m.start() for m in re.finditer(re.escape(brand), self.text) if not (span.start <= m.start() < span.end)]
+                if 2 <= at <= 3 and brand not in self.places and not self._is_known_word(brand) and elsewhere:
+                    offset = span.end - len(name)
+                    self.spans.append(_Span(offset, offset + len(brand), "Company", brand, brand, {"brand_of": span.key, "inside": True}))
+                    break
+
+    def _strip_place_prefix(self, name: str) -> str:
+        for length in range(min(len(name) - 2, 7), 1, -1):
+            if name[:length] in self.places:
+                return name[length:]
+        return name
+
+    # -- relations ---------------------------------------------------------------------------
+    def _sentences(self) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for match in re.finditer(r"[。；;！？\n]", self.text):
+            if match.start() > start:
+                spans.append((start, match.end() if match.group() != "\n" else match.start()))
+            start = match.end()
+        if start < len(self.text):
+            spans.append((start, len(self.text)))
+        return spans
+
+    def _add(self, subject: _Span, predicate: str, object_: _Span, confidence: float, sentence, *qualifiers) -> None:
+        if subject.key != object_.key:
+            self.relations.append((subject.key, predicate, object_.key, confidence, sentence, tuple(qualifiers)))
+
+    def find_relations(self) -> None:
+        entity_types = {"Company", "ResearchInstitute", "GovernmentBody", "Association", "StockExchange",
+                        "IndustrialPark", "DevelopmentZone", "Project"}
+        for sentence in self._sentences():
+            s0, s1 = sentence
+            inside = [s for s in self.spans if s0 <= s.start and s.end <= s1]
+            named = [s for s in inside if s.type in entity_types]
+            places = [s for s in inside if s.type == "AdministrativeArea"]
+            chains = [s for s in inside if s.type == "IndustrialChain"]
+            body = self.text[s0:s1]
+            subject = self._sentence_subject(sentence, inside)
+            for span in named:
+                self._name_relations(span, inside, sentence)
+            if subject is not None:
+                for span in named:
+                    if span is subject or span.extra.get("brand_of") or span.type == "StockExchange" or span.extra.get("inside"):
+                        continue
+                    if self._located_by_name(span):
+                        continue
+                    landed = re.search(r"(?:引进|引入|招引|落地|入驻|孵化|依托|推动|发挥|为|围绕|建成|建设)[^，。；]{0,6}$",
+                                       self.text[max(s0, span.start - 12):span.start]) or span.extra.get("enumerated_with_verb")
+                    if subject.type == "IndustrialPark" and span.type == "IndustrialPark":
+                        continue
+                    if subject.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark") and span.type != "DevelopmentZone" \
+                            and (landed or self._enumerated_after_landing(span, sentence)):
+                        confidence = 0.7 if span.type == "Project" and subject.type != "IndustrialPark" else 0.8
+                        target = subject
+                        if span.type == "Project":
+                            target = next((p for p in reversed(named) if p.type == "IndustrialPark" and p.end <= span.start), subject)
+                        self._add(span, "locatedIn", target, confidence, sentence)
+                        before = self.text[max(s0, span.start - 8):span.start]
+                        if re.search(r"引进|引入|招引", before) and span.type in ("Company", "ResearchInstitute"):
+                            self._add(span, "attractedTo", subject, 0.8, sentence)
+            # a place or park that opens the clause (or else the sentence) grows the chains named freely in it
+            for chain in chains:
+                if not self._chain_is_free(chain, named):
+                    continue
+                clause_start = max([s0] + [m.end() for m in re.finditer(r"[，,：:]", self.text[s0:chain.start])]) if False else s0
+                for m in re.finditer(r"[，,：:]", self.text[s0:chain.start]):
+                    clause_start = s0 + m.end()
+                clause_end = next((s0 + m.start() for m in re.finditer(r"[，,：:]", self.text[s0:s1]) if s0 + m.start() >= chain.end), s1)
+                clause = self.text[clause_start:clause_end]
+                host = self._sentence_subject((clause_start, clause_end), inside) or subject
+                if host is None or host.type not in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark"):
+                    continue
+                upstream_words = re.search(r"(?:上游|下游)$", self.text[max(s0, chain.start - 2):chain.start])
+                if upstream_words and not re.search(r"下游" + re.escape(self.text[chain.start:chain.end]) + r"产业链项目", body):
+                    continue
+                if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚", clause + body):
+                    self._add(host, "hostsChain", chain, 0.7, sentence)
+            self._pattern_relations(sentence, named, chains)
+
+    def _enumerated_after_landing(self, span: _Span, sentence) -> bool:
+        """B in 推动A、B等项目落地 / 孵化A、B等: a list whose first item follows a landing verb."""
+        s0, _ = sentence
+        before = self.text[s0:span.start]
+        list_start = len(before.rstrip("、")) - len(before.split("，")[-1].split(",")[-1])
+        head = before[max(0, list_start - 1):]
+        return bool(re.search(r"(?:引进|引入|招引|落地|入驻|孵化|推动|围绕)[^，。；]*、$", before[-40:])) and "、" in head
+
+    def _sentence_subject(self, sentence, inside) -> _Span | None:
+        s0, _ = sentence
+        opening = _trim_leading(self.text[s0:s0 + 12])
+        start = s0 + (12 - len(opening)) if len(opening) < 12 else s0
+        candidates = [s for s in inside if s.start <= start + 1 and s.type in
+                      ("AdministrativeArea", "DevelopmentZone", "IndustrialPark", "Company", "ResearchInstitute")]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda s: s.end - s.start)
+
+    def _chain_is_free(self, chain: _Span, named) -> bool:
+        """Not part of a name, nor of a bracket right after one (海西分院(国内工业母机链主企业))."""
+        if any(n.start <= chain.start and chain.end <= n.end for n in named):
+            return False
+        for n in named:
+            bracket = re.match(r"[(（][^()（）]*[)）]", self.text[n.end:n.end + 30])
+            if bracket and n.end < chain.start < n.end + bracket.end():
+                return False
+        return True
+
+    def _located_by_name(self, span: _Span) -> bool:
+        return any(r[0] == span.key and r[1] == "locatedIn" for r in self.relations)
+
+    def _name_relations(self, span: _Span, inside, sentence) -> None:
+        """What a name says: 晋江市永佳… lies in 晋江市; …智能装备产业园 grows 智能装备."""
+        for other in inside:
+            if other is span or not (span.start <= other.start and other.end <= span.end):
+                continue
+            if other.type in ("AdministrativeArea", "DevelopmentZone") and other.start == span.start and span.type in (
+                    "IndustrialPark", "DevelopmentZone", "Project", "Company", "ResearchInstitute"):
+                if not self._located_by_name(span) and span.type != "GovernmentBody":
+                    self._add(span, "locatedIn", other, 0.9, sentence)
+            if other.type == "IndustrialChain":
+                if span.type in ("IndustrialPark", "DevelopmentZone"):
+                    self._add(span, "hostsChain", other, 0.8, sentence)
+                elif span.type in ("Company", "ResearchInstitute", "Project"):
+                    self._add(span, "operatesIn", other, 0.8, sentence)
+            if other.extra.get("brand_of") == span.key:
+                self._add(span, "developedBy", other, 0.6, sentence)
+            if other.extra.get("inside") and other.type in ("ResearchInstitute", "Company") and span.type in (
+                    "ResearchInstitute", "Company") and other.start == span.start and other is not span:
+                self._add(span, "subOrganizationOf", other, 0.9, sentence)
+
+    def _pattern_relations(self, sentence, named, chains) -> None:
+        s0, s1 = sentence
+        text = self.text
+
+        def spans_in(a: int, b: int, types) -> list[_Span]:
+            return [s for s in named if a <= s.start and s.end <= b and s.type in types and not s.extra.get("brand_of")]
+
+        orgs = ("Company", "ResearchInstitute")
+        # 依托 X 孵化 A、B
+        for match in re.finditer(r"依托(.{2,30}?)孵化(.{2,40}?)(?:等|，|;|；|。)", text[s0:s1]):
+            incubator = spans_in(s0 + match.start(1), s0 + match.end(1), orgs)
+            for firm in spans_in(s0 + match.start(2), s0 + match.end(2) + 20, orgs):
+                if incubator and firm.start < s0 + match.end(0) + 1:
+                    self._add(firm, "incubatedBy", incubator[0], 0.9, sentence)
+        # X(…链主企业) / 发挥X龙头作用 / A、B等…龙头企业
+        for org in spans_in(s0, s1, orgs):
+            after = text[org.end:min(s1, org.end + 30)]
+            paren = re.match(r"[(（]([^()（）]*?)(链主|龙头)企业[)）]", after)
+            before = text[max(s0, org.start - 4):org.start]
+            kind = None
+            if paren:
+                kind = "chain_leader" if paren.group(2) == "链主" else "leading_enterprise"
+                scope_chains = [c for c in chains if org.end < c.start <= org.end + len(paren.group(0))]
+                for chain in scope_chains:
+                    self._add(org, "leadsChain", chain, 0.9, sentence, ("leadershipKind", kind))
+                    self._add(org, "operatesIn", chain, 0.9, sentence)
+                continue
+            if before.endswith("发挥") and re.match(r"(龙头|链主)", after):
+                kind = "chain_leader" if after.startswith("链主") else "leading_enterprise"
+            elif re.match(r"[^，。；]{0,8}(?:两大|三大|多家)?龙头企业", after) or org.extra.get("listed_as_leader"):
+                kind = "leading_enterprise"
+            if kind:
+                candidates = [c for c in chains if not re.search(r"(?:上游|下游)$", text[max(s0, c.start - 2):c.start])]
+                if len({c.key for c in candidates}) == 1:
+                    self._add(org, "leadsChain", candidates[0], 0.6, sentence, ("leadershipKind", kind))
+        # X在Y落地 / 入驻 / 投产
+        for org in spans_in(s0, s1, orgs + ("Project",)):
+            rest = text[org.end:s1]
+            if rest.startswith("在"):
+                place = next((p for p in self.spans if p.start == org.end + 1 and p.type in
+                              ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")), None)
+                if place is not None and re.match(r"(?:落地|入驻|投产|建厂|设立|布局|开工)", text[place.end:place.end + 2]):
+                    self._add(org, "locatedIn", place, 0.8, sentence)
+        # (去年)深交所A股成功上市
+        for exchange in spans_in(s0, s1, ("StockExchange",)):
+            if re.match(r"[^，。；]{0,6}上市", text[exchange.end:s1]):
+                listed = [o for o in spans_in(s0, exchange.start, orgs)]
+                if listed:
+                    self._add(listed[-1], "listedOn", exchange, 0.9, sentence)
+        # (产品)供应A、B等
+        for match in re.finditer(r"供应(.{2,40}?)(?:等|。|；|，)", text[s0:s1]):
+            buyers = spans_in(s0 + match.start(1), s0 + match.end(1) + 12, orgs)
+            window = self.text[max(0, s0 - 300):s0 + match.start()]
+            candidates = [o for o in self.spans if o.type in orgs and o.end <= s0 + match.start() and o not in buyers]
+            if candidates:
+                def mentions(o):
+                    stem = re.sub(r"(?:集团|股份有限公司|有限公司|公司)$", "", o.name)
+                    return window.count(stem if len(stem) >= 2 else o.name)
+                seller = max(reversed(candidates), key=mentions)
+                for buyer in buyers:
+                    self._add(seller, "suppliesTo", buyer, 0.7, sentence)
+        # X旗下Y
+        for match in re.finditer(r"旗下", text[s0:s1]):
+            parents = spans_in(s0, s0 + match.start(), orgs)
+            children = spans_in(s0 + match.end(), s1, orgs)
+            if parents and children:
+                self._add(children[0], "subOrganizationOf", parents[-1], 0.8, sentence)
+        for committee in spans_in(s0, s1, ("GovernmentBody",)):
+            zone_name = re.sub(r"(?:管委会|管理委员会)$", "", committee.name)
+            zone = next((z for z in self.spans if z.type == "DevelopmentZone" and z.name == zone_name), None)
+            if zone is not None:
+                self._add(zone, "managedBy", committee, 0.9, sentence)
+        # A、B管委会: each zone is run by its committee
+        for match in re.finditer(rf"((?:{_NAME_CHARS}{{2,12}}、)*{_NAME_CHARS}{{2,12}})管委会", text[s0:s1]):
+            names = match.group(1).split("、")
+            names[0] = _cut_name(names[0], 0)
+            for name in names:
+                zone = self.places.get(name)
+                committee = self.places.get(name + "管委会")
+                if zone and committee:
+                    zone_span = _Span(0, 0, zone.type, zone.name, zone.id)
+                    committee_span = _Span(0, 0, committee.type, committee.name, committee.id)
+                    self._add(zone_span, "managedBy", committee_span, 0.9, sentence)
+                    if not any(s.key == committee.id for s in self.spans):
+                        self.spans.append(_Span(s0 + match.start(), s0 + match.end(), committee.type, committee.name,
+                                                committee.id, {"place": committee}))
+
+    # -- output ------------------------------------------------------------------------------
+    def document(self) -> ExtractedDocument:
+        entities: dict[str, ExtractedEntity] = {}
+        for span in self.spans:
+            if span.type == "Date":
+                continue
+            start, end = self.norm.original_span(span.start, span.end)
+            mention = Mention(start, end, self.norm.original_span and self._original_text(start, end))
+            entity_id = span.key if "/" in span.key and not span.key.startswith(("money:", "area:", "count:")) \
+                else _slug({"IndustrialPark": "park", "DevelopmentZone": "zone", "Project": "project",
+                            "Observation": "figure"}.get(span.type, "org"),
+                           f"{self.source}:{span.key}" if span.type == "Observation" else self._strip_place_prefix(span.key))
+            entity = entities.get(entity_id)
+            if entity is None:
+                entity = entities[entity_id] = ExtractedEntity(entity_id, span.type, span.name)
+                if span.type == "Observation":
+                    entity.attributes = {k: span.extra[k] for k in ("value", "unit", "measure")}
+            if span.name != entity.name and span.name not in entity.aliases:
+                entity.aliases.append(span.name)
+            if len(span.name) > len(entity.name) and span.type not in ("AdministrativeArea",) and span.type == entity.type:
+                entity.aliases = [a for a in entity.aliases if a != span.name] + [entity.name]
+                entity.name = span.name
+            for alias in span.extra.get("aliases", ()):
+                if alias not in entity.aliases:
+                    entity.aliases.append(alias)
+            if mention not in entity.mentions:
+                entity.mentions.append(mention)
+        for entity in entities.values():
+            if entity.type in ("IndustrialPark", "Company", "Project"):
+                short = self._strip_place_prefix(entity.name)
+                if short != entity.name and short not in entity.aliases:
+                    entity.aliases.append(short)
+            entry = place_gazetteer().get(entity.name)
+            if entry is not None:
+                entity.aliases = sorted(set(entity.aliases) | set(entry.aliases))
+                if entry.division_code:
+                    entity.attributes = {"division_code": entry.division_code, "admin_level": entry.admin_level}
+        relations = []
+        seen = set()
+        key_to_id = {}
+        for span in self.spans:
+            if span.type == "Date":
+                continue
+            entity_id = span.key if "/" in span.key and not span.key.startswith(("money:", "area:", "count:")) \
+                else _slug({"IndustrialPark": "park", "DevelopmentZone": "zone", "Project": "project"}.get(span.type, "org"),
+                           self._strip_place_prefix(span.key))
+            key_to_id[span.key] = entity_id
+        for subject, predicate, object_, confidence, (s0, s1), qualifiers in self.relations:
+            subject_id = key_to_id.get(subject, subject)
+            object_id = key_to_id.get(object_, object_)
+            if (subject_id, predicate, object_id) in seen:
+                continue
+            seen.add((subject_id, predicate, object_id))
+            start, end = self.norm.original_span(s0, s1)
+            relations.append(ExtractedRelation(subject_id, predicate, object_id, confidence,
+                                               Mention(start, end, self._original_text(start, end)), qualifiers))
+        for relation in relations:
+            for end_id in (relation.subject, relation.object):
+                if end_id not in entities:
+                    entry = next((p for p in place_gazetteer().values() if p.id == end_id), None)
+                    if entry is not None:
+                        entities[end_id] = ExtractedEntity(end_id, entry.type, entry.name, list(entry.aliases))
+        ordered = sorted(entities.values(), key=lambda e: (e.mentions[0].start if e.mentions else 0, e.id))
+        return ExtractedDocument(self.source, self.norm, ordered, relations)
+
+    def _original_text(self, start: int, end: int) -> str:
+        return self._original[start:end]
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern:
+    """All place names in one pattern, longest first: one pass over the text finds them all."""
+    names = sorted((n for n in place_gazetteer() if len(n) >= 2), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@lru_cache(maxsize=1)
+def _chain_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(chain_gazetteer(), key=len, reverse=True))))
+
+
+def extract_text(original: str, *, source: str = "text") -> ExtractedDocument:
+    """Entities and relations of one article (its original text, as read from the file)."""
+    extractor = _Extractor(normalize_article(original), source)
+    extractor._original = original
+    extractor.find_entities()
+    extractor.find_relations()
+    return extractor.document()
