@@ -167,23 +167,21 @@ class Neo4jStore:
             by_type[relationship.type].append(
                 {"start": relationship.start, "end": relationship.end, "properties": relationship.properties}
             )
+        statements = [
+            (f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL} {{iri: row.iri}}) "
+             f"SET n{_label_clause(labels)} SET n = row.properties", rows)
+            for labels, rows in sorted(by_labels.items())
+        ] + [
+            (f"UNWIND $rows AS row "
+             f"MATCH (a:{ENTITY_LABEL} {{iri: row.start}}) MATCH (b:{ENTITY_LABEL} {{iri: row.end}}) "
+             f"MERGE (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
+            for type_name, rows in sorted(by_type.items())
+        ]  # nodes first: relationships find both ends
         batches = 0
         bar = tqdm(total=len(nodes) + len(relationships), unit="row", desc="neo4j load",
                    disable={True: False, False: True, None: None}[progress], leave=False)  # None: only on a terminal
         with bar:
-            for labels, rows in sorted(by_labels.items()):
-                cypher = (f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL} {{iri: row.iri}}) "
-                          f"SET n{_label_clause(labels)} SET n = row.properties")
-                for batch in _batches(rows, batch_size):
-                    self._write(cypher, batch)
-                    batches += 1
-                    bar.update(len(batch))
-                    if pause:
-                        time.sleep(pause)
-            for type_name, rows in sorted(by_type.items()):
-                cypher = (f"UNWIND $rows AS row "
-                          f"MATCH (a:{ENTITY_LABEL} {{iri: row.start}}) MATCH (b:{ENTITY_LABEL} {{iri: row.end}}) "
-                          f"MERGE (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties")
+            for cypher, rows in statements:
                 for batch in _batches(rows, batch_size):
                     self._write(cypher, batch)
                     batches += 1
