@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
     extract.add_argument("--json", action="store_true", help="print the documents as JSON")
+    extract.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                         help="the articles' date, to resolve 昨日 / 去年 / 今年 (default: a dateline in the text)")
     extract.set_defaults(handler=_cmd_extract)
 
     evaluate = commands.add_parser(
@@ -412,11 +414,20 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from chainkg.loaders.articles import _expand, extract_file
 
     files = _expand(args.files)
-    documents = [extract_file(path) for path in files]
+    documents = [extract_file(path, args.date) for path in files]
     if not documents:
         raise ChainKGError("no article files (.txt, .html) found in " + ", ".join(map(str, args.files)))
     if args.json:

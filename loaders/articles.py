@@ -68,10 +68,10 @@ def read_article(path: str | Path) -> tuple[str, str]:
     return text, "text"
 
 
-def extract_file(path: str | Path) -> ExtractedDocument:
-    """Read and extract one article file."""
+def extract_file(path: str | Path, document_date=None) -> ExtractedDocument:
+    """Read and extract one article file (``document_date`` resolves 昨日 / 去年)."""
     text, _ = read_article(path)
-    return extract_text(text, source=_source_id(Path(path)))
+    return extract_text(text, source=_source_id(Path(path)), document_date=document_date)
 
 
 def _source_id(path: Path) -> str:

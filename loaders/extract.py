@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
@@ -286,8 +287,9 @@ class _Extractor:
                 self.spans.append(_Span(match.start(), match.end(), "Observation", value, f"{measure}:{match.start()}",
                                         {"value": match.group(1), "unit": match.group(2), "measure": measure}))
         for match in _DATE.finditer(self.text):
-            self.spans.append(_Span(match.start(), match.end(), "Date", match.group(0), f"date:{match.start()}",
-                                    {"date_text": match.group(0)}))
+            resolved = _resolve_date(match, self.document_date)
+            self.spans.append(_Span(match.start(), match.end(), "Observation", match.group(0), f"date:{match.start()}",
+                                    {"measure": "date", "value": resolved, "unit": None}))
 
     def _dedupe(self) -> None:
         """Keep the longest of overlapping names of the same family; places and chains inside
@@ -547,11 +549,9 @@ class _Extractor:
     def document(self) -> ExtractedDocument:
         entities: dict[str, ExtractedEntity] = {}
         for span in self.spans:
-            if span.type == "Date":
-                continue
             start, end = self.norm.original_span(span.start, span.end)
             mention = Mention(start, end, self.norm.original_span and self._original_text(start, end))
-            entity_id = span.key if "/" in span.key and not span.key.startswith(("money:", "area:", "count:")) \
+            entity_id = span.key if "/" in span.key and not span.key.startswith(("money:", "area:", "count:", "date:")) \
                 else _slug({"IndustrialPark": "park", "DevelopmentZone": "zone", "Project": "project",
                             "Observation": "figure"}.get(span.type, "org"),
                            f"{self.source}:{span.key}" if span.type == "Observation" else self._strip_place_prefix(span.key))
@@ -559,7 +559,7 @@ class _Extractor:
             if entity is None:
                 entity = entities[entity_id] = ExtractedEntity(entity_id, span.type, span.name)
                 if span.type == "Observation":
-                    entity.attributes = {k: span.extra[k] for k in ("value", "unit", "measure")}
+                    entity.attributes = {k: span.extra[k] for k in ("value", "unit", "measure") if span.extra.get(k) is not None}
             if span.name != entity.name and span.name not in entity.aliases:
                 entity.aliases.append(span.name)
             if len(span.name) > len(entity.name) and span.type not in ("AdministrativeArea",) and span.type == entity.type:
@@ -584,9 +584,7 @@ class _Extractor:
         seen = set()
         key_to_id = {}
         for span in self.spans:
-            if span.type == "Date":
-                continue
-            entity_id = span.key if "/" in span.key and not span.key.startswith(("money:", "area:", "count:")) \
+            entity_id = span.key if "/" in span.key and not span.key.startswith(("money:", "area:", "count:", "date:")) \
                 else _slug({"IndustrialPark": "park", "DevelopmentZone": "zone", "Project": "project"}.get(span.type, "org"),
                            self._strip_place_prefix(span.key))
             key_to_id[span.key] = entity_id
@@ -624,9 +622,41 @@ def _chain_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(chain_gazetteer(), key=len, reverse=True))))
 
 
-def extract_text(original: str, *, source: str = "text") -> ExtractedDocument:
-    """Entities and relations of one article (its original text, as read from the file)."""
-    extractor = _Extractor(normalize_article(original), source)
+def _resolve_date(match: re.Match, document_date: date | None) -> str | None:
+    """ISO form of a date phrase; relative ones (昨日, 去年) against the document's date.
+
+    >>> _resolve_date(_DATE.search("昨日"), date(2024, 3, 1)), _resolve_date(_DATE.search("去年"), date(2024, 3, 1))
+    ('2024-02-29', '2023')
+    >>> _resolve_date(_DATE.search("2017年"), None), _resolve_date(_DATE.search("8月27日"), None)
+    ('2017', '--08-27')
+    """
+    text = match.group(0)
+    year, month, day, month2, day2 = match.groups()
+    if year:
+        return "-".join([year] + [f"{int(x):02d}" for x in (month, day) if x])
+    if month2:
+        return f"{document_date.year}-{int(month2):02d}-{int(day2):02d}" if document_date else f"--{int(month2):02d}-{int(day2):02d}"
+    if document_date is None:
+        return None
+    if text in ("昨日", "昨天"):
+        return (document_date - timedelta(days=1)).isoformat()
+    return str(document_date.year + {"去年": -1, "今年": 0, "前年": -2}[text])
+
+
+_DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:讯|电)")
+
+
+def extract_text(original: str, *, source: str = "text", document_date: date | None = None) -> ExtractedDocument:
+    """Entities and relations of one article (its original text, as read from the file).
+
+    ``document_date`` resolves 昨日 / 去年 / 今年; without it, a dateline such as
+    ``2023年6月26日讯`` is used when the article has one.
+    """
+    normalized = normalize_article(original)
+    if document_date is None and (dateline := _DATELINE.search(normalized.text[:300])):
+        document_date = date(*map(int, dateline.groups()))
+    extractor = _Extractor(normalized, source)
+    extractor.document_date = document_date
     extractor._original = original
     extractor.find_entities()
     extractor.find_relations()

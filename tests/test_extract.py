@@ -175,3 +175,22 @@ def test_extraction_never_raises_on_arbitrary_text(original):
     document = extract_text(original)
     for relation in document.relations:
         assert original[relation.evidence.start:relation.evidence.end] == relation.evidence.text
+
+
+def test_figures_and_relative_dates_resolve_against_the_document_date():
+    from datetime import date
+
+    document = extract_text("去年该项目投资10.8亿美元,昨日又追加3亿港元,占地208亩、建筑面积25万平方米。",
+                            document_date=date(2025, 5, 19))
+    figures = {e.name: e.attributes for e in document.entities if e.type == "Observation"}
+    assert figures["10.8亿美元"] == {"value": "10.8", "unit": "亿美元", "measure": "money"}
+    assert figures["3亿港元"]["unit"] == "亿港元"
+    assert figures["208亩"]["unit"] == "亩" and figures["25万平方米"]["unit"] == "万平方米"
+    assert figures["去年"]["value"] == "2024" and figures["昨日"]["value"] == "2025-05-18"
+    undated = extract_text("昨日签约。")
+    assert "value" not in next(e for e in undated.entities if e.name == "昨日").attributes
+
+
+def test_a_dateline_gives_the_document_date():
+    document = extract_text("2023年6月26日讯 昨日,晋江经济开发区新签约项目21个。")
+    assert next(e for e in document.entities if e.name == "昨日").attributes["value"] == "2023-06-25"
