@@ -43,6 +43,15 @@ RETURN u.iri AS entity, u.name AS name, [l IN labels(u) WHERE l <> 'Entity'] AS 
        t.iri AS target, coalesce(r.evidence, []) AS evidence, r.confidence AS confidence, coalesce(r.sources, []) AS sources
 """
 
+# Every region × segment in one query: entries and projects not yet operating, counted.
+_SEGMENT_COUNTS = f"""
+MATCH (region:Entity) WHERE region.iri IN $regions
+MATCH (region)<-[:LOCATED_IN*0..{_MAX_DEPTH}]-(u:Entity)-[r:OPERATES_IN|HOSTS_CHAIN]->(t:Entity)
+WHERE t.iri IN $targets
+RETURN region.iri AS region, t.iri AS target, count(DISTINCT r) AS entries,
+       count(DISTINCT CASE WHEN u:Project AND u.status IN ['planned', 'started', 'under_construction'] THEN r END) AS inWorks
+"""
+
 _ORGANIZATIONS = f"""
 MATCH (o:Entity) WHERE (o:Company OR o:ResearchInstitute)
   AND EXISTS {{ MATCH (o)-[:OPERATES_IN|LEADS_CHAIN]->(t)
@@ -149,6 +158,10 @@ class CypherGraph:
             for r in self.store.run(_ENTRIES, targets=list(targets), region=region, inside=inside)
         ]
         return sorted(rows, key=lambda r: (r.target, r.entity, r.predicate))
+
+    def segment_counts(self, targets, regions) -> dict[tuple[str, str], tuple[int, int]]:
+        return {(r["region"], r["target"]): (r["entries"], r["inWorks"])
+                for r in self.store.run(_SEGMENT_COUNTS, targets=list(targets), regions=list(regions))}
 
     def organizations(self, chain: str | None, region: str | None) -> list[OrganizationRow]:
         rows = []

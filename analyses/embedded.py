@@ -30,6 +30,7 @@ from chainkg.ontology.templates import flow_order
 __all__ = ["EmbeddedGraph", "seed_kg"]
 
 _ENTRY_PREDICATES = ("hostsChain", "operatesIn")
+_IN_THE_WORKS = {"planned", "started", "under_construction"}
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,8 @@ class EmbeddedGraph:
     def __init__(self, kg: nx.MultiDiGraph):
         self.kg = kg
         self._members: dict[str, frozenset[str]] = {}
+        self._places_of: dict[str, tuple[str, ...]] = {}
+        self._index: dict[str, dict[str, list[EntryRow]]] | None = None
 
     # -- helpers ---------------------------------------------------------------------------
     def _edges_in(self, node: str, key: str):
@@ -89,7 +92,42 @@ class EmbeddedGraph:
                                    tuple(self.kg.nodes[v]["name"] for v in feeds)))
         return list(flow_order(rows, id_of=lambda r: r.iri))
 
+    def _places(self, node: str) -> tuple[str, ...]:
+        """The node and every place it lies in, at any depth (memoized)."""
+        if node not in self._places_of:
+            self._places_of[node] = ()  # breaks cycles
+            places = {node}
+            for parent, _ in self._edges_out(node, "locatedIn"):
+                places.update(self._places(parent))
+            self._places_of[node] = tuple(places)
+        return self._places_of[node]
+
+    def _entry_index(self) -> dict[str, dict[str, list[EntryRow]]]:
+        """chain or segment → place → the entries there: built once, so asking every chain ×
+        every county is a dictionary walk, not a scan of the graph each time."""
+        if self._index is None:
+            index: dict[str, dict[str, list[EntryRow]]] = {}
+            for entity, target, key, data in self.kg.edges(keys=True, data=True):
+                if key not in _ENTRY_PREDICATES:
+                    continue
+                attributes = self.kg.nodes[entity]
+                row = EntryRow(
+                    entity=entity, name=attributes["name"], classes=tuple(attributes.get("classes", ())),
+                    status=attributes.get("status"), predicate=key, target=target,
+                    evidence=tuple(e["text"] for e in data.get("evidence", [])),
+                    confidence=data.get("confidence"), sources=tuple(data.get("sources", [])),
+                )
+                by_place = index.setdefault(target, {})
+                for place in self._places(entity):
+                    by_place.setdefault(place, []).append(row)
+            self._index = index
+        return self._index
+
     def entries(self, targets: Sequence[str], region: str, *, inside: bool) -> list[EntryRow]:
+        if inside:
+            index = self._entry_index()
+            rows = [row for target in targets for row in index.get(target, {}).get(region, [])]
+            return sorted(rows, key=lambda r: (r.target, r.entity, r.predicate))
         members = self.members(region)
         rows = []
         for target in targets:
@@ -159,6 +197,19 @@ class EmbeddedGraph:
         undirected = network.to_undirected(as_view=True)
         return {node: Centrality(pagerank[node], betweenness[node], undirected.degree(node)) for node in network}
 
+    def segment_counts(self, targets, regions) -> dict[tuple[str, str], tuple[int, int]]:
+        """(region, target) → (entries, entries that are projects not yet operating)."""
+        index = self._entry_index()
+        counts = {}
+        for target in targets:
+            by_place = index.get(target, {})
+            for region in regions:
+                rows = by_place.get(region)
+                if rows:
+                    in_works = sum("Project" in r.classes and r.status in _IN_THE_WORKS for r in rows)
+                    counts[(region, target)] = (len(rows), in_works)
+        return counts
+
     def ancestors(self, iri: str) -> list[tuple[str, str | None, str]]:
         seen, queue, found = {iri}, deque([iri]), []
         while queue:
@@ -178,6 +229,11 @@ class EmbeddedGraph:
         return len(partners & members)
 
     def named_things(self) -> list[PlaceName]:
+        if getattr(self, "_named", None) is None:
+            self._named = self._find_named_things()
+        return self._named
+
+    def _find_named_things(self) -> list[PlaceName]:
         wanted = {"IndustrialChain", "ChainSegment", "AdministrativeArea", "DevelopmentZone", "IndustrialPark"}
         return sorted(
             (PlaceName(node, a["name"], a.get("name_en"), tuple(a.get("aliases", ())), tuple(a.get("classes", ())),

@@ -37,7 +37,7 @@ from chainkg.analyses.engine import as_chain_graph
 from chainkg.analyses.names import resolve_chain, resolve_region
 from chainkg.analyses.rows import ORGANIZATION_CLASSES, EntryRow
 
-__all__ = ["Entry", "SegmentGap", "GapReport", "chain_gaps", "classify_segment"]
+__all__ = ["Entry", "SegmentGap", "GapReport", "chain_gaps", "classify_segment", "gap_statuses", "status_from_counts"]
 
 _IN_THE_WORKS = {"planned", "started", "under_construction"}
 
@@ -189,3 +189,40 @@ def chain_gaps(kg, chain: str, region: str) -> GapReport:
         ))
     return GapReport(chain_thing.iri, chain_thing.name, region_thing.iri, region_thing.name, graph.engine,
                      tuple(segments), chain_level)
+
+
+def status_from_counts(entries: int, in_the_works: int) -> str:
+    """:func:`classify_segment` on counts: entries, and how many are projects not yet operating.
+
+    >>> status_from_counts(0, 0), status_from_counts(1, 0), status_from_counts(3, 3), status_from_counts(2, 1)
+    ('missing', 'weak', 'weak', 'present')
+    """
+    if entries == 0:
+        return "missing"
+    return "present" if entries >= 2 and entries > in_the_works else "weak"
+
+
+def gap_statuses(kg, chains: list[str] | None = None, regions: list[str] | None = None) -> dict[tuple[str, str], dict[str, str]]:
+    """Every chain × region at once: segment → status, with the same rules as :func:`chain_gaps`
+    but counts only (no evidence) — one pass for the embedded engine, one query in Cypher.
+
+    ``chains`` and ``regions`` are IRIs (default: every chain; every county-level unit).
+
+    Example
+    -------
+    >>> from chainkg.analyses.embedded import seed_kg
+    >>> statuses = gap_statuses(seed_kg())
+    >>> statuses[("https://w3id.org/chainkg/id/chain/optoelectronics", "https://w3id.org/chainkg/id/area/350524")][
+    ...     "https://w3id.org/chainkg/id/chain/optoelectronics/applications"]
+    'weak'
+    """
+    graph = as_chain_graph(kg)
+    things = graph.named_things()
+    chains = chains or sorted(t.iri for t in things if "IndustrialChain" in t.classes)
+    regions = regions or sorted(t.iri for t in things if t.admin_level == "county")
+    segments = {chain: [s.iri for s in graph.chain_segments(chain)] for chain in chains}
+    counts = graph.segment_counts([s for chain in chains for s in segments[chain]], regions)
+    return {
+        (chain, region): {s: status_from_counts(*counts.get((region, s), (0, 0))) for s in segments[chain]}
+        for chain in chains for region in regions
+    }

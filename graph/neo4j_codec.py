@@ -43,7 +43,7 @@ from chainkg.errors import ChainKGError
 from chainkg.graph.rdf import bind_prefixes, reported_cny
 from chainkg.ontology import CKG, CLASSES, RELATIONS
 
-__all__ = ["NodeRow", "RelationshipRow", "ENTITY_LABEL", "rdf_to_rows", "rows_to_rdf", "stored_subgraph"]
+__all__ = ["NodeRow", "RelationshipRow", "ENTITY_LABEL", "rdf_to_rows", "rows_to_rdf", "stored_subgraph", "facts_to_rows"]
 
 ENTITY_LABEL = "Entity"
 _CLASS_BY_IRI = {iri: name for name, iri in CLASSES.items()}
@@ -266,3 +266,80 @@ def rows_to_rdf(nodes: list[NodeRow], relationships: list[RelationshipRow]) -> G
         if relationship.properties.get("provenance"):
             graph.parse(data=relationship.properties["provenance"], format="nt")
     return graph
+
+
+def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
+    """The rows of :func:`rdf_to_rows`, straight from records (no RDF store in between).
+
+    For graphs too big for rdflib's in-memory store. Each entity's and statement's triples
+    come from the one mapping (``rdf.emit_facts``), so the rows equal those from RDF.
+    """
+    from chainkg.graph import iris
+    from chainkg.graph.rdf import emit_facts
+    from chainkg.graph.streaming import nt_term
+    from chainkg.loaders.records import FactSet
+
+    per_subject: dict = defaultdict(list)
+    chain_graph = Graph()
+
+    def collect(graph_iri, triple) -> None:
+        if graph_iri == iris.CHAINS_GRAPH:
+            chain_graph.add(triple)
+        else:
+            per_subject[triple[0]].append(triple)
+
+    emit_facts(facts, collect)
+    # chains and segments, from the ontology's files (small): the RDF path as it is
+    chain_nodes, chain_relationships = rdf_to_rows(chain_graph)
+    graph_nodes = {n.iri: n for n in chain_nodes}
+    for entity_id in facts.entities:
+        subject = iris.entity_iri(entity_id)
+        small = Graph()
+        for triple in per_subject[subject]:
+            small.add(triple)
+        for evidence in list(small.objects(subject, CKG.evidence)):
+            for triple in per_subject[evidence]:
+                small.add(triple)
+                for selector in ([triple[2]] if triple[1] == URIRef("http://www.w3.org/ns/oa#hasSelector") else []):
+                    for inner in per_subject[selector]:
+                        small.add(inner)
+        graph_nodes[str(subject)] = _node_row(small, subject)
+    figures = {}
+    for observation in facts.observations:
+        from chainkg.graph.rdf import WEIGHT_MEASURES
+        from chainkg.loaders.units import UNITS
+
+        unit = UNITS[observation.unit]
+        if unit.unit.endswith("/CNY") and observation.measure in WEIGHT_MEASURES:
+            key = str(iris.entity_iri(observation.about))
+            figures[key] = max(figures.get(key, 0.0), float(unit.to_base(observation.value)))
+    for iri, value in figures.items():
+        if iri in graph_nodes:
+            graph_nodes[iri].properties["reportedMaxCNY"] = value
+    grouped: dict = defaultdict(list)
+    for relation in facts.relations:
+        grouped[relation.key].append(relation)
+    relationships = list(chain_relationships)
+    for (subject_id, predicate, object_id), relations in sorted(grouped.items()):
+        small = Graph()
+        statements = []
+        subject, object_ = iris.entity_iri(subject_id), iris.entity_iri(object_id)
+        for relation in relations:
+            statement = iris.statement_iri(subject_id, predicate, object_id, relation.source_id)
+            statements.append(statement)
+            for triple in per_subject[statement]:
+                small.add(triple)
+                if triple[1] == CKG.evidence:
+                    for inner in per_subject[triple[2]]:
+                        small.add(inner)
+                        if inner[1] == URIRef("http://www.w3.org/ns/oa#hasSelector"):
+                            for selector_triple in per_subject[inner[2]]:
+                                small.add(selector_triple)
+        small.add((subject, RELATIONS[predicate].iri, object_))
+        if str(subject) not in graph_nodes or str(object_) not in graph_nodes:
+            continue
+        relationships.append(_relationship_row(small, subject, RELATIONS[predicate], object_, sorted(statements)))
+    nodes = [graph_nodes[k] for k in sorted(graph_nodes)]
+    order = {term.neo4j_type: i for i, term in enumerate(sorted(_RELATION_BY_IRI.values(), key=lambda t: str(t.iri)))}
+    relationships.sort(key=lambda r: (order[r.type], r.start, r.end))
+    return nodes, relationships

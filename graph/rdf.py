@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Callable
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
@@ -27,7 +28,7 @@ from chainkg.loaders.records import Entity, FactSet, Observation, Relation, Sour
 from chainkg.loaders.units import UNITS
 from chainkg.ontology import CHAIN_FILES, CKG, CLASSES
 
-__all__ = ["OA", "QB", "SCHEMA", "ORG", "PREFIXES", "facts_to_dataset", "union_graph", "bind_prefixes", "decimal_literal",
+__all__ = ["OA", "QB", "SCHEMA", "ORG", "PREFIXES", "facts_to_dataset", "emit_facts", "union_graph", "bind_prefixes", "decimal_literal",
            "reported_cny", "WEIGHT_MEASURES"]
 
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -59,6 +60,53 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+class _Sink:
+    """Anything the triple writers below can ``add`` to: one named graph of a stream."""
+
+    __slots__ = ("graph_iri", "emit")
+
+    def __init__(self, graph_iri: URIRef, emit: Callable[[URIRef, tuple], None]):
+        self.graph_iri, self.emit = graph_iri, emit
+
+    def add(self, triple: tuple) -> None:
+        self.emit(self.graph_iri, triple)
+
+
+def emit_facts(facts: FactSet, emit: Callable[[URIRef, tuple], None], *, include_chains: bool = True) -> None:
+    """Push every (named graph, triple) of ``facts`` to ``emit`` — no store in between.
+
+    This is the one mapping from records to RDF: ``facts_to_dataset`` collects it into an
+    rdflib ``Dataset``; ``graph.streaming`` writes it straight to N-Triples for graphs too
+    big for rdflib's in-memory store.
+    """
+    if include_chains:
+        for path in CHAIN_FILES:
+            for triple in Graph().parse(path, format="turtle"):
+                emit(iris.CHAINS_GRAPH, triple)
+    sinks: dict[str, _Sink] = {}
+
+    def sink(source_id: str) -> _Sink:
+        if source_id not in sinks:
+            sinks[source_id] = _Sink(iris.graph_iri(source_id), emit)
+        return sinks[source_id]
+
+    for source in facts.sources.values():
+        _add_source(sink(source.id), source)
+    for entity in facts.entities.values():
+        for source_id in entity.sources:
+            _add_entity(sink(source_id), entity, [e for e in entity.evidence if e.source_id == source_id], source_id)
+    for mention in facts.mentions:
+        graph = sink(mention.source_id)
+        subject = iris.entity_iri(mention.entity_id)
+        graph.add((iris.source_iri(mention.source_id), SCHEMA.mentions, subject))
+        for span in mention.evidence:
+            graph.add((subject, CKG.evidence, _add_evidence(graph, span)))
+    for relation in facts.relations:
+        _add_relation(sink(relation.source_id), relation)
+    for observation in facts.observations:
+        _add_observation(sink(observation.source_id), observation)
+
+
 def facts_to_dataset(facts: FactSet, *, include_chains: bool = True) -> Dataset:
     """Write a fact set into a new ``Dataset``: one named graph per source.
 
@@ -66,26 +114,14 @@ def facts_to_dataset(facts: FactSet, *, include_chains: bool = True) -> Dataset:
     (``ontology/chains.ttl``, ``ontology/chain_templates.ttl``) as their own named graph.
     """
     dataset = bind_prefixes(Dataset(default_union=True))
-    if include_chains:
-        chains = dataset.graph(iris.CHAINS_GRAPH)
-        for path in CHAIN_FILES:
-            chains.parse(path, format="turtle")
-    for source in facts.sources.values():
-        _add_source(dataset.graph(iris.graph_iri(source.id)), source)
-    for entity in facts.entities.values():
-        for source_id in entity.sources:
-            graph = dataset.graph(iris.graph_iri(source_id))
-            _add_entity(graph, entity, [e for e in entity.evidence if e.source_id == source_id], source_id)
-    for mention in facts.mentions:
-        graph = dataset.graph(iris.graph_iri(mention.source_id))
-        subject = iris.entity_iri(mention.entity_id)
-        graph.add((iris.source_iri(mention.source_id), SCHEMA.mentions, subject))
-        for span in mention.evidence:
-            graph.add((subject, CKG.evidence, _add_evidence(graph, span)))
-    for relation in facts.relations:
-        _add_relation(dataset.graph(iris.graph_iri(relation.source_id)), relation)
-    for observation in facts.observations:
-        _add_observation(dataset.graph(iris.graph_iri(observation.source_id)), observation)
+    graphs: dict[URIRef, Graph] = {}
+
+    def add(graph_iri: URIRef, triple: tuple) -> None:
+        if graph_iri not in graphs:
+            graphs[graph_iri] = dataset.graph(graph_iri)
+        graphs[graph_iri].add(triple)
+
+    emit_facts(facts, add, include_chains=include_chains)
     return dataset
 
 

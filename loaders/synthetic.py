@@ -139,18 +139,21 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
 
     # Supply links follow the feeds; heavy-tailed out-degrees; 70% stay in the same place.
     by_segment: dict[str, list[str]] = {}
+    by_segment_place: dict[tuple[str, str], list[str]] = {}
     for firm_id, segment in sorted(firm_segment.items()):
         by_segment.setdefault(segment, []).append(firm_id)
+        by_segment_place.setdefault((segment, firm_place[firm_id]), []).append(firm_id)
     feeds = {s.id: s.feeds for t in templates.values() for s in t.segments}
     links: set[tuple[str, str]] = set()
     for firm_id, segment in sorted(firm_segment.items()):
         if firm_id == leader.id:
             continue
-        buyers = [b for target in feeds.get(segment, ()) for b in by_segment.get(target, ())]
+        targets = feeds.get(segment, ())
+        buyers = [b for target in targets for b in by_segment.get(target, ())]
         if not buyers:
             continue
         degree = min(len(buyers), 1 + int(rng.paretovariate(1.6)))
-        local = [b for b in buyers if firm_place[b] == firm_place[firm_id]]
+        local = [b for target in targets for b in by_segment_place.get((target, firm_place[firm_id]), ())]
         for _ in range(degree):
             pool = local if local and rng.random() < 0.7 else buyers
             buyer = rng.choice(pool)

@@ -34,6 +34,7 @@ class SegmentTemplate:
     keywords: tuple[str, ...]
     feeds: tuple[str, ...]
     industry_codes: tuple[str, ...]
+    aliases: tuple[str, ...] = ()  # its skos:altLabel, as written
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def load_chain_templates() -> dict[str, ChainTemplate]:
                                   key=lambda k: (-len(k), k))),
             feeds=tuple(sorted(_id(f) for f in graph.objects(segment, CKG.feeds))),
             industry_codes=tuple(sorted(str(c) for c in graph.objects(segment, CKG.industryCode))),
+            aliases=tuple(sorted(str(a) for a in graph.objects(segment, SKOS.altLabel))),
         )
         segments_by_chain.setdefault(chain, []).append(template)
     templates = {}

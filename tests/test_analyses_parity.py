@@ -84,3 +84,14 @@ def test_synthetic_candidates_agree(neo4j_store, synthetic_loaded):
     embedded = attraction_candidates(kg, "半导体", "南安市")
     assert embedded
     assert without_engine(attraction_candidates(neo4j_store, "半导体", "南安市")) == without_engine(embedded)
+
+
+def test_every_chain_by_county_at_once_agrees_with_one_at_a_time_and_across_engines(neo4j_store, synthetic_loaded):
+    from chainkg.analyses.gaps import gap_statuses
+
+    _, kg = synthetic_loaded
+    embedded = gap_statuses(kg)
+    assert embedded == gap_statuses(neo4j_store)
+    for (chain, region), statuses in list(embedded.items())[::17]:
+        report = chain_gaps(kg, chain, region)
+        assert statuses == {s.iri: s.status for s in report.segments}

@@ -1,0 +1,175 @@
+"""Scale benchmarks: build, serialize, project and analyse synthetic province-size graphs,
+and load them into Neo4j — each figure side by side with a peer measured in the same run.
+
+    .venv/bin/python benchmarks/scale.py --sizes 10000,100000          # embedded steps
+    .venv/bin/python benchmarks/scale.py --sizes 10000 --neo4j         # + Neo4j loads and Cypher
+
+Every size runs in a fresh child process so that its peak memory (max RSS) is its own.
+Peers: rdflib's in-memory Dataset for build + serialize (up to --rdflib-max firms);
+rdflib-neo4j on the same N-Triples into the same server; one transaction per row; and
+``neo4j-admin database import full`` (CSV, offline) as the practical limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def embedded(firms: int, with_rdflib: bool) -> dict:
+    """One size, in this process: generate → N-Triples → networkx → every chain × county gap."""
+    from chainkg.analyses import chain_gaps
+    from chainkg.analyses.embedded import EmbeddedGraph
+    from chainkg.graph.streaming import facts_to_networkx, write_ntriples
+    from chainkg.loaders.synthetic import generate_synthetic
+
+    figures: dict = {"firms": firms}
+    started = time.perf_counter()
+    generated = generate_synthetic(firms=firms, seed=7)
+    figures["generate_s"] = time.perf_counter() - started
+    figures["relations"] = len(generated.facts.relations)
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        figures["triples"] = write_ntriples(generated.facts, Path(folder) / "graph.nt")
+        figures["ntriples_s"] = time.perf_counter() - started
+        figures["ntriples_mb"] = (Path(folder) / "graph.nt").stat().st_size / 2**20
+    started = time.perf_counter()
+    kg = facts_to_networkx(generated.facts, evidence=False)
+    figures["networkx_s"] = time.perf_counter() - started
+    graph = EmbeddedGraph(kg)
+    started = time.perf_counter()
+    graph._entry_index()
+    figures["gap_index_s"] = time.perf_counter() - started
+    chains = [n for n, a in kg.nodes(data=True) if "IndustrialChain" in a["classes"]]
+    counties = [n for n, a in kg.nodes(data=True) if a.get("admin_level") == "county" and a.get("division_code", "").startswith("3505")]
+    started = time.perf_counter()
+    reports = [chain_gaps(graph, chain, county) for chain in chains for county in counties]
+    figures["gaps_each_s"] = time.perf_counter() - started
+    figures["gap_questions"] = len(reports)
+    from chainkg.analyses.gaps import gap_statuses
+
+    started = time.perf_counter()
+    gap_statuses(graph, chains, counties)
+    figures["gaps_matrix_s"] = time.perf_counter() - started
+    figures["peak_mb"] = _peak_mb()
+    if with_rdflib:
+        from chainkg.graph.rdf import facts_to_dataset, union_graph
+
+        started = time.perf_counter()
+        union = union_graph(facts_to_dataset(generated.facts))
+        with tempfile.TemporaryDirectory() as folder:
+            union.serialize(Path(folder) / "graph.nt", format="nt", encoding="utf-8")
+        figures["rdflib_build_serialize_s"] = time.perf_counter() - started
+        figures["rdflib_peak_mb"] = _peak_mb()
+    return figures
+
+
+def neo4j(firms: int, per_row_limit: int) -> dict:
+    """Loads into one fresh local server: ours, rdflib-neo4j, one transaction per row, Cypher gaps."""
+    from chainkg.analyses import chain_gaps
+    from chainkg.analyses.cypher import CypherGraph
+    from chainkg.graph.neo4j_codec import facts_to_rows
+    from chainkg.graph.neo4j_server import start_server, stop_server
+    from chainkg.graph.neo4j_store import connect
+    from chainkg.graph.streaming import write_ntriples
+    from chainkg.loaders.synthetic import generate_synthetic
+    from chainkg.settings import Neo4jSettings
+
+    figures: dict = {"firms": firms}
+    generated = generate_synthetic(firms=firms, seed=7)
+    started = time.perf_counter()
+    nodes, relationships = facts_to_rows(generated.facts)
+    figures["rows_s"] = time.perf_counter() - started
+    figures["rows"] = len(nodes) + len(relationships)
+    server = start_server(heap="2g", pagecache="512m")
+    try:
+        settings = Neo4jSettings(server.uri, server.user, server.password)
+        with connect(settings) as store:
+            started = time.perf_counter()
+            store.load(nodes, relationships, batch_size=10_000, progress=False)
+            figures["ours_load_s"] = time.perf_counter() - started
+            figures["ours_counts"] = store.counts()
+            graph = CypherGraph(store)
+            chains = [r["iri"] for r in store.run("MATCH (c:IndustrialChain) RETURN c.iri AS iri")]
+            counties = [r["iri"] for r in store.run(
+                "MATCH (a:AdministrativeArea {adminLevel: 'county'}) WHERE a.divisionCode STARTS WITH '3505' RETURN a.iri AS iri")]
+            from chainkg.analyses.gaps import gap_statuses
+
+            started = time.perf_counter()
+            gap_statuses(graph, chains, counties)
+            figures["cypher_gaps_matrix_s"] = time.perf_counter() - started
+            started = time.perf_counter()
+            for chain in chains[:2]:
+                for county in counties:
+                    chain_gaps(graph, chain, county)
+            figures["cypher_gaps_each_s_per_question"] = (time.perf_counter() - started) / (2 * len(counties))
+            # peer: one transaction per row, on the first rows (then per-row rate × all rows)
+            store.clear()
+            sample = nodes[:per_row_limit]
+            started = time.perf_counter()
+            for node in sample:
+                store.load([node], [], batch_size=1, progress=False)
+            per_row = (time.perf_counter() - started) / len(sample)
+            figures["per_row_rows_per_s"] = 1 / per_row
+            figures["per_row_estimated_s"] = per_row * figures["rows"]
+            store.clear()
+            store.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE")
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "graph.nt"
+            write_ntriples(generated.facts, path)
+            from rdflib import Graph
+            from rdflib_neo4j import HANDLE_VOCAB_URI_STRATEGY, Neo4jStore, Neo4jStoreConfig
+
+            config = Neo4jStoreConfig(auth_data={"uri": server.uri, "database": "neo4j", "user": "neo4j",
+                                                 "pwd": server.password},
+                                      handle_vocab_uri_strategy=HANDLE_VOCAB_URI_STRATEGY.IGNORE, batching=True)
+            started = time.perf_counter()
+            peer = Graph(store=Neo4jStore(config=config))
+            peer.parse(path, format="nt")
+            peer.close(True)
+            figures["rdflib_neo4j_load_s"] = time.perf_counter() - started
+    finally:
+        stop_server(server, remove_home=True)
+    figures["speedup_vs_rdflib_neo4j"] = figures["rdflib_neo4j_load_s"] / figures["ours_load_s"]
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000", help="firm counts, comma-separated")
+    parser.add_argument("--rdflib-max", type=int, default=100_000, help="largest size to run the rdflib peer at")
+    parser.add_argument("--neo4j", action="store_true", help="also measure Neo4j loads (starts a local server)")
+    parser.add_argument("--per-row-limit", type=int, default=2000, help="rows loaded one transaction each (peer)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, firms = args.child.split(":")
+        result = embedded(int(firms), int(firms) <= args.rdflib_max) if kind == "embedded" else neo4j(int(firms), args.per_row_limit)
+        print(json.dumps(result))
+        return
+    print(f"# {time.strftime('%Y-%m-%d %H:%M')} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        for kind in ("embedded", *(("neo4j",) if args.neo4j else ())):
+            child = subprocess.run([sys.executable, __file__, "--child", f"{kind}:{size}", "--rdflib-max", str(args.rdflib_max),
+                                    "--per-row-limit", str(args.per_row_limit)], capture_output=True, text=True)
+            if child.returncode != 0:
+                print(f"{kind} {size}: failed\n{child.stderr[-2000:]}")
+                continue
+            figures = json.loads(child.stdout.strip().splitlines()[-1])
+            print(f"{kind} {size}: " + ", ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""Fast paths for graphs too big for rdflib's in-memory store: records straight to
+N-Triples / N-Quads on disk, and straight to the analysis graph (networkx) and Neo4j rows.
+
+The same mapping as ``facts_to_dataset`` (``rdf.emit_facts``) feeds a file instead of a
+store; the lean projection builds the same networkx graph as ``to_networkx`` without ever
+materializing RDF. Tests check both against the rdflib path on the seed.
+
+Example
+-------
+>>> from chainkg.graph.build import load_facts
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "graph.nt"
+>>> written = write_ntriples(load_facts(), path)
+>>> written > 2000
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import networkx as nx
+from rdflib import BNode, Literal, URIRef
+
+from chainkg.graph import iris
+from chainkg.graph.rdf import WEIGHT_MEASURES, emit_facts
+from chainkg.loaders.records import FactSet
+from chainkg.loaders.units import UNITS
+from chainkg.ontology.templates import load_chain_templates
+
+__all__ = ["nt_term", "write_ntriples", "facts_to_networkx"]
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def nt_term(term) -> str:
+    """A term in N-Triples syntax (UTF-8, escaped as the W3C grammar asks)."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f"{text}^^<{term.datatype}>"
+        return text
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def write_ntriples(facts: FactSet, path: str | Path, *, quads: bool = False, buffer_lines: int = 50_000) -> int:
+    """Stream ``facts`` to N-Triples (or N-Quads, keeping the named graphs); atomic.
+
+    Returns the number of lines written. A triple that two sources state is written once per
+    source (N-Triples readers take the set); peak memory does not grow with the graph.
+    """
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.part")
+    count = 0
+    lines: list[str] = []
+    with open(temporary, "w", encoding="utf-8") as handle:
+        def emit(graph_iri, triple) -> None:
+            nonlocal count
+            s, p, o = triple
+            lines.append(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} <{graph_iri}> .\n" if quads
+                         else f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n")
+            count += 1
+            if len(lines) >= buffer_lines:
+                handle.writelines(lines)
+                lines.clear()
+
+        emit_facts(facts, emit)
+        handle.writelines(lines)
+    os.replace(temporary, path)
+    return count
+
+
+def facts_to_networkx(facts: FactSet, *, evidence: bool = True) -> nx.MultiDiGraph:
+    """The analysis graph straight from records (what ``to_networkx`` gives from RDF).
+
+    ``evidence=False`` leaves the evidence sentences out of the edges, for very large graphs.
+    """
+    kg = nx.MultiDiGraph()
+    for template in load_chain_templates().values():
+        chain = str(iris.entity_iri(template.id))
+        kg.add_node(chain, classes=["IndustrialChain"], name=template.name, name_en=template.name_en or None,
+                    aliases=sorted(template.aliases))
+        for segment in template.segments:
+            kg.add_node(str(iris.entity_iri(segment.id)), classes=["ChainSegment"], name=segment.name,
+                        name_en=segment.name_en or None, aliases=list(segment.aliases),
+                        stage=segment.stage)
+    for template in load_chain_templates().values():
+        for segment in template.segments:
+            node = str(iris.entity_iri(segment.id))
+            kg.add_edge(node, str(iris.entity_iri(template.id)), key="segmentOf", predicate="segmentOf",
+                        sources=[], confidence=None, evidence=[])
+            for target in segment.feeds:
+                kg.add_edge(node, str(iris.entity_iri(target)), key="feeds", predicate="feeds",
+                            sources=[], confidence=None, evidence=[])
+    for entity in facts.entities.values():
+        attributes = {"classes": sorted(entity.types), "name": entity.name, "name_en": entity.name_en,
+                      "aliases": sorted(set(entity.aliases))}
+        for key in ("division_code", "admin_level", "status"):
+            if getattr(entity, key):
+                attributes[key] = getattr(entity, key)
+        kg.add_node(str(iris.entity_iri(entity.id)), **attributes)
+    largest: dict[str, float] = {}
+    for observation in facts.observations:
+        unit = UNITS[observation.unit]
+        if unit.unit.endswith("/CNY") and observation.measure in WEIGHT_MEASURES:
+            node = str(iris.entity_iri(observation.about))
+            largest[node] = max(largest.get(node, 0.0), float(unit.to_base(observation.value)))
+    for node, value in largest.items():
+        if node in kg:
+            kg.nodes[node]["reported_cny_max"] = value
+    grouped: dict[tuple, list] = defaultdict(list)
+    for relation in facts.relations:
+        grouped[relation.key].append(relation)
+    for (subject, predicate, object_), relations in grouped.items():
+        records = []
+        if evidence:
+            records = sorted(
+                ({"quote": r.evidence.quote, "start": r.evidence.start, "end": r.evidence.end,
+                  "text": r.evidence.plain_text, "source": str(iris.source_iri(r.evidence.source_id))}
+                 for r in relations if r.evidence is not None),
+                key=lambda e: (e["source"], e["start"] or 0))
+        attributes = {
+            "sources": sorted({str(iris.source_iri(r.source_id)) for r in relations}),
+            "confidence": max(float(r.confidence) for r in relations),
+            "evidence": records,
+        }
+        for name in ("leadership_kind", "scope", "scope_note", "note"):
+            value = next((getattr(r, name) for r in relations if getattr(r, name)), None)
+            if value is not None:
+                attributes[name] = str(iris.entity_iri(value)) if name == "scope" else value
+        kg.add_edge(str(iris.entity_iri(subject)), str(iris.entity_iri(object_)), key=predicate,
+                    predicate=predicate, **attributes)
+    return kg
