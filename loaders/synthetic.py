@@ -148,15 +148,21 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
     for firm_id, segment in sorted(firm_segment.items()):
         if firm_id == leader.id:
             continue
-        targets = feeds.get(segment, ())
-        buyers = [b for target in targets for b in by_segment.get(target, ())]
-        if not buyers:
+        targets = [t for t in feeds.get(segment, ()) if by_segment.get(t)]
+        if not targets:
             continue
-        degree = min(len(buyers), 1 + int(rng.paretovariate(1.6)))
-        local = [b for target in targets for b in by_segment_place.get((target, firm_place[firm_id]), ())]
+        pools = [by_segment[t] for t in targets]
+        sizes = [len(pool) for pool in pools]
+        local_pools = [by_segment_place.get((t, firm_place[firm_id]), []) for t in targets]
+        local_sizes = [len(pool) for pool in local_pools]
+        degree = min(sum(sizes), 1 + int(rng.paretovariate(1.6)))
         for _ in range(degree):
-            pool = local if local and rng.random() < 0.7 else buyers
-            buyer = rng.choice(pool)
+            # 70% of links stay in the firm's own place; pick a pool by size, then a firm in it
+            if sum(local_sizes) and rng.random() < 0.7:
+                pool = rng.choices(local_pools, weights=local_sizes)[0]
+            else:
+                pool = rng.choices(pools, weights=sizes)[0]
+            buyer = pool[rng.randrange(len(pool))]
             if buyer != firm_id:
                 links.add((firm_id, buyer))
     local_firms = sorted(f for f, p in firm_place.items() if p == region_id and f != leader.id)
