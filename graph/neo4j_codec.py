@@ -276,8 +276,7 @@ def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
     """
     from chainkg.graph import iris
     from chainkg.graph.rdf import emit_facts
-    from chainkg.graph.streaming import nt_term
-    from chainkg.loaders.records import FactSet
+    from chainkg.graph.streaming import reported_cny_from_records
 
     per_subject: dict = defaultdict(list)
     chain_graph = Graph()
@@ -304,15 +303,7 @@ def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
                     for inner in per_subject[selector]:
                         small.add(inner)
         graph_nodes[str(subject)] = _node_row(small, subject)
-    figures = {}
-    for observation in facts.observations:
-        from chainkg.graph.rdf import WEIGHT_MEASURES
-        from chainkg.loaders.units import UNITS
-
-        unit = UNITS[observation.unit]
-        if unit.unit.endswith("/CNY") and observation.measure in WEIGHT_MEASURES:
-            key = str(iris.entity_iri(observation.about))
-            figures[key] = max(figures.get(key, 0.0), float(unit.to_base(observation.value)))
+    figures = reported_cny_from_records(facts)
     for iri, value in figures.items():
         if iri in graph_nodes:
             graph_nodes[iri].properties["reportedMaxCNY"] = value

@@ -30,7 +30,7 @@ from chainkg.loaders.records import FactSet
 from chainkg.loaders.units import UNITS
 from chainkg.ontology.templates import load_chain_templates
 
-__all__ = ["nt_term", "write_ntriples", "facts_to_networkx"]
+__all__ = ["nt_term", "write_ntriples", "facts_to_networkx", "reported_cny_from_records"]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -78,6 +78,17 @@ def write_ntriples(facts: FactSet, path: str | Path, *, quads: bool = False, buf
     return count
 
 
+def reported_cny_from_records(facts: FactSet) -> dict[str, float]:
+    """Entity IRI → the largest output / investment / contract figure in CNY (as ``rdf.reported_cny``)."""
+    largest: dict[str, float] = {}
+    for observation in facts.observations:
+        unit = UNITS[observation.unit]
+        if unit.unit.endswith("/CNY") and observation.measure in WEIGHT_MEASURES:
+            node = str(iris.entity_iri(observation.about))
+            largest[node] = max(largest.get(node, 0.0), float(unit.to_base(observation.value)))
+    return largest
+
+
 def facts_to_networkx(facts: FactSet, *, evidence: bool = True) -> nx.MultiDiGraph:
     """The analysis graph straight from records (what ``to_networkx`` gives from RDF).
 
@@ -107,13 +118,7 @@ def facts_to_networkx(facts: FactSet, *, evidence: bool = True) -> nx.MultiDiGra
             if getattr(entity, key):
                 attributes[key] = getattr(entity, key)
         kg.add_node(str(iris.entity_iri(entity.id)), **attributes)
-    largest: dict[str, float] = {}
-    for observation in facts.observations:
-        unit = UNITS[observation.unit]
-        if unit.unit.endswith("/CNY") and observation.measure in WEIGHT_MEASURES:
-            node = str(iris.entity_iri(observation.about))
-            largest[node] = max(largest.get(node, 0.0), float(unit.to_base(observation.value)))
-    for node, value in largest.items():
+    for node, value in reported_cny_from_records(facts).items():
         if node in kg:
             kg.nodes[node]["reported_cny_max"] = value
     grouped: dict[tuple, list] = defaultdict(list)
