@@ -41,17 +41,19 @@ def chain_ids() -> frozenset[str]:
 
 
 def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES) -> FactSet:
-    """Load reviewed-facts files and articles (text or HTML; files or folders), check
+    """Load reviewed-facts files, table mappings and articles (text or HTML; files or folders), check
     cross-references, and place chain-level facts on segments where their words say which.
 
     Articles are extracted and resolved against the reviewed facts, which win on conflict.
     """
     from chainkg.loaders.articles import load_articles
 
+    from chainkg.loaders.tables import is_table_mapping, load_table
+
     facts = FactSet()
     reviewed_files, articles = _expand(sources)
     for path in reviewed_files:
-        facts.merge(load_reviewed_facts(path))
+        facts.merge(load_table(path) if is_table_mapping(path) else load_reviewed_facts(path))
     if articles:
         facts.merge(load_articles(articles, reviewed=facts))
     check_references(facts, chain_ids())
