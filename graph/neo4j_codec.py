@@ -213,9 +213,38 @@ def _relationship_row(graph: Graph, subject: URIRef, term, object_: URIRef, stat
     })
     if confidences:
         properties["confidence"] = max(confidences)
-    if len(provenance):
-        properties["provenance"] = _ntriples(provenance)
+    if len(provenance) and not (len(statements) == 1 and not sentences
+                                and set(_derived_statement(str(subject), term, str(object_), properties)) == set(provenance)):
+        properties["provenance"] = _ntriples(provenance)  # what the flat properties cannot say
     return RelationshipRow(str(subject), term.neo4j_type, str(object_), properties)
+
+
+def _derived_statement(subject: str, term, object_: str, properties: dict) -> list[tuple]:
+    """The statement triples a single-source relationship without evidence implies: when the
+    stored ones are exactly these, ``provenance`` is left out and the reader rebuilds them."""
+    from decimal import Decimal
+
+    from chainkg.graph import iris
+    from chainkg.graph.rdf import _add_relation
+    from chainkg.loaders.records import Relation
+
+    if len(properties.get("sources", [])) != 1 or len(properties.get("methods", [])) != 1 or "confidence" not in properties:
+        return []
+    triples: list[tuple] = []
+
+    class _Collect:
+        def add(self, triple):
+            triples.append(triple)
+
+    scope = properties.get("scope")
+    _add_relation(_Collect(), Relation(
+        iris.entity_id(subject), term.name, iris.entity_id(object_),
+        iris.entity_id(properties["sources"][0]).removeprefix("source/"),
+        confidence=Decimal(str(properties["confidence"])), method=properties["methods"][0],
+        leadership_kind=properties.get("leadershipKind"), scope=iris.entity_id(scope) if scope else None,
+        scope_note=properties.get("scopeNote"), note=properties.get("note"),
+    ))
+    return [t for t in triples if str(t[0]) != subject]  # the statement's own triples
 
 
 def stored_subgraph(graph: Graph) -> Graph:
@@ -265,18 +294,69 @@ def rows_to_rdf(nodes: list[NodeRow], relationships: list[RelationshipRow]) -> G
         graph.add((URIRef(relationship.start), term.iri, URIRef(relationship.end)))
         if relationship.properties.get("provenance"):
             graph.parse(data=relationship.properties["provenance"], format="nt")
+        else:
+            for triple in _derived_statement(relationship.start, term, relationship.end, relationship.properties):
+                graph.add(triple)
     return graph
+
+
+def _fast_node(entity) -> NodeRow:
+    """The row ``_node_row`` gives for an entity with no evidence, straight from its record."""
+    from chainkg.graph import iris
+
+    properties: dict = {"iri": str(iris.entity_iri(entity.id)), "name": entity.name}
+    if entity.name_en:
+        properties["nameEn"] = entity.name_en
+    zh = sorted({a for a in entity.aliases if not a.isascii()})
+    en = sorted({a for a in entity.aliases if a.isascii()})
+    if zh:
+        properties["aliases"] = zh
+    if en:
+        properties["aliasesEn"] = en
+    for key, value in (("divisionCode", entity.division_code), ("adminLevel", entity.admin_level),
+                       ("status", entity.status), ("note", entity.note)):
+        if value:
+            properties[key] = value
+    properties["sources"] = sorted({str(iris.source_iri(s)) for s in entity.sources})
+    labels = tuple(sorted({ENTITY_LABEL, *entity.types}))
+    return NodeRow(properties["iri"], labels, properties)
+
+
+def _fast_relationship(relation) -> RelationshipRow:
+    """The row ``_relationship_row`` gives for one statement without evidence."""
+    from chainkg.graph import iris
+
+    properties: dict = {"sources": [str(iris.source_iri(relation.source_id))], "evidence": [],
+                        "methods": [relation.method], "confidence": float(relation.confidence)}
+    for key, value in (("leadershipKind", relation.leadership_kind), ("scopeNote", relation.scope_note),
+                       ("note", relation.note)):
+        if value:
+            properties[key] = value
+    if relation.scope:
+        properties["scope"] = str(iris.entity_iri(relation.scope))
+    return RelationshipRow(str(iris.entity_iri(relation.subject)), RELATIONS[relation.predicate].neo4j_type,
+                           str(iris.entity_iri(relation.object)), properties)
 
 
 def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
     """The rows of :func:`rdf_to_rows`, straight from records (no RDF store in between).
 
-    For graphs too big for rdflib's in-memory store. Each entity's and statement's triples
-    come from the one mapping (``rdf.emit_facts``), so the rows equal those from RDF.
+    For graphs too big for rdflib's in-memory store. Entities and relations without evidence
+    (registries, tables, generated data) become rows directly; the few with evidence go
+    through their own small RDF graph, so the rows equal those from RDF (tests check both).
     """
     from chainkg.graph import iris
     from chainkg.graph.rdf import emit_facts
     from chainkg.graph.streaming import reported_cny_from_records
+    from chainkg.loaders.records import FactSet
+
+    mentioned = {m.entity_id for m in facts.mentions}
+    grouped: dict = defaultdict(list)
+    for relation in facts.relations:
+        grouped[relation.key].append(relation)
+    slow_entities = {k: e for k, e in facts.entities.items() if e.evidence or k in mentioned}
+    slow_relations = [r for group in grouped.values() if len(group) > 1 or group[0].evidence is not None for r in group]
+    slow = FactSet(sources=facts.sources, entities=slow_entities, mentions=facts.mentions, relations=slow_relations)
 
     per_subject: dict = defaultdict(list)
     chain_graph = Graph()
@@ -287,11 +367,14 @@ def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
         else:
             per_subject[triple[0]].append(triple)
 
-    emit_facts(facts, collect)
-    # chains and segments, from the ontology's files (small): the RDF path as it is
+    emit_facts(slow, collect)
     chain_nodes, chain_relationships = rdf_to_rows(chain_graph)
     graph_nodes = {n.iri: n for n in chain_nodes}
-    for entity_id in facts.entities:
+    for entity_id, entity in facts.entities.items():
+        if entity_id not in slow_entities:
+            row = _fast_node(entity)
+            graph_nodes[row.iri] = row
+            continue
         subject = iris.entity_iri(entity_id)
         small = Graph()
         for triple in per_subject[subject]:
@@ -299,22 +382,23 @@ def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
         for evidence in list(small.objects(subject, CKG.evidence)):
             for triple in per_subject[evidence]:
                 small.add(triple)
-                for selector in ([triple[2]] if triple[1] == URIRef("http://www.w3.org/ns/oa#hasSelector") else []):
-                    for inner in per_subject[selector]:
+                if triple[1] == URIRef("http://www.w3.org/ns/oa#hasSelector"):
+                    for inner in per_subject[triple[2]]:
                         small.add(inner)
         graph_nodes[str(subject)] = _node_row(small, subject)
-    figures = reported_cny_from_records(facts)
-    for iri, value in figures.items():
+    for iri, value in reported_cny_from_records(facts).items():
         if iri in graph_nodes:
             graph_nodes[iri].properties["reportedMaxCNY"] = value
-    grouped: dict = defaultdict(list)
-    for relation in facts.relations:
-        grouped[relation.key].append(relation)
     relationships = list(chain_relationships)
-    for (subject_id, predicate, object_id), relations in sorted(grouped.items()):
+    for (subject_id, predicate, object_id), relations in grouped.items():
+        subject, object_ = iris.entity_iri(subject_id), iris.entity_iri(object_id)
+        if str(subject) not in graph_nodes or str(object_) not in graph_nodes:
+            continue
+        if len(relations) == 1 and relations[0].evidence is None:
+            relationships.append(_fast_relationship(relations[0]))
+            continue
         small = Graph()
         statements = []
-        subject, object_ = iris.entity_iri(subject_id), iris.entity_iri(object_id)
         for relation in relations:
             statement = iris.statement_iri(subject_id, predicate, object_id, relation.source_id)
             statements.append(statement)
@@ -327,8 +411,6 @@ def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
                             for selector_triple in per_subject[inner[2]]:
                                 small.add(selector_triple)
         small.add((subject, RELATIONS[predicate].iri, object_))
-        if str(subject) not in graph_nodes or str(object_) not in graph_nodes:
-            continue
         relationships.append(_relationship_row(small, subject, RELATIONS[predicate], object_, sorted(statements)))
     nodes = [graph_nodes[k] for k in sorted(graph_nodes)]
     order = {term.neo4j_type: i for i, term in enumerate(sorted(_RELATION_BY_IRI.values(), key=lambda t: str(t.iri)))}

@@ -2,7 +2,8 @@
 
 Loads are idempotent and resumable: the schema comes first (a uniqueness constraint on
 ``Entity.iri``, a ``cjk`` full-text index over names and aliases), then batches of
-``UNWIND $rows AS row MERGE …``, each batch its own transaction. Re-running a load — after
+``UNWIND $rows AS row CREATE …`` into an empty database or ``MERGE …`` into one that has
+chainkg nodes already, each batch its own transaction. Re-running a load — after
 it finished, or after it was killed half-way — ends with exactly the counts of one clean
 load. Values always travel as parameters; labels and relationship types are spliced into
 Cypher only after being checked against the ontology.
@@ -153,11 +154,18 @@ class Neo4jStore:
 
     def load(self, nodes: Sequence[NodeRow], relationships: Sequence[RelationshipRow], *,
              batch_size: int = DEFAULT_BATCH_SIZE, progress: bool | None = None) -> LoadReport:
-        """MERGE nodes, then relationships, in batches (one transaction each)."""
+        """Write nodes, then relationships, in batches (one transaction each).
+
+        Into a database with no chainkg nodes yet, rows are CREATEd (a first load needs no
+        lookups); otherwise MERGEd, so re-running a load — finished or killed half-way —
+        ends with the counts of one clean load.
+        """
         from tqdm import tqdm
 
         started = time.perf_counter()
         self.ensure_schema()
+        first_load = not self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.iri LIMIT 1")
+        write = "CREATE" if first_load else "MERGE"
         pause = float(os.environ.get(_PAUSE_ENV, "0") or 0)
         by_labels: dict[tuple[str, ...], list[dict]] = defaultdict(list)
         for node in nodes:
@@ -168,13 +176,15 @@ class Neo4jStore:
                 {"start": relationship.start, "end": relationship.end, "properties": relationship.properties}
             )
         statements = [
-            (f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL} {{iri: row.iri}}) "
+            (f"UNWIND $rows AS row CREATE (n{_label_clause((*labels, ENTITY_LABEL))}) SET n = row.properties"
+             if first_load else
+             f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL} {{iri: row.iri}}) "
              f"SET n{_label_clause(labels)} SET n = row.properties", rows)
             for labels, rows in sorted(by_labels.items())
         ] + [
             (f"UNWIND $rows AS row "
              f"MATCH (a:{ENTITY_LABEL} {{iri: row.start}}) MATCH (b:{ENTITY_LABEL} {{iri: row.end}}) "
-             f"MERGE (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
+             f"{write} (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
             for type_name, rows in sorted(by_type.items())
         ]  # nodes first: relationships find both ends
         batches = 0
