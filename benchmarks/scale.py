@@ -93,6 +93,22 @@ def neo4j(firms: int, per_row_limit: int) -> dict:
     nodes, relationships = facts_to_rows(generated.facts)
     figures["rows_s"] = time.perf_counter() - started
     figures["rows"] = len(nodes) + len(relationships)
+    # the practical limit: neo4j-admin database import (offline, CSV) into a fresh server folder
+    from chainkg.graph.neo4j_import import run_import, write_import_csv
+
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        files = write_import_csv(nodes, relationships, Path(folder))
+        figures["admin_csv_s"] = time.perf_counter() - started
+        timing = {}
+        imported = start_server(heap="2g", pagecache="512m",
+                                before_start=lambda home: timing.setdefault("import", run_import(home, files)))
+        try:
+            with connect(Neo4jSettings(imported.uri, imported.user, imported.password)) as store:
+                figures["admin_import_counts"] = store.counts()
+        finally:
+            stop_server(imported, remove_home=True)
+        figures["admin_import_s"] = timing["import"]
     server = start_server(heap="2g", pagecache="512m")
     try:
         settings = Neo4jSettings(server.uri, server.user, server.password)

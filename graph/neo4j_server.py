@@ -176,7 +176,7 @@ def _wait_for_bolt(server: Neo4jServer, process: subprocess.Popen, timeout: floa
 
 
 def start_server(home: str | Path | None = None, *, port: int | None = None, heap: str = "1g",
-                 pagecache: str = "256m", timeout: float = 180.0) -> Neo4jServer:
+                 pagecache: str = "256m", timeout: float = 180.0, before_start=None) -> Neo4jServer:
     """Start a fresh Neo4j bound to 127.0.0.1 and wait until Bolt answers.
 
     Parameters
@@ -188,6 +188,9 @@ def start_server(home: str | Path | None = None, *, port: int | None = None, hea
         Bolt port (default: a free one).
     heap, pagecache
         JVM heap (-Xms/-Xmx) and page cache size.
+    before_start
+        Called with the prepared folder before the server starts (e.g. an offline
+        ``neo4j-admin database import``).
     """
     classpath = resolve_classpath()
     home = Path(home) if home else Path(tempfile.mkdtemp(prefix="chainkg-neo4j-"))
@@ -196,6 +199,8 @@ def start_server(home: str | Path | None = None, *, port: int | None = None, hea
     port = port or _free_port()
     conf = _write_config(home, port, pagecache)
     password_file = _set_initial_password(classpath, home, conf)
+    if before_start is not None:
+        before_start(home)
     console = open(home / "logs" / "console.log", "w", encoding="utf-8")
     process = subprocess.Popen(
         [_java(), f"-Xms{heap}", f"-Xmx{heap}", *_JVM_FLAGS, "-cp", classpath,

@@ -1,0 +1,24 @@
+"""The offline importer builds the same graph the online loader writes."""
+
+from chainkg.graph.build import load_facts
+from chainkg.graph.neo4j_codec import facts_to_rows, rows_to_rdf, stored_subgraph
+from chainkg.graph.neo4j_import import run_import, write_import_csv
+from chainkg.graph.neo4j_server import start_server, stop_server
+from chainkg.graph.neo4j_store import connect
+from chainkg.settings import Neo4jSettings
+
+
+def test_neo4j_admin_import_gives_the_loaded_graph(tmp_path, seed_graph):
+    nodes, relationships = facts_to_rows(load_facts())
+    files = write_import_csv(nodes, relationships, tmp_path / "csv")
+    timings = {}
+    server = start_server(before_start=lambda home: timings.setdefault("import", run_import(home, files)))
+    try:
+        with connect(Neo4jSettings(server.uri, server.user, server.password)) as store:
+            store.ensure_schema()
+            assert store.counts() == (len(nodes), len(relationships))
+            assert set(rows_to_rdf(*store.read())) == set(stored_subgraph(seed_graph))
+            assert store.search("芯谷")[0]["name"] == "南安芯谷半导体科技产业港"
+    finally:
+        stop_server(server, remove_home=True)
+    assert timings["import"] > 0
