@@ -234,6 +234,21 @@ def _add_neo4j_commands(commands) -> None:
     export.add_argument("--out", type=Path, required=True, help="Turtle file to write")
     export.set_defaults(handler=_cmd_neo4j_export)
 
+    admin = actions.add_parser("import-csv", help="write CSV files for neo4j-admin database import (first loads)",
+                               description="Write the graph as typed CSV files in the format of `neo4j-admin "
+                               "database import full` — the fastest first load of a very large graph — and print "
+                               "the command to run on a stopped server. Then start the server and run `chainkg neo4j schema` "
+                               "to create the constraint and the full-text index.")
+    admin.add_argument("--data", type=Path, action="append", metavar="FILE", help="RDF file(s) (default: the seed)")
+    admin.add_argument("--facts", type=Path, action="append", metavar="SOURCE",
+                       help="reviewed facts, tables or articles instead of RDF (streams; for large inputs)")
+    admin.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the CSV files")
+    admin.set_defaults(handler=_cmd_neo4j_import_csv)
+
+    schema = actions.add_parser("schema", help="create the iri constraint and the cjk full-text index (idempotent)")
+    _add_connection_flags(schema)
+    schema.set_defaults(handler=_cmd_neo4j_schema)
+
     search = actions.add_parser("search", help="full-text search over names and aliases (cjk)")
     _add_connection_flags(search)
     search.add_argument("text", help="what to look for, e.g. 九牧 or 芯谷")
@@ -521,6 +536,32 @@ def _cmd_neo4j_load(args: argparse.Namespace) -> int:
         total_nodes, total_relationships = store.counts()
     print(f"loaded {report.nodes} nodes and {report.relationships} relationships in {report.batches} batches "
           f"({report.seconds:.1f} s); the database now holds {total_nodes} nodes, {total_relationships} relationships")
+    return 0
+
+
+def _cmd_neo4j_import_csv(args: argparse.Namespace) -> int:
+    from chainkg.graph.neo4j_codec import facts_to_rows, rdf_to_rows
+    from chainkg.graph.neo4j_import import _ARRAY_DELIMITER, write_import_csv
+
+    if args.facts:
+        from chainkg.graph.build import load_facts
+
+        nodes, relationships = facts_to_rows(load_facts(args.facts))
+    else:
+        nodes, relationships = rdf_to_rows(_graph_for_neo4j(args))
+    files = write_import_csv(nodes, relationships, args.out)
+    print(f"wrote {len(nodes)} nodes and {len(relationships)} relationships in {len(files)} files to {args.out}")
+    print("run on a stopped server (then start it and run `chainkg neo4j schema` for the constraint and full-text index):")
+    print("  neo4j-admin database import full neo4j --multiline-fields=true --ignore-empty-strings=true "
+          f"--array-delimiter=$'\\x{ord(_ARRAY_DELIMITER):02x}' --overwrite-destination=true "
+          + " ".join(f"--{kind}={path}" for kind, path in files))
+    return 0
+
+
+def _cmd_neo4j_schema(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        store.ensure_schema()
+    print("constraint entity_iri and full-text index entity_names are in place")
     return 0
 
 

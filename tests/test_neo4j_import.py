@@ -22,3 +22,13 @@ def test_neo4j_admin_import_gives_the_loaded_graph(tmp_path, seed_graph):
     finally:
         stop_server(server, remove_home=True)
     assert timings["import"] > 0
+
+
+def test_cli_writes_the_files_and_prints_the_command(tmp_path, capsys):
+    from chainkg.cli import main
+
+    assert main(["neo4j", "import-csv", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "neo4j-admin database import full neo4j" in out and "--nodes=" in out and "--relationships=" in out
+    header = (tmp_path / "nodes_00.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith('"iri:ID(Entity)",":LABEL"')
