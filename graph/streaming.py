@@ -51,7 +51,8 @@ def nt_term(term) -> str:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def write_ntriples(facts: FactSet, path: str | Path, *, quads: bool = False, buffer_lines: int = 50_000) -> int:
+def write_ntriples(facts: FactSet, path: str | Path, *, quads: bool = False, buffer_lines: int = 50_000,
+                   progress: bool | None = None) -> int:
     """Stream ``facts`` to N-Triples (or N-Quads, keeping the named graphs); atomic.
 
     Returns the number of lines written. A triple that two sources state is written once per
@@ -59,9 +60,13 @@ def write_ntriples(facts: FactSet, path: str | Path, *, quads: bool = False, buf
     """
     path = Path(path)
     temporary = path.with_name(f".{path.name}.part")
+    from tqdm import tqdm
+
     count = 0
     lines: list[str] = []
-    with open(temporary, "w", encoding="utf-8") as handle:
+    bar = tqdm(unit="triple", unit_scale=True, desc=f"writing {path.name}", leave=False,
+               disable={True: False, False: True, None: None}[progress])  # None: only on a terminal
+    with bar, open(temporary, "w", encoding="utf-8") as handle:
         def emit(graph_iri, triple) -> None:
             nonlocal count
             s, p, o = triple
@@ -70,6 +75,7 @@ def write_ntriples(facts: FactSet, path: str | Path, *, quads: bool = False, buf
             count += 1
             if len(lines) >= buffer_lines:
                 handle.writelines(lines)
+                bar.update(len(lines))
                 lines.clear()
 
         emit_facts(facts, emit)
@@ -89,7 +95,7 @@ def reported_cny_from_records(facts: FactSet) -> dict[str, float]:
     return largest
 
 
-def facts_to_networkx(facts: FactSet, *, evidence: bool = True) -> nx.MultiDiGraph:
+def facts_to_networkx(facts: FactSet, *, evidence: bool = True, progress: bool | None = None) -> nx.MultiDiGraph:
     """The analysis graph straight from records (what ``to_networkx`` gives from RDF).
 
     ``evidence=False`` leaves the evidence sentences out of the edges, for very large graphs.
@@ -124,7 +130,10 @@ def facts_to_networkx(facts: FactSet, *, evidence: bool = True) -> nx.MultiDiGra
     grouped: dict[tuple, list] = defaultdict(list)
     for relation in facts.relations:
         grouped[relation.key].append(relation)
-    for (subject, predicate, object_), relations in grouped.items():
+    from tqdm import tqdm
+
+    for (subject, predicate, object_), relations in tqdm(grouped.items(), desc="projecting", unit="edge", leave=False,
+                                                         disable={True: False, False: True, None: None}[progress]):
         records = []
         if evidence:
             records = sorted(

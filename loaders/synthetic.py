@@ -66,7 +66,7 @@ def _firm(index: int) -> Entity:
 
 
 def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semiconductor",
-                       region: str = "350583", gap: str = "wafer_fab") -> SyntheticGraph:
+                       region: str = "350583", gap: str = "wafer_fab", progress: bool | None = None) -> SyntheticGraph:
     """A synthetic province-like graph with ``firms`` firms, a planted gap and a planted leader.
 
     Parameters
@@ -99,9 +99,12 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
     def relation(subject: str, predicate: str, object_: str, **extra) -> Relation:
         return Relation(subject, predicate, object_, source_id, Decimal("1"), "generated", **extra)
 
+    from tqdm import tqdm
+
     firm_segment: dict[str, str] = {}
     firm_place: dict[str, str] = {}
-    for index in range(firms):
+    for index in tqdm(range(firms), desc="generating firms", unit="firm", unit_scale=True, leave=False,
+                      disable={True: False, False: True, None: None}[progress]):  # None: only on a terminal
         firm = _firm(index)
         firm.sources = (source_id,)
         chain_name = rng.choices(_CHAINS, weights=_CHAIN_WEIGHTS)[0]
