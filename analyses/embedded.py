@@ -57,6 +57,7 @@ class EmbeddedGraph:
         self._members: dict[str, frozenset[str]] = {}
         self._places_of: dict[str, tuple[str, ...]] = {}
         self._index: dict[str, dict[str, list[EntryRow]]] | None = None
+        self._named: list[PlaceName] | None = None
 
     # -- helpers ---------------------------------------------------------------------------
     def _edges_in(self, node: str, key: str):
@@ -229,7 +230,7 @@ class EmbeddedGraph:
         return len(partners & members)
 
     def named_things(self) -> list[PlaceName]:
-        if getattr(self, "_named", None) is None:
+        if self._named is None:
             self._named = self._find_named_things()
         return self._named
 

@@ -635,22 +635,10 @@ def _cmd_candidates(args: argparse.Namespace) -> int:
     return _run_analysis(args, lambda g: attraction_candidates(g, args.chain, args.region, top=args.top), render_candidates)
 
 
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _print_table(columns: list[str], rows: list[list[str]]) -> None:
-    widths = [max([_width(c)] + [_width(r[i]) for r in rows]) for i, c in enumerate(columns)]
+    from chainkg.reports.tables import render_table
 
-    def line(cells: list[str]) -> str:
-        return "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(cells, widths)).rstrip()
-
-    print(line(columns))
-    print(line(["-" * w for w in widths]))
-    for row in rows:
-        print(line(row))
+    print(render_table(columns, rows))
     print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 

@@ -338,6 +338,17 @@ def _fast_relationship(relation) -> RelationshipRow:
                            str(iris.entity_iri(relation.object)), properties)
 
 
+_OA_HAS_SELECTOR = URIRef("http://www.w3.org/ns/oa#hasSelector")
+
+
+def _gather(per_subject: dict, node, into: Graph) -> None:
+    """A node's triples, its evidence resources' and their selectors' (what the RDF path reads)."""
+    for triple in per_subject[node]:
+        into.add(triple)
+        if triple[1] in (CKG.evidence, _OA_HAS_SELECTOR):
+            _gather(per_subject, triple[2], into)
+
+
 def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
     """The rows of :func:`rdf_to_rows`, straight from records (no RDF store in between).
 
@@ -377,14 +388,7 @@ def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
             continue
         subject = iris.entity_iri(entity_id)
         small = Graph()
-        for triple in per_subject[subject]:
-            small.add(triple)
-        for evidence in list(small.objects(subject, CKG.evidence)):
-            for triple in per_subject[evidence]:
-                small.add(triple)
-                if triple[1] == URIRef("http://www.w3.org/ns/oa#hasSelector"):
-                    for inner in per_subject[triple[2]]:
-                        small.add(inner)
+        _gather(per_subject, subject, small)
         graph_nodes[str(subject)] = _node_row(small, subject)
     for iri, value in reported_cny_from_records(facts).items():
         if iri in graph_nodes:
@@ -402,14 +406,7 @@ def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
         for relation in relations:
             statement = iris.statement_iri(subject_id, predicate, object_id, relation.source_id)
             statements.append(statement)
-            for triple in per_subject[statement]:
-                small.add(triple)
-                if triple[1] == CKG.evidence:
-                    for inner in per_subject[triple[2]]:
-                        small.add(inner)
-                        if inner[1] == URIRef("http://www.w3.org/ns/oa#hasSelector"):
-                            for selector_triple in per_subject[inner[2]]:
-                                small.add(selector_triple)
+            _gather(per_subject, statement, small)
         small.add((subject, RELATIONS[predicate].iri, object_))
         relationships.append(_relationship_row(small, subject, RELATIONS[predicate], object_, sorted(statements)))
     nodes = [graph_nodes[k] for k in sorted(graph_nodes)]

@@ -84,7 +84,7 @@ def is_abbreviation(short: str, long: str) -> bool:
     >>> is_abbreviation("玖纸", "玖龙纸业"), is_abbreviation("纸业", "玖龙纸业"), is_abbreviation("九牧", "九牧")
     (True, False, False)
     """
-    if not (2 <= len(short) <= 3 < len(long) + 1) or short == long or short[0] != long[0] or len(short) >= len(long):
+    if not 2 <= len(short) <= 3 or len(short) >= len(long) or short[0] != long[0]:
         return False
     position = 0
     for ch in short:

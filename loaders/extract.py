@@ -392,7 +392,7 @@ class _Extractor:
             for chain in chains:
                 if not self._chain_is_free(chain, named):
                     continue
-                clause_start = max([s0] + [m.end() for m in re.finditer(r"[，,：:]", self.text[s0:chain.start])]) if False else s0
+                clause_start = s0
                 for m in re.finditer(r"[，,：:]", self.text[s0:chain.start]):
                     clause_start = s0 + m.end()
                 clause_end = next((s0 + m.start() for m in re.finditer(r"[，,：:]", self.text[s0:s1]) if s0 + m.start() >= chain.end), s1)
@@ -551,10 +551,7 @@ class _Extractor:
         for span in self.spans:
             start, end = self.norm.original_span(span.start, span.end)
             mention = Mention(start, end, self.norm.original_span and self._original_text(start, end))
-            entity_id = span.key if "/" in span.key and not span.key.startswith(("money:", "area:", "count:", "date:")) \
-                else _slug({"IndustrialPark": "park", "DevelopmentZone": "zone", "Project": "project",
-                            "Observation": "figure"}.get(span.type, "org"),
-                           f"{self.source}:{span.key}" if span.type == "Observation" else self._strip_place_prefix(span.key))
+            entity_id = self._entity_id(span)
             entity = entities.get(entity_id)
             if entity is None:
                 entity = entities[entity_id] = ExtractedEntity(entity_id, span.type, span.name)
@@ -584,10 +581,7 @@ class _Extractor:
         seen = set()
         key_to_id = {}
         for span in self.spans:
-            entity_id = span.key if "/" in span.key and not span.key.startswith(("money:", "area:", "count:", "date:")) \
-                else _slug({"IndustrialPark": "park", "DevelopmentZone": "zone", "Project": "project"}.get(span.type, "org"),
-                           self._strip_place_prefix(span.key))
-            key_to_id[span.key] = entity_id
+            key_to_id[span.key] = self._entity_id(span)
         for subject, predicate, object_, confidence, (s0, s1), qualifiers in self.relations:
             subject_id = key_to_id.get(subject, subject)
             object_id = key_to_id.get(object_, object_)
@@ -605,6 +599,15 @@ class _Extractor:
                         entities[end_id] = ExtractedEntity(end_id, entry.type, entry.name, list(entry.aliases))
         ordered = sorted(entities.values(), key=lambda e: (e.mentions[0].start if e.mentions else 0, e.id))
         return ExtractedDocument(self.source, self.norm, ordered, relations)
+
+    def _entity_id(self, span: _Span) -> str:
+        """Gazetteer ids as they are; others a hash of the name without its place prefix
+        (figures: of the source and position), so the same park gets the same id everywhere."""
+        if "/" in span.key and not span.key.startswith(("money:", "area:", "count:", "date:")):
+            return span.key
+        kind = {"IndustrialPark": "park", "DevelopmentZone": "zone", "Project": "project",
+                "Observation": "figure"}.get(span.type, "org")
+        return _slug(kind, f"{self.source}:{span.key}" if span.type == "Observation" else self._strip_place_prefix(span.key))
 
     def _original_text(self, start: int, end: int) -> str:
         return self._original[start:end]
