@@ -20,7 +20,7 @@ from chainkg.analyses.rows import Centrality, Designation, EntryRow, Organizatio
 from chainkg.graph.neo4j_store import Neo4jStore
 from chainkg.ontology.templates import flow_order
 
-__all__ = ["CypherGraph", "PAGERANK_ITERATIONS"]
+__all__ = ["CypherGraph", "PAGERANK_ITERATIONS", "refresh_entry_counts", "entry_counts_fresh", "ENTRY_COUNT_LABEL"]
 
 #: Power iterations for PageRank in Cypher (0.85¹⁰⁰ ≈ 9·10⁻⁸: converged for our purposes).
 PAGERANK_ITERATIONS = 100
@@ -50,6 +50,36 @@ MATCH (region)<-[:LOCATED_IN*0..{_MAX_DEPTH}]-(u:Entity)-[r:OPERATES_IN|HOSTS_CH
 WHERE t.iri IN $targets
 RETURN region.iri AS region, t.iri AS target, count(DISTINCT r) AS entries,
        count(DISTINCT CASE WHEN u:Project AND u.status IN ['planned', 'started', 'under_construction'] THEN r END) AS inWorks
+"""
+
+# The same counts, precomputed by ``refresh_entry_counts`` into (:EntryCount) nodes (not
+# chainkg entities: no Entity label, never exported) — read back with one index lookup.
+ENTRY_COUNT_LABEL = "EntryCount"
+_STAMP_LABEL = "EntryCountStamp"
+_SUMMARY_SCHEMA = (
+    f"CREATE INDEX entry_count_target IF NOT EXISTS FOR (c:{ENTRY_COUNT_LABEL}) ON (c.target)",
+)
+# What the counts depend on, read from Neo4j's count store (constant time at any size).
+_GRAPH_SHAPE = """
+CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+CALL () { MATCH ()-[r:OPERATES_IN]->() RETURN count(r) AS operatesIn }
+CALL () { MATCH ()-[r:HOSTS_CHAIN]->() RETURN count(r) AS hostsChain }
+CALL () { MATCH ()-[r:LOCATED_IN]->() RETURN count(r) AS locatedIn }
+CALL () { MATCH (p:Project) RETURN count(p) AS projects }
+RETURN [entities, operatesIn, hostsChain, locatedIn, projects] AS shape
+"""
+_REFRESH_COUNTS = f"""
+MATCH (u:Entity)-[r:OPERATES_IN|HOSTS_CHAIN]->(t:Entity)
+WITH u, t, r, u:Project AND u.status IN ['planned', 'started', 'under_construction'] AS inWorks,
+     COLLECT {{ MATCH (u)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(p:Entity) RETURN DISTINCT p.iri }} AS places
+UNWIND places AS place
+WITH t.iri AS target, place, count(r) AS entries, sum(CASE WHEN inWorks THEN 1 ELSE 0 END) AS inWorks
+CREATE (:{ENTRY_COUNT_LABEL} {{target: target, place: place, entries: entries, inWorks: inWorks}})
+RETURN count(*) AS written
+"""
+_STORED_COUNTS = f"""
+MATCH (c:{ENTRY_COUNT_LABEL}) WHERE c.target IN $targets AND c.place IN $regions
+RETURN c.place AS region, c.target AS target, c.entries AS entries, c.inWorks AS inWorks
 """
 
 _ORGANIZATIONS = f"""
@@ -160,8 +190,11 @@ class CypherGraph:
         return sorted(rows, key=lambda r: (r.target, r.entity, r.predicate))
 
     def segment_counts(self, targets, regions) -> dict[tuple[str, str], tuple[int, int]]:
+        """From the stored entry counts when they match the graph (see ``refresh_entry_counts``),
+        else by walking every entry's places."""
+        query = _STORED_COUNTS if entry_counts_fresh(self.store) else _SEGMENT_COUNTS
         return {(r["region"], r["target"]): (r["entries"], r["inWorks"])
-                for r in self.store.run(_SEGMENT_COUNTS, targets=list(targets), regions=list(regions))}
+                for r in self.store.run(query, targets=list(targets), regions=list(regions))}
 
     def organizations(self, chain: str | None, region: str | None) -> list[OrganizationRow]:
         rows = []
@@ -195,3 +228,26 @@ class CypherGraph:
     def named_things(self) -> list[PlaceName]:
         return [PlaceName(r["iri"], r["name"], r["nameEn"], tuple(sorted(r["aliases"])), tuple(sorted(r["classes"])), r["level"])
                 for r in self.store.run(_NAMED)]
+
+
+def refresh_entry_counts(store: Neo4jStore) -> int:
+    """Count, in Cypher, every chain or segment's entries in every place (at any depth) into
+    ``(:EntryCount {target, place, entries, inWorks})`` nodes, stamped with the graph's shape.
+
+    The gap questions for every chain × county then read a few hundred small nodes instead of
+    walking every firm's location. ``chainkg neo4j load`` refreshes after each load; an app that
+    writes entities, entries or locations itself calls this again (until then the counts no
+    longer match the stamp and the engine walks the graph as before). Returns the counts written.
+    """
+    for statement in _SUMMARY_SCHEMA:
+        store.run(statement)
+    store.run(f"MATCH (n:{ENTRY_COUNT_LABEL}|{_STAMP_LABEL}) DETACH DELETE n")
+    written = store.run(_REFRESH_COUNTS)[0]["written"]
+    store.run(f"CREATE (:{_STAMP_LABEL} {{shape: $shape}})", shape=store.run(_GRAPH_SHAPE)[0]["shape"])
+    return written
+
+
+def entry_counts_fresh(store: Neo4jStore) -> bool:
+    """Whether stored entry counts exist and were computed on a graph of the current shape."""
+    found = store.run(f"MATCH (s:{_STAMP_LABEL}) RETURN s.shape AS shape")
+    return bool(found) and found[0]["shape"] == store.run(_GRAPH_SHAPE)[0]["shape"]

@@ -43,6 +43,16 @@ def seed_kg() -> nx.MultiDiGraph:
     return to_networkx(union_graph(build_seed_dataset()))
 
 
+def centrality_of(network: nx.DiGraph) -> dict[str, Centrality]:
+    """PageRank, betweenness and partner count of every firm in a supply network."""
+    if network.number_of_nodes() == 0:
+        return {}
+    pagerank = nx.pagerank(network, alpha=0.85, tol=1e-12, max_iter=10_000)
+    betweenness = nx.betweenness_centrality(network, normalized=True)
+    undirected = network.to_undirected(as_view=True)
+    return {node: Centrality(pagerank[node], betweenness[node], undirected.degree(node)) for node in network}
+
+
 def _is_organization(attributes: dict) -> bool:
     return bool(set(attributes.get("classes", ())) & ORGANIZATION_CLASSES)
 
@@ -190,13 +200,7 @@ class EmbeddedGraph:
         return network
 
     def supply_centrality(self, region: str | None) -> dict[str, Centrality]:
-        network = self.supply_network(region)
-        if network.number_of_nodes() == 0:
-            return {}
-        pagerank = nx.pagerank(network, alpha=0.85, tol=1e-12, max_iter=10_000)
-        betweenness = nx.betweenness_centrality(network, normalized=True)
-        undirected = network.to_undirected(as_view=True)
-        return {node: Centrality(pagerank[node], betweenness[node], undirected.degree(node)) for node in network}
+        return centrality_of(self.supply_network(region))
 
     def segment_counts(self, targets, regions) -> dict[tuple[str, str], tuple[int, int]]:
         """(region, target) → (entries, entries that are projects not yet operating)."""

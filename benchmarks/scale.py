@@ -28,10 +28,15 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def embedded(firms: int, with_rdflib: bool) -> dict:
-    """One size, in this process: generate → N-Triples → networkx → every chain × county gap."""
-    from chainkg.analyses import chain_gaps
-    from chainkg.analyses.embedded import EmbeddedGraph
+def embedded(firms: int, with_rdflib: bool, with_networkx: bool, with_leaders: bool) -> dict:
+    """One size, in this process: generate → N-Triples → compact graph → every analysis.
+
+    Peers in the same process, after ours (so that our peak memory is read first): the networkx
+    projection (up to --networkx-max firms) and rdflib's Dataset (up to --rdflib-max firms).
+    """
+    from chainkg.analyses import attraction_candidates, chain_gaps, leading_enterprises
+    from chainkg.analyses.compact import CompactGraph
+    from chainkg.analyses.gaps import gap_statuses
     from chainkg.graph.streaming import facts_to_networkx, write_ntriples
     from chainkg.loaders.synthetic import generate_synthetic
 
@@ -40,30 +45,42 @@ def embedded(firms: int, with_rdflib: bool) -> dict:
     generated = generate_synthetic(firms=firms, seed=7)
     figures["generate_s"] = time.perf_counter() - started
     figures["relations"] = len(generated.facts.relations)
+    figures["generate_peak_mb"] = _peak_mb()
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         figures["triples"] = write_ntriples(generated.facts, Path(folder) / "graph.nt")
         figures["ntriples_s"] = time.perf_counter() - started
         figures["ntriples_mb"] = (Path(folder) / "graph.nt").stat().st_size / 2**20
     started = time.perf_counter()
-    kg = facts_to_networkx(generated.facts, evidence=False)
-    figures["networkx_s"] = time.perf_counter() - started
-    graph = EmbeddedGraph(kg)
+    graph = CompactGraph.from_facts(generated.facts, evidence=False)
+    figures["compact_s"] = time.perf_counter() - started
     started = time.perf_counter()
-    graph._entry_index()
+    graph._entry_pairs()
     figures["gap_index_s"] = time.perf_counter() - started
-    chains = [n for n, a in kg.nodes(data=True) if "IndustrialChain" in a["classes"]]
-    counties = [n for n, a in kg.nodes(data=True) if a.get("admin_level") == "county" and a.get("division_code", "").startswith("3505")]
+    named = graph.named_things()
+    chains = [p.iri for p in named if "IndustrialChain" in p.classes]
+    counties = [p.iri for p in named if p.admin_level == "county" and p.iri.rsplit("/", 1)[-1].startswith("3505")]
     started = time.perf_counter()
     reports = [chain_gaps(graph, chain, county) for chain in chains for county in counties]
     figures["gaps_each_s"] = time.perf_counter() - started
     figures["gap_questions"] = len(reports)
-    from chainkg.analyses.gaps import gap_statuses
-
     started = time.perf_counter()
     gap_statuses(graph, chains, counties)
     figures["gaps_matrix_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    attraction_candidates(graph, generated.planted.chain, generated.planted.region)
+    figures["candidates_s"] = time.perf_counter() - started
+    if with_leaders:  # betweenness is O(nodes × edges) of the region's supply network
+        started = time.perf_counter()
+        leading_enterprises(graph, generated.planted.chain, generated.planted.region)
+        figures["leaders_s"] = time.perf_counter() - started
     figures["peak_mb"] = _peak_mb()
+    del graph
+    if with_networkx:
+        started = time.perf_counter()
+        facts_to_networkx(generated.facts, evidence=False)
+        figures["networkx_peer_s"] = time.perf_counter() - started
+        figures["networkx_peer_peak_mb"] = _peak_mb()
     if with_rdflib:
         from chainkg.graph.rdf import facts_to_dataset, union_graph
 
@@ -169,25 +186,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000", help="firm counts, comma-separated")
     parser.add_argument("--rdflib-max", type=int, default=100_000, help="largest size to run the rdflib peer at")
+    parser.add_argument("--networkx-max", type=int, default=100_000, help="largest size to run the networkx peer at")
+    parser.add_argument("--leaders-max", type=int, default=100_000,
+                        help="largest size to rank leaders at (betweenness grows as nodes × edges)")
     parser.add_argument("--neo4j", action="store_true", help="also measure Neo4j loads (starts a local server)")
     parser.add_argument("--per-row-limit", type=int, default=2000, help="rows loaded one transaction each (peer)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, firms = args.child.split(":")
-        result = embedded(int(firms), int(firms) <= args.rdflib_max) if kind == "embedded" else neo4j(int(firms), args.per_row_limit)
+        size = int(firms)
+        result = embedded(size, size <= args.rdflib_max, size <= args.networkx_max, size <= args.leaders_max) \
+            if kind == "embedded" else neo4j(size, args.per_row_limit)
         print(json.dumps(result))
         return
     print(f"# {time.strftime('%Y-%m-%d %H:%M')} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}")
     for size in (int(s) for s in args.sizes.split(",")):
         for kind in ("embedded", *(("neo4j",) if args.neo4j else ())):
             child = subprocess.run([sys.executable, __file__, "--child", f"{kind}:{size}", "--rdflib-max", str(args.rdflib_max),
+                                    "--networkx-max", str(args.networkx_max), "--leaders-max", str(args.leaders_max),
                                     "--per-row-limit", str(args.per_row_limit)], capture_output=True, text=True)
             if child.returncode != 0:
                 print(f"{kind} {size}: failed\n{child.stderr[-2000:]}")
                 continue
             figures = json.loads(child.stdout.strip().splitlines()[-1])
-            print(f"{kind} {size}: " + ", ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items()))
+            print(f"{kind} {size}: " + ", ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items()),
+                  flush=True)
 
 
 if __name__ == "__main__":

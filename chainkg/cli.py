@@ -245,7 +245,8 @@ def _add_neo4j_commands(commands) -> None:
     admin.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the CSV files")
     admin.set_defaults(handler=_cmd_neo4j_import_csv)
 
-    schema = actions.add_parser("schema", help="create the iri constraint and the cjk full-text index (idempotent)")
+    schema = actions.add_parser("schema", help="create the iri constraint, the cjk full-text index and the entry counts "
+                                "for the gap questions (idempotent; run after neo4j-admin import)")
     _add_connection_flags(schema)
     schema.set_defaults(handler=_cmd_neo4j_schema)
 
@@ -524,6 +525,7 @@ def _store(args: argparse.Namespace):
 
 
 def _cmd_neo4j_load(args: argparse.Namespace) -> int:
+    from chainkg.analyses.cypher import refresh_entry_counts
     from chainkg.graph.neo4j_codec import rdf_to_rows
 
     if args.batch_size < 1:
@@ -534,8 +536,11 @@ def _cmd_neo4j_load(args: argparse.Namespace) -> int:
             _status(f"cleared {store.clear()} nodes")
         report = store.load(nodes, relationships, batch_size=args.batch_size)
         total_nodes, total_relationships = store.counts()
+        _status("counting entries per place for the gap questions…")
+        summaries = refresh_entry_counts(store)
     print(f"loaded {report.nodes} nodes and {report.relationships} relationships in {report.batches} batches "
-          f"({report.seconds:.1f} s); the database now holds {total_nodes} nodes, {total_relationships} relationships")
+          f"({report.seconds:.1f} s); the database now holds {total_nodes} nodes, {total_relationships} relationships "
+          f"and {summaries} entry counts")
     return 0
 
 
@@ -559,9 +564,12 @@ def _cmd_neo4j_import_csv(args: argparse.Namespace) -> int:
 
 
 def _cmd_neo4j_schema(args: argparse.Namespace) -> int:
+    from chainkg.analyses.cypher import refresh_entry_counts
+
     with _store(args) as store:
         store.ensure_schema()
-    print("constraint entity_iri and full-text index entity_names are in place")
+        summaries = refresh_entry_counts(store)
+    print(f"constraint entity_iri and full-text index entity_names are in place; {summaries} entry counts stored")
     return 0
 
 

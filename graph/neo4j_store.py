@@ -150,6 +150,7 @@ class Neo4jStore:
             )[0]["deleted"]
             deleted += count
             if count == 0:
+                self.run("MATCH (n:EntryCount|EntryCountStamp) DETACH DELETE n")  # summaries of what was deleted
                 return deleted
 
     def load(self, nodes: Sequence[NodeRow], relationships: Sequence[RelationshipRow], *,

@@ -30,7 +30,8 @@ from chainkg.loaders.records import FactSet
 from chainkg.loaders.units import UNITS
 from chainkg.ontology.templates import load_chain_templates
 
-__all__ = ["nt_term", "write_ntriples", "facts_to_networkx", "reported_cny_from_records"]
+__all__ = ["nt_term", "write_ntriples", "facts_to_networkx", "reported_cny_from_records", "template_nodes",
+           "template_edges", "entity_node_attributes", "edge_attributes", "QUALIFIERS"]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -95,35 +96,78 @@ def reported_cny_from_records(facts: FactSet) -> dict[str, float]:
     return largest
 
 
-def facts_to_networkx(facts: FactSet, *, evidence: bool = True, progress: bool | None = None) -> nx.MultiDiGraph:
-    """The analysis graph straight from records (what ``to_networkx`` gives from RDF).
-
-    ``evidence=False`` leaves the evidence sentences out of the edges, for very large graphs.
-    """
-    kg = nx.MultiDiGraph()
+def template_nodes():
+    """(IRI, attributes) of every chain and segment in the ontology's chain templates."""
     for template in load_chain_templates().values():
-        chain = str(iris.entity_iri(template.id))
-        kg.add_node(chain, classes=["IndustrialChain"], name=template.name, name_en=template.name_en or None,
-                    aliases=sorted(template.aliases))
+        yield str(iris.entity_iri(template.id)), {
+            "classes": ["IndustrialChain"], "name": template.name, "name_en": template.name_en or None,
+            "aliases": sorted(template.aliases)}
         for segment in template.segments:
-            kg.add_node(str(iris.entity_iri(segment.id)), classes=["ChainSegment"], name=segment.name,
-                        name_en=segment.name_en or None, aliases=list(segment.aliases),
-                        stage=segment.stage)
+            yield str(iris.entity_iri(segment.id)), {
+                "classes": ["ChainSegment"], "name": segment.name, "name_en": segment.name_en or None,
+                "aliases": list(segment.aliases), "stage": segment.stage}
+
+
+def template_edges():
+    """(subject IRI, object IRI, property) of every segmentOf and feeds link in the templates."""
     for template in load_chain_templates().values():
         for segment in template.segments:
             node = str(iris.entity_iri(segment.id))
-            kg.add_edge(node, str(iris.entity_iri(template.id)), key="segmentOf", predicate="segmentOf",
-                        sources=[], confidence=None, evidence=[])
+            yield node, str(iris.entity_iri(template.id)), "segmentOf"
             for target in segment.feeds:
-                kg.add_edge(node, str(iris.entity_iri(target)), key="feeds", predicate="feeds",
-                            sources=[], confidence=None, evidence=[])
+                yield node, str(iris.entity_iri(target)), "feeds"
+
+
+def entity_node_attributes(entity) -> dict:
+    """The analysis-graph attributes of one entity record (as ``entity_attributes`` reads them from RDF)."""
+    attributes = {"classes": sorted(entity.types), "name": entity.name, "name_en": entity.name_en,
+                  "aliases": sorted(set(entity.aliases))}
+    for key in ("division_code", "admin_level", "status"):
+        if getattr(entity, key):
+            attributes[key] = getattr(entity, key)
+    return attributes
+
+
+def edge_attributes(relations, *, evidence: bool = True) -> dict:
+    """The analysis-graph attributes of one edge from every relation record stating it: sources,
+    highest confidence, evidence (sorted by source and offset) and qualifiers (first given)."""
+    records = []
+    if evidence:
+        records = sorted(
+            ({"quote": r.evidence.quote, "start": r.evidence.start, "end": r.evidence.end,
+              "text": r.evidence.plain_text, "source": str(iris.source_iri(r.evidence.source_id))}
+             for r in relations if r.evidence is not None),
+            key=lambda e: (e["source"], e["start"] or 0))
+    attributes = {
+        "sources": sorted({str(iris.source_iri(r.source_id)) for r in relations}),
+        "confidence": max(float(r.confidence) for r in relations),
+        "evidence": records,
+    }
+    for name in QUALIFIERS:
+        value = next((getattr(r, name) for r in relations if getattr(r, name)), None)
+        if value is not None:
+            attributes[name] = str(iris.entity_iri(value)) if name == "scope" else value
+    return attributes
+
+
+#: Relation qualifiers kept on edges.
+QUALIFIERS = ("leadership_kind", "scope", "scope_note", "note")
+
+
+def facts_to_networkx(facts: FactSet, *, evidence: bool = True, progress: bool | None = None) -> nx.MultiDiGraph:
+    """The analysis graph straight from records (what ``to_networkx`` gives from RDF).
+
+    ``evidence=False`` leaves the evidence sentences out of the edges. For province-size graphs
+    (a million firms) use :class:`chainkg.analyses.compact.CompactGraph`: networkx needs about
+    0.5 KB per edge.
+    """
+    kg = nx.MultiDiGraph()
+    for node, attributes in template_nodes():
+        kg.add_node(node, **attributes)
+    for subject, object_, key in template_edges():
+        kg.add_edge(subject, object_, key=key, predicate=key, sources=[], confidence=None, evidence=[])
     for entity in facts.entities.values():
-        attributes = {"classes": sorted(entity.types), "name": entity.name, "name_en": entity.name_en,
-                      "aliases": sorted(set(entity.aliases))}
-        for key in ("division_code", "admin_level", "status"):
-            if getattr(entity, key):
-                attributes[key] = getattr(entity, key)
-        kg.add_node(str(iris.entity_iri(entity.id)), **attributes)
+        kg.add_node(str(iris.entity_iri(entity.id)), **entity_node_attributes(entity))
     for node, value in reported_cny_from_records(facts).items():
         if node in kg:
             kg.nodes[node]["reported_cny_max"] = value
@@ -134,22 +178,6 @@ def facts_to_networkx(facts: FactSet, *, evidence: bool = True, progress: bool |
 
     for (subject, predicate, object_), relations in tqdm(grouped.items(), desc="projecting", unit="edge", leave=False,
                                                          disable={True: False, False: True, None: None}[progress]):
-        records = []
-        if evidence:
-            records = sorted(
-                ({"quote": r.evidence.quote, "start": r.evidence.start, "end": r.evidence.end,
-                  "text": r.evidence.plain_text, "source": str(iris.source_iri(r.evidence.source_id))}
-                 for r in relations if r.evidence is not None),
-                key=lambda e: (e["source"], e["start"] or 0))
-        attributes = {
-            "sources": sorted({str(iris.source_iri(r.source_id)) for r in relations}),
-            "confidence": max(float(r.confidence) for r in relations),
-            "evidence": records,
-        }
-        for name in ("leadership_kind", "scope", "scope_note", "note"):
-            value = next((getattr(r, name) for r in relations if getattr(r, name)), None)
-            if value is not None:
-                attributes[name] = str(iris.entity_iri(value)) if name == "scope" else value
         kg.add_edge(str(iris.entity_iri(subject)), str(iris.entity_iri(object_)), key=predicate,
-                    predicate=predicate, **attributes)
+                    predicate=predicate, **edge_attributes(relations, evidence=evidence))
     return kg

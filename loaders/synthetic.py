@@ -1,7 +1,8 @@
 """Synthetic regional data for tests and scale: generated, labelled synthetic, never mixed in.
 
 Firms are placed over the chain templates' segments in Quanzhou's county-level units (and a
-share outside: Shenzhen, elsewhere in Fujian), with supply links that follow the templates'
+share outside: Shenzhen, elsewhere in Fujian), most of them in a park (about one park per
+thousand firms) that hosts their chain, with supply links that follow the templates'
 ``feeds`` and heavy-tailed degrees. Everything is deterministic by ``seed`` and size.
 Every generated fact comes from one synthetic source (its own named graph), every generated
 id lies under ``synthetic/``, every name says 合成 (synthetic). A known gap and a known leader
@@ -16,6 +17,8 @@ Example
 'chain/semiconductor/wafer_fab'
 >>> all(e.startswith(("synthetic/", "area/", "zone/", "org/quanzhou")) for e in generated.facts.entities)
 True
+>>> sum(e.startswith("synthetic/park/") for e in generated.facts.entities)
+11
 """
 
 from __future__ import annotations
@@ -101,19 +104,37 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
 
     from tqdm import tqdm
 
+    # Parks (about one per thousand firms), each in a Quanzhou county, hosting one or two chains.
+    park_county: dict[str, str] = {}
+    parks_hosting: dict[tuple[str, str], list[str]] = {}  # (county, chain) → parks
+    for number in range(max(len(_QUANZHOU_COUNTIES), firms // 1000)):
+        park = Entity(id=f"{SYNTHETIC_PREFIX}park/{number:04d}", types=("IndustrialPark",), name=f"合成产业园{number:04d}",
+                      name_en=f"Synthetic industrial park {number}", sources=(source_id,), note="synthetic")
+        facts.entities[park.id] = park
+        county = f"area/{_QUANZHOU_COUNTIES[number % len(_QUANZHOU_COUNTIES)]}"
+        park_county[park.id] = county
+        facts.relations.append(relation(park.id, "locatedIn", county))
+        for hosted in sorted(set(rng.choices(_CHAINS, weights=_CHAIN_WEIGHTS, k=rng.choice((1, 2))))):
+            facts.relations.append(relation(park.id, "hostsChain", f"chain/{hosted}"))
+            parks_hosting.setdefault((county, hosted), []).append(park.id)
+
     firm_segment: dict[str, str] = {}
-    firm_place: dict[str, str] = {}
+    firm_place: dict[str, str] = {}  # the firm's place: a park, or else its county (or outside Quanzhou)
+    firm_area: dict[str, str] = {}  # the firm's county-level area (for local supply links)
     for index in tqdm(range(firms), desc="generating firms", unit="firm", unit_scale=True, leave=False,
                       disable={True: False, False: True, None: None}[progress]):  # None: only on a terminal
         firm = _firm(index)
         firm.sources = (source_id,)
         chain_name = rng.choices(_CHAINS, weights=_CHAIN_WEIGHTS)[0]
         segment = rng.choice(templates[f"chain/{chain_name}"].segments).id
-        place = f"area/{rng.choice(_OUTSIDE)}" if rng.random() < 0.15 else f"area/{rng.choice(_QUANZHOU_COUNTIES)}"
-        if segment == gap_id and place == region_id:
-            place = f"area/{_OUTSIDE[index % 2]}"  # keep the planted gap empty
+        area = f"area/{rng.choice(_OUTSIDE)}" if rng.random() < 0.15 else f"area/{rng.choice(_QUANZHOU_COUNTIES)}"
+        if segment == gap_id and area == region_id:
+            area = f"area/{_OUTSIDE[index % 2]}"  # keep the planted gap empty
+        place = area
+        if (parks := parks_hosting.get((area, chain_name))) and rng.random() < 0.6:
+            place = parks[rng.randrange(len(parks))]  # most firms sit in a park that hosts their chain
         facts.entities[firm.id] = firm
-        firm_segment[firm.id], firm_place[firm.id] = segment, place
+        firm_segment[firm.id], firm_place[firm.id], firm_area[firm.id] = segment, place, area
 
     # The planted chain is present in the region in every segment but the gap (two firms each),
     # and three outside firms work in the gap segment (招商 candidates).
@@ -124,7 +145,7 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
             firm = _firm(index)
             firm.sources = (source_id,)
             facts.entities[firm.id] = firm
-            firm_segment[firm.id], firm_place[firm.id] = segment, place
+            firm_segment[firm.id], firm_place[firm.id], firm_area[firm.id] = segment, place, place
             index += 1
 
     # The planted leader: a 链主 in the region with many local partners.
@@ -133,19 +154,19 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
     facts.entities[leader.id] = leader
     leader_segment = next(s for s in planted_segments if s != gap_id and s.endswith("packaging_test")) \
         if f"{chain_id}/packaging_test" in planted_segments else next(s for s in planted_segments if s != gap_id)
-    firm_segment[leader.id], firm_place[leader.id] = leader_segment, region_id
+    firm_segment[leader.id], firm_place[leader.id], firm_area[leader.id] = leader_segment, region_id, region_id
 
     for firm_id, segment in firm_segment.items():
         facts.relations.append(relation(firm_id, "locatedIn", firm_place[firm_id]))
         facts.relations.append(relation(firm_id, "operatesIn", segment))
     facts.relations.append(relation(leader.id, "leadsChain", chain_id, leadership_kind="chain_leader", scope=region_id))
 
-    # Supply links follow the feeds; heavy-tailed out-degrees; 70% stay in the same place.
+    # Supply links follow the feeds; heavy-tailed out-degrees; 70% stay in the same county.
     by_segment: dict[str, list[str]] = {}
     by_segment_place: dict[tuple[str, str], list[str]] = {}
     for firm_id, segment in sorted(firm_segment.items()):
         by_segment.setdefault(segment, []).append(firm_id)
-        by_segment_place.setdefault((segment, firm_place[firm_id]), []).append(firm_id)
+        by_segment_place.setdefault((segment, firm_area[firm_id]), []).append(firm_id)
     feeds = {s.id: s.feeds for t in templates.values() for s in t.segments}
     links: set[tuple[str, str]] = set()
     for firm_id, segment in sorted(firm_segment.items()):
@@ -156,11 +177,11 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
             continue
         pools = [by_segment[t] for t in targets]
         sizes = [len(pool) for pool in pools]
-        local_pools = [by_segment_place.get((t, firm_place[firm_id]), []) for t in targets]
+        local_pools = [by_segment_place.get((t, firm_area[firm_id]), []) for t in targets]
         local_sizes = [len(pool) for pool in local_pools]
         degree = min(sum(sizes), 1 + int(rng.paretovariate(1.6)))
         for _ in range(degree):
-            # 70% of links stay in the firm's own place; pick a pool by size, then a firm in it
+            # 70% of links stay in the firm's own county; pick a pool by size, then a firm in it
             if sum(local_sizes) and rng.random() < 0.7:
                 pool = rng.choices(local_pools, weights=local_sizes)[0]
             else:
@@ -168,7 +189,7 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
             buyer = pool[rng.randrange(len(pool))]
             if buyer != firm_id:
                 links.add((firm_id, buyer))
-    local_firms = sorted(f for f, p in firm_place.items() if p == region_id and f != leader.id)
+    local_firms = sorted(f for f, p in firm_area.items() if p == region_id and f != leader.id)
     partners = rng.sample(local_firms, min(len(local_firms), 18))
     for i, partner in enumerate(partners):
         links.add((leader.id, partner) if i % 2 else (partner, leader.id))

@@ -95,3 +95,73 @@ def test_every_chain_by_county_at_once_agrees_with_one_at_a_time_and_across_engi
     for (chain, region), statuses in list(embedded.items())[::17]:
         report = chain_gaps(kg, chain, region)
         assert statuses == {s.iri: s.status for s in report.segments}
+
+
+def test_stored_entry_counts_answer_like_the_walk_and_step_aside_when_stale(neo4j_store, synthetic_loaded):
+    from chainkg.analyses.cypher import CypherGraph, entry_counts_fresh, refresh_entry_counts
+    from chainkg.analyses.gaps import gap_statuses
+
+    generated, kg = synthetic_loaded
+    graph = CypherGraph(neo4j_store)
+    assert not entry_counts_fresh(neo4j_store)
+    walked = gap_statuses(graph)
+    chain = f"https://w3id.org/chainkg/id/{generated.planted.chain}"
+    segments = [s.iri for s in graph.chain_segments(chain)]
+    regions = [f"https://w3id.org/chainkg/id/{generated.planted.region}", "https://w3id.org/chainkg/id/area/350500"]
+    walked_counts = graph.segment_counts(segments, regions)
+    assert refresh_entry_counts(neo4j_store) > 0 and entry_counts_fresh(neo4j_store)
+    assert graph.segment_counts(segments, regions) == walked_counts
+    assert gap_statuses(graph) == walked == gap_statuses(kg)
+    # the planted gap is filled by a new local firm: the stamp no longer matches, the walk answers
+    gap = f"https://w3id.org/chainkg/id/{generated.planted.gap_segment}"
+    neo4j_store.run("MATCH (a:Entity {iri: $region}) CREATE (f:Entity:Company {iri: 'urn:test:newcomer', name: '新来者'})"
+                    "-[:LOCATED_IN]->(a) WITH f MATCH (s:Entity {iri: $gap}) CREATE (f)-[:OPERATES_IN]->(s)",
+                    region=regions[0], gap=gap)
+    try:
+        assert not entry_counts_fresh(neo4j_store)
+        assert graph.segment_counts([gap], regions[:1]) == {(regions[0], gap): (1, 0)}
+    finally:
+        neo4j_store.run("MATCH (f:Entity {iri: 'urn:test:newcomer'}) DETACH DELETE f")
+    assert entry_counts_fresh(neo4j_store)
+
+
+COMPACT_QUESTIONS = [*SEED_GAP_QUESTIONS, ("鞋服", "晋江市"), ("半导体", "泉州台商投资区")]
+
+
+@pytest.mark.parametrize("source", ["seed", "synthetic"])
+def test_compact_engine_answers_exactly_like_networkx(source):
+    """The array engine for province-size graphs, built from records or from networkx, gives the
+    same gaps, leaders, candidates and matrix as the networkx engine."""
+    from chainkg.analyses.compact import CompactGraph
+    from chainkg.analyses.embedded import EmbeddedGraph
+    from chainkg.analyses.gaps import gap_statuses
+    from chainkg.graph.build import load_facts
+    from chainkg.graph.streaming import facts_to_networkx
+
+    facts = load_facts() if source == "seed" else generate_synthetic(firms=400, seed=5).facts
+    kg = facts_to_networkx(facts)
+    networkx_engine = EmbeddedGraph(kg)
+    engines = (CompactGraph.from_facts(facts), CompactGraph.from_networkx(kg))
+    for chain, region in COMPACT_QUESTIONS:
+        for analysis in (chain_gaps, attraction_candidates):
+            expected = without_engine(analysis(networkx_engine, chain, region))
+            assert all(without_engine(analysis(e, chain, region)) == expected for e in engines), (analysis, chain, region)
+    for chain, region in [(None, None), (None, "惠安县"), ("工业母机", None), ("半导体", "南安市"), ("鞋服", "泉州市")]:
+        expected = without_engine(leading_enterprises(networkx_engine, chain, region))
+        assert all(without_engine(leading_enterprises(e, chain, region)) == expected for e in engines), (chain, region)
+    matrix = gap_statuses(networkx_engine)
+    assert matrix and all(gap_statuses(e) == matrix for e in engines)
+
+
+def test_compact_engine_finds_the_planted_gap_and_leader_without_evidence():
+    from chainkg.analyses.compact import CompactGraph
+
+    generated = generate_synthetic(firms=300, seed=13)
+    graph = CompactGraph.from_facts(generated.facts, evidence=False)
+    report = chain_gaps(graph, generated.planted.chain, generated.planted.region)
+    assert [s.iri for s in report.segments if s.status == "missing"] == \
+        [f"https://w3id.org/chainkg/id/{generated.planted.gap_segment}"]
+    leaders = leading_enterprises(graph, generated.planted.chain, generated.planted.region)
+    assert leaders[0].iri.endswith(generated.planted.leader)
+    parks = [p for p in graph.named_things() if "IndustrialPark" in p.classes]
+    assert parks and all(p.iri.startswith("https://w3id.org/chainkg/id/synthetic/park/") for p in parks)
