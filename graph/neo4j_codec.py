@@ -10,8 +10,8 @@ The property graph's schema is the ontology's:
   ``reportedMaxCNY`` (derived: the largest output, investment or contract figure reported
   about it — observations themselves stay in RDF);
 - every relation ``s p o`` between entities is one relationship of type ``P_IN_UPPER_SNAKE``
-  with ``sources``, ``confidence`` (the highest of its statements), ``evidence`` (the
-  sentences, plain simplified Chinese), qualifiers (``leadershipKind``, ``scope``,
+  with ``sources``, ``methods``, ``confidence`` (the highest of its statements), ``evidence`` (the
+  sentences, plain simplified Chinese; absent when there are none), qualifiers (``leadershipKind``, ``scope``,
   ``scopeNote``) and ``provenance``: every statement node behind it with its evidence, as
   N-Triples, so that nothing is lost on the way back.
 
@@ -206,11 +206,9 @@ def _relationship_row(graph: Graph, subject: URIRef, term, object_: URIRef, stat
                                ("scopeNote", CKG.scopeNote), ("note", CKG.note)):
             if key not in properties and (value := graph.value(statement, predicate)) is not None:
                 properties[key] = str(value)
-    properties.update({
-        "sources": sorted(sources),
-        "evidence": sentences,
-        "methods": sorted(methods),
-    })
+    properties.update({"sources": sorted(sources), "methods": sorted(methods)})
+    if sentences:  # no evidence: no property (an empty list would cost every row a store write)
+        properties["evidence"] = sentences
     if confidences:
         properties["confidence"] = max(confidences)
     if len(provenance) and not (len(statements) == 1 and not sentences
@@ -326,8 +324,8 @@ def _fast_relationship(relation) -> RelationshipRow:
     """The row ``_relationship_row`` gives for one statement without evidence."""
     from chainkg.graph import iris
 
-    properties: dict = {"sources": [str(iris.source_iri(relation.source_id))], "evidence": [],
-                        "methods": [relation.method], "confidence": float(relation.confidence)}
+    properties: dict = {"sources": [str(iris.source_iri(relation.source_id))], "methods": [relation.method],
+                        "confidence": float(relation.confidence)}
     for key, value in (("leadershipKind", relation.leadership_kind), ("scopeNote", relation.scope_note),
                        ("note", relation.note)):
         if value:

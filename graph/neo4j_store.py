@@ -124,15 +124,24 @@ class Neo4jStore:
             raise _translate(error, self.settings) from None
         return [record.data() for record in records]
 
-    def _write(self, cypher: str, rows: Sequence[dict]) -> None:
+    def _write(self, cypher: str, rows: Sequence[dict]) -> list[list]:
+        """Run ``cypher`` over ``rows`` in one write transaction; return its records as value lists."""
         def work(tx):
-            tx.run(cypher, rows=list(rows)).consume()
+            return [record.values() for record in tx.run(cypher, rows=list(rows))]
 
         try:
             with self._driver.session(database=self.settings.database) as session:
-                session.execute_write(work)
+                return session.execute_write(work)
         except Exception as error:
             raise _translate(error, self.settings) from None
+
+    def _element_ids(self, iris: Sequence[str]) -> dict[str, str]:
+        """Element ids of the chainkg nodes with these IRIs (those that exist)."""
+        found = {}
+        for batch in _batches(list(iris), DEFAULT_BATCH_SIZE):
+            found.update(self.run(f"UNWIND $iris AS iri MATCH (n:{ENTITY_LABEL} {{iri: iri}}) "
+                                  "RETURN collect([iri, elementId(n)]) AS pairs", iris=batch)[0]["pairs"])
+        return found
 
     def ensure_schema(self) -> None:
         """Constraint and full-text index (idempotent); waits until the index is online."""
@@ -171,28 +180,38 @@ class Neo4jStore:
         by_labels: dict[tuple[str, ...], list[dict]] = defaultdict(list)
         for node in nodes:
             by_labels[node.labels].append({"iri": node.iri, "properties": node.properties})
-        by_type: dict[str, list[dict]] = defaultdict(list)
-        for relationship in relationships:
-            by_type[relationship.type].append(
-                {"start": relationship.start, "end": relationship.end, "properties": relationship.properties}
-            )
-        statements = [
-            (f"UNWIND $rows AS row CREATE (n{_label_clause((*labels, ENTITY_LABEL))}) SET n = row.properties"
+        node_statements = [
+            (f"UNWIND $rows AS row CREATE (n{_label_clause((*labels, ENTITY_LABEL))}) SET n = row.properties "
              if first_load else
              f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL} {{iri: row.iri}}) "
-             f"SET n{_label_clause(labels)} SET n = row.properties", rows)
+             f"SET n{_label_clause(labels)} SET n = row.properties ", rows)
             for labels, rows in sorted(by_labels.items())
-        ] + [
-            (f"UNWIND $rows AS row "
-             f"MATCH (a:{ENTITY_LABEL} {{iri: row.start}}) MATCH (b:{ENTITY_LABEL} {{iri: row.end}}) "
-             f"{write} (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
-            for type_name, rows in sorted(by_type.items())
-        ]  # nodes first: relationships find both ends
+        ]
+        # Relationships find their ends by element id (a direct record read), not by an index
+        # seek on the IRI: the ids come back from the node writes, or are looked up once.
+        element_ids: dict[str, str] = {}
         batches = 0
         bar = tqdm(total=len(nodes) + len(relationships), unit="row", desc="neo4j load",
                    disable={True: False, False: True, None: None}[progress], leave=False)  # None: only on a terminal
         with bar:
-            for cypher, rows in statements:
+            for cypher, rows in node_statements:
+                for batch in _batches(rows, batch_size):
+                    element_ids.update(self._write(cypher + "RETURN row.iri, elementId(n)", batch))
+                    batches += 1
+                    bar.update(len(batch))
+                    if pause:
+                        time.sleep(pause)
+            elsewhere = {end for r in relationships for end in (r.start, r.end)} - element_ids.keys()
+            if elsewhere:  # ends loaded earlier (or never: those relationships are skipped, as MATCH would)
+                element_ids.update(self._element_ids(sorted(elsewhere)))
+            by_type: dict[str, list[dict]] = defaultdict(list)
+            for relationship in relationships:
+                start, end = element_ids.get(relationship.start), element_ids.get(relationship.end)
+                if start is not None and end is not None:
+                    by_type[relationship.type].append({"s": start, "e": end, "properties": relationship.properties})
+            for type_name, rows in sorted(by_type.items()):
+                cypher = (f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.e "
+                          f"{write} (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties")
                 for batch in _batches(rows, batch_size):
                     self._write(cypher, batch)
                     batches += 1
