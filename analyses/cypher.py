@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from chainkg.analyses.embedded import BETWEENNESS_EXACT_MAX, centrality_of
 from chainkg.analyses.rows import Centrality, Designation, EntryRow, OrganizationRow, PlaceName, SegmentRow
 from chainkg.graph.neo4j_store import Neo4jStore
 from chainkg.ontology.templates import flow_order
@@ -140,6 +141,12 @@ UNWIND nodes(p)[1..-1] AS middle
 RETURN middle.iri AS iri, sum(1.0 / total) AS through
 """
 
+_SUPPLY_EDGES = """
+MATCH (x:Entity)-[:SUPPLIES_TO]->(y:Entity)
+WHERE x.iri IN $nodes AND y.iri IN $nodes
+RETURN x.iri AS a, y.iri AS b
+"""
+
 _PARTNERS = """
 UNWIND $nodes AS node
 MATCH (x:Entity {iri: node})
@@ -213,6 +220,15 @@ class CypherGraph:
         nodes = [r["iri"] for r in self.store.run(_SUPPLY_NODES, region=region)]
         if not nodes:
             return {}
+        if len(nodes) > BETWEENNESS_EXACT_MAX:
+            # Past a few thousand firms, all-pairs paths and list-based PageRank in plain Cypher
+            # are out of reach: fetch just this network's edges and rank them as the embedded
+            # engine does (same function, same answer).
+            import networkx as nx
+
+            network = nx.DiGraph()
+            network.add_edges_from((r["a"], r["b"]) for r in self.store.run(_SUPPLY_EDGES, nodes=nodes))
+            return centrality_of(network)
         pagerank = {r["iri"]: r["pagerank"] for r in self.store.run(_PAGERANK, nodes=nodes, iterations=PAGERANK_ITERATIONS)}
         scale = 1.0 / ((len(nodes) - 1) * (len(nodes) - 2)) if len(nodes) > 2 else 1.0
         through = {r["iri"]: r["through"] * scale for r in self.store.run(_BETWEENNESS, nodes=nodes)}

@@ -43,12 +43,27 @@ def seed_kg() -> nx.MultiDiGraph:
     return to_networkx(union_graph(build_seed_dataset()))
 
 
+#: Supply networks up to this many firms get exact betweenness (all pairs: nodes × edges work);
+#: larger ones an estimate from ``BETWEENNESS_PIVOTS`` sources (Brandes–Pich), fixed by seed.
+BETWEENNESS_EXACT_MAX = 2_000
+BETWEENNESS_PIVOTS = 200
+
+
 def centrality_of(network: nx.DiGraph) -> dict[str, Centrality]:
-    """PageRank, betweenness and partner count of every firm in a supply network."""
+    """PageRank, betweenness and partner count of every firm in a supply network.
+
+    Betweenness is exact up to ``BETWEENNESS_EXACT_MAX`` firms and estimated from a fixed
+    sample of sources above (a county of a province-size registry has tens of thousands).
+    """
     if network.number_of_nodes() == 0:
         return {}
+    canonical = nx.DiGraph()  # the same order whichever engine gathered the edges
+    canonical.add_edges_from(sorted(network.edges()))
+    network = canonical
     pagerank = nx.pagerank(network, alpha=0.85, tol=1e-12, max_iter=10_000)
-    betweenness = nx.betweenness_centrality(network, normalized=True)
+    size = network.number_of_nodes()
+    sample = min(BETWEENNESS_PIVOTS, size) if size > BETWEENNESS_EXACT_MAX else None
+    betweenness = nx.betweenness_centrality(network, k=sample, normalized=True, seed=0)
     undirected = network.to_undirected(as_view=True)
     return {node: Centrality(pagerank[node], betweenness[node], undirected.degree(node)) for node in network}
 

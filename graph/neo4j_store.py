@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
@@ -34,13 +35,17 @@ __all__ = ["Neo4jStore", "LoadReport", "connect", "FULLTEXT_INDEX", "DEFAULT_BAT
 
 FULLTEXT_INDEX = "entity_names"
 DEFAULT_BATCH_SIZE = 5000
+#: Transactions in flight during a load: the server writes two batches on two cores while
+#: the client packs the next.
+DEFAULT_WORKERS = 2
 _ALLOWED_LABELS = frozenset(CLASSES) | {ENTITY_LABEL}
 _ALLOWED_TYPES = frozenset(term.neo4j_type for term in RELATIONS.values())
 #: Test hook: seconds to pause after each batch, so a test can kill a load half-way.
 _PAUSE_ENV = "CHAINKG_NEO4J_BATCH_PAUSE"
 
+_IRI_CONSTRAINT = "entity_iri"
 _SCHEMA = (
-    f"CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.iri IS UNIQUE",
+    f"CREATE CONSTRAINT {_IRI_CONSTRAINT} IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.iri IS UNIQUE",
     f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{ENTITY_LABEL}) "
     "ON EACH [n.name, n.nameEn, n.aliases, n.aliasesEn] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
@@ -163,8 +168,9 @@ class Neo4jStore:
                 return deleted
 
     def load(self, nodes: Sequence[NodeRow], relationships: Sequence[RelationshipRow], *,
-             batch_size: int = DEFAULT_BATCH_SIZE, progress: bool | None = None) -> LoadReport:
-        """Write nodes, then relationships, in batches (one transaction each).
+             batch_size: int = DEFAULT_BATCH_SIZE, workers: int = DEFAULT_WORKERS,
+             progress: bool | None = None) -> LoadReport:
+        """Write nodes, then relationships, in batches (one transaction each, ``workers`` at a time).
 
         Into a database with no chainkg nodes yet, rows are CREATEd (a first load needs no
         lookups); otherwise MERGEd, so re-running a load — finished or killed half-way —
@@ -173,51 +179,71 @@ class Neo4jStore:
         from tqdm import tqdm
 
         started = time.perf_counter()
-        self.ensure_schema()
         first_load = not self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.iri LIMIT 1")
         write = "CREATE" if first_load else "MERGE"
+        self.ensure_schema()
+        if first_load:
+            # The full-text index is built after a first load in one bulk pass instead of being
+            # updated node by node. (A load killed half-way leaves it out; the next load puts it
+            # back before it writes anything.)
+            self.run(f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS")
         pause = float(os.environ.get(_PAUSE_ENV, "0") or 0)
         by_labels: dict[tuple[str, ...], list[dict]] = defaultdict(list)
         for node in nodes:
-            by_labels[node.labels].append({"iri": node.iri, "properties": node.properties})
+            by_labels[node.labels].append(node.properties if node.properties.get("iri") == node.iri
+                                          else {**node.properties, "iri": node.iri})
         node_statements = [
-            (f"UNWIND $rows AS row CREATE (n{_label_clause((*labels, ENTITY_LABEL))}) SET n = row.properties "
+            (f"UNWIND $rows AS row CREATE (n{_label_clause((*labels, ENTITY_LABEL))}) SET n = row "
              if first_load else
              f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL} {{iri: row.iri}}) "
-             f"SET n{_label_clause(labels)} SET n = row.properties ", rows)
+             f"SET n{_label_clause(labels)} SET n = row ", rows)
             for labels, rows in sorted(by_labels.items())
         ]
         # Relationships find their ends by element id (a direct record read), not by an index
         # seek on the IRI: the ids come back from the node writes, or are looked up once.
         element_ids: dict[str, str] = {}
-        batches = 0
+        batch_count = [0]
         bar = tqdm(total=len(nodes) + len(relationships), unit="row", desc="neo4j load",
                    disable={True: False, False: True, None: None}[progress], leave=False)  # None: only on a terminal
-        with bar:
-            for cypher, rows in node_statements:
-                for batch in _batches(rows, batch_size):
-                    element_ids.update(self._write(cypher + "RETURN row.iri, elementId(n)", batch))
-                    batches += 1
-                    bar.update(len(batch))
+        with bar, ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="neo4j-load") as pool:
+            def run_all(cypher: str, rows: list[dict]) -> list[list]:
+                """Every batch of ``rows``, ``workers`` transactions at a time (the driver retries a
+                transaction the server ends for a lock conflict; each commits whole or not at all)."""
+                def one(batch: list[dict]) -> list[list]:
+                    records = self._write(cypher, batch)
                     if pause:
                         time.sleep(pause)
-            elsewhere = {end for r in relationships for end in (r.start, r.end)} - element_ids.keys()
-            if elsewhere:  # ends loaded earlier (or never: those relationships are skipped, as MATCH would)
-                element_ids.update(self._element_ids(sorted(elsewhere)))
+                    return records
+
+                found = []
+                for batch, records in zip(batches_of := list(_batches(rows, batch_size)), pool.map(one, batches_of)):
+                    found.extend(records)
+                    bar.update(len(batch))
+                batch_count[0] += len(batches_of)
+                return found
+
+            for cypher, rows in node_statements:
+                element_ids.update(run_all(cypher + "RETURN n.iri, elementId(n)", rows))
             by_type: dict[str, list[dict]] = defaultdict(list)
+            waiting: list[RelationshipRow] = []  # an end not written by this load
             for relationship in relationships:
                 start, end = element_ids.get(relationship.start), element_ids.get(relationship.end)
-                if start is not None and end is not None:
+                if start is None or end is None:
+                    waiting.append(relationship)
+                else:
                     by_type[relationship.type].append({"s": start, "e": end, "properties": relationship.properties})
+            if waiting:  # ends loaded earlier (or never: those relationships are skipped, as MATCH would)
+                element_ids.update(self._element_ids(sorted({end for r in waiting for end in (r.start, r.end)})))
+                for relationship in waiting:
+                    start, end = element_ids.get(relationship.start), element_ids.get(relationship.end)
+                    if start is not None and end is not None:
+                        by_type[relationship.type].append({"s": start, "e": end, "properties": relationship.properties})
             for type_name, rows in sorted(by_type.items()):
-                cypher = (f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.e "
-                          f"{write} (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties")
-                for batch in _batches(rows, batch_size):
-                    self._write(cypher, batch)
-                    batches += 1
-                    bar.update(len(batch))
-                    if pause:
-                        time.sleep(pause)
+                run_all(f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.e "
+                        f"{write} (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
+        batches = batch_count[0]
+        if first_load:
+            self.ensure_schema()  # the full-text index again; waits until it is online
         return LoadReport(len(nodes), len(relationships), batches, time.perf_counter() - started)
 
     def read(self) -> tuple[list[NodeRow], list[RelationshipRow]]:

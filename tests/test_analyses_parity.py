@@ -165,3 +165,20 @@ def test_compact_engine_finds_the_planted_gap_and_leader_without_evidence():
     assert leaders[0].iri.endswith(generated.planted.leader)
     parks = [p for p in graph.named_things() if "IndustrialPark" in p.classes]
     assert parks and all(p.iri.startswith("https://w3id.org/chainkg/id/synthetic/park/") for p in parks)
+
+
+def test_large_supply_networks_rank_alike_in_both_engines(neo4j_store, synthetic_loaded, monkeypatch):
+    """Past the exact-betweenness size, Cypher fetches the network's edges and both engines rank
+    with one sampled estimate: the same leaders, still led by the planted one."""
+    import chainkg.analyses.cypher as cypher_engine
+    import chainkg.analyses.embedded as embedded_engine
+
+    generated, kg = synthetic_loaded
+    exact = without_engine(leading_enterprises(kg, "半导体", "南安市"))
+    monkeypatch.setattr(embedded_engine, "BETWEENNESS_EXACT_MAX", 10)
+    monkeypatch.setattr(embedded_engine, "BETWEENNESS_PIVOTS", 12)
+    monkeypatch.setattr(cypher_engine, "BETWEENNESS_EXACT_MAX", 10)
+    embedded = leading_enterprises(kg, "半导体", "南安市")
+    assert without_engine(leading_enterprises(neo4j_store, "半导体", "南安市")) == without_engine(embedded)
+    assert embedded[0].iri.endswith(generated.planted.leader)
+    assert [e.components["betweenness"] for e in embedded] != [e["components"]["betweenness"] for e in exact]
