@@ -133,6 +133,8 @@ def test_a_load_killed_half_way_and_rerun_ends_with_clean_counts(neo4j_store, ne
     rerun = subprocess.run(command, env=environment, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert neo4j_store.counts() == clean
+    # the killed first load had set the full-text index aside; the rerun put it back
+    assert [hit["name"] for hit in neo4j_store.search("南安芯谷", limit=1)] == ["南安芯谷半导体科技产业港"]
 
 
 def test_cli_load_reports_counts_and_never_prints_the_password(neo4j_settings, monkeypatch, capsys, loaded_seed):
@@ -142,6 +144,10 @@ def test_cli_load_reports_counts_and_never_prints_the_password(neo4j_settings, m
     captured = capsys.readouterr()
     nodes, relationships = loaded_seed
     assert f"the database now holds {len(nodes)} nodes, {len(relationships)} relationships" in captured.out
+    from chainkg.analyses.cypher import entry_counts_fresh
+
+    with connect(neo4j_settings) as store:
+        assert entry_counts_fresh(store)
     assert neo4j_settings.password not in captured.out + captured.err
     assert neo4j_settings.password not in repr(neo4j_settings)
 
