@@ -53,6 +53,17 @@ _IN_THE_WORKS = {"planned", "started", "under_construction"}
 _SPARSE = ("aliases", "division_code", "admin_level", "status", "stage", "reported_cny_max")
 
 
+def _expand(offsets: np.ndarray, nodes: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``nodes``, every position in its CSR range ``offsets[node]:offsets[node + 1]``,
+    with the node's label repeated alongside: (labels, positions)."""
+    starts, counts = offsets[nodes], offsets[nodes + 1] - offsets[nodes]
+    total = int(counts.sum())
+    if total == 0:
+        return labels[:0], np.zeros(0, dtype=np.int64)
+    run_starts = np.repeat(starts - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+    return np.repeat(labels, counts), run_starts + np.arange(total)
+
+
 class _Builder:
     """Collects nodes and edges (networkx-style calls), then freezes them into a ``CompactGraph``."""
 
@@ -294,31 +305,53 @@ class CompactGraph:
         return tuple(places)
 
     def _entry_pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Every (target, place) of every entry, sorted: keys, their edges, running in-the-works counts."""
+        """Every (target, place) of every entry, sorted: keys, their edges, running in-the-works counts.
+
+        All in array operations: an entry's places are its subject and the closure of each of the
+        subject's locatedIn parents (closures are computed once per place, and places are few).
+        """
         if self._pairs is None:
-            keys: list[int] = []
-            edges: list[int] = []
             width = len(self.iris)
-            for predicate in _ENTRY_PREDICATES:
-                offsets, by_subject = self._edges(predicate, "out")
-                subjects = self.subjects[by_subject].tolist()
-                targets = self.objects[by_subject].tolist()
-                for edge, subject, target in zip(by_subject.tolist(), subjects, targets):
-                    for place in self._places(subject):
-                        keys.append(target * width + place)
-                        edges.append(edge)
-            key_array = np.asarray(keys, dtype=np.int64)
-            order = np.argsort(key_array, kind="stable")
-            edge_array = np.asarray(edges, dtype=np.int32)[order]
-            in_works = np.fromiter((self._in_the_works(int(self.subjects[e])) for e in edge_array.tolist()),
-                                   dtype=np.int64, count=len(edge_array))
-            running = np.zeros(len(edge_array) + 1, dtype=np.int64)
-            np.cumsum(in_works, out=running[1:])
-            self._pairs = (key_array[order], edge_array, running)
+            entry = np.flatnonzero(np.isin(self.predicates, [_PREDICATES.index(p) for p in _ENTRY_PREDICATES]))
+            subjects = self.subjects[entry]
+            # the subject's locatedIn parents, one row per (entry, parent)
+            offsets, located = self._edges("locatedIn", "out")
+            edge_of_parent, parents = _expand(offsets, subjects, entry)
+            parents = self.objects[located[parents]]
+            # each parent's closure (itself and every place above it)
+            closure_offsets, closure = self._closures(np.flatnonzero(np.bincount(parents, minlength=width)))
+            edge_of_place, places = _expand(closure_offsets, parents, edge_of_parent)
+            places = closure[places]
+            edges = np.concatenate([entry, edge_of_place])
+            places = np.concatenate([subjects, places])
+            # a place reached along two parents counts once
+            pairs = np.sort(edges.astype(np.int64) * width + places, kind="stable")  # radix sort
+            pairs = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])]
+            edges, places = (pairs // width).astype(np.int32), pairs % width
+            keys = self.objects[edges].astype(np.int64) * width + places
+            order = np.argsort(keys, kind="stable")
+            edges = edges[order]
+            in_works = np.zeros(width, dtype=bool)
+            for node, status in self._sparse["status"].items():
+                in_works[node] = status in _IN_THE_WORKS and "Project" in self._classes[node]
+            running = np.zeros(len(edges) + 1, dtype=np.int64)
+            np.cumsum(in_works[self.subjects[edges]], out=running[1:])
+            self._pairs = (keys[order], edges, running)
         return self._pairs
 
-    def _in_the_works(self, node: int) -> bool:
-        return "Project" in self._classes[node] and self._attribute(node, "status") in _IN_THE_WORKS
+    def _closures(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each of ``nodes``, itself and every place it lies in, as (offsets by node, places)."""
+        lengths = np.zeros(len(self.iris), dtype=np.int64)
+        found = {}
+        for node in nodes.tolist():
+            found[node] = self._places(node)
+            lengths[node] = len(found[node])
+        offsets = np.zeros(len(self.iris) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        places = np.zeros(int(offsets[-1]), dtype=np.int32)
+        for node, closure in found.items():
+            places[offsets[node]:offsets[node + 1]] = closure
+        return offsets, places
 
     def _pair_range(self, target: str, place: str) -> tuple[int, int]:
         keys, _, _ = self._entry_pairs()
