@@ -140,7 +140,10 @@ def test_large_graphs_aggregate_firms_and_turn_physics_off(browser, tmp_path):
     path = tmp_path / "large.html"
     path.write_text(render_report_html(kg, title="large", large_threshold=300), encoding="utf-8")
     data = json.loads(re.search(r'id="chainkg-data">(.*?)</script>', path.read_text(encoding="utf-8"), re.S).group(1))
-    assert data["large"] and len(data["nodes"]) < 200
+    firms = [n for n in kg if "/synthetic/org/" in n]
+    assert data["large"] and len(firms) > 400
+    assert not [n for n in data["nodes"] if "/synthetic/org/" in str(n.get("id"))]  # every firm is in an aggregate
+    assert len(data["nodes"]) < len(kg) - len(firms) + 100  # places, parks, chains, segments, and the aggregates
     context, page, problems = open_offline(browser, path)
     page.wait_for_function("window.chainkgReport !== undefined")
     assert page.evaluate("window.chainkgReport.network.physics.options.enabled") is False
