@@ -138,7 +138,7 @@ def neo4j(firms: int, per_row_limit: int) -> dict:
                 if run:
                     store.clear(20_000)
                 started = time.perf_counter()
-                store.load(nodes, relationships, batch_size=20_000, progress=False)
+                store.load(nodes, relationships, progress=False)  # default batch size and workers
                 runs.append(time.perf_counter() - started)
             figures["ours_load_runs_s"] = [round(r, 2) for r in runs]
             figures["ours_load_s"] = sum(runs) / len(runs)

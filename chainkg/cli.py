@@ -225,7 +225,7 @@ def _add_neo4j_commands(commands) -> None:
     _add_connection_flags(load)
     load.add_argument("--data", type=Path, action="append", metavar="FILE",
                       help="RDF file to load (repeatable; default: build the bundled seed)")
-    load.add_argument("--batch-size", type=int, default=5000, help="rows per transaction (default 5000)")
+    load.add_argument("--batch-size", type=int, help="rows per transaction (default 10000; two in flight)")
     load.add_argument("--clear", action="store_true", help="delete chainkg's nodes first (a fresh load)")
     load.set_defaults(handler=_cmd_neo4j_load)
 
@@ -528,6 +528,9 @@ def _cmd_neo4j_load(args: argparse.Namespace) -> int:
     from chainkg.analyses.cypher import refresh_entry_counts
     from chainkg.graph.neo4j_codec import rdf_to_rows
 
+    from chainkg.graph.neo4j_store import DEFAULT_BATCH_SIZE
+
+    args.batch_size = DEFAULT_BATCH_SIZE if args.batch_size is None else args.batch_size
     if args.batch_size < 1:
         raise ChainKGError("--batch-size must be at least 1")
     nodes, relationships = rdf_to_rows(_graph_for_neo4j(args))

@@ -34,7 +34,7 @@ from chainkg.settings import Neo4jSettings
 __all__ = ["Neo4jStore", "LoadReport", "connect", "FULLTEXT_INDEX", "DEFAULT_BATCH_SIZE"]
 
 FULLTEXT_INDEX = "entity_names"
-DEFAULT_BATCH_SIZE = 5000
+DEFAULT_BATCH_SIZE = 10_000  # rows per transaction; with two in flight, smaller batches pipeline better than 20k
 #: Transactions in flight during a load: the server writes two batches on two cores while
 #: the client packs the next.
 DEFAULT_WORKERS = 2
@@ -148,11 +148,12 @@ class Neo4jStore:
                                   "RETURN collect([iri, elementId(n)]) AS pairs", iris=batch)[0]["pairs"])
         return found
 
-    def ensure_schema(self) -> None:
-        """Constraint and full-text index (idempotent); waits until the index is online."""
+    def ensure_schema(self, *, wait: bool = True) -> None:
+        """Constraint and full-text index (idempotent); waits until they are online unless ``wait`` is False."""
         for statement in _SCHEMA:
             self.run(statement)
-        self.run("CALL db.awaitIndexes(300)")
+        if wait:
+            self.run("CALL db.awaitIndexes(300)")
 
     def clear(self, batch_size: int = 10_000) -> int:
         """Delete every chainkg node and its relationships, in batches. Returns nodes deleted."""
@@ -243,7 +244,7 @@ class Neo4jStore:
                         f"{write} (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
         batches = batch_count[0]
         if first_load:
-            self.ensure_schema()  # the full-text index again; waits until it is online
+            self.ensure_schema(wait=False)  # the full-text index again, filled in the background; search waits for it
         return LoadReport(len(nodes), len(relationships), batches, time.perf_counter() - started)
 
     def read(self) -> tuple[list[NodeRow], list[RelationshipRow]]:
@@ -268,6 +269,7 @@ class Neo4jStore:
 
     def search(self, text: str, limit: int = 10) -> list[dict]:
         """Full-text search over names and aliases (cjk bigrams), best first."""
+        self.run("CALL db.awaitIndex($index, 300)", index=FULLTEXT_INDEX)  # still filling after a first load
         return self.run(
             f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query) YIELD node, score "
             "RETURN node.name AS name, node.iri AS iri, labels(node) AS labels, score "
