@@ -207,6 +207,7 @@ def main() -> None:
     parser.add_argument("--networkx-max", type=int, default=100_000, help="largest size to run the networkx peer at")
     parser.add_argument("--leaders-max", type=int, default=100_000,
                         help="largest size to rank leaders at (betweenness grows as nodes × edges)")
+    parser.add_argument("--neo4j-only", action="store_true", help="measure only the Neo4j loads and Cypher")
     parser.add_argument("--neo4j", action="store_true", help="also measure Neo4j loads (starts a local server)")
     parser.add_argument("--per-row-limit", type=int, default=2000, help="rows loaded one transaction each (peer)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -220,7 +221,7 @@ def main() -> None:
         return
     print(f"# {time.strftime('%Y-%m-%d %H:%M')} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}")
     for size in (int(s) for s in args.sizes.split(",")):
-        for kind in ("embedded", *(("neo4j",) if args.neo4j else ())):
+        for kind in ("embedded", *(("neo4j",) if args.neo4j else ())) if not args.neo4j_only else ("neo4j",):
             child = subprocess.run([sys.executable, __file__, "--child", f"{kind}:{size}", "--rdflib-max", str(args.rdflib_max),
                                     "--networkx-max", str(args.networkx_max), "--leaders-max", str(args.leaders_max),
                                     "--per-row-limit", str(args.per_row_limit)], capture_output=True, text=True)
