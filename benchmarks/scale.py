@@ -93,7 +93,7 @@ def embedded(firms: int, with_rdflib: bool, with_networkx: bool, with_leaders: b
     return figures
 
 
-def neo4j(firms: int, per_row_limit: int) -> dict:
+def neo4j(firms: int, per_row_limit: int, peer_max: int) -> dict:
     """Loads into one fresh local server: ours, rdflib-neo4j, one transaction per row, Cypher gaps."""
     from chainkg.analyses import chain_gaps
     from chainkg.analyses.cypher import CypherGraph
@@ -180,6 +180,8 @@ def neo4j(firms: int, per_row_limit: int) -> dict:
             figures["per_row_estimated_s"] = per_row * figures["rows"]
             store.clear()
             store.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE")
+        if firms > peer_max:
+            return figures
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "graph.nt"
             write_ntriples(generated.facts, path)
@@ -196,7 +198,8 @@ def neo4j(firms: int, per_row_limit: int) -> dict:
             figures["rdflib_neo4j_load_s"] = time.perf_counter() - started
     finally:
         stop_server(server, remove_home=True)
-    figures["speedup_vs_rdflib_neo4j"] = figures["rdflib_neo4j_load_s"] / figures["ours_load_s"]
+    if "rdflib_neo4j_load_s" in figures:
+        figures["speedup_vs_rdflib_neo4j"] = figures["rdflib_neo4j_load_s"] / figures["ours_load_s"]
     return figures
 
 
@@ -208,6 +211,8 @@ def main() -> None:
     parser.add_argument("--leaders-max", type=int, default=100_000,
                         help="largest size to rank leaders at (betweenness grows as nodes × edges)")
     parser.add_argument("--neo4j-only", action="store_true", help="measure only the Neo4j loads and Cypher")
+    parser.add_argument("--rdflib-neo4j-max", type=int, default=1_000_000,
+                        help="largest size to load with rdflib-neo4j (about 30 min at 1M firms)")
     parser.add_argument("--neo4j", action="store_true", help="also measure Neo4j loads (starts a local server)")
     parser.add_argument("--per-row-limit", type=int, default=2000, help="rows loaded one transaction each (peer)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -216,7 +221,7 @@ def main() -> None:
         kind, firms = args.child.split(":")
         size = int(firms)
         result = embedded(size, size <= args.rdflib_max, size <= args.networkx_max, size <= args.leaders_max) \
-            if kind == "embedded" else neo4j(size, args.per_row_limit)
+            if kind == "embedded" else neo4j(size, args.per_row_limit, args.rdflib_neo4j_max)
         print(json.dumps(result))
         return
     print(f"# {time.strftime('%Y-%m-%d %H:%M')} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}")
@@ -224,6 +229,7 @@ def main() -> None:
         for kind in ("embedded", *(("neo4j",) if args.neo4j else ())) if not args.neo4j_only else ("neo4j",):
             child = subprocess.run([sys.executable, __file__, "--child", f"{kind}:{size}", "--rdflib-max", str(args.rdflib_max),
                                     "--networkx-max", str(args.networkx_max), "--leaders-max", str(args.leaders_max),
+                                    "--rdflib-neo4j-max", str(args.rdflib_neo4j_max),
                                     "--per-row-limit", str(args.per_row_limit)], capture_output=True, text=True)
             if child.returncode != 0:
                 print(f"{kind} {size}: failed\n{child.stderr[-2000:]}")

@@ -156,7 +156,15 @@ class Neo4jStore:
             self.run("CALL db.awaitIndexes(300)")
 
     def clear(self, batch_size: int = 10_000) -> int:
-        """Delete every chainkg node and its relationships, in batches. Returns nodes deleted."""
+        """Delete every chainkg node and its relationships, in batches. Returns nodes deleted.
+
+        Relationships go first, ``batch_size`` at a time, then the nodes: a batch of nodes that
+        holds a hub (a segment or county with a million entries) never deletes its edges in one
+        transaction.
+        """
+        while self.run(f"MATCH (:{ENTITY_LABEL})-[r]-() WITH DISTINCT r LIMIT $limit DELETE r RETURN count(*) AS deleted",
+                       limit=batch_size)[0]["deleted"]:
+            pass
         deleted = 0
         while True:
             count = self.run(
