@@ -69,8 +69,12 @@ CALL () { MATCH ()-[r:LOCATED_IN]->() RETURN count(r) AS locatedIn }
 CALL () { MATCH (p:Project) RETURN count(p) AS projects }
 RETURN [entities, operatesIn, hostsChain, locatedIn, projects] AS shape
 """
+_ENTRY_TARGETS = """
+MATCH (t:Entity) WHERE EXISTS { (t)<-[:OPERATES_IN|HOSTS_CHAIN]-(:Entity) } RETURN t.iri AS iri ORDER BY iri
+"""
+# One target (chain or segment) at a time, so a transaction holds one target's entries.
 _REFRESH_COUNTS = f"""
-MATCH (u:Entity)-[r:OPERATES_IN|HOSTS_CHAIN]->(t:Entity)
+MATCH (u:Entity)-[r:OPERATES_IN|HOSTS_CHAIN]->(t:Entity {{iri: $target}})
 WITH u, t, r, u:Project AND u.status IN ['planned', 'started', 'under_construction'] AS inWorks,
      COLLECT {{ MATCH (u)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(p:Entity) RETURN DISTINCT p.iri }} AS places
 UNWIND places AS place
@@ -258,7 +262,7 @@ def refresh_entry_counts(store: Neo4jStore) -> int:
     for statement in _SUMMARY_SCHEMA:
         store.run(statement)
     store.run(f"MATCH (n:{ENTRY_COUNT_LABEL}|{_STAMP_LABEL}) DETACH DELETE n")
-    written = store.run(_REFRESH_COUNTS)[0]["written"]
+    written = sum(store.run(_REFRESH_COUNTS, target=row["iri"])[0]["written"] for row in store.run(_ENTRY_TARGETS))
     store.run(f"CREATE (:{_STAMP_LABEL} {{shape: $shape}})", shape=store.run(_GRAPH_SHAPE)[0]["shape"])
     return written
 

@@ -93,8 +93,11 @@ def embedded(firms: int, with_rdflib: bool, with_networkx: bool, with_leaders: b
     return figures
 
 
-def neo4j(firms: int, per_row_limit: int, peer_max: int) -> dict:
-    """Loads into one fresh local server: ours, rdflib-neo4j, one transaction per row, Cypher gaps."""
+def neo4j(firms: int, per_row_limit: int, peer_max: int, figures: dict) -> dict:
+    """Loads into one fresh local server: ours, rdflib-neo4j, one transaction per row, Cypher gaps.
+
+    Fills ``figures`` as it goes, so that a failure late in the run keeps what was measured.
+    """
     from chainkg.analyses import chain_gaps
     from chainkg.analyses.cypher import CypherGraph
     from chainkg.graph.neo4j_codec import facts_to_rows
@@ -104,7 +107,7 @@ def neo4j(firms: int, per_row_limit: int, peer_max: int) -> dict:
     from chainkg.loaders.synthetic import generate_synthetic
     from chainkg.settings import Neo4jSettings
 
-    figures: dict = {"firms": firms}
+    figures["firms"] = firms
     generated = generate_synthetic(firms=firms, seed=7)
     started = time.perf_counter()
     nodes, relationships = facts_to_rows(generated.facts)
@@ -220,8 +223,14 @@ def main() -> None:
     if args.child:
         kind, firms = args.child.split(":")
         size = int(firms)
-        result = embedded(size, size <= args.rdflib_max, size <= args.networkx_max, size <= args.leaders_max) \
-            if kind == "embedded" else neo4j(size, args.per_row_limit, args.rdflib_neo4j_max)
+        if kind == "embedded":
+            result = embedded(size, size <= args.rdflib_max, size <= args.networkx_max, size <= args.leaders_max)
+        else:
+            result = {}
+            try:
+                neo4j(size, args.per_row_limit, args.rdflib_neo4j_max, result)
+            except Exception as error:  # keep what was measured before the failure
+                result["error"] = str(error).splitlines()[0][:300]
         print(json.dumps(result))
         return
     print(f"# {time.strftime('%Y-%m-%d %H:%M')} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}")
