@@ -34,6 +34,8 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from chainkg.analyses.rows import (
+    IN_THE_WORKS,
+    NAMED_CLASSES,
     ORGANIZATION_CLASSES,
     Centrality,
     Designation,
@@ -42,6 +44,7 @@ from chainkg.analyses.rows import (
     PlaceName,
     SegmentRow,
 )
+from chainkg.graph.streaming import QUALIFIERS
 from chainkg.ontology import RELATIONS
 from chainkg.ontology.templates import flow_order
 
@@ -49,7 +52,6 @@ __all__ = ["CompactGraph"]
 
 _PREDICATES = tuple(RELATIONS)  # property names; an edge stores its position here
 _ENTRY_PREDICATES = ("hostsChain", "operatesIn")
-_IN_THE_WORKS = {"planned", "started", "under_construction"}
 _SPARSE = ("aliases", "division_code", "admin_level", "status", "stage", "reported_cny_max")
 
 
@@ -118,7 +120,7 @@ class _Builder:
         self.source_sets.append(self._sources.setdefault(sources, len(self._sources)))
         if texts := tuple(e["text"] for e in attributes.get("evidence", ())):
             self.evidence[number] = texts
-        if qualifiers := {k: v for k, v in attributes.items() if k in ("leadership_kind", "scope", "scope_note", "note")}:
+        if qualifiers := {k: v for k, v in attributes.items() if k in QUALIFIERS}:
             self.qualifiers[number] = qualifiers
 
     def freeze(self) -> "CompactGraph":
@@ -215,7 +217,7 @@ class CompactGraph:
             source = source_iris.get(relation.source_id)
             if source is None:
                 source = source_iris[relation.source_id] = str(iris.source_iri(relation.source_id))
-            if relation.evidence is None and not any(getattr(relation, q) for q in ("leadership_kind", "scope", "scope_note", "note")):
+            if relation.evidence is None and not any(getattr(relation, q) for q in QUALIFIERS):
                 # the common case (generated and table rows): no evidence, no qualifier
                 built.edge(subject, object_, relation.predicate, {"sources": (source,), "confidence": float(relation.confidence)})
             else:
@@ -223,12 +225,6 @@ class CompactGraph:
         return built.freeze()
 
     # -- low-level access ------------------------------------------------------------------
-    def __contains__(self, iri: str) -> bool:
-        return iri in self._index
-
-    def __len__(self) -> int:
-        return len(self.iris)
-
     def _attribute(self, node: int, key: str, default=None):
         return self._sparse[key].get(node, default)
 
@@ -287,10 +283,6 @@ class CompactGraph:
             self._members[start] = mask
         return self._members[start]
 
-    def members(self, region: str) -> frozenset[str]:
-        """The region and everything located in it, at any depth (as IRIs)."""
-        return frozenset(self.iris[n] for n in np.flatnonzero(self.members_mask(region)).tolist())
-
     def _places(self, node: int) -> tuple[int, ...]:
         """The node and every place it lies in, at any depth (memoized for places only)."""
         parents = self._targets(node, "locatedIn")
@@ -333,7 +325,7 @@ class CompactGraph:
             edges = edges[order]
             in_works = np.zeros(width, dtype=bool)
             for node, status in self._sparse["status"].items():
-                in_works[node] = status in _IN_THE_WORKS and "Project" in self._classes[node]
+                in_works[node] = status in IN_THE_WORKS and "Project" in self._classes[node]
             running = np.zeros(len(edges) + 1, dtype=np.int64)
             np.cumsum(in_works[self.subjects[edges]], out=running[1:])
             self._pairs = (keys[order], edges, running)
@@ -496,11 +488,10 @@ class CompactGraph:
 
     def named_things(self) -> list[PlaceName]:
         if self._named is None:
-            wanted = {"IndustrialChain", "ChainSegment", "AdministrativeArea", "DevelopmentZone", "IndustrialPark"}
             self._named = sorted(
                 (PlaceName(self.iris[n], self._names[n], self._names_en[n], self._attribute(n, "aliases", ()),
                            self._classes[n], self._attribute(n, "admin_level"))
-                 for n in range(len(self.iris)) if wanted & set(self._classes[n])),
+                 for n in range(len(self.iris)) if NAMED_CLASSES & set(self._classes[n])),
                 key=lambda p: p.iri,
             )
         return self._named

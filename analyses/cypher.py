@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from chainkg.analyses.embedded import BETWEENNESS_EXACT_MAX, centrality_of
-from chainkg.analyses.rows import Centrality, Designation, EntryRow, OrganizationRow, PlaceName, SegmentRow
+from chainkg.analyses.rows import IN_THE_WORKS, Centrality, Designation, EntryRow, OrganizationRow, PlaceName, SegmentRow
 from chainkg.graph.neo4j_store import Neo4jStore
 from chainkg.ontology.templates import flow_order
 
@@ -50,7 +50,7 @@ MATCH (region:Entity) WHERE region.iri IN $regions
 MATCH (region)<-[:LOCATED_IN*0..{_MAX_DEPTH}]-(u:Entity)-[r:OPERATES_IN|HOSTS_CHAIN]->(t:Entity)
 WHERE t.iri IN $targets
 RETURN region.iri AS region, t.iri AS target, count(DISTINCT r) AS entries,
-       count(DISTINCT CASE WHEN u:Project AND u.status IN ['planned', 'started', 'under_construction'] THEN r END) AS inWorks
+       count(DISTINCT CASE WHEN u:Project AND u.status IN {sorted(IN_THE_WORKS)} THEN r END) AS inWorks
 """
 
 # The same counts, precomputed by ``refresh_entry_counts`` into (:EntryCount) nodes (not
@@ -75,7 +75,7 @@ MATCH (t:Entity) WHERE EXISTS { (t)<-[:OPERATES_IN|HOSTS_CHAIN]-(:Entity) } RETU
 # One target (chain or segment) at a time, so a transaction holds one target's entries.
 _REFRESH_COUNTS = f"""
 MATCH (u:Entity)-[r:OPERATES_IN|HOSTS_CHAIN]->(t:Entity {{iri: $target}})
-WITH u, t, r, u:Project AND u.status IN ['planned', 'started', 'under_construction'] AS inWorks,
+WITH u, t, r, u:Project AND u.status IN {sorted(IN_THE_WORKS)} AS inWorks,
      COLLECT {{ MATCH (u)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(p:Entity) RETURN DISTINCT p.iri }} AS places
 UNWIND places AS place
 WITH t.iri AS target, place, count(r) AS entries, sum(CASE WHEN inWorks THEN 1 ELSE 0 END) AS inWorks

@@ -17,6 +17,8 @@ from typing import Sequence
 import networkx as nx
 
 from chainkg.analyses.rows import (
+    IN_THE_WORKS,
+    NAMED_CLASSES,
     ORGANIZATION_CLASSES,
     Centrality,
     Designation,
@@ -30,7 +32,6 @@ from chainkg.ontology.templates import flow_order
 __all__ = ["EmbeddedGraph", "seed_kg"]
 
 _ENTRY_PREDICATES = ("hostsChain", "operatesIn")
-_IN_THE_WORKS = {"planned", "started", "under_construction"}
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +227,7 @@ class EmbeddedGraph:
             for region in regions:
                 rows = by_place.get(region)
                 if rows:
-                    in_works = sum("Project" in r.classes and r.status in _IN_THE_WORKS for r in rows)
+                    in_works = sum("Project" in r.classes and r.status in IN_THE_WORKS for r in rows)
                     counts[(region, target)] = (len(rows), in_works)
         return counts
 
@@ -254,10 +255,9 @@ class EmbeddedGraph:
         return self._named
 
     def _find_named_things(self) -> list[PlaceName]:
-        wanted = {"IndustrialChain", "ChainSegment", "AdministrativeArea", "DevelopmentZone", "IndustrialPark"}
         return sorted(
             (PlaceName(node, a["name"], a.get("name_en"), tuple(a.get("aliases", ())), tuple(a.get("classes", ())),
                        a.get("admin_level"))
-             for node, a in self.kg.nodes(data=True) if wanted & set(a.get("classes", ()))),
+             for node, a in self.kg.nodes(data=True) if NAMED_CLASSES & set(a.get("classes", ()))),
             key=lambda p: p.iri,
         )

@@ -35,11 +35,9 @@ import networkx as nx
 
 from chainkg.analyses.engine import as_chain_graph
 from chainkg.analyses.names import resolve_chain, resolve_region
-from chainkg.analyses.rows import ORGANIZATION_CLASSES, EntryRow
+from chainkg.analyses.rows import IN_THE_WORKS, ORGANIZATION_CLASSES, EntryRow
 
 __all__ = ["Entry", "SegmentGap", "GapReport", "chain_gaps", "classify_segment", "gap_statuses", "status_from_counts"]
-
-_IN_THE_WORKS = {"planned", "started", "under_construction"}
 
 
 @dataclass(frozen=True)
@@ -108,7 +106,7 @@ def classify_segment(entries: list[Entry]) -> str:
     """
     if not entries:
         return "missing"
-    established = [e for e in entries if not (e.kind == "project" and e.status in _IN_THE_WORKS)]
+    established = [e for e in entries if not (e.kind == "project" and e.status in IN_THE_WORKS)]
     if len(entries) >= 2 and established:
         return "present"
     return "weak"

@@ -17,10 +17,16 @@ __all__ = [
     "ChainGraph",
     "ORGANIZATION_CLASSES",
     "PLACE_CLASSES",
+    "NAMED_CLASSES",
+    "IN_THE_WORKS",
 ]
 
 ORGANIZATION_CLASSES = frozenset({"Company", "ResearchInstitute"})
 PLACE_CLASSES = frozenset({"AdministrativeArea", "DevelopmentZone", "IndustrialPark"})
+#: What names resolve to: places, chains and segments.
+NAMED_CLASSES = PLACE_CLASSES | {"IndustrialChain", "ChainSegment"}
+#: Project statuses that do not count as an established local presence yet.
+IN_THE_WORKS = frozenset({"planned", "started", "under_construction"})
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,8 @@ _ALLOWED_TYPES = frozenset(term.neo4j_type for term in RELATIONS.values())
 #: Test hook: seconds to pause after each batch, so a test can kill a load half-way.
 _PAUSE_ENV = "CHAINKG_NEO4J_BATCH_PAUSE"
 
-_IRI_CONSTRAINT = "entity_iri"
 _SCHEMA = (
-    f"CREATE CONSTRAINT {_IRI_CONSTRAINT} IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.iri IS UNIQUE",
+    f"CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.iri IS UNIQUE",
     f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{ENTITY_LABEL}) "
     "ON EACH [n.name, n.nameEn, n.aliases, n.aliasesEn] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
@@ -211,13 +210,15 @@ class Neo4jStore:
         # Relationships find their ends by element id (a direct record read), not by an index
         # seek on the IRI: the ids come back from the node writes, or are looked up once.
         element_ids: dict[str, str] = {}
-        batch_count = [0]
+        batches = 0
         bar = tqdm(total=len(nodes) + len(relationships), unit="row", desc="neo4j load",
                    disable={True: False, False: True, None: None}[progress], leave=False)  # None: only on a terminal
         with bar, ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="neo4j-load") as pool:
             def run_all(cypher: str, rows: list[dict]) -> list[list]:
                 """Every batch of ``rows``, ``workers`` transactions at a time (the driver retries a
                 transaction the server ends for a lock conflict; each commits whole or not at all)."""
+                nonlocal batches
+
                 def one(batch: list[dict]) -> list[list]:
                     records = self._write(cypher, batch)
                     if pause:
@@ -228,29 +229,29 @@ class Neo4jStore:
                 for batch, records in zip(batches_of := list(_batches(rows, batch_size)), pool.map(one, batches_of)):
                     found.extend(records)
                     bar.update(len(batch))
-                batch_count[0] += len(batches_of)
+                batches += len(batches_of)
                 return found
 
             for cypher, rows in node_statements:
                 element_ids.update(run_all(cypher + "RETURN n.iri, elementId(n)", rows))
             by_type: dict[str, list[dict]] = defaultdict(list)
-            waiting: list[RelationshipRow] = []  # an end not written by this load
-            for relationship in relationships:
+
+            def add(relationship: RelationshipRow) -> bool:
+                """File the relationship under its type if both its ends have element ids."""
                 start, end = element_ids.get(relationship.start), element_ids.get(relationship.end)
                 if start is None or end is None:
-                    waiting.append(relationship)
-                else:
-                    by_type[relationship.type].append({"s": start, "e": end, "properties": relationship.properties})
+                    return False
+                by_type[relationship.type].append({"s": start, "e": end, "properties": relationship.properties})
+                return True
+
+            waiting = [r for r in relationships if not add(r)]  # an end not written by this load
             if waiting:  # ends loaded earlier (or never: those relationships are skipped, as MATCH would)
                 element_ids.update(self._element_ids(sorted({end for r in waiting for end in (r.start, r.end)})))
                 for relationship in waiting:
-                    start, end = element_ids.get(relationship.start), element_ids.get(relationship.end)
-                    if start is not None and end is not None:
-                        by_type[relationship.type].append({"s": start, "e": end, "properties": relationship.properties})
+                    add(relationship)
             for type_name, rows in sorted(by_type.items()):
                 run_all(f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.e "
                         f"{write} (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
-        batches = batch_count[0]
         if first_load:
             self.ensure_schema(wait=False)  # the full-text index again, filled in the background; search waits for it
         return LoadReport(len(nodes), len(relationships), batches, time.perf_counter() - started)

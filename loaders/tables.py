@@ -145,6 +145,14 @@ class _Mapper:
     def fail(self, row: TableRow, column: str, message: str) -> SourceError:
         return SourceError(self.source.file or self.path, f"row {row.number}: column {column}: {message}")
 
+    def look_up(self, row: TableRow, column: str, entries: dict, what: str):
+        """The gazetteer entry the row's ``column`` names; an unknown name is the row's error."""
+        text = self.value(row, {"column": column}, what)
+        entry = entries.get(text)
+        if entry is None:
+            raise self.fail(row, column, f"unknown {what} {text!r}")
+        return entry
+
     def value(self, row: TableRow, spec, what: str) -> str:
         if isinstance(spec, str):
             return spec
@@ -189,20 +197,13 @@ class _Mapper:
                 raise SourceError(self.path, f"unknown property {predicate!r}", field="relations")
             target = relation_spec["object"]
             if "place" in target:
-                text = self.value(row, {"column": target["place"]}, "place")
-                entry = self.places.get(text)
-                if entry is None:
-                    raise self.fail(row, target["place"], f"unknown place {text!r}")
+                entry = self.look_up(row, target["place"], self.places, "place")
                 object_id = entry.id
                 facts.entities.setdefault(object_id, Entity(
                     id=object_id, types=(entry.type,), name=entry.name, aliases=entry.aliases,
                     division_code=entry.division_code, admin_level=entry.admin_level, sources=(self.source.id,)))
             elif "chain" in target:
-                text = self.value(row, {"column": target["chain"]}, "chain")
-                entry = self.chains.get(text)
-                if entry is None:
-                    raise self.fail(row, target["chain"], f"unknown chain {text!r}")
-                object_id = entry.id
+                object_id = self.look_up(row, target["chain"], self.chains, "chain").id
             else:
                 raise SourceError(self.path, "a relation's object needs 'place' or 'chain'", field="relations")
             facts.relations.append(Relation(
