@@ -99,7 +99,7 @@ def run_import(home: Path, files: list[tuple[str, Path]], *, database: str = "ne
     # the database name goes first: --nodes / --relationships take several files each
     command = [_java(), "-Xmx2g", "-cp", resolve_classpath(), "org.neo4j.cli.AdminTool", "database", "import", "full",
                database, "--multiline-fields=true", f"--array-delimiter={_ARRAY_DELIMITER}", "--ignore-empty-strings=true",
-               "--overwrite-destination=true", *arguments]
+               "--overwrite-destination=true", f"--report-file={home / 'logs' / 'import.report'}", *arguments]
     environment = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env=environment)
