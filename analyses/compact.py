@@ -44,7 +44,10 @@ from chainkg.analyses.rows import (
     PlaceName,
     SegmentRow,
 )
-from chainkg.graph.streaming import QUALIFIERS
+from chainkg.graph.mapping import (
+    edge_attributes, entity_node_attributes, has_qualifiers, reported_cny_from_records)
+from chainkg.graph.streaming import template_edges, template_nodes
+from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS
 from chainkg.ontology import RELATIONS
 from chainkg.ontology.templates import flow_order
 
@@ -52,7 +55,9 @@ __all__ = ["CompactGraph"]
 
 _PREDICATES = tuple(RELATIONS)  # property names; an edge stores its position here
 _ENTRY_PREDICATES = ("hostsChain", "operatesIn")
-_SPARSE = ("aliases", "division_code", "admin_level", "status", "stage", "reported_cny_max")
+# node attributes kept where present: the records' attributes (graph.mapping) and what only
+# templates (stage) or observations (reported_cny_max) give
+_SPARSE = ("aliases", *(term.field for term in ENTITY_TERMS), "stage", "reported_cny_max")
 
 
 def _expand(offsets: np.ndarray, nodes: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -120,7 +125,7 @@ class _Builder:
         self.source_sets.append(self._sources.setdefault(sources, len(self._sources)))
         if texts := tuple(e["text"] for e in attributes.get("evidence", ())):
             self.evidence[number] = texts
-        if qualifiers := {k: v for k, v in attributes.items() if k in QUALIFIERS}:
+        if qualifiers := {t.field: attributes[t.field] for t in RELATION_QUALIFIERS if t.field in attributes}:
             self.qualifiers[number] = qualifiers
 
     def freeze(self) -> "CompactGraph":
@@ -174,8 +179,6 @@ class CompactGraph:
         from tqdm import tqdm
 
         from chainkg.graph import iris
-        from chainkg.graph.streaming import (
-            edge_attributes, entity_node_attributes, reported_cny_from_records, template_edges, template_nodes)
 
         built = _Builder()
         for node, attributes in template_nodes():
@@ -217,12 +220,26 @@ class CompactGraph:
             source = source_iris.get(relation.source_id)
             if source is None:
                 source = source_iris[relation.source_id] = str(iris.source_iri(relation.source_id))
-            if relation.evidence is None and not any(getattr(relation, q) for q in QUALIFIERS):
+            if relation.evidence is None and not has_qualifiers(relation):
                 # the common case (generated and table rows): no evidence, no qualifier
                 built.edge(subject, object_, relation.predicate, {"sources": (source,), "confidence": float(relation.confidence)})
             else:
                 built.edge(subject, object_, relation.predicate, edge_attributes([relation], evidence=evidence))
         return built.freeze()
+
+    def edge_records(self):
+        """Every edge as (subject IRI, property, object IRI, attributes): its sources, confidence,
+        evidence sentences and qualifiers, keyed as the networkx projection keys them.
+
+        For inspection and parity checks; the analyses read the arrays directly.
+        """
+        for edge in range(len(self.subjects)):
+            confidence = float(self._confidences[edge])
+            attributes = {"sources": list(self._sources[int(self._source_sets[edge])]),
+                          "confidence": None if math.isnan(confidence) else confidence,
+                          "evidence": list(self._evidence.get(edge, ())), **self._qualifiers.get(edge, {})}
+            yield (self.iris[int(self.subjects[edge])], _PREDICATES[int(self.predicates[edge])],
+                   self.iris[int(self.objects[edge])], attributes)
 
     # -- low-level access ------------------------------------------------------------------
     def _attribute(self, node: int, key: str, default=None):

@@ -40,26 +40,29 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
 from chainkg.errors import ChainKGError
-from chainkg.graph.rdf import bind_prefixes, reported_cny
+from chainkg.graph import iris
+from chainkg.graph.mapping import (
+    ENTITY_LABEL, emit_facts, entity_labels, entity_properties, relation_from_properties, relationship_properties,
+    reported_cny_from_records, statement_qualifiers, statement_triples)
+from chainkg.graph.namespaces import bind_prefixes
+from chainkg.graph.rdf import reported_cny
+from chainkg.loaders.records import ENTITY_TERMS, FactSet
 from chainkg.ontology import CKG, CLASSES, RELATIONS
 
 __all__ = ["NodeRow", "RelationshipRow", "ENTITY_LABEL", "rdf_to_rows", "rows_to_rdf", "stored_subgraph", "facts_to_rows"]
 
-ENTITY_LABEL = "Entity"
 _CLASS_BY_IRI = {iri: name for name, iri in CLASSES.items()}
 _RELATION_BY_IRI = {term.iri: term for term in RELATIONS.values()}
 _RELATION_BY_TYPE = {term.neo4j_type: term for term in RELATIONS.values()}
 
-# Literal-valued entity properties: RDF predicate → (Neo4j key, one value or a list).
+# Literal-valued entity properties: RDF predicate → (Neo4j key, one value or a list): the
+# records' attributes (one mapping, graph.mapping) and what only the chain templates carry.
 _LITERAL_KEYS: dict[URIRef, tuple[str, bool]] = {
     SKOS.prefLabel: ("name", False),
     SKOS.altLabel: ("aliases", True),
-    CKG.divisionCode: ("divisionCode", False),
-    CKG.adminLevel: ("adminLevel", False),
-    CKG.status: ("status", False),
+    **{CKG[term.term]: (term.term, False) for term in ENTITY_TERMS},
     CKG.stage: ("stage", False),
     CKG.industryCode: ("industryCode", True),
-    CKG.note: ("note", False),
 }
 # IRI-valued entity properties that are not relations (kept as IRI strings).
 _IRI_KEYS: dict[URIRef, str] = {
@@ -202,10 +205,8 @@ def _relationship_row(graph: Graph, subject: URIRef, term, object_: URIRef, stat
         for evidence in sorted(graph.objects(statement, CKG.evidence)):
             if (text := graph.value(evidence, CKG.plainText)) is not None:
                 sentences.append(str(text))
-        for key, predicate in (("leadershipKind", CKG.leadershipKind), ("scope", CKG.scope),
-                               ("scopeNote", CKG.scopeNote), ("note", CKG.note)):
-            if key not in properties and (value := graph.value(statement, predicate)) is not None:
-                properties[key] = str(value)
+        for qualifier, value in statement_qualifiers(graph, statement):
+            properties.setdefault(qualifier.term, value)
     properties.update({"sources": sorted(sources), "methods": sorted(methods)})
     if sentences:  # no evidence: no property (an empty list would cost every row a store write)
         properties["evidence"] = sentences
@@ -220,29 +221,10 @@ def _relationship_row(graph: Graph, subject: URIRef, term, object_: URIRef, stat
 def _derived_statement(subject: str, term, object_: str, properties: dict) -> list[tuple]:
     """The statement triples a single-source relationship without evidence implies: when the
     stored ones are exactly these, ``provenance`` is left out and the reader rebuilds them."""
-    from decimal import Decimal
-
-    from chainkg.graph import iris
-    from chainkg.graph.rdf import _add_relation
-    from chainkg.loaders.records import Relation
-
     if len(properties.get("sources", [])) != 1 or len(properties.get("methods", [])) != 1 or "confidence" not in properties:
         return []
-    triples: list[tuple] = []
-
-    class _Collect:
-        def add(self, triple):
-            triples.append(triple)
-
-    scope = properties.get("scope")
-    _add_relation(_Collect(), Relation(
-        iris.entity_id(subject), term.name, iris.entity_id(object_),
-        iris.entity_id(properties["sources"][0]).removeprefix("source/"),
-        confidence=Decimal(str(properties["confidence"])), method=properties["methods"][0],
-        leadership_kind=properties.get("leadershipKind"), scope=iris.entity_id(scope) if scope else None,
-        scope_note=properties.get("scopeNote"), note=properties.get("note"),
-    ))
-    return [t for t in triples if str(t[0]) != subject]  # the statement's own triples
+    relation = relation_from_properties(subject, term.name, object_, properties)
+    return [t for t in statement_triples(relation) if str(t[0]) != subject]  # the statement's own triples
 
 
 def stored_subgraph(graph: Graph) -> Graph:
@@ -298,44 +280,6 @@ def rows_to_rdf(nodes: list[NodeRow], relationships: list[RelationshipRow]) -> G
     return graph
 
 
-def _fast_node(entity) -> NodeRow:
-    """The row ``_node_row`` gives for an entity with no evidence, straight from its record."""
-    from chainkg.graph import iris
-
-    properties: dict = {"iri": str(iris.entity_iri(entity.id)), "name": entity.name}
-    if entity.name_en:
-        properties["nameEn"] = entity.name_en
-    zh = sorted({a for a in entity.aliases if not a.isascii()})
-    en = sorted({a for a in entity.aliases if a.isascii()})
-    if zh:
-        properties["aliases"] = zh
-    if en:
-        properties["aliasesEn"] = en
-    for key, value in (("divisionCode", entity.division_code), ("adminLevel", entity.admin_level),
-                       ("status", entity.status), ("note", entity.note)):
-        if value:
-            properties[key] = value
-    properties["sources"] = sorted({str(iris.source_iri(s)) for s in entity.sources})
-    labels = tuple(sorted({ENTITY_LABEL, *entity.types}))
-    return NodeRow(properties["iri"], labels, properties)
-
-
-def _fast_relationship(relation) -> RelationshipRow:
-    """The row ``_relationship_row`` gives for one statement without evidence."""
-    from chainkg.graph import iris
-
-    properties: dict = {"sources": [str(iris.source_iri(relation.source_id))], "methods": [relation.method],
-                        "confidence": float(relation.confidence)}
-    for key, value in (("leadershipKind", relation.leadership_kind), ("scopeNote", relation.scope_note),
-                       ("note", relation.note)):
-        if value:
-            properties[key] = value
-    if relation.scope:
-        properties["scope"] = str(iris.entity_iri(relation.scope))
-    return RelationshipRow(str(iris.entity_iri(relation.subject)), RELATIONS[relation.predicate].neo4j_type,
-                           str(iris.entity_iri(relation.object)), properties)
-
-
 _OA_HAS_SELECTOR = URIRef("http://www.w3.org/ns/oa#hasSelector")
 
 
@@ -354,11 +298,6 @@ def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
     (registries, tables, generated data) become rows directly; the few with evidence go
     through their own small RDF graph, so the rows equal those from RDF (tests check both).
     """
-    from chainkg.graph import iris
-    from chainkg.graph.rdf import emit_facts
-    from chainkg.graph.streaming import reported_cny_from_records
-    from chainkg.loaders.records import FactSet
-
     mentioned = {m.entity_id for m in facts.mentions}
     grouped: dict = defaultdict(list)
     for relation in facts.relations:
@@ -381,8 +320,8 @@ def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
     graph_nodes = {n.iri: n for n in chain_nodes}
     for entity_id, entity in facts.entities.items():
         if entity_id not in slow_entities:
-            row = _fast_node(entity)
-            graph_nodes[row.iri] = row
+            properties = entity_properties(entity)
+            graph_nodes[properties["iri"]] = NodeRow(properties["iri"], entity_labels(entity), properties)
             continue
         subject = iris.entity_iri(entity_id)
         small = Graph()
@@ -397,7 +336,8 @@ def facts_to_rows(facts) -> tuple[list[NodeRow], list[RelationshipRow]]:
         if str(subject) not in graph_nodes or str(object_) not in graph_nodes:
             continue
         if len(relations) == 1 and relations[0].evidence is None:
-            relationships.append(_fast_relationship(relations[0]))
+            relationships.append(RelationshipRow(str(subject), RELATIONS[predicate].neo4j_type, str(object_),
+                                                 relationship_properties(relations[0])))
             continue
         small = Graph()
         statements = []

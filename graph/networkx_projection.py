@@ -25,6 +25,7 @@ import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
+from chainkg.graph.mapping import entity_term_values, statement_qualifiers
 from chainkg.graph.rdf import reported_cny
 from chainkg.ontology import CKG, CLASSES, RELATIONS
 
@@ -48,11 +49,10 @@ def entity_attributes(graph: Graph, node: URIRef) -> dict:
         "name_en": names.get("en"),
         "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
     }
-    for key, prop in (("division_code", CKG.divisionCode), ("admin_level", CKG.adminLevel),
-                      ("status", CKG.status), ("stage", CKG.stage)):
-        value = graph.value(node, prop)
-        if value is not None:
-            attributes[key] = str(value)
+    for term, value in entity_term_values(graph, node):
+        attributes[term.field] = value
+    if (stage := graph.value(node, CKG.stage)) is not None:  # chain templates only
+        attributes["stage"] = str(stage)
     return attributes
 
 
@@ -90,10 +90,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         record["sources"].update(str(s) for s in graph.objects(statement, PROV.wasDerivedFrom))
         record["confidence"] = max(record["confidence"], float(graph.value(statement, CKG.confidence) or 0))
         record["evidence"].extend(_evidence_record(graph, e) for e in graph.objects(statement, CKG.evidence))
-        for name, prop in (("leadership_kind", CKG.leadershipKind), ("scope", CKG.scope),
-                           ("scope_note", CKG.scopeNote), ("note", CKG.note)):
-            if (value := graph.value(statement, prop)) is not None:
-                record["qualifiers"][name] = str(value)
+        for term, value in statement_qualifiers(graph, statement):
+            record["qualifiers"][term.field] = value
 
     for predicate_iri, name in _RELATION_IRIS.items():
         for subject, object_ in graph.subject_objects(predicate_iri):

@@ -1,9 +1,9 @@
 """Fast paths for graphs too big for rdflib's in-memory store: records straight to
 N-Triples / N-Quads on disk, and straight to the analysis graph (networkx) and Neo4j rows.
 
-The same mapping as ``facts_to_dataset`` (``rdf.emit_facts``) feeds a file instead of a
-store; the lean projection builds the same networkx graph as ``to_networkx`` without ever
-materializing RDF. Tests check both against the rdflib path on the seed.
+The one mapping from records (``graph.mapping``) feeds a file instead of a store; the lean
+projection builds the same networkx graph as ``to_networkx`` without ever materializing RDF.
+Tests check both against the rdflib path on the seed and on generated data.
 
 Example
 -------
@@ -25,13 +25,11 @@ import networkx as nx
 from rdflib import BNode, Literal, URIRef
 
 from chainkg.graph import iris
-from chainkg.graph.rdf import WEIGHT_MEASURES, emit_facts
+from chainkg.graph.mapping import edge_attributes, emit_facts, entity_node_attributes, reported_cny_from_records
 from chainkg.loaders.records import FactSet
-from chainkg.loaders.units import UNITS
 from chainkg.ontology.templates import load_chain_templates
 
-__all__ = ["nt_term", "write_ntriples", "facts_to_networkx", "reported_cny_from_records", "template_nodes",
-           "template_edges", "entity_node_attributes", "edge_attributes", "QUALIFIERS"]
+__all__ = ["nt_term", "write_ntriples", "facts_to_networkx", "template_nodes", "template_edges"]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -85,17 +83,6 @@ def write_ntriples(facts: FactSet, path: str | Path, *, quads: bool = False, buf
     return count
 
 
-def reported_cny_from_records(facts: FactSet) -> dict[str, float]:
-    """Entity IRI → the largest output / investment / contract figure in CNY (as ``rdf.reported_cny``)."""
-    largest: dict[str, float] = {}
-    for observation in facts.observations:
-        unit = UNITS[observation.unit]
-        if unit.unit.endswith("/CNY") and observation.measure in WEIGHT_MEASURES:
-            node = str(iris.entity_iri(observation.about))
-            largest[node] = max(largest.get(node, 0.0), float(unit.to_base(observation.value)))
-    return largest
-
-
 def template_nodes():
     """(IRI, attributes) of every chain and segment in the ontology's chain templates."""
     for template in load_chain_templates().values():
@@ -116,42 +103,6 @@ def template_edges():
             yield node, str(iris.entity_iri(template.id)), "segmentOf"
             for target in segment.feeds:
                 yield node, str(iris.entity_iri(target)), "feeds"
-
-
-def entity_node_attributes(entity) -> dict:
-    """The analysis-graph attributes of one entity record (as ``entity_attributes`` reads them from RDF)."""
-    attributes = {"classes": sorted(entity.types), "name": entity.name, "name_en": entity.name_en,
-                  "aliases": sorted(set(entity.aliases))}
-    for key in ("division_code", "admin_level", "status"):
-        if getattr(entity, key):
-            attributes[key] = getattr(entity, key)
-    return attributes
-
-
-def edge_attributes(relations, *, evidence: bool = True) -> dict:
-    """The analysis-graph attributes of one edge from every relation record stating it: sources,
-    highest confidence, evidence (sorted by source and offset) and qualifiers (first given)."""
-    records = []
-    if evidence:
-        records = sorted(
-            ({"quote": r.evidence.quote, "start": r.evidence.start, "end": r.evidence.end,
-              "text": r.evidence.plain_text, "source": str(iris.source_iri(r.evidence.source_id))}
-             for r in relations if r.evidence is not None),
-            key=lambda e: (e["source"], e["start"] or 0))
-    attributes = {
-        "sources": sorted({str(iris.source_iri(r.source_id)) for r in relations}),
-        "confidence": max(float(r.confidence) for r in relations),
-        "evidence": records,
-    }
-    for name in QUALIFIERS:
-        value = next((getattr(r, name) for r in relations if getattr(r, name)), None)
-        if value is not None:
-            attributes[name] = str(iris.entity_iri(value)) if name == "scope" else value
-    return attributes
-
-
-#: Relation qualifiers kept on edges.
-QUALIFIERS = ("leadership_kind", "scope", "scope_note", "note")
 
 
 def facts_to_networkx(facts: FactSet, *, evidence: bool = True, progress: bool | None = None) -> nx.MultiDiGraph:

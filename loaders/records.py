@@ -4,17 +4,37 @@ A loader turns one source into a :class:`FactSet`: the source document, the enti
 declares, the relations and observations it states, each with the span of text (or the
 reference table) it came from. Fact sets from several sources merge into one.
 
-Records are slotted dataclasses: a relation costs about 130 bytes, so a province-size set
-(millions of relations) fits in a few hundred megabytes.
+Records are frozen, slotted dataclasses: a relation costs about 130 bytes, so a province-size
+set (millions of relations) fits in a few hundred megabytes, and a record handed to another
+set can never change under it.
+
+The attributes that every backend carries are declared here, once, with the ontology
+property they become (:func:`term_field`): :mod:`chainkg.graph.mapping` reads
+:data:`ENTITY_TERMS` and :data:`RELATION_QUALIFIERS` and writes them to RDF, Neo4j and the
+analysis graphs. Adding a qualifier to relations is one field below (and the property in the
+ontology), nothing else.
+
+Example
+-------
+>>> [t.field for t in RELATION_QUALIFIERS]
+['leadership_kind', 'scope', 'scope_note', 'note']
+>>> next(t for t in RELATION_QUALIFIERS if t.field == "scope")
+TermField(field='scope', term='scope', value='entity')
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, Literal
 
 __all__ = [
+    "TermField",
+    "term_field",
+    "ENTITY_TERMS",
+    "RELATION_QUALIFIERS",
     "Origin",
     "TextSpan",
     "SourceDocument",
@@ -24,6 +44,33 @@ __all__ = [
     "Observation",
     "FactSet",
 ]
+
+#: How a value is written: plain text, Chinese text (``@zh`` in RDF), or the id of an entity
+#: (an IRI in RDF, the IRI's text in Neo4j and in the analysis graphs).
+ValueKind = Literal["text", "zh", "entity"]
+
+
+@dataclass(frozen=True, slots=True)
+class TermField:
+    """A record attribute and the ontology property (``ckg:<term>``) it is written as."""
+
+    field: str
+    term: str
+    value: ValueKind = "text"
+
+
+def term_field(term: str, value: ValueKind = "text") -> Any:
+    """A record field (default ``None``) that every backend writes as ``ckg:<term>``.
+
+    The Neo4j property is ``term``; the analysis graphs (networkx, compact) key it by the
+    field's own name.
+    """
+    return field(default=None, metadata={"term": term, "value": value})
+
+
+def _term_fields(record: type) -> tuple[TermField, ...]:
+    return tuple(TermField(f.name, f.metadata["term"], f.metadata["value"])
+                 for f in dataclasses.fields(record) if "term" in f.metadata)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +115,7 @@ class SourceDocument:
     note: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """An organization, place, chain or project, with every name it goes by."""
 
@@ -77,13 +124,23 @@ class Entity:
     name: str
     name_en: str | None = None
     aliases: tuple[str, ...] = ()
-    division_code: str | None = None
-    admin_level: str | None = None
-    status: str | None = None
-    note: str | None = None
+    division_code: str | None = term_field("divisionCode")
+    admin_level: str | None = term_field("adminLevel")
+    status: str | None = term_field("status")
+    note: str | None = term_field("note")
     evidence: tuple[TextSpan, ...] = ()
     sources: tuple[str, ...] = ()
-    origin: Origin | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+    def merged_with(self, other: "Entity") -> "Entity":
+        """A new entity: this one's name and values, gaining ``other``'s types, names,
+        evidence and sources, and its values where this one has none."""
+        names = (other.name, *other.aliases) if other.name != self.name else other.aliases
+        filled = {f.field: getattr(other, f.field) for f in ENTITY_TERMS if getattr(self, f.field) is None}
+        return dataclasses.replace(
+            self, types=_union(self.types, other.types), aliases=_union(self.aliases, names),
+            evidence=_union(self.evidence, other.evidence), sources=_union(self.sources, other.sources),
+            name_en=self.name_en if self.name_en is not None else other.name_en, **filled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +164,11 @@ class Relation:
     confidence: Decimal = Decimal("1")
     method: str = "reviewed"
     evidence: TextSpan | None = None
-    leadership_kind: str | None = None
-    scope: str | None = None
-    scope_note: str | None = None
-    note: str | None = None
+    # qualifiers: each reaches every backend through chainkg.graph.mapping
+    leadership_kind: str | None = term_field("leadershipKind")
+    scope: str | None = term_field("scope", "entity")
+    scope_note: str | None = term_field("scopeNote", "zh")
+    note: str | None = term_field("note")
     origin: Origin | None = field(default=None, compare=False)
 
     @property
@@ -148,24 +206,20 @@ class FactSet:
     observations: list[Observation] = field(default_factory=list)
 
     def merge(self, other: "FactSet") -> "FactSet":
-        """Add ``other`` into this set (in place) and return it.
+        """Add ``other`` into this set (in place) and return it; ``other`` is left as it was.
 
         An entity declared twice keeps the first name and gains the other's types,
-        aliases, evidence and sources.
+        aliases, evidence and sources (a new record: records are never edited).
+
+        >>> a = FactSet(entities={"x": Entity("x", ("Company",), "甲")})
+        >>> b = FactSet(entities={"x": Entity("x", ("ResearchInstitute",), "甲公司")})
+        >>> b.merge(a).entities["x"].types, a.entities["x"].types
+        (('ResearchInstitute', 'Company'), ('Company',))
         """
         self.sources.update(other.sources)
         for entity in other.entities.values():
             mine = self.entities.get(entity.id)
-            if mine is None:
-                self.entities[entity.id] = entity
-                continue
-            mine.types = _union(mine.types, entity.types)
-            mine.aliases = _union(mine.aliases, (entity.name, *entity.aliases) if entity.name != mine.name else entity.aliases)
-            mine.evidence = _union(mine.evidence, entity.evidence)
-            mine.sources = _union(mine.sources, entity.sources)
-            for attribute in ("name_en", "division_code", "admin_level", "status", "note"):
-                if getattr(mine, attribute) is None:
-                    setattr(mine, attribute, getattr(entity, attribute))
+            self.entities[entity.id] = entity if mine is None else mine.merged_with(entity)
         self.mentions.extend(other.mentions)
         seen = set(self.relations)
         self.relations.extend(r for r in other.relations if r not in seen)
@@ -176,3 +230,10 @@ class FactSet:
 
 def _union(first: tuple, second: tuple) -> tuple:
     return tuple(dict.fromkeys((*first, *second)))
+
+
+#: Entity attributes written as ``ckg:<term>`` literals by every backend.
+ENTITY_TERMS: tuple[TermField, ...] = _term_fields(Entity)
+#: Relation qualifiers: on the statement node in RDF, on the relationship in Neo4j, on the
+#: edge in the analysis graphs.
+RELATION_QUALIFIERS: tuple[TermField, ...] = _term_fields(Relation)

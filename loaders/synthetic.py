@@ -61,10 +61,10 @@ class SyntheticGraph:
     planted: PlantedTruth
 
 
-def _firm(index: int) -> Entity:
+def _firm(index: int, source_id: str) -> Entity:
     return Entity(
         id=f"{SYNTHETIC_PREFIX}org/{index:07d}", types=("Company",), name=f"合成企业{index:07d}",
-        name_en=f"Synthetic firm {index}", sources=(), note="synthetic",
+        name_en=f"Synthetic firm {index}", sources=(source_id,), note="synthetic",
     )
 
 
@@ -123,8 +123,7 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
     firm_area: dict[str, str] = {}  # the firm's county-level area (for local supply links)
     for index in tqdm(range(firms), desc="generating firms", unit="firm", unit_scale=True, leave=False,
                       disable={True: False, False: True, None: None}[progress]):  # None: only on a terminal
-        firm = _firm(index)
-        firm.sources = (source_id,)
+        firm = _firm(index, source_id)
         chain_name = rng.choices(_CHAINS, weights=_CHAIN_WEIGHTS)[0]
         segment = rng.choice(templates[f"chain/{chain_name}"].segments).id
         area = f"area/{rng.choice(_OUTSIDE)}" if rng.random() < 0.15 else f"area/{rng.choice(_QUANZHOU_COUNTIES)}"
@@ -142,8 +141,7 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
     for segment in planted_segments:
         wanted = [("outside", f"area/{_OUTSIDE[i % 2]}") for i in range(3)] if segment == gap_id else [("inside", region_id)] * 2
         for _, place in wanted:
-            firm = _firm(index)
-            firm.sources = (source_id,)
+            firm = _firm(index, source_id)
             facts.entities[firm.id] = firm
             firm_segment[firm.id], firm_place[firm.id], firm_area[firm.id] = segment, place, place
             index += 1

@@ -1,0 +1,363 @@
+"""Records → backend terms: the one place that says how a record appears in each backend.
+
+Every backend writes what this module gives it and nothing else:
+
+- **RDF** (:func:`emit_facts`): per source a named graph; each relation as its plain triple
+  and a ``ckg:RelationStatement`` node with source, confidence, method, qualifiers and
+  evidence (an ``oa:SpecificResource`` with position and quote selectors); entities with
+  their names, attributes and evidence; observations as ``qb`` observations.
+  ``rdf.facts_to_dataset`` collects the triples into a Dataset, ``streaming.write_ntriples``
+  into a file.
+- **Neo4j** (:func:`entity_properties`, :func:`relationship_properties`): node and
+  relationship properties; ``neo4j_codec`` adds the rows for statements with evidence.
+- **Analysis graphs** (:func:`entity_node_attributes`, :func:`edge_attributes`): the node
+  and edge attributes the networkx projection and the compact engine share.
+
+Which attributes exist is declared once, on the records (``loaders.records``:
+``ENTITY_TERMS``, ``RELATION_QUALIFIERS``); this module turns each into an RDF property
+``ckg:<term>``, a Neo4j property ``<term>`` and an analysis attribute ``<field>``, and reads
+them back (:func:`statement_qualifiers`, :func:`relation_from_properties`) for the paths that
+start from RDF or from Neo4j.
+
+Example
+-------
+>>> from chainkg.loaders.records import Relation
+>>> lead = Relation("org/a", "leadsChain", "chain/b", "s1", leadership_kind="chain_leader", scope="area/350521")
+>>> relationship_properties(lead)["leadershipKind"], relationship_properties(lead)["scope"]
+('chain_leader', 'https://w3id.org/chainkg/id/area/350521')
+>>> edge_attributes([lead])["leadership_kind"]
+'chain_leader'
+>>> sorted(str(p).rsplit("#", 1)[-1] for _, p, _ in statement_triples(lead) if "ontology" in str(p))
+['confidence', 'leadershipKind', 'leadsChain', 'method', 'scope']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from chainkg.graph import iris
+from chainkg.graph.namespaces import OA, QB, SCHEMA
+from chainkg.loaders.records import (
+    ENTITY_TERMS, RELATION_QUALIFIERS, Entity, FactSet, Observation, Relation, SourceDocument, TermField, TextSpan)
+from chainkg.loaders.units import UNITS
+from chainkg.ontology import CHAIN_FILES, CKG, CLASSES
+
+__all__ = [
+    "Triple", "Emit", "emit_facts", "statement_triples", "decimal_literal", "rdf_value", "plain_value",
+    "source_triples", "entity_triples", "evidence_triples", "observation_triples",
+    "entity_properties", "entity_labels", "relationship_properties", "has_qualifiers", "relation_from_properties",
+    "entity_node_attributes", "edge_attributes", "statement_qualifiers", "entity_term_values",
+    "reported_cny_from_records", "WEIGHT_MEASURES", "ENTITY_LABEL",
+]
+
+Triple = tuple[Node, Node, Node]
+#: Where :func:`emit_facts` sends each (named graph, triple).
+Emit = Callable[[URIRef, Triple], None]
+
+#: The label every entity node carries in Neo4j, beside its class names.
+ENTITY_LABEL = "Entity"
+#: Reported figures that speak for an organization's or park's weight (not subsidies it got).
+WEIGHT_MEASURES = ("output_added", "output_value", "investment_completed", "contract_value")
+
+
+# -- values ------------------------------------------------------------------------------
+
+def decimal_literal(value: Decimal) -> Literal:
+    """An ``xsd:decimal`` in canonical lexical form (``6899000000.0``, never ``6.899E+9``).
+
+    Every serialization then writes the same lexical form, so the formats compare equal.
+
+    >>> decimal_literal(Decimal("68.99") * 100000000)
+    rdflib.term.Literal('6899000000.0', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    """
+    text = format(value.normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
+def rdf_value(term: TermField, value: str) -> Node:
+    """A record value as the RDF object of ``ckg:<term>``."""
+    if term.value == "entity":
+        return iris.entity_iri(value)
+    return Literal(value, lang="zh" if term.value == "zh" else None)
+
+
+def plain_value(term: TermField, value: str) -> str:
+    """A record value as Neo4j and the analysis graphs hold it (an entity as its IRI's text)."""
+    return str(iris.entity_iri(value)) if term.value == "entity" else value
+
+
+def _record_value(term: TermField, plain: str) -> str:
+    """Inverse of :func:`plain_value`."""
+    return iris.entity_id(plain) if term.value == "entity" else plain
+
+
+# -- RDF ---------------------------------------------------------------------------------
+
+def emit_facts(facts: FactSet, emit: Emit, *, include_chains: bool = True) -> None:
+    """Push every (named graph, triple) of ``facts`` to ``emit`` — no store in between.
+
+    ``include_chains`` adds the chain concept scheme and its segment templates
+    (``ontology/chains.ttl``, ``ontology/chain_templates.ttl``) as their own named graph.
+    """
+    if include_chains:
+        for path in CHAIN_FILES:
+            for triple in Graph().parse(path, format="turtle"):
+                emit(iris.CHAINS_GRAPH, triple)
+    graph_iris: dict[str, URIRef] = {}
+
+    def sink(source_id: str, triples: Iterable[Triple]) -> None:
+        graph_iri = graph_iris.get(source_id)
+        if graph_iri is None:
+            graph_iri = graph_iris[source_id] = iris.graph_iri(source_id)
+        for triple in triples:
+            emit(graph_iri, triple)
+
+    for source in facts.sources.values():
+        sink(source.id, source_triples(source))
+    for entity in facts.entities.values():
+        for source_id in entity.sources:
+            sink(source_id, entity_triples(entity, source_id))
+    for mention in facts.mentions:
+        subject = iris.entity_iri(mention.entity_id)
+        sink(mention.source_id, [(iris.source_iri(mention.source_id), SCHEMA.mentions, subject)])
+        for span in mention.evidence:
+            sink(mention.source_id, _evidence_of(subject, span))
+    for relation in facts.relations:
+        sink(relation.source_id, statement_triples(relation))
+    for observation in facts.observations:
+        sink(observation.source_id, observation_triples(observation))
+
+
+def source_triples(source: SourceDocument) -> Iterator[Triple]:
+    node = iris.source_iri(source.id)
+    yield node, RDF.type, CKG.SourceDocument
+    yield node, DCTERMS.title, Literal(source.title, lang="zh")
+    yield node, DCTERMS.type, Literal(source.kind)
+    if source.file is not None:
+        yield node, CKG.fileName, Literal(source.file.name)
+    if source.sha256:
+        yield node, CKG.sha256, Literal(source.sha256)
+    if source.language:
+        yield node, DCTERMS.language, Literal(source.language)
+    if source.published:
+        yield node, DCTERMS.issued, Literal(source.published)
+    if source.citation:
+        yield node, DCTERMS.bibliographicCitation, Literal(source.citation)
+    if source.note:
+        yield node, CKG.note, Literal(source.note, lang="en")
+
+
+def _label_language(text: str) -> str:
+    return "en" if text.isascii() else "zh"
+
+
+def entity_triples(entity: Entity, source_id: str) -> Iterator[Triple]:
+    """What ``source_id`` says of ``entity``: classes, names, attributes, its evidence there."""
+    node = iris.entity_iri(entity.id)
+    for class_name in entity.types:
+        yield node, RDF.type, CLASSES[class_name]
+    yield node, SKOS.prefLabel, Literal(entity.name, lang="zh")
+    if entity.name_en:
+        yield node, SKOS.prefLabel, Literal(entity.name_en, lang="en")
+    for alias in entity.aliases:
+        yield node, SKOS.altLabel, Literal(alias, lang=_label_language(alias))
+    for term in ENTITY_TERMS:
+        if (value := getattr(entity, term.field)) is not None and value != "":
+            yield node, CKG[term.term], rdf_value(term, value)
+    yield node, PROV.wasDerivedFrom, iris.source_iri(source_id)
+    for span in entity.evidence:
+        if span.source_id == source_id:
+            yield from _evidence_of(node, span)
+
+
+def _evidence_of(node: URIRef, span: TextSpan) -> Iterator[Triple]:
+    """``node ckg:evidence <span>`` and the span's own triples."""
+    evidence = iris.evidence_iri(span.source_id, span.start, span.end)
+    yield from evidence_triples(span)
+    yield node, CKG.evidence, evidence
+
+
+def evidence_triples(span: TextSpan) -> Iterator[Triple]:
+    node = iris.evidence_iri(span.source_id, span.start, span.end)
+    position = URIRef(f"{node}/position")
+    quote = URIRef(f"{node}/quote")
+    yield node, RDF.type, OA.SpecificResource
+    yield node, OA.hasSource, iris.source_iri(span.source_id)
+    yield node, OA.hasSelector, position
+    yield node, OA.hasSelector, quote
+    yield position, RDF.type, OA.TextPositionSelector
+    yield position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)
+    yield position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)
+    yield quote, RDF.type, OA.TextQuoteSelector
+    yield quote, OA.exact, Literal(span.quote)
+    if span.plain_text:
+        yield node, CKG.plainText, Literal(span.plain_text, lang="zh")
+
+
+def statement_triples(relation: Relation) -> Iterator[Triple]:
+    """The plain triple and the statement node of one relation as one source states it."""
+    subject = iris.entity_iri(relation.subject)
+    predicate = CKG[relation.predicate]
+    object_ = iris.entity_iri(relation.object)
+    yield subject, predicate, object_
+    node = iris.statement_iri(relation.subject, relation.predicate, relation.object, relation.source_id)
+    yield node, RDF.type, CKG.RelationStatement
+    yield node, RDF.subject, subject
+    yield node, RDF.predicate, predicate
+    yield node, RDF.object, object_
+    yield node, PROV.wasDerivedFrom, iris.source_iri(relation.source_id)
+    yield node, CKG.confidence, decimal_literal(relation.confidence)
+    yield node, CKG.method, Literal(relation.method)
+    if relation.evidence is not None:
+        yield from _evidence_of(node, relation.evidence)
+    for term in RELATION_QUALIFIERS:
+        if value := getattr(relation, term.field):
+            yield node, CKG[term.term], rdf_value(term, value)
+
+
+def observation_triples(observation: Observation) -> Iterator[Triple]:
+    unit = UNITS[observation.unit]
+    node = iris.observation_iri(
+        observation.source_id, observation.about, observation.measure, observation.period_start,
+        observation.period_end, observation.period_label, observation.project_status, observation.value,
+        observation.unit,
+    )
+    dataset = iris.dataset_iri(observation.source_id)
+    yield node, RDF.type, CKG.Observation
+    yield node, QB.dataSet, dataset
+    yield dataset, RDF.type, QB.DataSet
+    yield node, CKG.refEntity, iris.entity_iri(observation.about)
+    yield node, CKG.measure, Literal(observation.measure)
+    yield node, CKG.value, decimal_literal(unit.to_base(observation.value))
+    yield node, CKG.unit, URIRef(unit.unit)
+    yield node, CKG.originalValue, Literal(f"{observation.value}{observation.unit}", lang="zh")
+    yield node, CKG.bound, Literal(observation.bound)
+    if observation.period_start:
+        yield node, CKG.periodStart, Literal(observation.period_start, datatype=XSD.date)
+    if observation.period_end:
+        yield node, CKG.periodEnd, Literal(observation.period_end, datatype=XSD.date)
+    if observation.period_label:
+        yield node, CKG.periodLabel, Literal(observation.period_label, lang="zh")
+    if observation.project_status:
+        yield node, CKG.projectStatus, Literal(observation.project_status)
+    if observation.label:
+        yield node, RDFS.label, Literal(observation.label, lang="zh")
+    yield node, PROV.wasDerivedFrom, iris.source_iri(observation.source_id)
+    if observation.evidence is not None:
+        yield from _evidence_of(node, observation.evidence)
+
+
+def statement_qualifiers(graph: Graph, statement: Node) -> Iterator[tuple[TermField, str]]:
+    """The qualifiers a statement node holds in ``graph``, as plain values (inverse of RDF)."""
+    for term in RELATION_QUALIFIERS:
+        if (value := graph.value(statement, CKG[term.term])) is not None:
+            yield term, str(value)
+
+
+def entity_term_values(graph: Graph, node: Node) -> Iterator[tuple[TermField, str]]:
+    """The entity attributes ``node`` holds in ``graph``, as plain values."""
+    for term in ENTITY_TERMS:
+        for value in graph.objects(node, CKG[term.term]):
+            yield term, str(value)
+
+
+# -- Neo4j -------------------------------------------------------------------------------
+
+def entity_properties(entity: Entity) -> dict[str, Any]:
+    """The properties of an entity's Neo4j node, straight from its record (evidence aside)."""
+    properties: dict[str, Any] = {"iri": str(iris.entity_iri(entity.id)), "name": entity.name}
+    if entity.name_en:
+        properties["nameEn"] = entity.name_en
+    zh = sorted({a for a in entity.aliases if not a.isascii()})
+    en = sorted({a for a in entity.aliases if a.isascii()})
+    if zh:
+        properties["aliases"] = zh
+    if en:
+        properties["aliasesEn"] = en
+    for term in ENTITY_TERMS:
+        if value := getattr(entity, term.field):
+            properties[term.term] = plain_value(term, value)
+    properties["sources"] = sorted({str(iris.source_iri(s)) for s in entity.sources})
+    return properties
+
+
+def entity_labels(entity: Entity) -> tuple[str, ...]:
+    return tuple(sorted({ENTITY_LABEL, *entity.types}))
+
+
+def relationship_properties(relation: Relation) -> dict[str, Any]:
+    """The properties of the Neo4j relationship one statement (without evidence) makes."""
+    properties: dict[str, Any] = {"sources": [str(iris.source_iri(relation.source_id))], "methods": [relation.method],
+                                  "confidence": float(relation.confidence)}
+    for term in RELATION_QUALIFIERS:
+        if value := getattr(relation, term.field):
+            properties[term.term] = plain_value(term, value)
+    return properties
+
+
+def relation_from_properties(subject_iri: str, predicate: str, object_iri: str, properties: dict[str, Any]) -> Relation:
+    """The statement a single-source relationship stands for (inverse of :func:`relationship_properties`)."""
+    return Relation(
+        iris.entity_id(subject_iri), predicate, iris.entity_id(object_iri),
+        iris.entity_id(properties["sources"][0]).removeprefix("source/"),
+        confidence=Decimal(str(properties["confidence"])), method=properties["methods"][0],
+        **{t.field: _record_value(t, properties[t.term]) for t in RELATION_QUALIFIERS if properties.get(t.term)},
+    )
+
+
+# -- analysis graphs (networkx, compact) -------------------------------------------------
+
+def entity_node_attributes(entity: Entity) -> dict[str, Any]:
+    """The analysis-graph attributes of one entity record (as ``entity_attributes`` reads them from RDF)."""
+    attributes: dict[str, Any] = {"classes": sorted(entity.types), "name": entity.name, "name_en": entity.name_en,
+                                  "aliases": sorted(set(entity.aliases))}
+    for term in ENTITY_TERMS:
+        if value := getattr(entity, term.field):
+            attributes[term.field] = plain_value(term, value)
+    return attributes
+
+
+def edge_attributes(relations: list[Relation], *, evidence: bool = True) -> dict[str, Any]:
+    """The analysis-graph attributes of one edge from every relation record stating it: sources,
+    highest confidence, evidence (sorted by source and offset) and qualifiers (first given)."""
+    records: list[dict[str, Any]] = []
+    if evidence:
+        records = sorted(
+            ({"quote": r.evidence.quote, "start": r.evidence.start, "end": r.evidence.end,
+              "text": r.evidence.plain_text, "source": str(iris.source_iri(r.evidence.source_id))}
+             for r in relations if r.evidence is not None),
+            key=lambda e: (e["source"], e["start"] or 0))
+    attributes: dict[str, Any] = {
+        "sources": sorted({str(iris.source_iri(r.source_id)) for r in relations}),
+        "confidence": max(float(r.confidence) for r in relations),
+        "evidence": records,
+    }
+    for term in RELATION_QUALIFIERS:
+        value = next((getattr(r, term.field) for r in relations if getattr(r, term.field)), None)
+        if value is not None:
+            attributes[term.field] = plain_value(term, value)
+    return attributes
+
+
+def has_qualifiers(relation: Relation) -> bool:
+    return any(getattr(relation, term.field) for term in RELATION_QUALIFIERS)
+
+
+def reported_cny_from_records(facts: FactSet) -> dict[str, float]:
+    """Entity IRI → the largest output / investment / contract figure in CNY (as ``rdf.reported_cny``)."""
+    largest: dict[str, float] = {}
+    for observation in facts.observations:
+        unit = UNITS[observation.unit]
+        if unit.unit.endswith("/CNY") and observation.measure in WEIGHT_MEASURES:
+            node = str(iris.entity_iri(observation.about))
+            largest[node] = max(largest.get(node, 0.0), float(unit.to_base(observation.value)))
+    return largest
+

@@ -1,0 +1,131 @@
+"""One record core: frozen records, merges that never edit what they merge from, and every
+attribute the records declare reaching every backend through ``graph.mapping``."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import pytest
+from rdflib import Graph
+
+from chainkg.analyses.compact import CompactGraph
+from chainkg.graph import iris
+from chainkg.graph.build import load_facts
+from chainkg.graph.mapping import plain_value, rdf_value
+from chainkg.graph.neo4j_codec import facts_to_rows, rdf_to_rows, rows_to_rdf
+from chainkg.graph.networkx_projection import to_networkx
+from chainkg.graph.rdf import facts_to_dataset, union_graph
+from chainkg.graph.streaming import facts_to_networkx, write_ntriples
+from chainkg.loaders.records import (
+    ENTITY_TERMS, RELATION_QUALIFIERS, Entity, FactSet, Mention, Observation, Origin, Relation, SourceDocument,
+    TextSpan)
+from chainkg.loaders.articles import load_articles
+from chainkg.loaders.reviewed import PLACES_FACTS, load_reviewed_facts
+from chainkg.loaders.synthetic import generate_synthetic
+from chainkg.ontology import CKG, RELATIONS
+
+from _paths import SEED_ARTICLE
+
+
+@pytest.mark.parametrize("record", [Origin, TextSpan, SourceDocument, Entity, Mention, Relation, Observation])
+def test_records_are_frozen(record):
+    assert record.__dataclass_params__.frozen
+
+
+def test_merging_fact_sets_never_changes_the_sets_merged_from():
+    first = FactSet(entities={"org/x": Entity("org/x", ("Company",), "甲", aliases=("甲公司",), sources=("s1",))})
+    second = FactSet(entities={"org/x": Entity("org/x", ("ResearchInstitute",), "甲研究院", status="in_operation",
+                                                sources=("s2",))})
+    first_before, second_before = copy.deepcopy(first), copy.deepcopy(second)
+    merged = FactSet().merge(first)
+    merged.merge(second)
+    assert first == first_before and second == second_before
+    entity = merged.entities["org/x"]
+    assert (entity.name, entity.types, entity.aliases, entity.status, entity.sources) == (
+        "甲", ("Company", "ResearchInstitute"), ("甲公司", "甲研究院"), "in_operation", ("s1", "s2"))
+
+
+def test_merging_an_article_into_the_places_leaves_both_as_loaded():
+    places, article = load_reviewed_facts(PLACES_FACTS), load_articles([SEED_ARTICLE])
+    merged = FactSet().merge(places).merge(article)
+    assert places == load_reviewed_facts(PLACES_FACTS) and article == load_articles([SEED_ARTICLE])
+    shared = set(places.entities) & set(article.entities)
+    assert "area/350521" in shared  # a county both declare
+    county = merged.entities["area/350521"]
+    assert county.sources == (*places.entities["area/350521"].sources, *article.entities["area/350521"].sources)
+    assert len(county.sources) == 2
+
+
+def _qualified(facts: FactSet, *, evidence: bool) -> tuple[FactSet, Relation]:
+    """``facts`` with one more relation that sets every qualifier the records declare."""
+    firm = next(e for e in facts.entities.values() if "Company" in e.types)
+    source_id = next(iter(facts.sources))
+    values = {t.field: "area/350521" if t.value == "entity" else f"值-{t.field}" for t in RELATION_QUALIFIERS}
+    relation = Relation(firm.id, "leadsChain", "chain/semiconductor", source_id, method="generated",
+                        evidence=TextSpan(source_id, 3, 9, "原文的一句话", "原文的一句话") if evidence else None,
+                        **values)
+    facts = FactSet(sources=dict(facts.sources), entities=dict(facts.entities), mentions=list(facts.mentions),
+                    relations=[*facts.relations, relation], observations=list(facts.observations))
+    return facts, relation
+
+
+@pytest.mark.parametrize("evidence", [False, True], ids=["without-evidence", "with-evidence"])
+def test_every_relation_qualifier_reaches_every_backend(tmp_path, evidence):
+    facts, relation = _qualified(generate_synthetic(firms=80, seed=3).facts, evidence=evidence)
+    subject, object_ = str(iris.entity_iri(relation.subject)), str(iris.entity_iri(relation.object))
+    statement = iris.statement_iri(relation.subject, relation.predicate, relation.object, relation.source_id)
+    graph = union_graph(facts_to_dataset(facts))
+    write_ntriples(facts, tmp_path / "g.nt")
+    streamed = Graph().parse(tmp_path / "g.nt", format="nt")
+    rows = {"records": facts_to_rows(facts), "rdf": rdf_to_rows(graph)}
+    edges = {"records": facts_to_networkx(facts).edges[subject, object_, "leadsChain"],
+             "rdf": to_networkx(graph).edges[subject, object_, "leadsChain"]}
+    compact = next(a for s, p, o, a in CompactGraph.from_facts(facts).edge_records()
+                   if (s, p, o) == (subject, "leadsChain", object_))
+    neo4j_type = RELATIONS["leadsChain"].neo4j_type
+    for term in RELATION_QUALIFIERS:
+        value = getattr(relation, term.field)
+        triple = (statement, CKG[term.term], rdf_value(term, value))
+        assert triple in graph and triple in streamed, term
+        for how, (_, relationships) in rows.items():
+            row = next(r for r in relationships if (r.start, r.type, r.end) == (subject, neo4j_type, object_))
+            assert row.properties[term.term] == plain_value(term, value), (term, how)
+        assert triple in rows_to_rdf(*rows["records"]), term
+        for how, attributes in edges.items():
+            assert attributes[term.field] == plain_value(term, value), (term, how)
+        assert compact[term.field] == plain_value(term, value), term
+
+
+def test_every_entity_attribute_reaches_every_backend():
+    facts = generate_synthetic(firms=80, seed=3).facts
+    firm = next(e for e in facts.entities.values() if "Company" in e.types)
+    values = {t.field: f"值-{t.field}" for t in ENTITY_TERMS}
+    facts.entities[firm.id] = dataclasses.replace(firm, **values)
+    node = str(iris.entity_iri(firm.id))
+    graph = union_graph(facts_to_dataset(facts))
+    record_row = next(n for n in facts_to_rows(facts)[0] if n.iri == node)
+    rdf_row = next(n for n in rdf_to_rows(graph)[0] if n.iri == node)
+    compact = CompactGraph.from_facts(facts)
+    for term in ENTITY_TERMS:
+        value = values[term.field]
+        assert (iris.entity_iri(firm.id), CKG[term.term], rdf_value(term, value)) in graph
+        assert record_row.properties[term.term] == rdf_row.properties[term.term] == value
+        assert facts_to_networkx(facts).nodes[node][term.field] == to_networkx(graph).nodes[node][term.field] == value
+        assert compact._attribute(compact._index[node], term.field) == value
+
+
+def _edge_view(attributes: dict) -> dict:
+    """What the compact engine keeps of an edge: evidence as its sentences."""
+    kept = {k: v for k, v in attributes.items() if k != "predicate"}  # the edge key says it
+    return {**kept, "evidence": [e["text"] for e in attributes["evidence"]]}
+
+
+@pytest.mark.parametrize("facts", [load_facts, lambda: generate_synthetic(firms=150, seed=4).facts],
+                         ids=["seed", "generated"])
+def test_the_compact_engine_holds_the_edges_the_networkx_projection_holds(facts):
+    facts = facts()
+    lean = facts_to_networkx(facts)
+    compact = CompactGraph.from_facts(facts)
+    assert {(s, p, o): a for s, p, o, a in compact.edge_records()} == {
+        (s, k, o): _edge_view(a) for s, o, k, a in lean.edges(keys=True, data=True)}
