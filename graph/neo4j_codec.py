@@ -11,8 +11,8 @@ The property graph's schema is the ontology's:
   about it — observations themselves stay in RDF);
 - every relation ``s p o`` between entities is one relationship of type ``P_IN_UPPER_SNAKE``
   with ``sources``, ``methods``, ``confidence`` (the highest of its statements), ``evidence`` (the
-  sentences, plain simplified Chinese; absent when there are none), qualifiers (``leadershipKind``, ``scope``,
-  ``scopeNote``) and ``provenance``: every statement node behind it with its evidence, as
+  sentences, plain simplified Chinese; absent when there are none), the qualifiers the records
+  declare (``leadershipKind``, ``modality``, ``scope``, ``scopeNote``, ``note``: see ``graph.mapping``) and ``provenance``: every statement node behind it with its evidence, as
   N-Triples, so that nothing is lost on the way back.
 
 :func:`rdf_to_rows` and :func:`rows_to_rdf` are inverse on :func:`stored_subgraph` — the part

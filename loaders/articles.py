@@ -31,7 +31,7 @@ from typing import Iterable
 from chainkg.analyses.names import normalize_name
 from chainkg.errors import SourceError
 from chainkg.loaders.extract import ExtractedDocument, extract_text
-from chainkg.loaders.records import Entity, FactSet, Origin, Relation, SourceDocument, TextSpan
+from chainkg.loaders.records import RELATION_QUALIFIERS, Entity, FactSet, Origin, Relation, SourceDocument, TextSpan
 from chainkg.loaders.text import normalize_annotated_text
 
 __all__ = ["ARTICLE_SUFFIXES", "read_article", "extract_file", "documents_to_facts", "load_articles", "is_abbreviation"]
@@ -177,7 +177,8 @@ def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None,
                 confidence=Decimal(str(relation.confidence)), method="extracted",
                 evidence=TextSpan(document.source, relation.evidence.start, relation.evidence.end, relation.evidence.text,
                                   normalize_annotated_text(relation.evidence.text).text),
-                leadership_kind=qualifiers.get("leadershipKind"), origin=Origin(str(path or document.source)),
+                origin=Origin(str(path or document.source)),
+                **{term.field: qualifiers[term.term] for term in RELATION_QUALIFIERS if term.term in qualifiers},
             ))
     return facts
 

@@ -17,7 +17,7 @@ ontology), nothing else.
 Example
 -------
 >>> [t.field for t in RELATION_QUALIFIERS]
-['leadership_kind', 'scope', 'scope_note', 'note']
+['leadership_kind', 'modality', 'scope', 'scope_note', 'note']
 >>> next(t for t in RELATION_QUALIFIERS if t.field == "scope")
 TermField(field='scope', term='scope', value='entity')
 """
@@ -166,6 +166,7 @@ class Relation:
     evidence: TextSpan | None = None
     # qualifiers: each reaches every backend through chainkg.graph.mapping
     leadership_kind: str | None = term_field("leadershipKind")
+    modality: str | None = term_field("modality")  # "stated" or "intended"
     scope: str | None = term_field("scope", "entity")
     scope_note: str | None = term_field("scopeNote", "zh")
     note: str | None = term_field("note")

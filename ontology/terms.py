@@ -91,6 +91,7 @@ class CKG(DefinedNamespace):
     confidence: URIRef
     method: URIRef
     leadershipKind: URIRef
+    modality: URIRef
     scope: URIRef
     scopeNote: URIRef
     plainText: URIRef
