@@ -8,6 +8,11 @@
 from chainkg.analyses.candidates import Candidate, attraction_candidates
 from chainkg.analyses.gaps import GapReport, SegmentGap, chain_gaps
 from chainkg.analyses.leaders import LeaderScore, leading_enterprises
+from chainkg.graph.backends import register_backend
+
+# The compact engine is a backend too (records → arrays); it lives here, above graph/.
+register_backend("compact", "chainkg.analyses.compact", "CompactGraph.from_facts",
+                 "numpy arrays answering the analyses, for province-size graphs")
 
 __all__ = [
     "chain_gaps",

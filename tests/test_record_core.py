@@ -129,3 +129,45 @@ def test_the_compact_engine_holds_the_edges_the_networkx_projection_holds(facts)
     compact = CompactGraph.from_facts(facts)
     assert {(s, p, o): a for s, p, o, a in compact.edge_records()} == {
         (s, k, o): _edge_view(a) for s, o, k, a in lean.edges(keys=True, data=True)}
+
+
+def _relation_triples_by_backend(facts, tmp_path) -> dict[str, set[tuple[str, str, str]]]:
+    """(subject IRI, property, object IRI) of every relation, as each registered backend holds it."""
+    import chainkg.analyses  # noqa: F401  (registers the compact backend)
+    from chainkg.graph.backends import backend, backend_kinds
+
+    relation_names = {str(t.iri): name for name, t in RELATIONS.items()}
+    by_type = {t.neo4j_type: name for name, t in RELATIONS.items()}
+
+    def from_rdf(graph) -> set:
+        return {(str(s), relation_names[str(p)], str(o)) for s, p, o in graph if str(p) in relation_names}
+
+    held = {}
+    for kind in backend_kinds():
+        write = backend(kind)
+        if kind == "rdf":
+            held[kind] = from_rdf(union_graph(write(facts)))
+        elif kind == "ntriples":
+            write(facts, tmp_path / "all.nt")
+            held[kind] = from_rdf(Graph().parse(tmp_path / "all.nt", format="nt"))
+        elif kind == "neo4j-rows":
+            held[kind] = {(r.start, by_type[r.type], r.end) for r in write(facts)[1]}
+        elif kind == "networkx":
+            held[kind] = {(s, k, o) for s, o, k in write(facts).edges(keys=True)}
+        elif kind == "compact":
+            held[kind] = {(s, p, o) for s, p, o, _ in write(facts).edge_records()}
+        else:
+            raise AssertionError(f"a new backend {kind!r}: teach this parity test to read it")
+    return held
+
+
+@pytest.mark.parametrize("facts", [load_facts, lambda: generate_synthetic(firms=150, seed=4).facts],
+                         ids=["seed", "generated"])
+def test_every_registered_backend_holds_the_same_relations(facts, tmp_path):
+    facts = facts()
+    held = _relation_triples_by_backend(facts, tmp_path)
+    assert set(held) == {"rdf", "ntriples", "neo4j-rows", "networkx", "compact"}
+    stated = {(str(iris.entity_iri(r.subject)), r.predicate, str(iris.entity_iri(r.object))) for r in facts.relations}
+    for kind, triples in held.items():
+        assert stated <= triples, kind
+        assert triples == held["rdf"], kind
