@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import getpass
 import json
+import os
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -517,11 +520,25 @@ def _graph_for_neo4j(args: argparse.Namespace):
     return _load_rdf(args.data) if args.data else union_graph(build_seed_dataset())
 
 
-def _store(args: argparse.Namespace):
-    from chainkg.graph.neo4j_store import connect
+def _neo4j_settings(args: argparse.Namespace):
+    """Flags, then the environment; at a terminal with no NEO4J_PASSWORD, ask for the password.
+
+    The settings object never prompts (a library or a test must not block on stdin): asking
+    is the command line's part.
+    """
     from chainkg.settings import Neo4jSettings
 
-    return connect(Neo4jSettings.resolve(args.uri, args.user, args.database))
+    if "NEO4J_PASSWORD" in os.environ or sys.stdin is None or not sys.stdin.isatty():
+        return Neo4jSettings.resolve(args.uri, args.user, args.database)
+    # A placeholder password first, so a missing or malformed URI is reported before anyone is asked.
+    known = Neo4jSettings.resolve(args.uri, args.user, args.database, password="")
+    return replace(known, password=getpass.getpass(f"Neo4j password for {known.user}: "))
+
+
+def _store(args: argparse.Namespace):
+    from chainkg.graph.neo4j_store import connect
+
+    return connect(_neo4j_settings(args))
 
 
 def _cmd_neo4j_load(args: argparse.Namespace) -> int:
