@@ -443,9 +443,10 @@ def _iso_date(text: str):
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from chainkg.loaders.articles import _expand, extract_file
+    from chainkg.loaders.articles import extract_file
+    from chainkg.loaders.sources import expand_sources
 
-    files = _expand(args.files)
+    files = expand_sources(args.files).articles
     documents = [extract_file(path, args.date) for path in files]
     if not documents:
         raise ChainKGError("no article files (.txt, .html) found in " + ", ".join(map(str, args.files)))
