@@ -567,7 +567,7 @@ def _cmd_neo4j_load(args: argparse.Namespace) -> int:
 
 def _cmd_neo4j_import_csv(args: argparse.Namespace) -> int:
     from chainkg.graph.neo4j_codec import facts_to_rows, rdf_to_rows
-    from chainkg.graph.neo4j_import import _ARRAY_DELIMITER, write_import_csv
+    from chainkg.graph.neo4j_import import ARRAY_DELIMITER, write_import_csv
 
     if args.facts:
         from chainkg.graph.build import load_facts
@@ -579,7 +579,7 @@ def _cmd_neo4j_import_csv(args: argparse.Namespace) -> int:
     print(f"wrote {len(nodes)} nodes and {len(relationships)} relationships in {len(files)} files to {args.out}")
     print("run on a stopped server (then start it and run `chainkg neo4j schema` for the constraint and full-text index):")
     print("  neo4j-admin database import full neo4j --multiline-fields=true --ignore-empty-strings=true "
-          f"--array-delimiter=$'\\x{ord(_ARRAY_DELIMITER):02x}' --overwrite-destination=true "
+          f"--array-delimiter=$'\\x{ord(ARRAY_DELIMITER):02x}' --overwrite-destination=true "
           + " ".join(f"--{kind}={path}" for kind, path in files))
     return 0
 

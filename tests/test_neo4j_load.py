@@ -13,8 +13,8 @@ from rdflib.namespace import PROV, RDF, SKOS
 from chainkg.cli import main
 from chainkg.errors import ChainKGError
 from chainkg.graph.build import load_facts
-from chainkg.graph.neo4j_codec import rdf_to_rows, rows_to_rdf, stored_subgraph
-from chainkg.graph.neo4j_store import _label_clause, _relationship_type, connect
+from chainkg.graph.neo4j_codec import NodeRow, RelationshipRow, rdf_to_rows, rows_to_rdf, stored_subgraph
+from chainkg.graph.neo4j_store import connect
 from chainkg.graph.rdf import union_graph
 from chainkg.ontology import CKG
 from chainkg.settings import Neo4jSettings
@@ -52,10 +52,18 @@ def test_labels_and_types_come_from_the_ontology(neo4j_store, loaded_seed):
                       "IndustrialChain", "IndustrialPark", "Project", "ResearchInstitute", "StockExchange"}
     types = {r["t"] for r in neo4j_store.run("MATCH ()-[r]->() RETURN DISTINCT type(r) AS t")}
     assert {"LOCATED_IN", "HOSTS_CHAIN", "OPERATES_IN", "LEADS_CHAIN", "MANAGED_BY", "LISTED_ON"} <= types
-    with pytest.raises(ChainKGError, match="not in the ontology"):
-        _label_clause(["Company`) DETACH DELETE n //"])
-    with pytest.raises(ChainKGError, match="not in the ontology"):
-        _relationship_type("KNOWS")
+
+
+def test_a_load_refuses_labels_and_types_outside_the_ontology_and_writes_nothing(neo4j_store, loaded_seed):
+    """Labels and types are spliced into Cypher, so anything not in the ontology is refused first."""
+    nodes, _ = loaded_seed
+    before = neo4j_store.counts()
+    spliced = NodeRow("https://w3id.org/chainkg/id/org/spliced", ("Company`) DETACH DELETE n //",), {"name": "x"})
+    with pytest.raises(ChainKGError, match=r"refusing labels not in the ontology: \['Company`\) DETACH DELETE n //'\]"):
+        neo4j_store.load([spliced], [], progress=False)
+    with pytest.raises(ChainKGError, match="refusing relationship type not in the ontology: 'KNOWS'"):
+        neo4j_store.load([], [RelationshipRow(nodes[0].iri, "KNOWS", nodes[1].iri, {})], progress=False)
+    assert neo4j_store.counts() == before
 
 
 def test_language_tagged_and_repeated_values_are_kept(neo4j_store, loaded_seed):
