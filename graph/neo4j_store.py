@@ -218,7 +218,7 @@ class Neo4jStore:
 
                 found = []
                 batches_of = list(_batches(rows, batch_size))
-                for batch, records in zip(batches_of, pool.map(partial(self._write, cypher), batches_of)):
+                for batch, records in zip(batches_of, pool.map(partial(self._write, cypher), batches_of), strict=True):
                     found.extend(records)
                     bar.update(len(batch))
                 batches += len(batches_of)

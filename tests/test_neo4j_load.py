@@ -15,9 +15,7 @@ from chainkg.errors import ChainKGError
 from chainkg.graph.build import load_facts
 from chainkg.graph.neo4j_codec import NodeRow, RelationshipRow, rdf_to_rows, rows_to_rdf, stored_subgraph
 from chainkg.graph.neo4j_store import connect
-from chainkg.graph.rdf import union_graph
 from chainkg.ontology import CKG
-from chainkg.settings import Neo4jSettings
 
 
 def distinct_relations(graph) -> int:
