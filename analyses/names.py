@@ -14,21 +14,15 @@ Example
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from functools import lru_cache
 
 from chainkg.analyses.rows import PLACE_CLASSES, ChainGraph, PlaceName
 from chainkg.errors import ChainKGError
+# The matching key lives below the loaders, which match article names with it too;
+# it stays importable from here for callers that found it here first.
+from chainkg.text import normalize_name
 
 __all__ = ["normalize_name", "resolve_chain", "resolve_region", "resolve_thing"]
-
-
-def normalize_name(text: str) -> str:
-    """Lower case, no spaces, apostrophes, hyphens or tone marks: ``"Nan'an"`` → ``"nanan"``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[\s'’\-_·.()（）]", "", plain).lower()
 
 
 @lru_cache(maxsize=4096)

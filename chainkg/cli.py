@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import getpass
 import json
+import os
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -440,9 +443,10 @@ def _iso_date(text: str):
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from chainkg.loaders.articles import _expand, extract_file
+    from chainkg.loaders.articles import extract_file
+    from chainkg.loaders.sources import expand_sources
 
-    files = _expand(args.files)
+    files = expand_sources(args.files).articles
     documents = [extract_file(path, args.date) for path in files]
     if not documents:
         raise ChainKGError("no article files (.txt, .html) found in " + ", ".join(map(str, args.files)))
@@ -517,11 +521,25 @@ def _graph_for_neo4j(args: argparse.Namespace):
     return _load_rdf(args.data) if args.data else union_graph(build_seed_dataset())
 
 
-def _store(args: argparse.Namespace):
-    from chainkg.graph.neo4j_store import connect
+def _neo4j_settings(args: argparse.Namespace):
+    """Flags, then the environment; at a terminal with no NEO4J_PASSWORD, ask for the password.
+
+    The settings object never prompts (a library or a test must not block on stdin): asking
+    is the command line's part.
+    """
     from chainkg.settings import Neo4jSettings
 
-    return connect(Neo4jSettings.resolve(args.uri, args.user, args.database))
+    if "NEO4J_PASSWORD" in os.environ or sys.stdin is None or not sys.stdin.isatty():
+        return Neo4jSettings.resolve(args.uri, args.user, args.database)
+    # A placeholder password first, so a missing or malformed URI is reported before anyone is asked.
+    known = Neo4jSettings.resolve(args.uri, args.user, args.database, password="")
+    return replace(known, password=getpass.getpass(f"Neo4j password for {known.user}: "))
+
+
+def _store(args: argparse.Namespace):
+    from chainkg.graph.neo4j_store import connect
+
+    return connect(_neo4j_settings(args))
 
 
 def _cmd_neo4j_load(args: argparse.Namespace) -> int:
@@ -549,7 +567,7 @@ def _cmd_neo4j_load(args: argparse.Namespace) -> int:
 
 def _cmd_neo4j_import_csv(args: argparse.Namespace) -> int:
     from chainkg.graph.neo4j_codec import facts_to_rows, rdf_to_rows
-    from chainkg.graph.neo4j_import import _ARRAY_DELIMITER, write_import_csv
+    from chainkg.graph.neo4j_import import ARRAY_DELIMITER, write_import_csv
 
     if args.facts:
         from chainkg.graph.build import load_facts
@@ -561,7 +579,7 @@ def _cmd_neo4j_import_csv(args: argparse.Namespace) -> int:
     print(f"wrote {len(nodes)} nodes and {len(relationships)} relationships in {len(files)} files to {args.out}")
     print("run on a stopped server (then start it and run `chainkg neo4j schema` for the constraint and full-text index):")
     print("  neo4j-admin database import full neo4j --multiline-fields=true --ignore-empty-strings=true "
-          f"--array-delimiter=$'\\x{ord(_ARRAY_DELIMITER):02x}' --overwrite-destination=true "
+          f"--array-delimiter=$'\\x{ord(ARRAY_DELIMITER):02x}' --overwrite-destination=true "
           + " ".join(f"--{kind}={path}" for kind, path in files))
     return 0
 

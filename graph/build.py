@@ -16,12 +16,12 @@ from typing import Iterable
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
-from chainkg.errors import SourceError
 from chainkg.graph.iris import entity_id
 from chainkg.graph.rdf import facts_to_dataset
 from chainkg.loaders.records import FactSet
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS, check_references, load_reviewed_facts
 from chainkg.loaders.segments import place_on_segments
+from chainkg.loaders.sources import expand_sources
 from chainkg.ontology import CHAIN_FILES, CKG
 
 __all__ = ["DEFAULT_SOURCES", "chain_ids", "load_facts", "build_dataset", "build_seed_dataset"]
@@ -51,11 +51,11 @@ def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES) -> FactSet:
     from chainkg.loaders.tables import is_table_mapping, load_table
 
     facts = FactSet()
-    reviewed_files, articles = _expand(sources)
-    for path in reviewed_files:
+    found = expand_sources(sources)
+    for path in found.reviewed:
         facts.merge(load_table(path) if is_table_mapping(path) else load_reviewed_facts(path))
-    if articles:
-        facts.merge(load_articles(articles, reviewed=facts))
+    if found.articles:
+        facts.merge(load_articles(found.articles, reviewed=facts))
     check_references(facts, chain_ids())
     facts.relations.extend(place_on_segments(facts))
     return facts
@@ -69,29 +69,3 @@ def build_dataset(sources: Iterable[str | Path] = DEFAULT_SOURCES) -> Dataset:
 def build_seed_dataset() -> Dataset:
     """The bundled Quanzhou seed graph (reference places + the seed article's reviewed facts)."""
     return build_dataset(DEFAULT_SOURCES)
-
-
-def _expand(sources: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
-    """Reviewed-facts files and article files, from files and folders."""
-    from chainkg.loaders.articles import ARTICLE_SUFFIXES
-
-    reviewed: list[Path] = []
-    articles: list[Path] = []
-    for source in sources:
-        path = Path(source)
-        if path.is_dir():
-            found_reviewed = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-            found_articles = sorted(p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not found_reviewed and not found_articles:
-                raise SourceError(path, "folder holds no reviewed-facts files (*.yaml) and no articles (*.txt, *.html)")
-            reviewed.extend(found_reviewed)
-            articles.extend(found_articles)
-        elif not path.exists():
-            raise SourceError(path, "file not found")
-        elif path.suffix.lower() in (".yaml", ".yml"):
-            reviewed.append(path)
-        elif path.suffix.lower() in ARTICLE_SUFFIXES:
-            articles.append(path)
-        else:
-            raise SourceError(path, f"unsupported source type '{path.suffix}': give reviewed facts (.yaml) or articles (.txt, .html)")
-    return reviewed, articles

@@ -27,9 +27,11 @@ from typing import Sequence
 from chainkg.errors import ChainKGError
 from chainkg.graph.neo4j_codec import NodeRow, RelationshipRow
 
-__all__ = ["write_import_csv", "run_import"]
+__all__ = ["ARRAY_DELIMITER", "write_import_csv", "run_import"]
 
-_ARRAY_DELIMITER = "\u001f"  # a character no name or sentence contains
+#: Separates the items of a list cell; ``neo4j-admin`` must be told it (``--array-delimiter``).
+#: The unit separator, a character no name or sentence contains.
+ARRAY_DELIMITER = "\u001f"
 
 
 def _type_of(values) -> str:
@@ -49,7 +51,7 @@ def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return _ARRAY_DELIMITER.join(str(v) for v in value)
+        return ARRAY_DELIMITER.join(str(v) for v in value)
     return str(value)
 
 
@@ -70,7 +72,7 @@ def write_import_csv(nodes: Sequence[NodeRow], relationships: Sequence[Relations
     for index, (labels, group) in enumerate(sorted(by_labels.items())):
         keys = sorted({k for n in group for k in n.properties if k != "iri"})
         header = ["iri:ID(Entity)", ":LABEL"] + [k + _type_of(n.properties.get(k) for n in group) for k in keys]
-        rows = [[n.iri, _ARRAY_DELIMITER.join(labels)] + [_cell(n.properties.get(k)) for k in keys] for n in group]
+        rows = [[n.iri, ARRAY_DELIMITER.join(labels)] + [_cell(n.properties.get(k)) for k in keys] for n in group]
         path = folder / f"nodes_{index:02d}.csv"
         _write(path, header, rows)
         files.append(("nodes", path))
@@ -93,12 +95,12 @@ def run_import(home: Path, files: list[tuple[str, Path]], *, database: str = "ne
     Returns the seconds it took. Indexes and constraints are created afterwards, when the
     server is up (``Neo4jStore.ensure_schema``).
     """
-    from chainkg.graph.neo4j_server import _java, resolve_classpath
+    from chainkg.graph.neo4j_server import java_executable, resolve_classpath
 
     arguments = [f"--{kind}={path}" for kind, path in files]
     # the database name goes first: --nodes / --relationships take several files each
-    command = [_java(), "-Xmx2g", "-cp", resolve_classpath(), "org.neo4j.cli.AdminTool", "database", "import", "full",
-               database, "--multiline-fields=true", f"--array-delimiter={_ARRAY_DELIMITER}", "--ignore-empty-strings=true",
+    command = [java_executable(), "-Xmx2g", "-cp", resolve_classpath(), "org.neo4j.cli.AdminTool", "database", "import", "full",
+               database, "--multiline-fields=true", f"--array-delimiter={ARRAY_DELIMITER}", "--ignore-empty-strings=true",
                "--overwrite-destination=true", f"--report-file={home / 'logs' / 'import.report'}", *arguments]
     environment = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     started = time.perf_counter()

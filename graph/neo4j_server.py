@@ -33,6 +33,7 @@ from chainkg.errors import ChainKGError
 __all__ = [
     "NEO4J_VERSION",
     "Neo4jServer",
+    "java_executable",
     "resolve_classpath",
     "start_server",
     "stop_server",
@@ -73,7 +74,8 @@ class Neo4jServer:
         return self.password_file.read_text(encoding="utf-8").strip()
 
 
-def _java() -> str:
+def java_executable() -> str:
+    """The ``java`` on PATH that runs the server and ``neo4j-admin``, or a clear error."""
     java = shutil.which("java")
     if java is None:
         raise ChainKGError("java not found: Neo4j 5.26 needs Java 17 or 21 on PATH")
@@ -141,7 +143,7 @@ def _set_initial_password(classpath: str, home: Path, conf: Path) -> Path:
         handle.write(password + "\n")
     environment = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
     result = subprocess.run(
-        [_java(), "-cp", classpath, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+        [java_executable(), "-cp", classpath, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
         capture_output=True, text=True, env=environment,
     )
     if result.returncode != 0:
@@ -203,7 +205,7 @@ def start_server(home: str | Path | None = None, *, port: int | None = None, hea
         before_start(home)
     console = open(home / "logs" / "console.log", "w", encoding="utf-8")
     process = subprocess.Popen(
-        [_java(), f"-Xms{heap}", f"-Xmx{heap}", *_JVM_FLAGS, "-cp", classpath,
+        [java_executable(), f"-Xms{heap}", f"-Xmx{heap}", *_JVM_FLAGS, "-cp", classpath,
          "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}", f"--config-dir={conf}"],
         stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         start_new_session=True,  # a Ctrl-C in the caller's terminal does not reach it
@@ -246,12 +248,27 @@ def _alive(pid: int) -> bool:
 
 
 def write_state(server: Neo4jServer, path: Path = STATE_FILE) -> None:
+    """Record ``server`` for a later ``chainkg neo4j down`` (:func:`read_state` reads it back).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "state.json"
+    >>> read_state(path) is None
+    True
+    >>> home = pathlib.Path("/srv/neo4j")
+    >>> server = Neo4jServer("bolt://127.0.0.1:7687", 7687, home, 4242, home / "password")
+    >>> write_state(server, path)
+    >>> read_state(path) == server
+    True
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     state = {k: str(v) for k, v in asdict(server).items()}
     path.write_text(json.dumps(state, indent=2), encoding="utf-8")
 
 
 def read_state(path: Path = STATE_FILE) -> Neo4jServer | None:
+    """The server :func:`write_state` recorded, or None if none is."""
     if not path.exists():
         return None
     state = json.loads(path.read_text(encoding="utf-8"))

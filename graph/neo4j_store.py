@@ -19,11 +19,11 @@ Example
 
 from __future__ import annotations
 
-import os
 import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Iterable, Iterator, Sequence
 
 from chainkg.errors import ChainKGError
@@ -40,8 +40,6 @@ DEFAULT_BATCH_SIZE = 10_000  # rows per transaction; with two in flight, smaller
 DEFAULT_WORKERS = 2
 _ALLOWED_LABELS = frozenset(CLASSES) | {ENTITY_LABEL}
 _ALLOWED_TYPES = frozenset(term.neo4j_type for term in RELATIONS.values())
-#: Test hook: seconds to pause after each batch, so a test can kill a load half-way.
-_PAUSE_ENV = "CHAINKG_NEO4J_BATCH_PAUSE"
 
 _SCHEMA = (
     f"CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.iri IS UNIQUE",
@@ -195,7 +193,6 @@ class Neo4jStore:
             # updated node by node. (A load killed half-way leaves it out; the next load puts it
             # back before it writes anything.)
             self.run(f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS")
-        pause = float(os.environ.get(_PAUSE_ENV, "0") or 0)
         by_labels: dict[tuple[str, ...], list[dict]] = defaultdict(list)
         for node in nodes:
             by_labels[node.labels].append(node.properties if node.properties.get("iri") == node.iri
@@ -219,14 +216,9 @@ class Neo4jStore:
                 transaction the server ends for a lock conflict; each commits whole or not at all)."""
                 nonlocal batches
 
-                def one(batch: list[dict]) -> list[list]:
-                    records = self._write(cypher, batch)
-                    if pause:
-                        time.sleep(pause)
-                    return records
-
                 found = []
-                for batch, records in zip(batches_of := list(_batches(rows, batch_size)), pool.map(one, batches_of)):
+                batches_of = list(_batches(rows, batch_size))
+                for batch, records in zip(batches_of, pool.map(partial(self._write, cypher), batches_of), strict=True):
                     found.extend(records)
                     bar.update(len(batch))
                 batches += len(batches_of)

@@ -28,15 +28,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
-from chainkg.analyses.names import normalize_name
 from chainkg.errors import SourceError
 from chainkg.loaders.extract import ExtractedDocument, extract_text
 from chainkg.loaders.records import RELATION_QUALIFIERS, Entity, FactSet, Origin, Relation, SourceDocument, TextSpan
+from chainkg.loaders.sources import ARTICLE_SUFFIXES, expand_sources
 from chainkg.loaders.text import normalize_annotated_text
+from chainkg.text import normalize_name
 
 __all__ = ["ARTICLE_SUFFIXES", "read_article", "extract_file", "documents_to_facts", "load_articles", "is_abbreviation"]
 
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 _KIND = {"Company": "organization", "ResearchInstitute": "organization", "GovernmentBody": "organization",
          "Association": "organization", "StockExchange": "organization", "IndustrialPark": "park",
          "DevelopmentZone": "zone", "AdministrativeArea": "place", "Project": "project"}
@@ -183,20 +183,10 @@ def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None,
     return facts
 
 
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES))
-        else:
-            files.append(path)
-    return files
-
-
 def load_articles(paths: Iterable[str | Path], reviewed: FactSet | None = None) -> FactSet:
     """Extract every article file (or folder of them) into one resolved fact set."""
     documents = []
-    for path in _expand(paths):
+    for path in expand_sources(paths).articles:
         text, how = read_article(path)
         documents.append((extract_text(text, source=_source_id(path)), path if how == "text" else None, how))
     return documents_to_facts(documents, reviewed)

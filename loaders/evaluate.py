@@ -21,10 +21,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chainkg.analyses.names import normalize_name
 from chainkg.loaders.extract import ExtractedDocument, extract_text
 from chainkg.loaders.records import FactSet
 from chainkg.loaders.reviewed import PLACES_FACTS, load_reviewed_facts
+from chainkg.text import normalize_name
 
 __all__ = ["Score", "Evaluation", "KIND_OF_TYPE", "match_entities", "evaluate", "evaluate_seed"]
 

@@ -44,17 +44,12 @@ from chainkg.loaders.records import (
 )
 from chainkg.loaders.text import normalize_annotated_text
 from chainkg.loaders.units import UNITS
-from chainkg.ontology import CLASSES, RELATIONS
+from chainkg.ontology import CKG, CLASSES, RELATIONS, allowed_values
 
 __all__ = [
     "DATA_DIR",
     "SEED_FACTS",
     "PLACES_FACTS",
-    "ADMIN_LEVELS",
-    "PROJECT_STATUSES",
-    "LEADERSHIP_KINDS",
-    "MEASURES",
-    "BOUNDS",
     "load_reviewed_facts",
     "check_references",
 ]
@@ -63,22 +58,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED_FACTS = DATA_DIR / "seed_quanzhou_parks_2024q1.facts.yaml"
 PLACES_FACTS = DATA_DIR / "quanzhou_places.yaml"
 
-ADMIN_LEVELS = ("country", "province", "prefecture", "county", "township")
-PROJECT_STATUSES = ("planned", "started", "under_construction", "in_operation")
-LEADERSHIP_KINDS = ("chain_leader", "leading_enterprise")
-BOUNDS = ("exact", "at_least", "at_most", "about", "expected")
-MEASURES = (
-    "investment_completed",
-    "subsidy_paid",
-    "project_count",
-    "floor_space_topped_out",
-    "floor_space_built",
-    "output_added",
-    "output_value",
-    "contract_value",
-    "firm_count",
-    "land_area",
-)
+# Closed vocabularies (admin levels, statuses, leadership kinds, measures, bounds) are not
+# listed here: each field asks the ontology for the sh:in list of its property in shapes.ttl.
+# Source kinds belong to this file format, not to the graph, so they stay here.
 SOURCE_KINDS = ("article", "reference_table")
 _ID = re.compile(r"^[a-z]+/[A-Za-z0-9_.\-]+$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -338,8 +320,8 @@ def _read_entity(reader: _Reader, node: _LineMap, source: SourceDocument, span: 
         name_en=reader.get(node, "name_en", required=False),
         aliases=tuple(aliases),
         division_code=division_code,
-        admin_level=reader.choice(node, "admin_level", ADMIN_LEVELS, what="admin level"),
-        status=reader.choice(node, "status", PROJECT_STATUSES, what="project status"),
+        admin_level=reader.choice(node, "admin_level", allowed_values(CKG.adminLevel), what="admin level"),
+        status=reader.choice(node, "status", allowed_values(CKG.status), what="project status"),
         note=reader.get(node, "note", required=False),
         evidence=span.many(node) if "evidence" in node or source.kind == "article" else (),
         sources=(source.id,),
@@ -373,7 +355,8 @@ def _read_relation(reader: _Reader, node: _LineMap, source: SourceDocument, span
         confidence=confidence,
         method="reviewed",
         evidence=span.one(node),
-        leadership_kind=reader.choice(node, "leadership_kind", LEADERSHIP_KINDS, what="leadership kind"),
+        leadership_kind=reader.choice(node, "leadership_kind", allowed_values(CKG.leadershipKind),
+                                      what="leadership kind"),
         scope=_read_id(reader, node, "scope") if scope is not None else None,
         scope_note=reader.get(node, "scope_note", required=False),
         note=reader.get(node, "note", required=False),
@@ -393,15 +376,16 @@ def _read_observation(reader: _Reader, node: _LineMap, source: SourceDocument, s
         raise reader.fail("an observation needs a period (start, end or label)", node, "period")
     return Observation(
         about=_read_id(reader, node, "about"),
-        measure=reader.choice(node, "measure", MEASURES, required=True, what="measure"),
+        measure=reader.choice(node, "measure", allowed_values(CKG.measure), required=True, what="measure"),
         value=_decimal(reader, node, "value"),
         unit=reader.choice(node, "unit", UNITS, required=True, what="unit"),
         source_id=source.id,
-        bound=reader.choice(node, "bound", BOUNDS, what="bound") or "exact",
+        bound=reader.choice(node, "bound", allowed_values(CKG.bound), what="bound") or "exact",
         period_start=period.get("start"),
         period_end=period.get("end"),
         period_label=period.get("label"),
-        project_status=reader.choice(node, "project_status", PROJECT_STATUSES, what="project status"),
+        project_status=reader.choice(node, "project_status", allowed_values(CKG.projectStatus),
+                                      what="project status"),
         label=reader.get(node, "label", required=False),
         evidence=span.one(node),
         origin=reader.origin(node),

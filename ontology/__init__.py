@@ -25,6 +25,7 @@ from chainkg.ontology.terms import (
     RelationTerm,
     neo4j_type_name,
 )
+from chainkg.ontology.vocabularies import allowed_values
 
 __all__ = [
     "CKG",
@@ -38,4 +39,5 @@ __all__ = [
     "RELATIONS",
     "RelationTerm",
     "neo4j_type_name",
+    "allowed_values",
 ]

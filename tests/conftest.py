@@ -58,7 +58,7 @@ def neo4j_settings():
     from chainkg.settings import Neo4jSettings
 
     if os.environ.get("NEO4J_URI"):
-        settings = Neo4jSettings.resolve(prompt=False)
+        settings = Neo4jSettings.resolve()
         _NEO4J_RUN["how"] = f"existing server at {settings.uri} (NEO4J_URI)"
         yield settings
         return

@@ -1,14 +1,17 @@
 """Bad input exits non-zero with a message naming the file, line or field; outputs stay intact."""
 
+import re
 import shutil
 
 import pytest
 import yaml
+from rdflib import Graph
 
 from chainkg.cli import main
 from chainkg.errors import SourceError
 from chainkg.graph.build import load_facts
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS, load_reviewed_facts
+from chainkg.ontology import CKG, SHAPES_FILE, allowed_values
 
 
 @pytest.fixture()
@@ -109,3 +112,58 @@ def test_build_with_bad_input_exits_nonzero_and_leaves_outputs_intact(tmp_path, 
 def test_build_of_a_missing_source_exits_2(tmp_path, capsys):
     assert main(["build", "--out", str(tmp_path), str(tmp_path / "missing.yaml")]) == 2
     assert "missing.yaml: file not found" in capsys.readouterr().err
+
+
+#: Each closed-vocabulary field of a facts file: the ontology property whose shape lists its
+#: values, the bundled file and a line in it that sets the field, and how errors name it.
+VOCABULARY_FIELDS = [
+    ("admin_level", CKG.adminLevel, PLACES_FACTS, "admin_level: province", "admin level"),
+    ("status", CKG.status, SEED_FACTS, "  status: in_operation", "project status"),
+    ("leadership_kind", CKG.leadershipKind, SEED_FACTS, "leadership_kind: chain_leader", "leadership kind"),
+    ("measure", CKG.measure, SEED_FACTS, "measure: project_count", "measure"),
+    ("bound", CKG.bound, SEED_FACTS, "bound: exact", "bound"),
+    ("project_status", CKG.projectStatus, SEED_FACTS, "project_status: in_operation", "project status"),
+]
+
+
+def sh_in_values(prop) -> set[str]:
+    """The values shapes.ttl lists for ``prop``, read with SPARQL (not with the code under test)."""
+    rows = Graph().parse(SHAPES_FILE).query(
+        "PREFIX sh: <http://www.w3.org/ns/shacl#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+        "SELECT DISTINCT ?value WHERE { ?shape sh:path ?prop ; sh:in ?list . ?list rdf:rest*/rdf:first ?value }",
+        initBindings={"prop": prop})
+    return {str(row.value) for row in rows}
+
+
+def facts_file_copy(tmp_path, source):
+    """A copy of a bundled facts file (and the seed's article beside it) to change."""
+    shutil.copy(SEED_FACTS.parent / "seed_quanzhou_parks_2024q1.txt", tmp_path)
+    return shutil.copy(source, tmp_path / source.name)
+
+
+@pytest.mark.parametrize("field, prop, source, line_text, what", VOCABULARY_FIELDS, ids=[f[0] for f in VOCABULARY_FIELDS])
+def test_the_checker_allows_exactly_the_values_the_shapes_list(tmp_path, field, prop, source, line_text, what):
+    listed = sh_in_values(prop)
+    assert len(listed) >= 2 and set(allowed_values(prop)) == listed
+    path = facts_file_copy(tmp_path, source)
+    original = path.read_text(encoding="utf-8")
+    # every listed value loads ...
+    for value in sorted(listed):
+        path.write_text(original.replace(line_text, line_text.split(":")[0] + ": " + value, 1), encoding="utf-8")
+        load_reviewed_facts(path)
+    # ... and one outside the list is refused with file, line and field, and the list it must come from
+    path.write_text(original, encoding="utf-8")
+    line = replace_once(path, line_text, line_text.split(":")[0] + ": zzzz")
+    with pytest.raises(SourceError) as error:
+        load_reviewed_facts(path)
+    message = str(error.value)
+    assert message.startswith(f"{path}:{line}: {field}: unknown {what} 'zzzz' (expected one of: ")
+    assert set(message.split("expected one of: ")[1].rstrip(")").split(", ")) == listed
+
+
+def test_a_close_miss_is_refused_with_a_suggestion_from_the_shapes(tmp_path):
+    path = facts_file_copy(tmp_path, PLACES_FACTS)
+    line = replace_once(path, "admin_level: province", "admin_level: provinces")
+    with pytest.raises(SourceError, match=rf"^{re.escape(str(path))}:{line}: admin_level: unknown admin level 'provinces' "
+                                          r"\(did you mean province\?\)$"):
+        load_reviewed_facts(path)

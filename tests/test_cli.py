@@ -1,6 +1,7 @@
-"""The command line as a user meets it: help, queries, validation."""
+"""The command line as a user meets it: help, queries, validation, sources, the Neo4j password."""
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -83,3 +84,96 @@ def test_validate_unparsable_file_names_it(tmp_path, capsys):
     path.write_text("this is not turtle", encoding="utf-8")
     assert main(["validate", str(path)]) == 2
     assert f"{path}: cannot parse as turtle" in capsys.readouterr().err
+
+
+# --- One folder expansion for build and extract ------------------------------------------
+
+def test_extract_reads_the_articles_directly_in_a_folder(tmp_path, capsys):
+    from _paths import CORPUS
+
+    shutil.copy(CORPUS / "d2_quanzhou_xingu_part2.txt", tmp_path)
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    (tmp_path / "older").mkdir()
+    shutil.copy(CORPUS / "d3_jinjiang_devzone_parks.txt", tmp_path / "older")
+    assert main(["extract", str(tmp_path), "--json"]) == 0
+    documents = json.loads(capsys.readouterr().out)["documents"]
+    assert [d["source"] for d in documents] == [str(tmp_path / "d2_quanzhou_xingu_part2.txt")]
+
+
+@pytest.mark.parametrize("name, message", [
+    ("empty", "folder holds no reviewed-facts files (*.yaml) and no articles (*.txt, *.html)"),
+    ("missing.txt", "file not found"),
+    ("notes.md", "unsupported source type '.md'"),
+])
+def test_build_and_extract_refuse_the_same_sources_alike(tmp_path, capsys, name, message):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    source = tmp_path / name
+    assert main(["extract", str(source)]) == 2
+    from_extract = capsys.readouterr().err.splitlines()[-1]
+    assert main(["build", "--out", str(tmp_path / "out"), str(source)]) == 2
+    from_build = capsys.readouterr().err.splitlines()[-1]  # after build's "loading 1 source(s)…"
+    assert from_extract == from_build
+    assert from_extract.startswith(f"chainkg: error: {source}: {message}")
+
+
+def test_extract_of_reviewed_facts_only_says_there_is_no_article(capsys):
+    from chainkg.loaders.reviewed import SEED_FACTS
+
+    assert main(["extract", str(SEED_FACTS)]) == 2
+    assert capsys.readouterr().err == f"chainkg: error: no article files (.txt, .html) found in {SEED_FACTS}\n"
+
+
+# --- The password: asked by the CLI at a terminal, never by the settings ------------------
+
+class Terminal:
+    """stdin as a terminal: the CLI may ask; reading it directly would be a bug."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self):
+        raise AssertionError("the password is read with getpass, never from stdin")
+
+
+@pytest.fixture()
+def at_a_terminal(monkeypatch):
+    """A terminal user with no NEO4J_PASSWORD; getpass answers and records each prompt."""
+    prompts = []
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.delenv("NEO4J_USER", raising=False)
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or "typed-secret")
+    return prompts
+
+
+def test_at_a_terminal_the_cli_asks_for_the_password(at_a_terminal, monkeypatch, capsys):
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")  # nothing listens: the connection fails after asking
+    assert main(["neo4j", "search", "芯谷", "--user", "reader"]) == 2
+    assert at_a_terminal == ["Neo4j password for reader: "]
+    captured = capsys.readouterr()
+    assert "cannot reach Neo4j at bolt://127.0.0.1:1" in captured.err
+    assert "typed-secret" not in captured.out + captured.err
+
+
+@pytest.mark.parametrize("uri, message", [
+    (None, "no Neo4j server given: pass --uri or set NEO4J_URI"),
+    ("http://127.0.0.1:7474", "not a Neo4j URI: 'http://127.0.0.1:7474'"),
+])
+def test_a_bad_uri_is_reported_before_the_password_is_asked(at_a_terminal, monkeypatch, capsys, uri, message):
+    if uri is None:
+        monkeypatch.delenv("NEO4J_URI", raising=False)
+    else:
+        monkeypatch.setenv("NEO4J_URI", uri)
+    assert main(["neo4j", "search", "芯谷"]) == 2
+    assert message in capsys.readouterr().err
+    assert at_a_terminal == []
+
+
+def test_settings_never_prompt_even_at_a_terminal(at_a_terminal):
+    from chainkg.errors import ChainKGError
+    from chainkg.settings import Neo4jSettings
+
+    with pytest.raises(ChainKGError, match="no Neo4j password: set NEO4J_PASSWORD"):
+        Neo4jSettings.resolve("bolt://127.0.0.1:7687")
+    assert at_a_terminal == []
