@@ -5,10 +5,13 @@ boilerplate, punctuation), so the same rules read simplified, traditional and an
 alike; every offset is mapped back to the original file. Entities come from gazetteers
 (the national division table, the reference zones, the ontology's chain labels) and from
 rules over the shape of names (a park ends in 产业园 / 工业园区 / 产业港…, a firm in 集团 /
-公司 / 研究院…, or is listed before 等…企业 / 等项目). Relations come from patterns in a
-sentence: a place that opens a sentence is where what follows lies; 引进 / 招引 attract;
-依托 X 孵化 A incubates; (…链主企业) and 龙头 designate leaders; 供应 supplies; a park or firm
-whose name holds a chain name grows or works in it.
+公司 / 研究院…, or is listed before 等…企业 / 等项目); a project's name opens with a place and
+ends in 项目 / 工程, follows 位于 and its place, or fills a cell of a box-drawing table of projects.
+Relations come from patterns in a sentence: a place that opens a sentence is where what follows
+lies, and so is the place after 位于; 引进 / 招引 attract; 依托 X 孵化 A incubates; (…链主企业) and
+龙头 designate leaders (A、B等行业龙头企业 in a sentence without a chain: the paragraph's one
+chain); 供应 supplies; 由…投资 and a table's enumerated heading (``(十一)省X集团``) say who develops
+a project; a park or firm whose name holds a chain name grows or works in it.
 
 Example
 -------
@@ -28,13 +31,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
-from chainkg.loaders.text import NormalizedText, normalize_article
+from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
 
 __all__ = ["Mention", "ExtractedEntity", "ExtractedRelation", "ExtractedDocument", "extract_text", "EXCHANGES"]
 
 _CJK = r"\u3400-\u9fff"
 _NAME_CHARS = rf"[{_CJK}A-Za-z0-9]"
-_DELIMITERS = set("，。；：、！？“”‘’（）()[]【】《》\n ,;:!?|·…★☆●■◆")
+# (box-drawing characters rule a table's cells: they end a name, never belong to one)
+_DELIMITERS = set("，。；：、！？“”‘’（）()[]【】《》\n ,;:!?|·…★☆●■◆") | set(map(chr, range(0x2500, 0x2580)))  # = BOX_DRAWING
 # Words that open a clause but are not part of the name that follows.
 _LEADING_WORDS = (
     "其中", "同时", "此外", "另外", "目前", "近日", "昨日", "今年", "去年", "活动中", "会上", "据悉", "据介绍",
@@ -44,18 +48,60 @@ _LEADING_WORDS = (
     "主要", "布局", "大力发展", "发展", "新签约", "位于", "即将开园的", "相继", "还", "也", "都", "已", "并", "未来",
 )
 _PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园)"
-_ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|高新技术产业开发区|高新区)"
-_ORG_SUFFIX = r"(?:股份有限公司|有限公司|集团|公司|研究院|研究所|总院|分院|大学|协会|商会|管委会|管理委员会|创新中心|人民政府|新闻办公室|工信局|商务局|发改委)"
+_ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区)"
+# A provincial or municipal department by its standard name (省教育厅, 市商务局): a vocabulary of
+# the administration's departments, not of any one body.
+_DEPARTMENT = (r"(?:教育|财政|科学技术|科技|商务|交通运输|水利|民政|司法|公安|文化和旅游|卫生健康|自然资源|生态环境"
+               r"|住房和城乡建设|农业农村|人力资源和社会保障|工业和信息化|应急管理|审计)厅")
+_ORG_SUFFIX = (r"(?:股份有限公司|有限公司|集团|公司|研究院|研究所|总院|分院|大学|协会|商会|同业公会|管委会|管理委员会|创新中心"
+               rf"|人民政府|新闻办公室|工信局|商务局|发改委|{_DEPARTMENT})")
 _ORG_TYPES = [("人民政府", "GovernmentBody"), ("办公室", "GovernmentBody"), ("工信局", "GovernmentBody"),
               ("商务局", "GovernmentBody"), ("发改委", "GovernmentBody"),("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"), ("总院", "ResearchInstitute"),
               ("分院", "ResearchInstitute"), ("大学", "ResearchInstitute"), ("协会", "Association"),
-              ("商会", "Association"), ("管委会", "GovernmentBody"), ("管理委员会", "GovernmentBody")]
+              ("商会", "Association"), ("公会", "Association"), ("管委会", "GovernmentBody"),
+              ("管理委员会", "GovernmentBody"), ("厅", "GovernmentBody")]
 #: Stock exchanges by the short forms news uses (a vocabulary, not a list of firms).
 EXCHANGES = {"深交所": "深圳证券交易所", "上交所": "上海证券交易所", "北交所": "北京证券交易所", "港交所": "香港交易所",
              "深圳证券交易所": "深圳证券交易所", "上海证券交易所": "上海证券交易所"}
 _ENUMERATION = re.compile(
-    rf"((?:{_NAME_CHARS}{{2,10}}?、)+{_NAME_CHARS}{{2,10}}?)(?:等多家|等|两大|三大|\d+家)(?:国内外)?(?:知名|优质|龙头|科创|重点)?(企业|项目|品牌)"
+    rf"((?:{_NAME_CHARS}{{2,10}}?、)+{_NAME_CHARS}{{2,10}}?)(?:等多家|等|两大|三大|\d+家)(?:国内外)?"
+    rf"(?:(?:行业|业内)龙头|知名|优质|龙头|科创|重点)?(企业|项目|品牌)"
 )
+_ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
+_WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
+_BOX_RULE = re.compile(f"[{BOX_DRAWING}]")
+# 项目 / 工程 that end a project's name, not a longer word (工程机械, 项目部, 工程师)
+_PROJECT_END = re.compile(r"(?:项目|工程)(?!机械|师|院|学|技术|局|部|组|公司|有限|集团|经理|管理|造价|队)")
+#: Kinds of project rather than names: 重大项目, 在建项目, 产业项目 (and a table's column headers).
+_PROJECT_KINDS = r"(?:重大|重点|在建|预备|续建|新建|新开工|竣工|投产|产业|招商|签约|新签约|外资|内资|工业|储备|前期|谋划|备选|民生|示范|试点)"
+_PROJECT_HEADER = re.compile(rf"(?:省|市|县|区)?{_PROJECT_KINDS}+(?:项目|工程)")
+# What a project's name never holds: the verbs and linking words of the sentence around it, counts.
+_PROJECT_NAME_BREAKS = re.compile(r"投资|建设|举办|举行|推进|参加|签订|签约|开工|竣工|投产|引进|落地|入驻|的|了|和|与|及|暨|等|或"
+                                  r"|[一二三四五六七八九十百千两\d]+(?:大|个|家|项|批)|\d+年")
+# a table cell that names a project: …项目 / …工程, maybe with its phase (项目一期, 工程(二期))
+_PROJECT_CELL = re.compile(r".{2,}(?:项目|工程)(?:[(（]?[一二三四五六七八九十]期[)）]?)?")
+# an enumerated heading: (十一) / （三） / 十一、
+_TABLE_HEADING = re.compile(r"[(（][一二三四五六七八九十百零〇]+[)）]|[一二三四五六七八九十百]+[、．.]")
+_PROJECT_AFTER_PLACE = re.compile(rf"({_NAME_CHARS}{{2,24}}?(?:项目|工程))(?=现场|施工现场|工地|[，。；、(（\n]|$)")
+_PART_OF_ZONE = re.compile(rf"([{_CJK}]{{2,4}}?)园区")
+_NOT_A_PARK_NAME = re.compile(r"[的和与及等各内外]|工业|产业|重点|特色|专业|主要|相关|其他")
+_TOWN = re.compile(rf"[{_CJK}]{{1,3}}?(?:镇|乡|街道)")
+# what may follow a name that ends where it stands (…项目现场，/ …公司，/ …项目(以下简称…))
+_NAME_ENDS_HERE = re.compile(r"(?:现场|施工现场|工地|厂区)?(?:[，。；、(（\n]|$)")
+# 由[A、B、C](在厦)(各)投资: who invests in a project (由于 / 自由 / 理由 are other words; a list
+# with a verb in it — 由A牵头组织B投资 — says more than who invests, and is left alone)
+_INVESTED_BY = re.compile(r"(?<![自理缘经])由(?!于|此)((?:(?!牵头|组织|负责|协调|引进|招引|推动|带领|指导|主导|参与)"
+                          r"[^。；，,！？]){2,60}?)(?:在[^。；，,、]{1,10}?)?(?:各|共同|联合|合资|独资|分别)?(?:投资|出资)")
+# 该项目由 / 这个由 / 这一由: the project was named before
+_POINTS_BACK = re.compile(r"(?:该|这个|这一|此)(?:项目)?$")
+_LIST_SEPARATOR = re.compile(r"、|以及|和|与|及")
+_THEN_OF = re.compile(r"[^，。；]{0,16}?的")
+# X(在Y)投资建设(的)Y项目
+_BUILDS = re.compile(r"(?:在[^，。；、]{1,10}?)?投资(?:建设|兴建)的?")
+# what says a kind of investor, not one (厦门客商, 外商, 社会资本)
+_INVESTOR_KIND = re.compile(r"(?:客商|商人|侨商|台商|港商|外商|企业家|企业|个人|团队|股东|投资者|投资人|政府|国家|财政|资本|资金|市民|村民|群众|方)$")
+# division codes of 台湾 (71), 香港 (81), 澳门 (82): before a project's name, the investor's origin
+_INVESTOR_ORIGINS = ("71", "81", "82")
 _MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(亿美元|万美元|美元|亿港元|港元|亿元|万元|元)")
 _AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(万平方米|平方米|平方公里|亩)")
 _COUNT = re.compile(r"(\d+)\s*(?:多)?(个|家|项)")
@@ -130,6 +176,7 @@ _STOP_TOKENS = (
     "导入", "发挥", "对接", "涵盖", "落地", "入驻", "设立", "举行", "签约", "牵手", "供应", "旗下", "介绍", "获悉",
     "位于", "紧邻", "包括", "以及", "其中", "同时", "为", "在", "的", "了", "和", "与", "及", "是", "由", "将", "向",
     "到", "从", "至", "等", "对", "把", "被", "让", "据", "掀起", "全资收购", "收购", "并购", "牵手", "召开", "相关负责人",
+    "涌现出", "涌现了", "涌现", "培育出",
 )
 #: Words that hold a stop token but are part of names: 供应链 is no 供应.
 _PROTECTED = {"供应链", "在线", "和平", "对外", "为民", "至诚"}
@@ -170,6 +217,25 @@ def _left_extent(text: str, end: int, limit: int = 24) -> int:
     return start
 
 
+def _is_project_body(body: str) -> bool:
+    """Whether the words between a project's opening (its place) and its 项目 can be a name.
+
+    >>> _is_project_body("中石光芯片"), _is_project_body("积极推进重点"), _is_project_body("文旅产业")
+    (True, False, False)
+    """
+    return len(body) >= 2 and not _PROJECT_NAME_BREAKS.search(body) and not re.search(_PROJECT_KINDS + "$", body)
+
+
+def _looks_like_a_name(item: str) -> bool:
+    """An item of an investor list that can be a firm's short name (中石化), not a kind of investor
+    (厦门客商), a count, an ordinal or mojibake.
+
+    >>> _looks_like_a_name("中石化"), _looks_like_a_name("厦门客商"), _looks_like_a_name("??松梨?")
+    (True, False, False)
+    """
+    return bool(re.fullmatch(rf"[{_CJK}A-Za-z]{{2,10}}", item)) and not _INVESTOR_KIND.search(item) and "第" not in item
+
+
 def _slug(kind: str, name: str) -> str:
     return f"{kind}/x{hashlib.sha1(name.encode('utf-8')).hexdigest()[:12]}"
 
@@ -182,6 +248,8 @@ class _Extractor:
         self.places = place_gazetteer()
         self.chains = chain_gazetteer()
         self.spans: list[_Span] = []
+        # table projects and the heading cell that names their owner: ((start, end), (start, end))
+        self.table_owned: list[tuple[tuple[int, int], tuple[int, int]]] = []
         self.relations: list[tuple[str, str, str, float, tuple[int, int], tuple]] = []
 
     # -- entities ----------------------------------------------------------------------------
@@ -195,10 +263,22 @@ class _Extractor:
             stem = name[: len(name) - len(match.group())]
             if len(name) < 3 or stem in _GENERIC_NAMES or not stem or re.search(r"\d|全市|我市|各县", stem):
                 continue
+            if kind == "org" and self._is_regional_collective(stem):
+                continue
             entity_type = default_type
             if kind == "org":
                 entity_type = next((t for suffix, t in _ORG_TYPES if name.endswith(suffix)), "Company")
             self.spans.append(_Span(start, end, entity_type, name, name))
+
+    def _is_regional_collective(self, stem: str) -> bool:
+        """福州地区大学 (the universities of an area): a place and 地区 / 区域 before the suffix
+        name a group of bodies, not one body.
+
+        >>> _Extractor(normalize_article(""), "demo")._is_regional_collective("福州地区")
+        True
+        """
+        area = re.sub(r"(?:地区|区域|一带)$", "", stem)
+        return area != stem and area in self.places
 
     def find_entities(self) -> None:
         text = self.text
@@ -214,13 +294,13 @@ class _Extractor:
             entity_type = "Company" if name.endswith("中心") else "Project"
             self.spans.append(_Span(match.end() - len(name), match.end(), entity_type, name, name))
         for match in re.finditer(rf"(?:建设|新建)({_NAME_CHARS}{{2,12}}?(?:工厂|项目|基地))", text):
-            name = match.group(1)
-            self.spans.append(_Span(match.start(1), match.end(1), "Project", name, name))
+            name = _trim_leading(match.group(1))  # 投资建设的X项目: the 的 is not the project's
+            self.spans.append(_Span(match.end(1) - len(name), match.end(1), "Project", name, name))
         for match in _ENUMERATION.finditer(text):
             items_text, kind = match.group(1), match.group(2)
             position = match.start(1)
             items = items_text.split("、")
-            items[0] = _trim_leading(items[0])
+            items[0] = _trim_leading(_cut_name(items[0], 0))  # 多年来涌现出A、B等: the list starts at A
             position = match.end(1) - len("、".join(items))
             leaders = "龙头" in text[match.end(1):match.end()]
             for item in items:
@@ -247,9 +327,144 @@ class _Extractor:
                                         name, name, {"inside": True}))
         self._former_names()
         self._find_places()
+        self._parks_inside_zones()
+        self._projects_named_after_places()
+        self._projects_where_said()
+        self._box_table_projects()
+        self._investors_named()
+        self._mark_firms_opening_projects()
         self._find_chains()
         self._find_figures()
         self._dedupe()
+
+    # -- projects, investors, tables: the language of project news ------------------------------
+    def _place_opening(self, name: str) -> str | None:
+        """The place (area or zone) a name opens with, longest first: 石狮X项目 → 石狮."""
+        for length in range(min(len(name) - 1, 9), 1, -1):
+            entry = self.places.get(name[:length])
+            if entry is not None and entry.type in ("AdministrativeArea", "DevelopmentZone"):
+                return name[:length]
+        return None
+
+    def _projects_named_after_places(self) -> None:
+        """石狮X项目, 福建X一体化项目: a name that opens with a place and ends in 项目 / 工程 is a
+        project (``_name_relations`` then places it there). Kinds of project (泉州市重大项目),
+        counts (三大项目) and clauses with a verb (晋江分园投资X项目) are no names."""
+        for match in _PROJECT_END.finditer(self.text):
+            end = match.end()
+            name = _cut_name(self.text[_left_extent(self.text, end):end], 2)
+            place = self._place_opening(name)
+            if place is not None and _is_project_body(name[len(place):-2]):
+                self.spans.append(_Span(end - len(name), end, "Project", name, name))
+
+    def _parks_inside_zones(self) -> None:
+        """X开发区Y园区: two to four characters and 园区 right after a development zone name a park
+        of that zone (its ``within``); 各园区, 工业园区 and the like are no names."""
+        for zone in [s for s in self.spans if s.type == "DevelopmentZone"]:
+            match = _PART_OF_ZONE.match(self.text, zone.end)
+            if match and match.group(1) not in _GENERIC_NAMES and not _NOT_A_PARK_NAME.search(match.group(1)):
+                self.spans.append(_Span(match.start(), match.end(), "IndustrialPark", match.group(), match.group(),
+                                        {"within": zone}))
+
+    def _place_run(self, position: int) -> list[_Span]:
+        """The places written one after another from ``position`` (泉州开发区官桥园区): each the
+        longest area, zone or park that starts where the one before ended."""
+        run = []
+        while starting := [s for s in self.spans if s.start == position and s.type in _WHERE and s.end > s.start]:
+            run.append(max(starting, key=lambda s: s.end))
+            position = run[-1].end
+        return run
+
+    def _projects_where_said(self) -> None:
+        """位于{place…}(的){name}项目(现场): the project named right after 位于 and where it lies
+        (its location is read in ``_located_where_said``)."""
+        for match in re.finditer("位于", self.text):
+            run = self._place_run(match.end())
+            if not run:
+                continue
+            at = run[-1].end + self.text.startswith("的", run[-1].end)
+            named = _PROJECT_AFTER_PLACE.match(self.text, at)
+            if named and _is_project_body(named.group(1)[:-2]):
+                self.spans.append(_Span(at, named.end(1), "Project", named.group(1), named.group(1)))
+
+    def _box_tables(self) -> list[list[list[tuple[int, int]]]]:
+        """Box-drawing tables: runs of consecutive lines ruled by │, each row a list of cell spans
+        (the text between two rules; the ruling lines were dropped by normalization)."""
+        tables, previous_end = [], None
+        for line in re.finditer(r"[^\n]+", self.text):
+            rules = list(_BOX_RULE.finditer(line.group()))
+            if not rules:
+                continue
+            cells, start = [], line.start()
+            for rule in rules:
+                cells.append((start, line.start() + rule.start()))
+                start = line.start() + rule.end()
+            cells.append((start, line.end()))
+            if previous_end is None or line.start() != previous_end + 1:
+                tables.append([])
+            tables[-1].append(cells)
+            previous_end = line.end()
+        return tables
+
+    def _box_table_projects(self) -> None:
+        """A table of projects ruled with box-drawing characters (┌─┬─┐ │ 1 │X工程│):
+
+        - a row whose filled cells are all kinds of project (│在建项目│预备项目│) heads columns of projects;
+        - below it, a cell of such a column, or any cell ending in 项目 / 工程 (or 项目一期 …), is a project;
+        - a row whose only filled cell is an enumerated heading (``(十一)省X集团``) names the owner of
+          the projects in the rows below, up to the next heading (``_table_owners`` relates them).
+        """
+        for table in self._box_tables():
+            columns: set[int] = set()
+            heading = None
+            for row in table:
+                filled = [(i, a, b) for i, (a, b) in enumerate(row) if self.text[a:b].strip()]
+                texts = [self.text[a:b] for _, a, b in filled]
+                if filled and all(_PROJECT_HEADER.fullmatch(t) for t in texts):
+                    columns = {i for i, _, _ in filled}
+                    continue
+                if len(filled) == 1 and (enumerator := _TABLE_HEADING.match(texts[0])):
+                    heading = (filled[0][1] + enumerator.end(), filled[0][2])
+                    continue
+                for (i, a, b), cell in zip(filled, texts):
+                    if _PROJECT_CELL.fullmatch(cell) or (i in columns and len(cell) >= 4 and not re.search(r"\d", cell)):
+                        self.spans.append(_Span(a, b, "Project", cell, cell))
+                        if heading is not None:
+                            self.table_owned.append(((a, b), heading))
+
+    def _investor_items(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The items of 由[A、B和C](各)投资 as spans: the list starts after its last 的 (由全球第一的X投资 is
+        X) and is split at 、 / 和 / 与 / 及."""
+        offset = start + self.text[start:end].rfind("的") + 1
+        items = []
+        for separator in [*_LIST_SEPARATOR.finditer(self.text, offset, end), None]:
+            stop = separator.start() if separator else end
+            items.append((offset, stop, self.text[offset:stop]))
+            offset = separator.end() if separator else end
+        return items
+
+    def _investors_named(self) -> None:
+        """由A、B、C各投资: a list of investors is a list of bodies. An item that is a known
+        organization or a place (a province takes shares too) shows it, and then the other items
+        that look like names (中石化, no digit, no mojibake ``?``, no 客商 / 外商 / 企业 kind) are firms."""
+        for match in _INVESTED_BY.finditer(self.text):
+            items = self._investor_items(match.start(1), match.end(1))
+            known = [self._known_body(a, b, item) for a, b, item in items]
+            if len(items) < 2 or not any(known):
+                continue
+            for (a, b, item), body in zip(items, known):
+                if not body and _looks_like_a_name(item) and not self._is_known_word(item):
+                    self.spans.append(_Span(a, b, "Company", item, item))
+
+    def _known_body(self, start: int, end: int, item: str) -> bool:
+        return item in self.places or any(start <= s.start and s.end <= end and s.type in _ORGS for s in self.spans)
+
+    def _mark_firms_opening_projects(self) -> None:
+        """A project named after its firm (X集团Y扩建项目) keeps the firm as a name of its own."""
+        for project in [s for s in self.spans if s.type == "Project"]:
+            for firm in self.spans:
+                if firm.type in ("Company", "ResearchInstitute") and firm.start == project.start and firm.end < project.end:
+                    firm.extra["inside"] = True
 
     def _former_names(self) -> None:
         """先进制造研究院(原哈工大研究院): the name in brackets is an alias, not another body."""
@@ -358,7 +573,8 @@ class _Extractor:
     def find_relations(self) -> None:
         entity_types = {"Company", "ResearchInstitute", "GovernmentBody", "Association", "StockExchange",
                         "IndustrialPark", "DevelopmentZone", "Project"}
-        for sentence in self._sentences():
+        self._sentence_list = self._sentences()
+        for sentence in self._sentence_list:
             s0, s1 = sentence
             inside = [s for s in self.spans if s0 <= s.start and s.end <= s1]
             named = [s for s in inside if s.type in entity_types]
@@ -406,6 +622,10 @@ class _Extractor:
                 if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚", clause + body):
                     self._add(host, "hostsChain", chain, 0.7, sentence)
             self._pattern_relations(sentence, named, chains)
+            self._located_where_said(sentence, named)
+            self._parks_in_their_zones(sentence, named)
+            self._invested_by(sentence, named)
+        self._table_owners()
 
     def _enumerated_after_landing(self, span: _Span, sentence) -> bool:
         """B in 推动A、B等项目落地 / 孵化A、B等: a list whose first item follows a landing verb."""
@@ -445,13 +665,17 @@ class _Extractor:
                 continue
             if other.type in ("AdministrativeArea", "DevelopmentZone") and other.start == span.start and span.type in (
                     "IndustrialPark", "DevelopmentZone", "Project", "Company", "ResearchInstitute"):
-                if not self._located_by_name(span) and span.type != "GovernmentBody":
+                if not self._located_by_name(span) and span.type != "GovernmentBody" and (
+                        span.type != "Project" or self._place_locates_project(span, other, inside)):
                     self._add(span, "locatedIn", other, 0.9, sentence)
             if other.type == "IndustrialChain":
                 if span.type in ("IndustrialPark", "DevelopmentZone"):
                     self._add(span, "hostsChain", other, 0.8, sentence)
                 elif span.type in ("Company", "ResearchInstitute", "Project"):
                     self._add(span, "operatesIn", other, 0.8, sentence)
+            if span.type == "Project" and other.type in ("Company", "ResearchInstitute") and other.start == span.start \
+                    and other.extra.get("inside"):
+                self._add(span, "developedBy", other, 0.8, sentence)  # X集团Y项目 is X集团's project
             if other.extra.get("brand_of") == span.key:
                 self._add(span, "developedBy", other, 0.6, sentence)
             if other.extra.get("inside") and other.type in ("ResearchInstitute", "Company") and span.type in (
@@ -493,6 +717,9 @@ class _Extractor:
                 candidates = [c for c in chains if not re.search(r"(?:上游|下游)$", text[max(s0, c.start - 2):c.start])]
                 if len({c.key for c in candidates}) == 1:
                     self._add(org, "leadsChain", candidates[0], 0.6, sentence, ("leadershipKind", kind))
+                elif not candidates and org.extra.get("listed_as_leader") and (chain := self._paragraph_chain(sentence)):
+                    # A、B等行业龙头企业 in a sentence that names no chain: the paragraph's one chain
+                    self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind))
         # X在Y落地 / 入驻 / 投产
         for org in spans_in(s0, s1, orgs + ("Project",)):
             rest = text[org.end:s1]
@@ -544,6 +771,105 @@ class _Extractor:
                     if not any(s.key == committee.id for s in self.spans):
                         self.spans.append(_Span(s0 + match.start(), s0 + match.end(), committee.type, committee.name,
                                                 committee.id, {"place": committee}))
+
+    # -- relations of projects, investors and tables ----------------------------------------------
+    def _place_locates_project(self, project: _Span, place: _Span, inside) -> bool:
+        """A project's opening place is where it lies, unless it opens the name of the firm the
+        project is named after (福建X集团Y项目: 福建 is the firm's), or it is 香港 / 澳门 / 台湾, which
+        before a project's name tell where the investor comes from (港资, 台资), not where it is built."""
+        entry = place.extra.get("place")
+        if entry is not None and (entry.division_code or "").startswith(_INVESTOR_ORIGINS):
+            return False
+        return not any(o.type in _ORGS and o.start == project.start for o in inside if o is not project)
+
+    def _located_where_said(self, sentence, named) -> None:
+        """位于{place…}(某镇)(的)X: X — a project, firm, institute or park written right after and ending
+        there (or in 现场) — lies in the last place of the run (位于X开发区Y园区Z项目现场 → Y园区).
+        A name that goes on (位于宁德市的X全球工厂: the factory, not X) gets nothing."""
+        s0, s1 = sentence
+        for match in re.finditer("位于", self.text[s0:s1]):
+            run = self._place_run(s0 + match.end())
+            if not run:
+                continue
+            at = run[-1].end
+            if town := _TOWN.match(self.text, at):
+                at = town.end()
+            at += self.text.startswith("的", at)
+            things = [s for s in named if s.start == at and s.type in ("Project", "Company", "ResearchInstitute", "IndustrialPark")]
+            if things:
+                thing = max(things, key=lambda s: s.end)
+                if _NAME_ENDS_HERE.match(self.text, thing.end) and not self._named_with_its_place(thing):
+                    self._add(thing, "locatedIn", run[-1], 0.8, sentence)
+
+    def _named_with_its_place(self, span: _Span) -> bool:
+        """Whether some mention of the same entity opens with its place (永春X公司 for X公司): that
+        name already says where it lies (``_name_relations``, with more confidence)."""
+        entity_id = self._entity_id(span)
+        return self._located_by_name(span) or any(
+            self._entity_id(o) == entity_id and o.type == span.type and self._place_opening(o.name) for o in self.spans)
+
+    def _parks_in_their_zones(self, sentence, named) -> None:
+        """X开发区Y园区: the park lies in the zone (found by ``_parks_inside_zones``)."""
+        for park in named:
+            zone = park.extra.get("within")
+            if zone is not None and any(s is zone for s in self.spans):
+                self._add(park, "locatedIn", zone, 0.8, sentence)
+
+    def _invested_by(self, sentence, named) -> None:
+        """该项目由X投资 / 由A、B、C各投资…兴建 / 由X投资的Y项目 / X投资建设(的)Y项目: the project is
+        developed by each investor that is an organization (a province or county in the list is none).
+        The project is the one 该 / 这个 / 这一 points back to (in this or the previous sentence), else
+        the project right after 投资…的, else the project that opens the sentence."""
+        s0, s1 = sentence
+        for match in _INVESTED_BY.finditer(self.text, s0, s1):
+            project, confidence = self._invested_project(sentence, match.start(), match.end())
+            if project is None:
+                continue
+            for a, b, _ in self._investor_items(match.start(1), match.end(1)):
+                bodies = [s for s in named if a <= s.start and s.end <= b and s.type in _ORGS]
+                if bodies:  # the head of the item: 歌士玮集团旗下X公司 is X公司
+                    self._add(project, "developedBy", max(bodies, key=lambda s: (s.end, s.end - s.start)), confidence, sentence)
+        for firm in [s for s in named if s.type in _ORGS]:
+            built = _BUILDS.match(self.text, firm.end)
+            project = built and next((p for p in named if p.type == "Project" and p.start == built.end()), None)
+            if project is not None:
+                self._add(project, "developedBy", firm, 0.8, sentence)
+
+    def _invested_project(self, sentence, start: int, end: int) -> tuple[_Span | None, float]:
+        s0, s1 = sentence
+        if _POINTS_BACK.search(self.text[s0:start]):
+            earlier = self._sentence_list[max(0, self._sentence_list.index(sentence) - 1)][0]
+            projects = [s for s in self.spans if s.type == "Project" and earlier <= s.start and s.end <= start]
+            return (projects[-1], 0.7) if projects else (None, 0.0)
+        if after := _THEN_OF.match(self.text, end, s1):
+            project = next((p for p in self.spans if p.type == "Project" and p.start == after.end()), None)
+            if project is not None:
+                return project, 0.8
+        opening = [s for s in self.spans if s0 <= s.start < start and s.type not in ("Observation",)]
+        if opening and opening[0].type == "Project" and opening[0].start == s0:
+            return opening[0], 0.8
+        return None, 0.0
+
+    def _table_owners(self) -> None:
+        """A table heading's owner (``(十一)省X集团``) develops the projects listed below it."""
+        for (a, b), (h0, h1) in self.table_owned:
+            project = next((s for s in self.spans if s.type == "Project" and s.start == a and s.end == b), None)
+            owners = [s for s in self.spans if h0 <= s.start and s.end <= h1 and s.type in _ORGS]
+            if project is not None and owners:
+                self._add(project, "developedBy", max(owners, key=lambda s: s.end - s.start), 0.7, (h0, b))
+
+    def _paragraph_chain(self, sentence) -> _Span | None:
+        """The one chain the sentence's paragraph names freely (not inside a name, not as the
+        上游 / 下游 of the place's chain), or None when it names none or several."""
+        s0, s1 = sentence
+        p0 = self.text.rfind("\n", 0, s0) + 1
+        p1 = self.text.find("\n", s1)
+        p1 = len(self.text) if p1 < 0 else p1
+        inside = [s for s in self.spans if p0 <= s.start and s.end <= p1]
+        named = [s for s in inside if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
+        chains = [c for c in inside if c.type == "IndustrialChain" and self._chain_is_free(c, named)
+                  and not re.search(r"(?:上游|下游)$", self.text[max(p0, c.start - 2):c.start])]
+        return chains[0] if len({c.key for c in chains}) == 1 else None
 
     # -- output ------------------------------------------------------------------------------
     def document(self) -> ExtractedDocument:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NormalizedText", "normalize_annotated_text", "normalize_article", "to_simplified", "sentence_spans"]
+__all__ = ["NormalizedText", "normalize_annotated_text", "normalize_article", "to_simplified", "sentence_spans", "BOX_DRAWING"]
 
 # Lower-case latin letters with or without tone marks; pinyin never has capitals here.
 _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -160,12 +160,21 @@ _PHOTO_CREDIT = re.compile(r"[(（][^()（）]{0,20}\s摄[)）]")
 # Mojibake debris: a lost character became '?' followed by stray ASCII (?,F場 → 場)
 _MOJIBAKE = re.compile(r"\?[,.;A-Za-z]{1,3}(?=[\u3400-\u9fff])")
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
+#: The Unicode box-drawing block (light, heavy and double lines): ┌ ─ ┬ ┐ │ ├ ┼ ┤ └ ┴ ┘ ┏ ━ ┃ ╔ ═ ║ ….
+BOX_DRAWING = "\u2500-\u257f"
+# A table's ruling line (┌───┬───┐, ├───┼───┤, or a row of empty cells): it holds no text.
+_BOX_RULE_LINE = re.compile(rf"^[{BOX_DRAWING}\s]*[{BOX_DRAWING}][{BOX_DRAWING}\s]*$")
 _FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 # a space between two Chinese words separates phrases or table columns: it becomes a comma
 _PHRASE_SPACE = re.compile(rf"(?<=[{_CJK}0-9）)])[ \t\u3000]+(?=[{_CJK}★☆])")
 # spaces next to Chinese or punctuation carry nothing (集微网消息 , 我国… → 集微网消息，我国…)
-_LOOSE_SPACE = re.compile(rf"(?<=[{_CJK}，。；：！？、”“（）,;:!?])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}，。；：！？、”“（）,;:!?])")
-_ASCII_PUNCT = re.compile(rf"(?<=[{_CJK}）)”])[,;:!?](?=[{_CJK}（(“]|$)|(?<=[{_CJK}])[,;:!?]")
+# (a table's cell rules count as punctuation: │ 1 │厦船… → │1│厦船…)
+_LOOSE_SPACE = re.compile(rf"(?<=[{_CJK}，。；：！？、”“（）,;:!?{BOX_DRAWING}])[ \t\u3000]+"
+                          rf"|[ \t\u3000]+(?=[{_CJK}，。；：！？、”“（）,;:!?{BOX_DRAWING}])")
+# An ASCII "?" before a list comma, a full stop or another "?" stands for a character lost to
+# mojibake (??松梨?、沙特阿美), not for a question: it stays ASCII, which ends no sentence.
+_ASCII_PUNCT = re.compile(rf"(?<=[{_CJK}）)”])(?:[,;:!]|\?(?![、，,。；;?]))(?=[{_CJK}（(“]|$)"
+                          rf"|(?<=[{_CJK}])(?:[,;:!]|\?(?![、，,。；;?]))")
 
 
 def _drop(text: str, offsets: list[int], spans) -> tuple[str, list[int]]:
@@ -179,11 +188,14 @@ def _drop(text: str, offsets: list[int], spans) -> tuple[str, list[int]]:
 def normalize_article(original: str) -> NormalizedText:
     """Everything :func:`normalize_annotated_text` does, plus what whole web articles need:
     boilerplate lines and photo credits dropped, mojibake debris removed, spaces around
-    Chinese text removed and ASCII punctuation between Chinese made full-width. Offsets still
-    point into ``original``; normalizing the result again changes nothing.
+    Chinese text removed and ASCII punctuation between Chinese made full-width. A box-drawing
+    table keeps one line per row with its ``│`` rules as cell delimiters; its ruling lines go.
+    Offsets still point into ``original``; normalizing the result again changes nothing.
 
     >>> normalize_article("集微网消息 , 我国半导体 。\\n※ 有关作品版权事宜请联系").text
     '集微网消息，我国半导体。'
+    >>> normalize_article("┌───┬──────┐\\n│ 1 │ 甲乙项目 │\\n└───┴──────┘").text
+    '│1│甲乙项目│'
     """
     text, offsets = original, list(range(len(original)))
     while True:
@@ -194,7 +206,7 @@ def normalize_article(original: str) -> NormalizedText:
             spans = []
             position = 0
             for line in text.splitlines(keepends=True):
-                if _BOILERPLATE_LINE.match(line):
+                if _BOILERPLATE_LINE.match(line) or _BOX_RULE_LINE.match(line):
                     spans.append((position, position + len(line)))
                 position += len(line)
             spans += [m.span() for m in _PHOTO_CREDIT.finditer(text)]

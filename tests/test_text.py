@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chainkg.loaders.text import normalize_annotated_text, sentence_spans, to_simplified
+from chainkg.loaders.text import normalize_annotated_text, normalize_article, sentence_spans, to_simplified
 
 
 def test_pinyin_annotations_are_removed_and_real_parentheticals_kept():
@@ -60,3 +60,18 @@ def test_annotation_heavy_text_round_trips_offsets(parts):
     for i, ch in enumerate(text.text):
         source = original[text.offsets[i]]
         assert to_simplified(source) == ch or source == ch
+
+
+def test_a_box_drawing_table_keeps_one_line_per_row_with_its_rules_as_cell_delimiters():
+    original = "┌───┬──────┐\n│ 1 │ 甲乙项目 │\n├───┼──────┤\n│   │ (二)丙丁集团 │\n╘═══╧══════╛"
+    text = normalize_article(original)
+    assert text.text == "│1│甲乙项目│\n││(二)丙丁集团│"
+    begin, end = text.original_span(text.text.index("甲乙项目"), text.text.index("甲乙项目") + 4)
+    assert original[begin:end] == "甲乙项目"
+    assert normalize_article(text.text).text == text.text
+
+
+def test_a_question_mark_before_a_list_comma_is_mojibake_and_ends_no_sentence():
+    text = normalize_article("由甲公司、??乙?、丙公司投资。为什么?就在这里").text
+    assert text == "由甲公司、??乙?、丙公司投资。为什么？就在这里"
+    assert len(sentence_spans(text)) == 3

@@ -1,0 +1,185 @@
+"""One rule of the article loader at a time: what it yields on the corpus article that uses the
+language it reads, and that a made-up sentence of a look-alike shape yields nothing.
+
+The made-up sentences name no real firm, park or place of the corpus articles beyond the
+gazetteer's counties.
+"""
+
+from functools import lru_cache
+
+import pytest
+
+from chainkg.loaders.extract import extract_text
+
+from _paths import CORPUS
+
+
+@lru_cache(maxsize=None)
+def corpus_document(prefix: str):
+    [path] = CORPUS.glob(f"{prefix}_*.txt")
+    return extract_text(path.read_text(encoding="utf-8"), source=path.stem)
+
+
+def facts(document) -> set[tuple[str, str, str]]:
+    return {(document.entity(r.subject).name, r.predicate, document.entity(r.object).name) for r in document.relations}
+
+
+def relation(document, subject: str, predicate: str, object_: str):
+    return next(r for r in document.relations if r.predicate == predicate
+                and document.entity(r.subject).name == subject and document.entity(r.object).name == object_)
+
+
+def names(document, *types: str) -> set[str]:
+    return {e.name for e in document.entities if e.type in types}
+
+
+# -- box-drawing tables ------------------------------------------------------------------------
+
+def test_box_drawing_characters_are_never_part_of_a_name():
+    document = corpus_document("d27")
+    boxed = [m.text for e in document.entities for m in e.mentions if any("\u2500" <= ch <= "\u257f" for ch in m.text)]
+    assert not boxed
+    assert {"福建纺织化纤集团", "省轻纺集团总公司", "福建农林大学"} <= names(document, "Company", "ResearchInstitute")
+
+
+def test_a_tables_enumerated_heading_names_the_owner_of_the_projects_below_it():
+    document = corpus_document("d27")
+    found = facts(document)
+    assert ("南纸林纸一体化项目", "developedBy", "省轻纺集团总公司") in found
+    assert ("福建纺织化纤集团PVA扩建项目", "developedBy", "省轻纺集团总公司") in found
+    assert ("香港晶圆项目一期", "developedBy", "省电子信息集团") in found
+    assert ("福建农林大学下安新区项目", "developedBy", "省教育厅") in found
+    # the heading of the next group ends the one before: no project has two heading owners
+    assert ("福建农林大学下安新区项目", "developedBy", "省电子信息集团") not in found
+    assert relation(document, "南纸林纸一体化项目", "developedBy", "省轻纺集团总公司").confidence == 0.7
+    assert next(e for e in document.entities if e.name == "省教育厅").type == "GovernmentBody"
+
+
+def test_a_column_headed_by_a_kind_of_project_holds_projects():
+    document = corpus_document("d27")
+    projects = names(document, "Project")
+    # 在建项目 / 预备项目 head the columns; the cells below are projects even without 项目 at the end
+    assert {"厦船二期船台及配套工程", "厦船三期船坞工程", "福州地区大学新校区二期"} <= projects
+    assert not {"在建项目", "预备项目"} & projects
+    assert ("福州地区大学新校区二期", "developedBy", "省教育厅") in facts(document)
+    assert "福州地区大学" not in names(document, "ResearchInstitute", "Company")  # the area's universities, no body
+
+
+def test_a_table_without_an_owner_heading_gives_projects_but_no_owner():
+    table = ("┌──┬────────┐\n│ │ 在建项目 │\n├──┼────────┤\n│ 1 │ 城东污水处理厂扩建工程 │\n"
+             "├──┼────────┤\n│ │ (二)交通运输 │\n├──┼────────┤\n│ 1 │ 城西快速路改造工程 │\n└──┴────────┘")
+    document = extract_text(table)
+    assert names(document, "Project") == {"城东污水处理厂扩建工程", "城西快速路改造工程"}
+    assert not [r for r in document.relations if r.predicate == "developedBy"]
+
+
+# -- projects named after their firm or their place --------------------------------------------
+
+def test_a_project_named_after_its_firm_is_developed_by_it_and_not_placed_by_the_firms_place():
+    document = corpus_document("d27")
+    found = facts(document)
+    assert ("福建纺织化纤集团PVA扩建项目", "developedBy", "福建纺织化纤集团") in found
+    assert ("福建农林大学下安新区项目", "developedBy", "福建农林大学") in found
+    assert not [f for f in found if f[0] in ("福建纺织化纤集团PVA扩建项目", "福建农林大学下安新区项目") and f[1] == "locatedIn"]
+
+
+def test_hong_kong_before_a_projects_name_is_no_location():
+    assert not [f for f in facts(corpus_document("d27")) if f[0] == "香港晶圆项目一期" and f[1] == "locatedIn"]
+
+
+def test_a_project_whose_name_opens_with_a_place_lies_there():
+    assert ("石狮中石光芯片项目", "locatedIn", "石狮市") in facts(corpus_document("d13"))
+    assert ("福建炼油乙烯一体化项目", "locatedIn", "福建省") in facts(corpus_document("d7"))
+
+
+def test_kinds_and_counts_of_projects_after_a_place_are_no_project_names():
+    document = extract_text("泉州市积极推进重点项目建设，晋江市三大项目顺利开工，石狮市文旅产业项目加快落地。")
+    assert not names(document, "Project")
+
+
+# -- 由…投资 / 投资建设 ---------------------------------------------------------------------------
+
+def test_each_organization_of_an_investor_list_develops_the_sentences_project():
+    document = corpus_document("d7")
+    found = facts(document)
+    assert ("福建炼油乙烯一体化项目", "developedBy", "中石化") in found
+    assert ("福建炼油乙烯一体化项目", "developedBy", "沙特阿美") in found
+    assert not [f for f in found if f[1] == "developedBy" and f[2] == "福建省"]  # a province is no company
+    assert {"中石化", "沙特阿美"} <= names(document, "Company")
+    assert not [e.name for e in document.entities if "?" in e.name]  # the name mojibake ate is not guessed
+
+
+def test_the_project_gaixiangmu_points_back_to_is_developed_by_the_investor():
+    document = corpus_document("d13")
+    assert ("立邦新型材料泉州生产基地项目", "developedBy", "立邦公司") in facts(document)
+    assert relation(document, "立邦新型材料泉州生产基地项目", "developedBy", "立邦公司").confidence == 0.7
+
+
+def test_the_head_of_a_parent_and_subsidiary_investor_develops_the_project():
+    document = corpus_document("d21")
+    assert ("鞋服智造园中科玮创项目", "developedBy", "福建省中科玮创实业有限公司") in facts(document)
+
+
+def test_a_firm_that_invests_in_building_a_project_develops_it():
+    document = extract_text("泉州宏远科技有限公司投资建设的晋江宏远新材料项目今日开工。")
+    assert ("晋江宏远新材料项目", "developedBy", "泉州宏远科技有限公司") in facts(document)
+
+
+@pytest.mark.parametrize("sentence", [
+    "由于外商投资增加，晋江宏远新材料项目进展顺利。",  # 由于 is "because"
+    "晋江宏远新材料项目由本地客商投资兴建。",  # a kind of investor, not a body
+    "该厂房由张三、李四共同投资。",  # two names and no body among them: maybe people
+    "由宏远集团牵头组织多家企业投资，晋江宏远新材料项目落地。",  # a verb in the list says more than who invests
+])
+def test_investor_look_alikes_give_no_developer(sentence):
+    document = extract_text(sentence)
+    assert not [r for r in document.relations if r.predicate == "developedBy"]
+    assert not names(document, "Company") - {"宏远集团"}
+
+
+# -- 位于 and the parks of a zone ----------------------------------------------------------------
+
+def test_what_follows_weiyu_and_its_places_lies_in_the_last_of_them():
+    found = facts(corpus_document("d13"))
+    assert ("立邦新型材料泉州生产基地项目", "locatedIn", "官桥园区") in found
+    assert ("官桥园区", "locatedIn", "泉州经济技术开发区") in found
+    assert ("鞋服智造园中科玮创项目", "locatedIn", "仙游经济开发区") in facts(corpus_document("d21"))
+
+
+def test_a_name_that_goes_on_after_weiyu_is_not_placed():
+    document = extract_text("记者走进位于晋江市的宏远科技有限公司研发中心，只见一片繁忙。")
+    assert not [r for r in document.relations if r.predicate == "locatedIn" and document.entity(r.subject).type == "Company"]
+
+
+def test_a_named_part_of_a_development_zone_is_a_park_of_it():
+    assert ("英林园区", "locatedIn", "晋江经济开发区") in facts(corpus_document("d3"))
+    document = extract_text("晋江经济开发区各园区加快建设，泉州开发区的园区也在扩容。")
+    assert not names(document, "IndustrialPark")
+
+
+# -- 等行业龙头企业 -------------------------------------------------------------------------------
+
+def test_industry_leaders_of_a_sentence_without_a_chain_lead_the_paragraphs_one_chain():
+    document = corpus_document("d10")
+    found = facts(document)
+    for firm in ("安踏", "特步", "三六一度"):
+        assert (firm, "leadsChain", "鞋服") in found
+        lead = relation(document, firm, "leadsChain", "鞋服")
+        assert lead.confidence == 0.5 and dict(lead.qualifiers)["leadershipKind"] == "leading_enterprise"
+
+
+def test_leaders_in_a_paragraph_of_two_chains_lead_none_but_are_still_firms():
+    document = extract_text("多年来涌现出宏远、华泰等行业龙头企业。本地食品产业和鞋服产业发展迅速。")
+    assert not [r for r in document.relations if r.predicate == "leadsChain"]
+    assert {"宏远", "华泰"} <= names(document, "Company")
+
+
+# -- vocabulary: zones, associations ----------------------------------------------------------
+
+def test_an_investment_zone_lies_in_its_county_and_an_industry_guild_is_an_association():
+    document = corpus_document("d7")
+    found = facts(document)
+    assert ("泉港台湾石化投资专区", "locatedIn", "泉港区") in found
+    assert ("泉港台湾石化投资专区", "hostsChain", "石化") in found
+    assert next(e for e in document.entities if e.name == "台湾石化工业同业公会").type == "Association"
+
