@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: build test setup system-deps clean neo4j-up neo4j-down
+.PHONY: build test lint setup system-deps clean neo4j-up neo4j-down
 
 $(BIN)/chainkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,30 @@ system-deps:
 
 test: $(BIN)/chainkg system-deps
 	$(BIN)/python -m pytest
+
+# ruff and mypy, both run whatever the other finds. mypy cannot read
+# [tool.setuptools.package-dir] (chainkg.graph = graph/, ...), so the installed layout is
+# rebuilt from that table as symlinks in build/mypy-layout and mypy checks it from there
+# (see [tool.mypy] in pyproject.toml).
+define MYPY_LAYOUT
+import pathlib, shutil, tomllib
+tree = pathlib.Path("build/mypy-layout")
+shutil.rmtree(tree, ignore_errors=True)
+mapping = tomllib.loads(pathlib.Path("pyproject.toml").read_text())["tool"]["setuptools"]["package-dir"]
+for package, folder in sorted(mapping.items()):
+    place = tree.joinpath(*package.split("."))
+    if "." in package:  # a subpackage: its whole folder
+        place.symlink_to(pathlib.Path(folder).resolve(), target_is_directory=True)
+    else:  # the root package: its modules, beside the subpackages' links
+        place.mkdir(parents=True)
+        for module in pathlib.Path(folder).glob("*.py"):
+            (place / module.name).symlink_to(module.resolve())
+endef
+export MYPY_LAYOUT
+
+lint: $(BIN)/chainkg
+	$(BIN)/python -c "$$MYPY_LAYOUT"
+	status=0; $(BIN)/ruff check . || status=1; $(BIN)/mypy || status=1; exit $$status
 
 # A throwaway local Neo4j 5.26 (from Maven Central, no Docker): prints its bolt URI.
 neo4j-up: $(BIN)/chainkg

@@ -14,10 +14,18 @@ Example
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from chainkg.analyses.embedded import BETWEENNESS_EXACT_MAX, centrality_of
-from chainkg.analyses.rows import IN_THE_WORKS, Centrality, Designation, EntryRow, OrganizationRow, PlaceName, SegmentRow
+from chainkg.analyses.rows import (
+    IN_THE_WORKS,
+    Centrality,
+    Designation,
+    EntryRow,
+    OrganizationRow,
+    PlaceName,
+    SegmentRow,
+)
 from chainkg.graph.neo4j_store import Neo4jStore
 from chainkg.ontology.templates import flow_order
 
@@ -230,7 +238,7 @@ class CypherGraph:
             # engine does (same function, same answer).
             import networkx as nx
 
-            network = nx.DiGraph()
+            network: nx.DiGraph[str] = nx.DiGraph()
             network.add_edges_from((r["a"], r["b"]) for r in self.store.run(_SUPPLY_EDGES, nodes=nodes))
             return centrality_of(network)
         pagerank = {r["iri"]: r["pagerank"] for r in self.store.run(_PAGERANK, nodes=nodes, iterations=PAGERANK_ITERATIONS)}

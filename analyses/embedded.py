@@ -11,8 +11,8 @@ Example
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 import networkx as nx
 
@@ -58,7 +58,7 @@ def centrality_of(network: nx.DiGraph) -> dict[str, Centrality]:
     """
     if network.number_of_nodes() == 0:
         return {}
-    canonical = nx.DiGraph()  # the same order whichever engine gathered the edges
+    canonical: nx.DiGraph[str] = nx.DiGraph()  # the same order whichever engine gathered the edges
     canonical.add_edges_from(sorted(network.edges()))
     network = canonical
     pagerank = nx.pagerank(network, alpha=0.85, tol=1e-12, max_iter=10_000)
@@ -209,7 +209,7 @@ class EmbeddedGraph:
 
     def supply_network(self, region: str | None) -> nx.DiGraph:
         members = self.members(region) if region else None
-        network = nx.DiGraph()
+        network: nx.DiGraph[str] = nx.DiGraph()
         for u, v, key in self.kg.edges(keys=True):
             if key == "suppliesTo" and (members is None or (u in members and v in members)):
                 network.add_edge(u, v)

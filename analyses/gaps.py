@@ -29,13 +29,14 @@ Example
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
 from chainkg.analyses.engine import as_chain_graph
 from chainkg.analyses.names import resolve_chain, resolve_region
-from chainkg.analyses.rows import IN_THE_WORKS, ORGANIZATION_CLASSES, EntryRow
+from chainkg.analyses.rows import IN_THE_WORKS, ORGANIZATION_CLASSES, EntryRow, SegmentRow
 
 __all__ = ["Entry", "SegmentGap", "GapReport", "chain_gaps", "classify_segment", "gap_statuses", "status_from_counts"]
 
@@ -112,8 +113,8 @@ def classify_segment(entries: list[Entry]) -> str:
     return "weak"
 
 
-def _cut_points(segment_rows) -> set[str]:
-    flow = nx.Graph()
+def _cut_points(segment_rows: Sequence[SegmentRow]) -> set[str]:
+    flow: nx.Graph[str] = nx.Graph()
     iris = {s.iri for s in segment_rows}
     flow.add_nodes_from(iris)
     flow.add_edges_from((s.iri, t) for s in segment_rows for t in s.feeds if t in iris)

@@ -4,8 +4,9 @@ rows; the analyses turn rows into results with one shared piece of logic."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Protocol
 
 __all__ = [
     "SegmentRow",

@@ -120,7 +120,7 @@ def neo4j(firms: int, per_row_limit: int, peer_max: int, figures: dict) -> dict:
         started = time.perf_counter()
         files = write_import_csv(nodes, relationships, Path(folder))
         figures["admin_csv_s"] = time.perf_counter() - started
-        timing = {}
+        timing: dict[str, float] = {}
         imported = start_server(heap="2g", pagecache="1g",
                                 before_start=lambda home: timing.setdefault("import", run_import(home, files)))
         try:

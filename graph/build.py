@@ -9,9 +9,9 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
@@ -47,7 +47,6 @@ def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES) -> FactSet:
     Articles are extracted and resolved against the reviewed facts, which win on conflict.
     """
     from chainkg.loaders.articles import load_articles
-
     from chainkg.loaders.tables import is_table_mapping, load_table
 
     facts = FactSet()

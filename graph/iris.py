@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 from chainkg.ontology import DATA_NS
 
@@ -39,8 +40,9 @@ def entity_iri(entity_id: str) -> URIRef:
     return DATA_NS[entity_id]
 
 
-def entity_id(iri: str) -> str:
-    """The reviewed id of an entity IRI (inverse of :func:`entity_iri`)."""
+def entity_id(iri: Node | str) -> str:
+    """The reviewed id of an entity IRI (inverse of :func:`entity_iri`); any node a graph
+    gives back, or its text."""
     return str(iri).removeprefix(str(DATA_NS))
 
 

@@ -9,20 +9,24 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from rdflib import Dataset
 
 from chainkg.graph.rdf import PREFIXES, union_graph
 
-__all__ = ["JSONLD_CONTEXT", "write_outputs", "serialize_graph_files"]
+__all__ = ["JSONLD_CONTEXT", "FileWriter", "write_outputs", "serialize_graph_files"]
+
+#: Writes one output file at the path it is given; what it returns is ignored (rdflib's
+#: ``serialize`` returns the graph, for one).
+FileWriter = Callable[[Path], object]
 
 #: The JSON-LD context written into graph.jsonld: our prefixes, so keys read ``skos:prefLabel``.
 JSONLD_CONTEXT = dict(PREFIXES)
 
 
-def serialize_graph_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:
+def serialize_graph_files(dataset: Dataset) -> dict[str, FileWriter]:
     """Writers for graph.ttl, graph.nt, graph.jsonld (union of all sources) and graph.trig."""
     union = union_graph(dataset)
     return {
@@ -35,7 +39,7 @@ def serialize_graph_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]
     }
 
 
-def write_outputs(out_dir: str | Path, writers: dict[str, Callable[[Path], None]]) -> list[Path]:
+def write_outputs(out_dir: str | Path, writers: dict[str, FileWriter]) -> list[Path]:
     """Run each writer into a staging folder, then move all results into ``out_dir``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -93,7 +93,7 @@ def place_gazetteer() -> dict[str, PlaceEntry]:
 @lru_cache(maxsize=1)
 def chain_gazetteer() -> dict[str, ChainEntry]:
     """Chain names and aliases → the chain (segments are placed later, by loaders.segments)."""
-    entries = {}
+    entries: dict[str, ChainEntry] = {}
     for chain in load_chain_templates().values():
         for name in (chain.name, *chain.aliases, chain.name + "产业"):
             if len(name) >= 2 and not name.isascii() or name in ("LED", "IC"):

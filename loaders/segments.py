@@ -55,7 +55,7 @@ def _free_mentions(clause: str, names: list[str], other_names: list[str]) -> boo
 def _segments_in(clauses: list[str], template: ChainTemplate) -> list[tuple[str, str]]:
     """Segments whose words occur in the clauses; a word inside a longer word of another
     segment does not count (扫地机 inside 扫地机器人配套 names the parts, not the whole unit)."""
-    hits = []  # (clause index, start, end, segment id, keyword)
+    hits: list[tuple[int, int, int, str, str]] = []  # (clause index, start, end, segment id, keyword)
     for index, clause in enumerate(clauses):
         for segment in template.segments:
             for keyword in segment.keywords:
@@ -66,7 +66,7 @@ def _segments_in(clauses: list[str], template: ChainTemplate) -> list[tuple[str,
                    for o in hits)
     ]
     found: dict[str, str] = {}
-    for _, start, end, segment_id, keyword in sorted(kept, key=lambda h: (h[0], h[1], -(h[2] - h[1]))):
+    for *_, segment_id, keyword in sorted(kept, key=lambda h: (h[0], h[1], -(h[2] - h[1]))):
         found.setdefault(segment_id, keyword)
     return sorted(found.items())
 

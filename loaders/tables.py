@@ -88,7 +88,7 @@ def _text_rows(path: Path, fmt: str) -> list[TableRow]:
         split = [line.split() for line in lines]
     else:
         split = list(csv.reader(io.StringIO(text), delimiter="\t" if fmt == "tsv" else ","))
-        if len(split) != len([l for l in lines if l.strip()]):
+        if len(split) != len([line for line in lines if line.strip()]):
             split = [next(csv.reader([line], delimiter="\t" if fmt == "tsv" else ",")) if line.strip() else [] for line in lines]
     header_index = next((i for i, cells in enumerate(split) if cells), None)
     if header_index is None:
@@ -127,7 +127,9 @@ def read_table(path: str | Path, fmt: str, *, sheet: str | None = None) -> list[
     worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
     cells = [["" if c is None else str(c).strip() for c in row] for row in worksheet.iter_rows(values_only=True)]
     header = cells[0]
-    return [TableRow(i, dict(zip(header, row)), None, None) for i, row in enumerate(cells[1:], 1) if any(row)]
+    # openpyxl pads rows to the sheet's recorded width, but a sheet saved without one gives each
+    # row its own length: a short row lacks the later columns (and the mapping says which one).
+    return [TableRow(i, dict(zip(header, row, strict=False)), None, None) for i, row in enumerate(cells[1:], 1) if any(row)]
 
 
 def _slug(prefix: str, name: str) -> str:
@@ -184,8 +186,8 @@ class _Mapper:
         if entity_type not in CLASSES:
             raise self.fail(row, str(type_spec), f"unknown class {entity_type!r}")
         entity_id = _slug(spec.get("id_prefix", "org"), name)
-        evidence = ()
-        if row.span is not None:
+        evidence: tuple[TextSpan, ...] = ()
+        if row.span is not None and row.text is not None:  # a text format's row: both or neither
             evidence = (TextSpan(self.source.id, row.span[0], row.span[1], row.text, normalize_annotated_text(row.text).text),)
         note = self.value(row, {**spec["note"], "required": False}, "note") if "note" in spec else None
         entity = Entity(id=entity_id, types=(entity_type,), name=name, note=note or None, evidence=evidence,

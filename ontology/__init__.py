@@ -13,15 +13,15 @@ Example
 """
 
 from chainkg.ontology.terms import (
+    CHAIN_FILES,
+    CHAIN_TEMPLATES_FILE,
+    CHAINS_FILE,
     CKG,
     CLASSES,
     DATA_NS,
     ONTOLOGY_FILE,
-    CHAINS_FILE,
-    CHAIN_FILES,
-    CHAIN_TEMPLATES_FILE,
-    SHAPES_FILE,
     RELATIONS,
+    SHAPES_FILE,
     RelationTerm,
     neo4j_type_name,
 )

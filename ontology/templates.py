@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.term import Node
 
 from chainkg.ontology.terms import CHAIN_FILES, CKG, DATA_NS
 
@@ -47,12 +48,13 @@ class ChainTemplate:
     segments: tuple[SegmentTemplate, ...]
 
 
-def _id(iri) -> str:
+def _id(iri: Node) -> str:
     return str(iri).removeprefix(str(DATA_NS))
 
 
-def _label(graph: Graph, node, language: str) -> str:
-    return next((str(l) for l in graph.objects(node, SKOS.prefLabel) if l.language == language), "")
+def _label(graph: Graph, node: Node, language: str) -> str:
+    return next((str(label) for label in graph.objects(node, SKOS.prefLabel)
+                 if isinstance(label, Literal) and label.language == language), "")
 
 
 def flow_order(segments, *, id_of=lambda s: s.id):
@@ -83,9 +85,11 @@ def load_chain_templates() -> dict[str, ChainTemplate]:
     graph = Graph()
     for path in CHAIN_FILES:
         graph.parse(path, format="turtle")
-    segments_by_chain: dict[URIRef, list[SegmentTemplate]] = {}
+    segments_by_chain: dict[Node, list[SegmentTemplate]] = {}
     for segment in graph.subjects(RDF.type, CKG.ChainSegment):
         chain = graph.value(segment, CKG.segmentOf)
+        if chain is None:  # the shapes require one; a segment of no chain is in no template
+            continue
         template = SegmentTemplate(
             id=_id(segment),
             name=_label(graph, segment, "zh"),

@@ -42,7 +42,7 @@ def render_table(columns: list[str], rows: list[list[str]]) -> str:
     widths = [max([_width(c)] + [_width(r[i]) for r in rows]) for i, c in enumerate(columns)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(cells, widths)).rstrip()
+        return "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(cells, widths, strict=True)).rstrip()
 
     return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
@@ -76,7 +76,7 @@ def render_leaders(leaders: list[LeaderScore]) -> str:
         rows.append([str(rank), leader.name, f"{leader.score:.3f}", kinds or "—",
                      ", ".join(f"{k} {v:.2f}" for v, k in top) or "—"])
     lines = [render_table(["#", "firm", "score", "designation", "strongest components"], rows)]
-    sentences = [(l.name, d) for l in leaders for d in l.designations if d.sentences]
+    sentences = [(leader.name, d) for leader in leaders for d in leader.designations if d.sentences]
     if sentences:
         lines += ["", "designations:"]
         lines += [f"  {name} — {_KIND_WORDS.get(d.kind or '', d.kind)} {d.chain_name}: “{_clip(d.sentences[0], 90)}”"

@@ -83,7 +83,7 @@ def test_leaders_find_the_planted_leader(synthetic):
     assert top.iri.endswith(generated.planted.leader)
     assert top.local_partners >= 15 and top.meets_partner_criterion
     assert top.components["pagerank"] == 1.0
-    assert not any(l.meets_partner_criterion for l in leaders[1:])
+    assert not any(leader.meets_partner_criterion for leader in leaders[1:])
 
 
 def test_candidates_fill_the_planted_gap_from_outside(synthetic):

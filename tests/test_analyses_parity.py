@@ -126,6 +126,9 @@ def test_stored_entry_counts_answer_like_the_walk_and_step_aside_when_stale(neo4
 
 
 COMPACT_QUESTIONS = [*SEED_GAP_QUESTIONS, ("鞋服", "晋江市"), ("半导体", "泉州台商投资区")]
+#: (chain, region) for leading_enterprises, either of which may be left open.
+LEADER_QUESTIONS: list[tuple[str | None, str | None]] = [
+    (None, None), (None, "惠安县"), ("工业母机", None), ("半导体", "南安市"), ("鞋服", "泉州市")]
 
 
 @pytest.mark.parametrize("source", ["seed", "synthetic"])
@@ -146,9 +149,9 @@ def test_compact_engine_answers_exactly_like_networkx(source):
         for analysis in (chain_gaps, attraction_candidates):
             expected = without_engine(analysis(networkx_engine, chain, region))
             assert all(without_engine(analysis(e, chain, region)) == expected for e in engines), (analysis, chain, region)
-    for chain, region in [(None, None), (None, "惠安县"), ("工业母机", None), ("半导体", "南安市"), ("鞋服", "泉州市")]:
-        expected = without_engine(leading_enterprises(networkx_engine, chain, region))
-        assert all(without_engine(leading_enterprises(e, chain, region)) == expected for e in engines), (chain, region)
+    for question in LEADER_QUESTIONS:
+        expected = without_engine(leading_enterprises(networkx_engine, *question))
+        assert all(without_engine(leading_enterprises(e, *question)) == expected for e in engines), question
     matrix = gap_statuses(networkx_engine)
     assert matrix and all(gap_statuses(e) == matrix for e in engines)
 

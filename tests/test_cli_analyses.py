@@ -1,15 +1,19 @@
 """`chainkg gaps / leaders / candidates` as a planner runs them, embedded and on Neo4j."""
 
 import json
-
-import pytest
+from typing import Any
 
 from chainkg.cli import main
 
 
-def run_json(capsys, *argv) -> object:
+def run_json(capsys, *argv) -> Any:  # whatever JSON the command printed, as json.loads gives it
     assert main([*argv, "--json"]) == 0
     return json.loads(capsys.readouterr().out)
+
+
+def without_engine_name(data) -> str:
+    """The JSON as text, with the engine's name the one field in which the engines differ."""
+    return json.dumps(data, ensure_ascii=False).replace('"engine": "cypher"', '"engine": "embedded"')
 
 
 def test_gaps_semiconductor_nanan_lists_every_segment_as_missing_with_chain_level_evidence(capsys):
@@ -64,5 +68,4 @@ def test_the_neo4j_engine_gives_the_same_json(neo4j_settings, loaded_seed, monke
     for argv in (["gaps", "--chain", "智能电子终端", "--region", "永春"], ["leaders", "--region", "惠安县"]):
         embedded = run_json(capsys, *argv)
         cypher = run_json(capsys, *argv, "--engine", "neo4j")
-        strip = lambda data: json.dumps(data, ensure_ascii=False).replace('"engine": "cypher"', '"engine": "embedded"')
-        assert strip(cypher) == strip(embedded)
+        assert without_engine_name(cypher) == without_engine_name(embedded)

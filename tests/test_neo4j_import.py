@@ -11,7 +11,7 @@ from chainkg.settings import Neo4jSettings
 def test_neo4j_admin_import_gives_the_loaded_graph(tmp_path, seed_graph):
     nodes, relationships = facts_to_rows(load_facts())
     files = write_import_csv(nodes, relationships, tmp_path / "csv")
-    timings = {}
+    timings: dict[str, float] = {}
     server = start_server(before_start=lambda home: timings.setdefault("import", run_import(home, files)))
     try:
         with connect(Neo4jSettings(server.uri, server.user, server.password)) as store:

@@ -1,9 +1,5 @@
 """Each SPARQL cookbook query runs on the seed graph and gives the expected answer."""
 
-from pathlib import Path
-
-import pytest
-
 from _paths import REPO
 
 COOKBOOK = REPO / "cookbook" / "sparql"

@@ -3,7 +3,6 @@
 from rdflib import Dataset, Graph
 
 from chainkg.graph.build import load_facts
-from chainkg.graph.networkx_projection import to_networkx
 from chainkg.graph.rdf import facts_to_dataset, union_graph
 from chainkg.graph.streaming import facts_to_networkx, write_ntriples
 

@@ -40,8 +40,9 @@ def write_table(folder, fmt, rows=ROWS):
 
         path = folder / "roster.xlsx"
         book = Workbook()
+        sheet = book.worksheets[0]  # a new workbook's one sheet (``active`` may be None to a type checker)
         for row in [header, *rows]:
-            book.active.append(list(row))
+            sheet.append(list(row))
         book.save(path)
     mapping = folder / f"roster_{fmt}.table.yaml"
     mapping.write_text(MAPPING.format(file=path.name, fmt=fmt), encoding="utf-8")
@@ -61,7 +62,8 @@ def test_the_official_list_as_a_worked_example():
     assert located["鲤城区高新区科创中心"] == "area/350502" and located["泉州泉港电子化学新材料产业园"] == "area/350505"
     text = (CORPUS / "d6_quanzhou_park_projects_table.txt").read_text(encoding="utf-8")
     for relation in facts.relations:
-        assert text[relation.evidence.start:relation.evidence.end] == relation.evidence.quote
+        evidence = relation.evidence
+        assert evidence is not None and text[evidence.start:evidence.end] == evidence.quote
     assert next(e for e in parks if e.name == "泉州数字经济产业园").note == "试点项目"
 
 
