@@ -49,7 +49,7 @@ def entity_attributes(graph: Graph, node: URIRef) -> dict:
         "aliases": sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
     }
     for key, prop in (("division_code", CKG.divisionCode), ("admin_level", CKG.adminLevel),
-                      ("status", CKG.status), ("stage", CKG.stage)):
+                      ("status", CKG.status), ("stage", CKG.stage), ("note", CKG.note)):
         value = graph.value(node, prop)
         if value is not None:
             attributes[key] = str(value)

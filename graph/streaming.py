@@ -122,7 +122,7 @@ def entity_node_attributes(entity) -> dict:
     """The analysis-graph attributes of one entity record (as ``entity_attributes`` reads them from RDF)."""
     attributes = {"classes": sorted(entity.types), "name": entity.name, "name_en": entity.name_en,
                   "aliases": sorted(set(entity.aliases))}
-    for key in ("division_code", "admin_level", "status"):
+    for key in ("division_code", "admin_level", "status", "note"):
         if getattr(entity, key):
             attributes[key] = getattr(entity, key)
     return attributes
