@@ -2,12 +2,33 @@
 segments × county-level units and zones coloured by status — as a picture and as a table —
 with the chain's leaders and 招商 candidates beside it. Self-contained, like the graph report.
 
+Columns
+-------
+Nothing here names a region; the graph says which columns there are:
+
+- **Prefectures** are the areas at ``admin_level`` "prefecture" that a county-level unit or
+  zone lies in (``locatedIn``, at any depth). A prefecture nothing lies in (a city named only
+  as a place firms come from) gets no columns.
+- **Columns** are the county-level units and the zones run by a 管委会 (``managedBy``), the
+  zones under their shortest Chinese name. A county the reference data marks *nominal* — its
+  note starts with the word ``nominal``, as 金门县's does (administered from Taiwan) — is
+  left out: nothing can be found there, and a column of 缺 would read as a finding.
+- **Several prefectures**: one set of columns per prefecture, side by side in division-code
+  order, each headed by the prefecture's name (in the picture and in the table); 招商
+  candidates are listed for each prefecture. Columns under no prefecture come last. A graph
+  with one prefecture gives a page without those headings.
+
+The page and the picture are Jinja2 templates (``reports/templates/gaps.html.j2``,
+``gaps.svg.j2``), autoescaped: every name is written as text.
+
 Example
 -------
 >>> from chainkg.analyses.embedded import seed_kg
 >>> matrix = gap_matrix(seed_kg(), "chain/optoelectronics")
 >>> matrix.status("光电应用终端", "安溪县")
 'weak'
+>>> [p.name for p in gap_prefectures(seed_kg())], "金门县" in dict(matrix.columns).values()
+(['泉州市'], False)
 >>> svg = matrix_svg(matrix)
 >>> svg.startswith("<svg") and "安溪县" in svg
 True
@@ -15,20 +36,35 @@ True
 
 from __future__ import annotations
 
-import html
+from collections import deque
 from dataclasses import dataclass
+from itertools import groupby
 
 import networkx as nx
 
 from chainkg.analyses import attraction_candidates, chain_gaps, leading_enterprises
 from chainkg.analyses.embedded import EmbeddedGraph
 from chainkg.analyses.gaps import GapReport
+from chainkg.reports.page_templates import package_text, render, rendered
 from chainkg.reports.tables import STAGE_WORDS
 
-__all__ = ["STATUS_COLOURS", "GapMatrix", "gap_matrix", "matrix_svg", "render_gap_report", "gap_report_files"]
+__all__ = ["STATUS_COLOURS", "NOMINAL_MARK", "GapMatrix", "Prefecture", "gap_prefectures", "gap_matrix",
+           "matrix_svg", "render_gap_report", "gap_report_files"]
 
 STATUS_COLOURS = {"present": "#59a14f", "weak": "#f1ce63", "missing": "#ececec"}
 _STATUS_ZH = {"present": "有", "weak": "弱", "missing": "缺"}
+#: First word of the note by which reference data marks a unit that exists on paper only.
+NOMINAL_MARK = "nominal"
+
+
+@dataclass(frozen=True)
+class Prefecture:
+    """A prefecture with columns in the report."""
+
+    iri: str
+    name: str
+    name_en: str | None
+    division_code: str | None
 
 
 @dataclass(frozen=True)
@@ -38,158 +74,144 @@ class GapMatrix:
     segments: tuple[tuple[str, str], ...]  # (name, stage)
     columns: tuple[tuple[str, str], ...]  # (iri, label)
     reports: tuple[GapReport, ...]  # one per column
+    #: (prefecture name, number of columns) left to right; "" for columns under no prefecture.
+    groups: tuple[tuple[str, int], ...] = ()
 
     def status(self, segment_name: str, column_label: str) -> str:
         index = next(i for i, (_, label) in enumerate(self.columns) if label == column_label)
         return next(s.status for s in self.reports[index].segments if s.name == segment_name)
 
 
-def _columns(kg: nx.MultiDiGraph) -> list[tuple[str, str]]:
-    """County-level units (not the nominal 金门县) and the zones run by a 管委会, short labels."""
+def _is_nominal(attributes: dict) -> bool:
+    return (attributes.get("note") or "").split(maxsplit=1)[:1] == [NOMINAL_MARK]
+
+
+def _is_column(kg: nx.MultiDiGraph, node: str, attributes: dict) -> bool:
+    classes = attributes.get("classes", ())
+    if "AdministrativeArea" in classes:
+        return attributes.get("admin_level") == "county" and not _is_nominal(attributes)
+    return "DevelopmentZone" in classes and any(k == "managedBy" for _, _, k in kg.out_edges(node, keys=True))
+
+
+def _prefecture_of(kg: nx.MultiDiGraph, node: str) -> str | None:
+    """The nearest prefecture above ``node`` along ``locatedIn`` (breadth first)."""
+    seen, queue = {node}, deque([node])
+    while queue:
+        for parent in sorted(v for _, v, k in kg.out_edges(queue.popleft(), keys=True) if k == "locatedIn"):
+            if kg.nodes[parent].get("admin_level") == "prefecture":
+                return parent
+            if parent not in seen:
+                seen.add(parent)
+                queue.append(parent)
+    return None
+
+
+def _prefecture_key(kg: nx.MultiDiGraph, prefecture: str | None) -> str:
+    # division-code order; prefectures without a code after them, columns under none last
+    return "~" if prefecture is None else kg.nodes[prefecture].get("division_code") or "9" + prefecture
+
+
+def _columns(kg: nx.MultiDiGraph) -> list[tuple[str, str, str | None]]:
+    """(iri, short label, prefecture) of every column, grouped by prefecture, in code order."""
     columns = []
     for node, a in kg.nodes(data=True):
-        classes = a.get("classes", ())
-        county = "AdministrativeArea" in classes and a.get("admin_level") == "county" and a.get("division_code") != "350527"
-        zone = "DevelopmentZone" in classes and any(k == "managedBy" for _, _, k in kg.out_edges(node, keys=True))
-        if county or zone:
+        if _is_column(kg, node, a):
+            zone = "DevelopmentZone" in a.get("classes", ())
             short = min([a["name"], *(x for x in a.get("aliases", ()) if not x.isascii())], key=len) if zone else a["name"]
-            columns.append((a.get("division_code") or "9" + short, node, short))
-    return [(iri, label) for _, iri, label in sorted(columns)]
+            prefecture = _prefecture_of(kg, node)
+            columns.append((_prefecture_key(kg, prefecture), a.get("division_code") or "9" + short, node, short, prefecture))
+    return [(iri, label, prefecture) for _, _, iri, label, prefecture in sorted(columns)]
+
+
+def gap_prefectures(kg: nx.MultiDiGraph) -> list[Prefecture]:
+    """The prefectures the report has columns for, in the columns' order."""
+    found = dict.fromkeys(p for _, _, p in _columns(kg) if p is not None)
+    return [Prefecture(p, kg.nodes[p].get("name", p), kg.nodes[p].get("name_en"), kg.nodes[p].get("division_code"))
+            for p in found]
 
 
 def gap_matrix(kg: nx.MultiDiGraph, chain: str) -> GapMatrix:
     """Gap reports of one chain for every county-level unit and zone."""
     graph = EmbeddedGraph(kg)
     columns = _columns(kg)
-    reports = tuple(chain_gaps(graph, chain, iri) for iri, _ in columns)
+    reports = tuple(chain_gaps(graph, chain, iri) for iri, _, _ in columns)
     first = reports[0]
+    groups = tuple((kg.nodes[p].get("name", p) if p else "", len(list(members)))
+                   for p, members in groupby(columns, key=lambda c: c[2]))
     return GapMatrix(first.chain, first.chain_name, tuple((s.name, s.stage) for s in first.segments),
-                     tuple(columns), reports)
+                     tuple((iri, label) for iri, label, _ in columns), reports, groups)
+
+
+def _spans(matrix: GapMatrix) -> list[tuple[str, int, int]]:
+    """(prefecture name, first column, number of columns) of each group."""
+    spans, start = [], 0
+    for name, count in matrix.groups:
+        spans.append((name, start, count))
+        start += count
+    return spans
 
 
 def matrix_svg(matrix: GapMatrix, *, cell_width: int = 58, cell_height: int = 24) -> str:
     """The matrix as a standalone SVG picture (status colour per cell, 有/弱/缺 written in)."""
-    left, top = 190, 56
+    headed = len(matrix.groups) > 1  # a row of prefecture names above the column labels
+    left, top = 190, 56 + (20 if headed else 0)
     width = left + cell_width * len(matrix.columns) + 10
     height = top + cell_height * len(matrix.segments) + 40
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" font-family="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" font-size="12">',
-             f'<text x="4" y="18" font-size="15" font-weight="bold">{html.escape(matrix.chain_name)} 产业链 · 环节 × 县市区</text>']
-    for j, (_, label) in enumerate(matrix.columns):
-        x = left + j * cell_width + cell_width / 2
-        parts.append(f'<text x="{x:.0f}" y="{top - 8}" text-anchor="middle">{html.escape(label)}</text>')
+    groups = [{"name": name, "x": f"{left + (start + count / 2) * cell_width:.0f}", "y": top - 28,
+               "x0": left + start * cell_width + 2, "x1": left + (start + count) * cell_width - 4}
+              for name, start, count in _spans(matrix)] if headed else []
+    columns = [{"x": f"{left + j * cell_width + cell_width / 2:.0f}", "label": label}
+               for j, (_, label) in enumerate(matrix.columns)]
+    rows = []
     for i, (name, stage) in enumerate(matrix.segments):
         y = top + i * cell_height
-        parts.append(f'<text x="4" y="{y + 16}">{html.escape(STAGE_WORDS.get(stage, stage))} · {html.escape(name)}</text>')
+        cells = []
         for j, report in enumerate(matrix.reports):
             status = report.segments[i].status
             x = left + j * cell_width
-            parts.append(f'<rect x="{x}" y="{y}" width="{cell_width - 2}" height="{cell_height - 2}" rx="3" '
-                         f'fill="{STATUS_COLOURS[status]}"><title>{html.escape(name)} · '
-                         f'{html.escape(matrix.columns[j][1])}: {status}</title></rect>')
-            parts.append(f'<text x="{x + cell_width / 2 - 1:.0f}" y="{y + 16}" text-anchor="middle" fill="#333">{_STATUS_ZH[status]}</text>')
-    y = top + len(matrix.segments) * cell_height + 22
-    for k, (status, colour) in enumerate(STATUS_COLOURS.items()):
-        parts.append(f'<rect x="{4 + k * 110}" y="{y - 12}" width="14" height="14" rx="3" fill="{colour}"/>'
-                     f'<text x="{22 + k * 110}" y="{y}">{status} {_STATUS_ZH[status]}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+            cells.append({"x": x, "text_x": f"{x + cell_width / 2 - 1:.0f}", "fill": STATUS_COLOURS[status],
+                          "title": f"{name} · {matrix.columns[j][1]}: {status}", "mark": _STATUS_ZH[status]})
+        rows.append({"y": y, "text_y": y + 16, "label": f"{STAGE_WORDS.get(stage, stage)} · {name}", "cells": cells})
+    legend_y = top + len(matrix.segments) * cell_height + 22
+    legend = [{"x": 4 + k * 110, "text_x": 22 + k * 110, "colour": colour, "label": f"{status} {_STATUS_ZH[status]}"}
+              for k, (status, colour) in enumerate(STATUS_COLOURS.items())]
+    return render("gaps.svg.j2", width=width, height=height, title=matrix.chain_name, label_y=top - 8,
+                  cell_width=cell_width - 2, cell_height=cell_height - 2, groups=groups, columns=columns, rows=rows,
+                  legend=legend, legend_y=legend_y).strip()
 
 
-def _table(matrix: GapMatrix) -> str:
-    head = "".join(f"<th>{html.escape(label)}</th>" for _, label in matrix.columns)
-    rows = []
-    for i, (name, stage) in enumerate(matrix.segments):
-        cells = []
-        for report in matrix.reports:
-            segment = report.segments[i]
-            names = "、".join(e.name for e in segment.entries)
-            title = html.escape("；".join(e.evidence[0] for e in segment.entries if e.evidence))
-            cells.append(f'<td class="{segment.status}" title="{title}">{_STATUS_ZH[segment.status]}'
-                         f'{"<br><small>" + html.escape(names) + "</small>" if names else ""}</td>')
-        rows.append(f"<tr><th>{html.escape(STAGE_WORDS.get(stage, stage))} · {html.escape(name)}</th>{''.join(cells)}</tr>")
-    return f'<table><thead><tr><th>环节 segment</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-
-
-def _chain_level(matrix: GapMatrix) -> str:
-    items = [f"<li><b>{html.escape(report.region_name)}</b> · {html.escape(e.name)}: “{html.escape(e.evidence[0])}”</li>"
-             for report in matrix.reports for e in report.chain_level if e.evidence]
-    return f"<p>At chain level (the source names no segment):</p><ul>{''.join(items)}</ul>" if items else ""
-
-
-def _leaders_and_candidates(kg, matrix: GapMatrix, city: str | None) -> str:
-    leaders = leading_enterprises(kg, matrix.chain, None, top=3)
-    parts = ["<h3>龙头 / 链主 leaders</h3>"]
-    if leaders:
-        items = []
-        for leader in leaders:
-            sentence = next((d.sentences[0] for d in leader.designations if d.sentences), "")
-            items.append(f"<li><b>{html.escape(leader.name)}</b> ({leader.score:.2f})"
-                         f"{' — “' + html.escape(sentence) + '”' if sentence else ''}</li>")
-        parts.append(f"<ol>{''.join(items)}</ol>")
-    else:
-        parts.append("<p class='muted'>No firm in this chain in the graph.</p>")
-    parts.append("<h3>招商 candidates</h3>")
-    candidates = attraction_candidates(kg, matrix.chain, city, top=5) if city else []
-    if candidates:
-        parts.append("<ol>" + "".join(f"<li><b>{html.escape(c.name)}</b> ({c.score:.2f}) — {html.escape(c.reasons)}</li>"
-                                      for c in candidates) + "</ol>")
-    else:
-        parts.append("<p class='muted'>No outside firm in the graph works in the missing or weak segments.</p>")
-    return "".join(parts)
-
-
-def _city(kg) -> str | None:
-    return next((n for n, a in kg.nodes(data=True) if a.get("admin_level") == "prefecture" and a.get("division_code") == "350500"), None)
+def _leaders(kg, chain: str) -> list[tuple]:
+    """The chain's top three firms, each with the first sentence that designates it (or "")."""
+    return [(leader, next((d.sentences[0] for d in leader.designations if d.sentences), ""))
+            for leader in leading_enterprises(kg, chain, None, top=3)]
 
 
 def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") -> dict[str, str]:
     """``gaps.html`` and one ``gaps/<chain>.svg`` per chain, as texts by relative path."""
     chains = sorted((n for n, a in kg.nodes(data=True) if "IndustrialChain" in a.get("classes", ())))
-    city = _city(kg)
+    prefectures = gap_prefectures(kg)
     files: dict[str, str] = {}
-    sections, overview = [], []
+    sections = []
     for chain in chains:
         matrix = gap_matrix(kg, chain)
         slug = chain.rsplit("/", 1)[-1]
         svg = matrix_svg(matrix)
         files[f"gaps/{slug}.svg"] = svg
-        present = sum(s.status != "missing" for report in matrix.reports for s in report.segments)
-        overview.append((present, matrix.chain_name, slug))
-        sections.append(
-            f'<section id="{slug}"><h2>{html.escape(matrix.chain_name)}</h2>'
-            f'<div class="row"><div class="picture">{svg}</div><div class="side">{_leaders_and_candidates(kg, matrix, city)}</div></div>'
-            f"{_table(matrix)}{_chain_level(matrix)}</section>"
-        )
-    links = " · ".join(f'<a href="#{slug}">{html.escape(name)}</a> ({present})' for present, name, slug in overview)
-    files["gaps.html"] = _PAGE.format(title=html.escape(title), links=links, sections="".join(sections), css=_CSS)
+        sections.append({
+            "slug": slug, "matrix": matrix, "spans": _spans(matrix), "leaders": _leaders(kg, matrix.chain),
+            "svg": rendered(svg),
+            "chain_level": [(report.region_name, entry) for report in matrix.reports
+                            for entry in report.chain_level if entry.evidence],
+            "present": sum(s.status != "missing" for report in matrix.reports for s in report.segments),
+            "candidates": [(p, attraction_candidates(kg, matrix.chain, p.iri, top=5)) for p in prefectures]
+                          or [(None, [])],
+        })
+    files["gaps.html"] = render("gaps.html.j2", title=title, css=package_text("templates/gaps.css"),
+                                prefectures=prefectures, sections=sections, stage_words=STAGE_WORDS,
+                                status_zh=_STATUS_ZH)
     return files
 
 
 def render_gap_report(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") -> str:
     """Just the HTML page (pictures inline)."""
     return gap_report_files(kg, title=title)["gaps.html"]
-
-
-_CSS = """
-body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 16px 24px; color: #222; }
-h1 { font-size: 20px; } h2 { font-size: 18px; margin-top: 34px; border-bottom: 1px solid #ddd; } h3 { font-size: 14px; margin: 8px 0 4px; }
-.row { display: flex; gap: 24px; flex-wrap: wrap; } .side { max-width: 560px; font-size: 13px; }
-table { border-collapse: collapse; font-size: 12px; margin-top: 10px; } th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: center; }
-tbody th { text-align: left; font-weight: normal; white-space: nowrap; }
-td.present { background: #59a14f; color: #fff; } td.weak { background: #f1ce63; } td.missing { background: #f4f4f4; color: #999; }
-.muted { color: #777; } a { color: #4e79a7; }
-"""
-
-_PAGE = """<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>{title}</title><style>{css}</style></head>
-<body><h1>{title}</h1>
-<p>Each chain's template segments (上游 → 下游) against Quanzhou's county-level units and zones: <b>有</b> present,
-<b>弱</b> weak (one firm or park, or only projects not yet operating), <b>缺</b> missing (the sources say nothing — never guessed).
-Hover a cell for its sentences.</p>
-<p>{links}</p>
-{sections}
-</body></html>
-"""

@@ -1,12 +1,15 @@
-"""The interactive graph report (``report.html``): pyvis for the network model and the
-vis-network library it ships, our page around it — self-contained, safe, filterable.
+"""The interactive graph report (``report.html``): pyvis for the network model, vis-network
+(vendored) to draw it, our page around it — self-contained, safe, filterable.
 
 - **Self-contained**: pyvis's own templates fetch Bootstrap and vis-network from CDNs even in
-  their in-line mode; this page inlines vis-network (from the pyvis package) and its CSS, and
-  references nothing outside the file. It opens with no network at all.
-- **Safe**: data travels as JSON inside ``<script type="application/json">`` with ``<``, ``>``
-  and ``&`` escaped; every name reaches the page through ``textContent``. A firm called
-  ``<img src=x onerror=alert(1)>`` shows as text.
+  their in-line mode; this page inlines vis-network (our vendored copy,
+  ``reports/vendor/vis-network/``) and its CSS, and references nothing outside the file. It
+  opens with no network at all.
+- **Safe**: the page is a Jinja2 template (``reports/templates/report.html.j2``, autoescaped;
+  its script and styles are ``report.js`` and ``report.css`` beside it). Data travels as JSON
+  inside ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped
+  (``page_templates.script_json``); every name reaches the page through ``textContent``. A
+  firm called ``<img src=x onerror=alert(1)>`` shows as text.
 - **Readable**: nodes by class (legend), grouped around their county or zone (drawn as labelled
   areas), chains in their own column; physics settles, then stops. Filters by county / zone
   and by chain; clicking a node or edge shows its names, codes, evidence sentences and sources.
@@ -26,14 +29,13 @@ True
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from collections import defaultdict
-from functools import lru_cache
-from pathlib import Path
 
 import networkx as nx
+
+from chainkg.reports.page_templates import package_text, render, vis_network_assets
 
 __all__ = ["CLASS_STYLES", "LARGE_GRAPH_NODES", "render_report_html", "report_graph", "report_data"]
 
@@ -275,162 +277,9 @@ def report_data(kg: nx.MultiDiGraph, *, large_threshold: int = LARGE_GRAPH_NODES
     }
 
 
-@lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
-    import pyvis
-
-    folder = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
-    script = (folder / "vis-network.min.js").read_text(encoding="utf-8")
-    style = (folder / "vis-network.css").read_text(encoding="utf-8")
-    return script.replace("</script", "<\\/script"), style.replace("</style", "<\\/style")
-
-
-def _json_for_script(data) -> str:
-    text = json.dumps(data, ensure_ascii=False)
-    for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(raw, escaped)
-    return text
-
-
 def render_report_html(kg: nx.MultiDiGraph, *, title: str = "chainkg", large_threshold: int = LARGE_GRAPH_NODES) -> str:
     """The whole page as one string: open it from disk, no server, no network."""
-    data = report_data(kg, large_threshold=large_threshold)
-    script, style = _vis_assets()
-    return _PAGE.format(
-        title=html.escape(title), vis_css=style, vis_js=script, data=_json_for_script(data), app_js=_APP_JS, css=_CSS,
-    )
-
-
-_CSS = """
-body { margin: 0; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #222; }
-header { padding: 8px 14px; border-bottom: 1px solid #ddd; display: flex; gap: 18px; align-items: center; flex-wrap: wrap; }
-header h1 { font-size: 17px; margin: 0; }
-header label { font-size: 13px; }
-#legend { display: flex; gap: 10px; flex-wrap: wrap; font-size: 12px; }
-#legend span.swatch { display: inline-block; width: 11px; height: 11px; border-radius: 3px; margin-right: 4px; vertical-align: -1px; }
-main { display: flex; height: calc(100vh - 92px); }
-#graph { flex: 1; min-width: 0; }
-#panel { width: 330px; border-left: 1px solid #ddd; padding: 10px 12px; overflow-y: auto; font-size: 13px; }
-#panel h2 { font-size: 16px; margin: 4px 0; }
-#panel .muted { color: #777; }
-#panel blockquote { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #e15759; background: #fafafa; }
-#stats { font-size: 12px; color: #555; }
-"""
-
-_APP_JS = r"""
-(function () {
-  const data = JSON.parse(document.getElementById("chainkg-data").textContent);
-  const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined && text !== null) e.textContent = text; if (cls) e.className = cls; return e; };
-
-  const legend = document.getElementById("legend");
-  for (const [name, style] of data.legend) {
-    const item = el("span"); const swatch = el("span", "", "swatch"); swatch.style.background = style.color;
-    item.appendChild(swatch); item.appendChild(document.createTextNode(style.label)); legend.appendChild(item);
-  }
-  const countySelect = document.getElementById("county-filter");
-  const chainSelect = document.getElementById("chain-filter");
-  for (const [iri, name] of data.counties) { const o = el("option", name); o.value = iri; countySelect.appendChild(o); }
-  for (const [iri, name] of data.chains) { const o = el("option", name); o.value = iri; chainSelect.appendChild(o); }
-
-  const nodes = new vis.DataSet(data.nodes);
-  const edges = new vis.DataSet(data.edges.map((e, i) => Object.assign({ id: "e" + i, arrows: "to", font: { size: 9, color: "#888" } }, e)));
-  const visible = (node) => {
-    const county = countySelect.value, chain = chainSelect.value;
-    const inCounty = !county || node.places.includes(county) || node.places.includes("*");
-    const inChain = !chain || node.chains.includes(chain);
-    return inCounty && inChain;
-  };
-  const nodeView = new vis.DataView(nodes, { filter: visible });
-  const edgeView = new vis.DataView(edges, { filter: (e) => visible(nodes.get(e.from)) && visible(nodes.get(e.to)) });
-  const options = Object.assign({}, data.options, {
-    physics: data.large ? { enabled: false } : { enabled: true, solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -40, springLength: 110, springConstant: 0.05, centralGravity: 0.0, avoidOverlap: 0.8 },
-      stabilization: { enabled: true, iterations: 250, fit: true } },
-    interaction: { hover: true, navigationButtons: false, multiselect: false },
-    edges: { smooth: false, color: { color: "#c9c9c9", highlight: "#e15759" }, width: 1 },
-    layout: { improvedLayout: false, randomSeed: 7 },
-  });
-  const network = new vis.Network(document.getElementById("graph"), { nodes: nodeView, edges: edgeView }, options);
-  network.once("stabilizationIterationsDone", () => network.setOptions({ physics: { enabled: false } }));
-
-  // County / zone and chain areas behind the nodes, so the groups read at a glance.
-  const palette = ["#4e79a7", "#59a14f", "#76b7b2", "#f28e2b", "#b07aa1", "#9c755f", "#e15759", "#edc948"];
-  network.on("beforeDrawing", (ctx) => {
-    const ids = nodeView.getIds(); const positions = network.getPositions(ids); const boxes = {};
-    for (const id of ids) {
-      const home = nodes.get(id).home; if (home.startsWith("@")) continue;
-      const p = positions[id]; const b = boxes[home] || (boxes[home] = { x0: p.x, y0: p.y, x1: p.x, y1: p.y });
-      b.x0 = Math.min(b.x0, p.x); b.y0 = Math.min(b.y0, p.y); b.x1 = Math.max(b.x1, p.x); b.y1 = Math.max(b.y1, p.y);
-    }
-    let i = 0;
-    for (const [home, b] of Object.entries(boxes)) {
-      const color = palette[i++ % palette.length];
-      ctx.save(); ctx.globalAlpha = 0.08; ctx.fillStyle = color;
-      ctx.fillRect(b.x0 - 60, b.y0 - 50, b.x1 - b.x0 + 120, b.y1 - b.y0 + 100);
-      ctx.globalAlpha = 0.7; ctx.fillStyle = color; ctx.font = "bold 22px sans-serif";
-      ctx.fillText(data.groups[home] || "", b.x0 - 55, b.y0 - 58); ctx.restore();
-    }
-  });
-
-  const panel = document.getElementById("panel");
-  const showNode = (id) => {
-    const d = data.details[id]; panel.replaceChildren();
-    panel.appendChild(el("h2", d.name)); if (d.nameEn) panel.appendChild(el("div", d.nameEn, "muted"));
-    panel.appendChild(el("div", d.classes.join(" / ")));
-    if (d.code) panel.appendChild(el("div", "GB/T 2260: " + d.code + (d.level ? " (" + d.level + ")" : "")));
-    if (d.aliases.length) panel.appendChild(el("div", "别名 aliases: " + d.aliases.join("、")));
-    if (d.status) panel.appendChild(el("div", "status: " + d.status));
-    for (const e of data.edges) {
-      if (e.from !== id && e.to !== id) continue;
-      const other = data.details[e.from === id ? e.to : e.from];
-      const line = el("div"); line.appendChild(el("b", e.from === id ? e.predicate + " → " : "← " + e.predicate + " "));
-      line.appendChild(document.createTextNode(other ? other.name : "")); panel.appendChild(line);
-      for (const s of e.evidence) panel.appendChild(el("blockquote", s));
-    }
-  };
-  const showEdge = (id) => {
-    const e = edges.get(id); panel.replaceChildren();
-    panel.appendChild(el("h2", data.details[e.from].name + " —" + e.predicate + "→ " + data.details[e.to].name));
-    if (e.kind) panel.appendChild(el("div", "kind: " + e.kind));
-    if (e.confidence !== null && e.confidence !== undefined) panel.appendChild(el("div", "confidence: " + e.confidence));
-    if (e.sources.length) panel.appendChild(el("div", "sources: " + e.sources.join(", "), "muted"));
-    for (const s of e.evidence) panel.appendChild(el("blockquote", s));
-    if (!e.evidence.length) panel.appendChild(el("div", "(from a reference table: no sentence)", "muted"));
-  };
-  network.on("click", (params) => {
-    if (params.nodes.length) showNode(params.nodes[0]); else if (params.edges.length) showEdge(params.edges[0]);
-  });
-  const stats = document.getElementById("stats");
-  const refresh = () => { nodeView.refresh(); edgeView.refresh();
-    stats.textContent = nodeView.length + " / " + data.total_nodes + " nodes" + (data.large ? " (firms aggregated)" : "");
-    network.fit(); };
-  countySelect.addEventListener("change", refresh); chainSelect.addEventListener("change", refresh);
-  refresh();
-  window.chainkgReport = { network, nodes, edges, nodeView, edgeView, drawnNodes: () => network.body.nodeIndices.length };
-})();
-"""
-
-_PAGE = """<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:">
-<title>{title}</title>
-<style>{vis_css}</style>
-<style>{css}</style>
-</head>
-<body>
-<header>
-  <h1>{title}</h1>
-  <label>县市区 / 开发区 <select id="county-filter"><option value="">全部 all</option></select></label>
-  <label>产业链 <select id="chain-filter"><option value="">全部 all</option></select></label>
-  <span id="stats"></span>
-  <div id="legend"></div>
-</header>
-<main><div id="graph"></div><aside id="panel"><p class="muted">点击节点或连线查看名称、代码、证据句与来源。<br>Click a node or an edge for its names, codes, evidence sentences and sources.</p></aside></main>
-<script type="application/json" id="chainkg-data">{data}</script>
-<script>{vis_js}</script>
-<script>{app_js}</script>
-</body>
-</html>
-"""
+    vis_js, vis_css = vis_network_assets()
+    return render("report.html.j2", title=title, data=report_data(kg, large_threshold=large_threshold),
+                  vis_js=vis_js, vis_css=vis_css,
+                  app_js=package_text("templates/report.js"), css=package_text("templates/report.css"))
