@@ -457,7 +457,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     for document in documents:
         names = {e.id: e.name for e in document.entities}
         print(f"{document.source}: {len(document.entities)} entities, {len(document.relations)} relations")
-        rows = [[e.type, e.name, "、".join(e.aliases[:3])] for e in document.entities if e.type not in ("Observation",)]
+        rows = [[e.type, e.name, "、".join(e.aliases[:3])] for e in document.entities]
         _print_table(["type", "name", "aliases"], rows)
         rows = [[names.get(r.subject, r.subject), r.predicate, names.get(r.object, r.object), f"{r.confidence:.1f}"]
                 for r in document.relations]

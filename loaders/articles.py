@@ -8,8 +8,9 @@
   = 晋江市永佳智能装备产业园), brand abbreviations (玖纸 = 玖龙纸业: same first character, the
   short name's characters in order in the long one), and — when reviewed facts are given —
   the reviewed entities' names and aliases, whose ids and names then win.
-- **Records**: every extracted relation becomes a :class:`Relation` with ``method =
-  extracted``, its confidence and its evidence span, in the article's own named graph.
+- **Records**: the extractor already gives the records every loader produces (``Entity``,
+  ``Relation`` with ``method = extracted``, its confidence and evidence span); here they
+  take their resolved ids and a plain-text form of each quote, in the article's own named graph.
 
 Example
 -------
@@ -24,13 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from decimal import Decimal
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
 from chainkg.errors import SourceError
 from chainkg.loaders.extract import ExtractedDocument, extract_text
-from chainkg.loaders.records import RELATION_QUALIFIERS, Entity, FactSet, Origin, Relation, SourceDocument, TextSpan
+from chainkg.loaders.records import FactSet, Origin, SourceDocument, TextSpan
 from chainkg.loaders.sources import ARTICLE_SUFFIXES, expand_sources
 from chainkg.loaders.text import normalize_annotated_text
 from chainkg.text import normalize_name
@@ -130,6 +131,11 @@ class _Resolver:
         return entity_id
 
 
+def _with_plain_text(span: TextSpan) -> TextSpan:
+    """The span with its quote as plain simplified text (annotations removed), for display."""
+    return replace(span, plain_text=normalize_annotated_text(span.quote).text)
+
+
 def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None, str]],
                        reviewed: FactSet | None = None) -> FactSet:
     """Records from extracted documents, resolved against each other and the reviewed facts.
@@ -149,37 +155,26 @@ def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None,
             file=path.resolve() if path is not None else None, sha256=hashlib.sha256(data).hexdigest(),
             note=f"facts extracted by chainkg rules ({how})",
         )
+        origin = Origin(str(path or document.source))
         ids = {}
         for entity in document.entities:
             kind = _KIND.get(entity.type)
             if kind is None:
-                ids[entity.id] = entity.id  # chains keep their ontology ids; figures stay out
+                ids[entity.id] = entity.id  # chains keep their ontology ids
                 continue
             resolved = resolver.resolve(entity.id, kind, [entity.name, *entity.aliases])
             ids[entity.id] = resolved
             if reviewed is not None and resolved in reviewed.entities:
                 continue  # the reviewed entity stands as written
-            record = Entity(
-                id=resolved, types=(entity.type,), name=entity.name, aliases=tuple(entity.aliases),
-                division_code=entity.attributes.get("division_code"), admin_level=entity.attributes.get("admin_level"),
-                evidence=tuple(TextSpan(document.source, m.start, m.end, m.text, normalize_annotated_text(m.text).text)
-                               for m in entity.mentions[:3]),
-                sources=(document.source,), origin=Origin(str(path or document.source)),
-            )
+            record = replace(entity, id=resolved, evidence=tuple(_with_plain_text(m) for m in entity.evidence[:3]),
+                             origin=origin)
             facts.merge(FactSet(entities={resolved: record}))
         for relation in document.relations:
             subject, object_ = ids.get(relation.subject, relation.subject), ids.get(relation.object, relation.object)
             if (subject, relation.predicate, object_) in reviewed_keys:
                 continue
-            qualifiers = dict(relation.qualifiers)
-            facts.relations.append(Relation(
-                subject, relation.predicate, object_, document.source,
-                confidence=Decimal(str(relation.confidence)), method="extracted",
-                evidence=TextSpan(document.source, relation.evidence.start, relation.evidence.end, relation.evidence.text,
-                                  normalize_annotated_text(relation.evidence.text).text),
-                origin=Origin(str(path or document.source)),
-                **{term.field: qualifiers[term.term] for term in RELATION_QUALIFIERS if term.term in qualifiers},
-            ))
+            evidence = _with_plain_text(relation.evidence) if relation.evidence is not None else None
+            facts.relations.append(replace(relation, subject=subject, object=object_, evidence=evidence, origin=origin))
     return facts
 
 

@@ -28,12 +28,14 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import lru_cache
 
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
+from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
 
-__all__ = ["Mention", "ExtractedEntity", "ExtractedRelation", "ExtractedDocument", "extract_text", "EXCHANGES"]
+__all__ = ["FigureMention", "ExtractedDocument", "extract_text", "EXCHANGES"]
 
 _CJK = r"\u3400-\u9fff"
 _NAME_CHARS = rf"[{_CJK}A-Za-z0-9]"
@@ -108,54 +110,72 @@ _COUNT = re.compile(r"(\d+)\s*(?:多)?(个|家|项)")
 _DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?|(\d{1,2})月(\d{1,2})日|昨日|昨天|去年|今年|前年")
 
 
-@dataclass(frozen=True)
-class Mention:
-    start: int  # offsets into the original file
-    end: int
-    text: str
+@dataclass(frozen=True, slots=True)
+class FigureMention:
+    """A figure or date as a sentence states it (``3.3亿元``, ``去年``), before it is tied to
+    what it measures: the words, the measure (money, area, count, date), value and unit."""
 
-
-@dataclass
-class ExtractedEntity:
     id: str
-    type: str
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    attributes: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ExtractedRelation:
-    subject: str
-    predicate: str
-    object: str
-    confidence: float
-    evidence: Mention
-    qualifiers: tuple = ()
+    text: str
+    measure: str
+    value: str | None
+    unit: str | None
+    evidence: TextSpan
 
 
 @dataclass
 class ExtractedDocument:
+    """What one article says: entities and relations as the records every loader produces
+    (``method = extracted``, evidence offsets into the original file), and its figures."""
+
     source: str
     text: NormalizedText
-    entities: list[ExtractedEntity]
-    relations: list[ExtractedRelation]
+    entities: list[Entity]
+    relations: list[Relation]
+    figures: list[FigureMention] = field(default_factory=list)
 
-    def entity(self, entity_id: str) -> ExtractedEntity:
+    def entity(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
 
     def to_dict(self) -> dict:
+        def span(s: TextSpan) -> dict:
+            return {"start": s.start, "end": s.end, "text": s.quote}
+
         return {
             "source": self.source,
             "entities": [{"id": e.id, "type": e.type, "name": e.name, "aliases": sorted(e.aliases),
-                          "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
-                          **({"attributes": e.attributes} if e.attributes else {})} for e in self.entities],
+                          "mentions": [span(m) for m in e.evidence],
+                          **({"attributes": {t.field: getattr(e, t.field) for t in ENTITY_TERMS if getattr(e, t.field)}}
+                             if any(getattr(e, t.field) for t in ENTITY_TERMS) else {})}
+                         for e in self.entities],
             "relations": [{"subject": r.subject, "predicate": r.predicate, "object": r.object,
-                           "confidence": r.confidence, **dict(r.qualifiers),
-                           "evidence": {"start": r.evidence.start, "end": r.evidence.end, "text": r.evidence.text}}
+                           "confidence": float(r.confidence),
+                           **{t.term: getattr(r, t.field) for t in RELATION_QUALIFIERS if getattr(r, t.field)},
+                           "evidence": span(r.evidence) if r.evidence else None}
                           for r in self.relations],
+            "figures": [{"text": f.text, "measure": f.measure, "value": f.value, "unit": f.unit,
+                         "evidence": span(f.evidence)} for f in self.figures],
         }
+
+
+@dataclass
+class _Draft:
+    """An entity while the extractor still gathers its names and mentions."""
+
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[TextSpan] = field(default_factory=list)
+    division_code: str | None = None
+    admin_level: str | None = None
+
+    def record(self, source: str) -> Entity:
+        return Entity(self.id, (self.type,), self.name, aliases=tuple(self.aliases), division_code=self.division_code,
+                      admin_level=self.admin_level, evidence=tuple(self.mentions), sources=(source,))
+
+
+_QUALIFIER_FIELDS = {term.term: term.field for term in RELATION_QUALIFIERS}
 
 
 @dataclass
@@ -873,36 +893,39 @@ class _Extractor:
 
     # -- output ------------------------------------------------------------------------------
     def document(self) -> ExtractedDocument:
-        entities: dict[str, ExtractedEntity] = {}
+        drafts: dict[str, _Draft] = {}
+        figures: list[FigureMention] = []
         for span in self.spans:
             start, end = self.norm.original_span(span.start, span.end)
-            mention = Mention(start, end, self.norm.original_span and self._original_text(start, end))
+            mention = TextSpan(self.source, start, end, self._original_text(start, end))
             entity_id = self._entity_id(span)
-            entity = entities.get(entity_id)
-            if entity is None:
-                entity = entities[entity_id] = ExtractedEntity(entity_id, span.type, span.name)
-                if span.type == "Observation":
-                    entity.attributes = {k: span.extra[k] for k in ("value", "unit", "measure") if span.extra.get(k) is not None}
-            if span.name != entity.name and span.name not in entity.aliases:
-                entity.aliases.append(span.name)
-            if len(span.name) > len(entity.name) and span.type not in ("AdministrativeArea",) and span.type == entity.type:
-                entity.aliases = [a for a in entity.aliases if a != span.name] + [entity.name]
-                entity.name = span.name
+            if span.type == "Observation":
+                figures.append(FigureMention(entity_id, span.name, span.extra["measure"], span.extra.get("value"),
+                                             span.extra.get("unit"), mention))
+                continue
+            draft = drafts.get(entity_id)
+            if draft is None:
+                draft = drafts[entity_id] = _Draft(entity_id, span.type, span.name)
+            if span.name != draft.name and span.name not in draft.aliases:
+                draft.aliases.append(span.name)
+            if len(span.name) > len(draft.name) and span.type not in ("AdministrativeArea",) and span.type == draft.type:
+                draft.aliases = [a for a in draft.aliases if a != span.name] + [draft.name]
+                draft.name = span.name
             for alias in span.extra.get("aliases", ()):
-                if alias not in entity.aliases:
-                    entity.aliases.append(alias)
-            if mention not in entity.mentions:
-                entity.mentions.append(mention)
-        for entity in entities.values():
-            if entity.type in ("IndustrialPark", "Company", "Project"):
-                short = self._strip_place_prefix(entity.name)
-                if short != entity.name and short not in entity.aliases:
-                    entity.aliases.append(short)
-            entry = place_gazetteer().get(entity.name)
+                if alias not in draft.aliases:
+                    draft.aliases.append(alias)
+            if mention not in draft.mentions:
+                draft.mentions.append(mention)
+        for draft in drafts.values():
+            if draft.type in ("IndustrialPark", "Company", "Project"):
+                short = self._strip_place_prefix(draft.name)
+                if short != draft.name and short not in draft.aliases:
+                    draft.aliases.append(short)
+            entry = place_gazetteer().get(draft.name)
             if entry is not None:
-                entity.aliases = sorted(set(entity.aliases) | set(entry.aliases))
+                draft.aliases = sorted(set(draft.aliases) | set(entry.aliases))
                 if entry.division_code:
-                    entity.attributes = {"division_code": entry.division_code, "admin_level": entry.admin_level}
+                    draft.division_code, draft.admin_level = entry.division_code, entry.admin_level
         relations = []
         seen = set()
         key_to_id = {}
@@ -915,16 +938,18 @@ class _Extractor:
                 continue
             seen.add((subject_id, predicate, object_id))
             start, end = self.norm.original_span(s0, s1)
-            relations.append(ExtractedRelation(subject_id, predicate, object_id, confidence,
-                                               Mention(start, end, self._original_text(start, end)), qualifiers))
+            relations.append(Relation(
+                subject_id, predicate, object_id, self.source, confidence=Decimal(str(confidence)), method="extracted",
+                evidence=TextSpan(self.source, start, end, self._original_text(start, end)),
+                **{_QUALIFIER_FIELDS[key]: value for key, value in qualifiers}))
         for relation in relations:
             for end_id in (relation.subject, relation.object):
-                if end_id not in entities:
+                if end_id not in drafts:
                     entry = next((p for p in place_gazetteer().values() if p.id == end_id), None)
                     if entry is not None:
-                        entities[end_id] = ExtractedEntity(end_id, entry.type, entry.name, list(entry.aliases))
-        ordered = sorted(entities.values(), key=lambda e: (e.mentions[0].start if e.mentions else 0, e.id))
-        return ExtractedDocument(self.source, self.norm, ordered, relations)
+                        drafts[end_id] = _Draft(end_id, entry.type, entry.name, list(entry.aliases))
+        ordered = sorted(drafts.values(), key=lambda e: (e.mentions[0].start if e.mentions else 0, e.id))
+        return ExtractedDocument(self.source, self.norm, [d.record(self.source) for d in ordered], relations, figures)
 
     def _entity_id(self, span: _Span) -> str:
         """Gazetteer ids as they are; others a hash of the name without its place prefix

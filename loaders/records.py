@@ -132,6 +132,11 @@ class Entity:
     sources: tuple[str, ...] = ()
     origin: Origin | None = field(default=None, compare=False)
 
+    @property
+    def type(self) -> str:
+        """The entity's first class (an extracted entity has exactly one)."""
+        return self.types[0]
+
     def merged_with(self, other: "Entity") -> "Entity":
         """A new entity: this one's name and values, gaining ``other``'s types, names,
         evidence and sources, and its values where this one has none."""

@@ -58,14 +58,14 @@ def test_every_offset_gives_back_its_text(article):
     document = extract_text(original, source=article.stem)
     assert document.relations or article.stem.startswith("d6")
     for relation in document.relations:
-        assert original[relation.evidence.start:relation.evidence.end] == relation.evidence.text
+        assert original[relation.evidence.start:relation.evidence.end] == relation.evidence.quote
     for entity in document.entities:
-        for mention in entity.mentions:
-            assert original[mention.start:mention.end] == mention.text
+        for mention in entity.evidence:
+            assert original[mention.start:mention.end] == mention.quote
 
 
 def _facts(document):
-    entities = {(e.type, e.name) for e in document.entities if e.type != "Observation"}
+    entities = {(e.type, e.name) for e in document.entities}
     return entities, triples(document)
 
 
@@ -85,7 +85,7 @@ def test_seed_reads_like_its_reviewed_facts():
     assert ("南王", "listedOn", "深圳证券交易所") in found
     assert ("九牧卫浴智慧产业园", "locatedIn", "石狮市") in found
     lead = next(r for r in document.relations if r.predicate == "leadsChain")
-    assert dict(lead.qualifiers)["leadershipKind"] == "chain_leader"
+    assert lead.leadership_kind == "chain_leader" and lead.method == "extracted"
 
 
 def test_entity_resolution_within_and_across_documents(tmp_path):
@@ -174,7 +174,7 @@ def test_article_normalization_never_raises_keeps_offsets_and_is_idempotent(orig
 def test_extraction_never_raises_on_arbitrary_text(original):
     document = extract_text(original)
     for relation in document.relations:
-        assert original[relation.evidence.start:relation.evidence.end] == relation.evidence.text
+        assert original[relation.evidence.start:relation.evidence.end] == relation.evidence.quote
 
 
 def test_figures_and_relative_dates_resolve_against_the_document_date():
@@ -182,15 +182,16 @@ def test_figures_and_relative_dates_resolve_against_the_document_date():
 
     document = extract_text("去年该项目投资10.8亿美元,昨日又追加3亿港元,占地208亩、建筑面积25万平方米。",
                             document_date=date(2025, 5, 19))
-    figures = {e.name: e.attributes for e in document.entities if e.type == "Observation"}
-    assert figures["10.8亿美元"] == {"value": "10.8", "unit": "亿美元", "measure": "money"}
-    assert figures["3亿港元"]["unit"] == "亿港元"
-    assert figures["208亩"]["unit"] == "亩" and figures["25万平方米"]["unit"] == "万平方米"
-    assert figures["去年"]["value"] == "2024" and figures["昨日"]["value"] == "2025-05-18"
+    figures = {f.text: f for f in document.figures}
+    assert (figures["10.8亿美元"].value, figures["10.8亿美元"].unit, figures["10.8亿美元"].measure) == ("10.8", "亿美元", "money")
+    assert figures["3亿港元"].unit == "亿港元"
+    assert figures["208亩"].unit == "亩" and figures["25万平方米"].unit == "万平方米"
+    assert figures["去年"].value == "2024" and figures["昨日"].value == "2025-05-18"
+    assert not any(e.type == "Observation" for e in document.entities)  # figures are no entities
     undated = extract_text("昨日签约。")
-    assert "value" not in next(e for e in undated.entities if e.name == "昨日").attributes
+    assert next(f for f in undated.figures if f.text == "昨日").value is None
 
 
 def test_a_dateline_gives_the_document_date():
     document = extract_text("2023年6月26日讯 昨日,晋江经济开发区新签约项目21个。")
-    assert next(e for e in document.entities if e.name == "昨日").attributes["value"] == "2023-06-25"
+    assert next(f for f in document.figures if f.text == "昨日").value == "2023-06-25"

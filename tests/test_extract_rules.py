@@ -5,6 +5,7 @@ The made-up sentences name no real firm, park or place of the corpus articles be
 gazetteer's counties.
 """
 
+from decimal import Decimal
 from functools import lru_cache
 
 import pytest
@@ -37,7 +38,7 @@ def names(document, *types: str) -> set[str]:
 
 def test_box_drawing_characters_are_never_part_of_a_name():
     document = corpus_document("d27")
-    boxed = [m.text for e in document.entities for m in e.mentions if any("\u2500" <= ch <= "\u257f" for ch in m.text)]
+    boxed = [m.quote for e in document.entities for m in e.evidence if any("\u2500" <= ch <= "\u257f" for ch in m.quote)]
     assert not boxed
     assert {"福建纺织化纤集团", "省轻纺集团总公司", "福建农林大学"} <= names(document, "Company", "ResearchInstitute")
 
@@ -51,7 +52,7 @@ def test_a_tables_enumerated_heading_names_the_owner_of_the_projects_below_it():
     assert ("福建农林大学下安新区项目", "developedBy", "省教育厅") in found
     # the heading of the next group ends the one before: no project has two heading owners
     assert ("福建农林大学下安新区项目", "developedBy", "省电子信息集团") not in found
-    assert relation(document, "南纸林纸一体化项目", "developedBy", "省轻纺集团总公司").confidence == 0.7
+    assert relation(document, "南纸林纸一体化项目", "developedBy", "省轻纺集团总公司").confidence == Decimal("0.7")
     assert next(e for e in document.entities if e.name == "省教育厅").type == "GovernmentBody"
 
 
@@ -112,7 +113,7 @@ def test_each_organization_of_an_investor_list_develops_the_sentences_project():
 def test_the_project_gaixiangmu_points_back_to_is_developed_by_the_investor():
     document = corpus_document("d13")
     assert ("立邦新型材料泉州生产基地项目", "developedBy", "立邦公司") in facts(document)
-    assert relation(document, "立邦新型材料泉州生产基地项目", "developedBy", "立邦公司").confidence == 0.7
+    assert relation(document, "立邦新型材料泉州生产基地项目", "developedBy", "立邦公司").confidence == Decimal("0.7")
 
 
 def test_the_head_of_a_parent_and_subsidiary_investor_develops_the_project():
@@ -165,7 +166,7 @@ def test_industry_leaders_of_a_sentence_without_a_chain_lead_the_paragraphs_one_
     for firm in ("安踏", "特步", "三六一度"):
         assert (firm, "leadsChain", "鞋服") in found
         lead = relation(document, firm, "leadsChain", "鞋服")
-        assert lead.confidence == 0.5 and dict(lead.qualifiers)["leadershipKind"] == "leading_enterprise"
+        assert lead.confidence == Decimal("0.5") and lead.leadership_kind == "leading_enterprise"
 
 
 def test_leaders_in_a_paragraph_of_two_chains_lead_none_but_are_still_firms():
