@@ -20,10 +20,12 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import networkx as nx
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
+from rdflib.term import Node
 
 from chainkg.graph.mapping import entity_term_values, statement_qualifiers
 from chainkg.graph.rdf import reported_cny
@@ -31,19 +33,20 @@ from chainkg.ontology import CKG, CLASSES, RELATIONS
 
 __all__ = ["to_networkx", "entity_attributes"]
 
-_CLASS_NAMES = {iri: name for name, iri in CLASSES.items()}
-_RELATION_IRIS = {term.iri: name for name, term in RELATIONS.items()}
+_CLASS_NAMES: dict[Node, str] = {iri: name for name, iri in CLASSES.items()}
+_RELATION_IRIS: dict[Node | None, str] = {term.iri: name for name, term in RELATIONS.items()}
 _OA_EXACT = URIRef("http://www.w3.org/ns/oa#exact")
 _OA_SELECTOR = URIRef("http://www.w3.org/ns/oa#hasSelector")
 _OA_START = URIRef("http://www.w3.org/ns/oa#start")
 _OA_END = URIRef("http://www.w3.org/ns/oa#end")
 
 
-def entity_attributes(graph: Graph, node: URIRef) -> dict:
+def entity_attributes(graph: Graph, node: Node) -> dict[str, Any]:
     """Classes, names and codes of one entity, as plain Python values."""
-    names = {label.language: str(label) for label in graph.objects(node, SKOS.prefLabel)}
+    names = {label.language if isinstance(label, Literal) else None: str(label)
+             for label in graph.objects(node, SKOS.prefLabel)}
     classes = sorted(_CLASS_NAMES[c] for c in graph.objects(node, RDF.type) if c in _CLASS_NAMES)
-    attributes = {
+    attributes: dict[str, Any] = {
         "classes": classes,
         "name": names.get("zh") or names.get(None) or str(node).rsplit("/", 1)[-1],
         "name_en": names.get("en"),
@@ -56,29 +59,29 @@ def entity_attributes(graph: Graph, node: URIRef) -> dict:
     return attributes
 
 
-def _evidence_record(graph: Graph, evidence: URIRef) -> dict:
-    record = {"quote": None, "start": None, "end": None,
+def _evidence_record(graph: Graph, evidence: Node) -> dict[str, Any]:
+    record: dict[str, Any] = {"quote": None, "start": None, "end": None,
               "text": str(graph.value(evidence, CKG.plainText) or ""),
               "source": str(graph.value(evidence, URIRef("http://www.w3.org/ns/oa#hasSource")) or "")}
     for selector in graph.objects(evidence, _OA_SELECTOR):
         if (exact := graph.value(selector, _OA_EXACT)) is not None:
             record["quote"] = str(exact)
         if (start := graph.value(selector, _OA_START)) is not None:
-            record["start"], record["end"] = int(start), int(graph.value(selector, _OA_END))
+            record["start"], record["end"] = int(str(start)), int(str(graph.value(selector, _OA_END)))
     return record
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Entities and relations of ``graph`` as a ``MultiDiGraph`` (edge key = property name)."""
-    kg = nx.MultiDiGraph()
+    kg: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     entities = {s for s, _, c in graph.triples((None, RDF.type, None)) if c in _CLASS_NAMES}
-    figures = reported_cny(graph)
+    figures = {str(node): value for node, value in reported_cny(graph).items()}
     for node in entities:
         kg.add_node(str(node), **entity_attributes(graph, node))
-        if node in figures:
-            kg.nodes[str(node)]["reported_cny_max"] = figures[node]
+        if str(node) in figures:
+            kg.nodes[str(node)]["reported_cny_max"] = figures[str(node)]
 
-    provenance: dict[tuple[str, str, str], dict] = defaultdict(
+    provenance: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
         lambda: {"sources": set(), "confidence": 0.0, "evidence": [], "qualifiers": {}}
     )
     for statement in graph.subjects(RDF.type, CKG.RelationStatement):
@@ -88,7 +91,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         key = (str(graph.value(statement, RDF.subject)), _RELATION_IRIS[predicate], str(graph.value(statement, RDF.object)))
         record = provenance[key]
         record["sources"].update(str(s) for s in graph.objects(statement, PROV.wasDerivedFrom))
-        record["confidence"] = max(record["confidence"], float(graph.value(statement, CKG.confidence) or 0))
+        confidence = graph.value(statement, CKG.confidence)
+        record["confidence"] = max(record["confidence"], float(str(confidence)) if confidence is not None else 0.0)
         record["evidence"].extend(_evidence_record(graph, e) for e in graph.objects(statement, CKG.evidence))
         for term, value in statement_qualifiers(graph, statement):
             record["qualifiers"][term.field] = value
@@ -100,14 +104,14 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             for end in (subject, object_):
                 if str(end) not in kg:
                     kg.add_node(str(end), **entity_attributes(graph, end))
-            record = provenance.get((str(subject), name, str(object_)))
-            attributes = {"sources": [], "confidence": None, "evidence": []}
-            if record is not None:
+            found = provenance.get((str(subject), name, str(object_)))
+            attributes: dict[str, Any] = {"sources": [], "confidence": None, "evidence": []}
+            if found is not None:
                 attributes = {
-                    "sources": sorted(record["sources"]),
-                    "confidence": record["confidence"],
-                    "evidence": sorted(record["evidence"], key=lambda e: (e["source"], e["start"] or 0)),
-                    **record["qualifiers"],
+                    "sources": sorted(found["sources"]),
+                    "confidence": found["confidence"],
+                    "evidence": sorted(found["evidence"], key=lambda e: (e["source"], e["start"] or 0)),
+                    **found["qualifiers"],
                 }
             kg.add_edge(str(subject), str(object_), key=name, predicate=name, **attributes)
     return kg

@@ -112,7 +112,7 @@ def facts_to_networkx(facts: FactSet, *, evidence: bool = True, progress: bool |
     (a million firms) use :class:`chainkg.analyses.compact.CompactGraph`: networkx needs about
     0.5 KB per edge.
     """
-    kg = nx.MultiDiGraph()
+    kg: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, attributes in template_nodes():
         kg.add_node(node, **attributes)
     for subject, object_, key in template_edges():

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable
 
 from chainkg.errors import SourceError
 from chainkg.loaders.extract import ExtractedDocument, extract_text

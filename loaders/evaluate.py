@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chainkg.errors import SourceError
 from chainkg.loaders.extract import ExtractedDocument, extract_text
 from chainkg.loaders.records import FactSet
 from chainkg.loaders.reviewed import PLACES_FACTS, load_reviewed_facts
@@ -150,6 +151,8 @@ def evaluate_seed(facts_file: str | Path) -> Evaluation:
     reviewed = load_reviewed_facts(facts_file)
     reference = load_reviewed_facts(PLACES_FACTS).merge(load_reviewed_facts(facts_file))
     source = next(iter(reviewed.sources.values()))
+    if source.file is None:
+        raise SourceError(Path(facts_file), f"source {source.id!r} names no article file to extract", field="source.file")
     document = extract_text(source.file.read_text(encoding="utf-8"), source=source.id)
     gold_entities = {e.id: KIND_OF_TYPE[e.types[0]] for e in reviewed.entities.values() if e.types[0] in KIND_OF_TYPE}
     gold_entities.update({m.entity_id: KIND_OF_TYPE[reference.entities[m.entity_id].types[0]] for m in reviewed.mentions})

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
@@ -261,10 +261,12 @@ def _slug(kind: str, name: str) -> str:
 
 
 class _Extractor:
-    def __init__(self, text: NormalizedText, source: str):
+    def __init__(self, text: NormalizedText, source: str, original: str, document_date: date | None):
         self.norm = text
         self.text = text.text
         self.source = source
+        self._original = original
+        self.document_date = document_date
         self.places = place_gazetteer()
         self.chains = chain_gazetteer()
         self.spans: list[_Span] = []
@@ -294,7 +296,7 @@ class _Extractor:
         """福州地区大学 (the universities of an area): a place and 地区 / 区域 before the suffix
         name a group of bodies, not one body.
 
-        >>> _Extractor(normalize_article(""), "demo")._is_regional_collective("福州地区")
+        >>> _Extractor(normalize_article(""), "demo", "", None)._is_regional_collective("福州地区")
         True
         """
         area = re.sub(r"(?:地区|区域|一带)$", "", stem)
@@ -317,7 +319,7 @@ class _Extractor:
             name = _trim_leading(match.group(1))  # 投资建设的X项目: the 的 is not the project's
             self.spans.append(_Span(match.end(1) - len(name), match.end(1), "Project", name, name))
         for match in _ENUMERATION.finditer(text):
-            items_text, kind = match.group(1), match.group(2)
+            items_text = match.group(1)
             position = match.start(1)
             items = items_text.split("、")
             items[0] = _trim_leading(_cut_name(items[0], 0))  # 多年来涌现出A、B等: the list starts at A
@@ -410,7 +412,8 @@ class _Extractor:
     def _box_tables(self) -> list[list[list[tuple[int, int]]]]:
         """Box-drawing tables: runs of consecutive lines ruled by │, each row a list of cell spans
         (the text between two rules; the ruling lines were dropped by normalization)."""
-        tables, previous_end = [], None
+        tables: list[list[list[tuple[int, int]]]] = []
+        previous_end = None
         for line in re.finditer(r"[^\n]+", self.text):
             rules = list(_BOX_RULE.finditer(line.group()))
             if not rules:
@@ -446,7 +449,7 @@ class _Extractor:
                 if len(filled) == 1 and (enumerator := _TABLE_HEADING.match(texts[0])):
                     heading = (filled[0][1] + enumerator.end(), filled[0][2])
                     continue
-                for (i, a, b), cell in zip(filled, texts):
+                for (i, a, b), cell in zip(filled, texts, strict=True):
                     if _PROJECT_CELL.fullmatch(cell) or (i in columns and len(cell) >= 4 and not re.search(r"\d", cell)):
                         self.spans.append(_Span(a, b, "Project", cell, cell))
                         if heading is not None:
@@ -472,7 +475,7 @@ class _Extractor:
             known = [self._known_body(a, b, item) for a, b, item in items]
             if len(items) < 2 or not any(known):
                 continue
-            for (a, b, item), body in zip(items, known):
+            for (a, b, item), body in zip(items, known, strict=True):
                 if not body and _looks_like_a_name(item) and not self._is_known_word(item):
                     self.spans.append(_Span(a, b, "Company", item, item))
 
@@ -530,7 +533,7 @@ class _Extractor:
         """Keep the longest of overlapping names of the same family; places and chains inside
         a park's or firm's name stay (they say where it is and what it does)."""
         named = [s for s in self.spans if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation", "Date")]
-        keep = []
+        keep: list[_Span] = []
         for span in named:
             longer = [o for o in named if o is not span and o.start <= span.start and span.end <= o.end
                       and (o.end - o.start) > (span.end - span.start)]
@@ -598,7 +601,6 @@ class _Extractor:
             s0, s1 = sentence
             inside = [s for s in self.spans if s0 <= s.start and s.end <= s1]
             named = [s for s in inside if s.type in entity_types]
-            places = [s for s in inside if s.type == "AdministrativeArea"]
             chains = [s for s in inside if s.type == "IndustrialChain"]
             body = self.text[s0:s1]
             subject = self._sentence_subject(sentence, inside)
@@ -760,10 +762,7 @@ class _Extractor:
             window = self.text[max(0, s0 - 300):s0 + match.start()]
             candidates = [o for o in self.spans if o.type in orgs and o.end <= s0 + match.start() and o not in buyers]
             if candidates:
-                def mentions(o):
-                    stem = re.sub(r"(?:集团|股份有限公司|有限公司|公司)$", "", o.name)
-                    return window.count(stem if len(stem) >= 2 else o.name)
-                seller = max(reversed(candidates), key=mentions)
+                seller = max(reversed(candidates), key=partial(_times_named, window))
                 for buyer in buyers:
                     self._add(seller, "suppliesTo", buyer, 0.7, sentence)
         # X旗下Y
@@ -782,15 +781,15 @@ class _Extractor:
             names = match.group(1).split("、")
             names[0] = _cut_name(names[0], 0)
             for name in names:
-                zone = self.places.get(name)
-                committee = self.places.get(name + "管委会")
-                if zone and committee:
-                    zone_span = _Span(0, 0, zone.type, zone.name, zone.id)
-                    committee_span = _Span(0, 0, committee.type, committee.name, committee.id)
+                zone_entry = self.places.get(name)
+                committee_entry = self.places.get(name + "管委会")
+                if zone_entry and committee_entry:
+                    zone_span = _Span(0, 0, zone_entry.type, zone_entry.name, zone_entry.id)
+                    committee_span = _Span(0, 0, committee_entry.type, committee_entry.name, committee_entry.id)
                     self._add(zone_span, "managedBy", committee_span, 0.9, sentence)
-                    if not any(s.key == committee.id for s in self.spans):
-                        self.spans.append(_Span(s0 + match.start(), s0 + match.end(), committee.type, committee.name,
-                                                committee.id, {"place": committee}))
+                    if not any(s.key == committee_entry.id for s in self.spans):
+                        self.spans.append(_Span(s0 + match.start(), s0 + match.end(), committee_entry.type,
+                                                committee_entry.name, committee_entry.id, {"place": committee_entry}))
 
     # -- relations of projects, investors and tables ----------------------------------------------
     def _place_locates_project(self, project: _Span, place: _Span, inside) -> bool:
@@ -964,6 +963,12 @@ class _Extractor:
         return self._original[start:end]
 
 
+def _times_named(window: str, span: _Span) -> int:
+    """How often ``window`` names the organization of ``span`` (by its name without legal form)."""
+    stem = re.sub(r"(?:集团|股份有限公司|有限公司|公司)$", "", span.name)
+    return window.count(stem if len(stem) >= 2 else span.name)
+
+
 @lru_cache(maxsize=1)
 def _place_pattern() -> re.Pattern:
     """All place names in one pattern, longest first: one pass over the text finds them all."""
@@ -1009,9 +1014,7 @@ def extract_text(original: str, *, source: str = "text", document_date: date | N
     normalized = normalize_article(original)
     if document_date is None and (dateline := _DATELINE.search(normalized.text[:300])):
         document_date = date(*map(int, dateline.groups()))
-    extractor = _Extractor(normalized, source)
-    extractor.document_date = document_date
-    extractor._original = original
+    extractor = _Extractor(normalized, source, original, document_date)
     extractor.find_entities()
     extractor.find_relations()
     return extractor.document()

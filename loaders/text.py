@@ -182,7 +182,7 @@ def _drop(text: str, offsets: list[int], spans) -> tuple[str, list[int]]:
     for start, end in spans:
         for i in range(start, end):
             keep[i] = False
-    return "".join(ch for ch, k in zip(text, keep) if k), [o for o, k in zip(offsets, keep) if k]
+    return "".join(ch for ch, k in zip(text, keep, strict=True) if k), [o for o, k in zip(offsets, keep, strict=True) if k]
 
 
 def normalize_article(original: str) -> NormalizedText:

@@ -42,7 +42,7 @@ from itertools import groupby
 
 import networkx as nx
 
-from chainkg.analyses import attraction_candidates, chain_gaps, leading_enterprises
+from chainkg.analyses import Candidate, attraction_candidates, chain_gaps, leading_enterprises
 from chainkg.analyses.embedded import EmbeddedGraph
 from chainkg.analyses.gaps import GapReport
 from chainkg.reports.page_templates import package_text, render, rendered
@@ -192,6 +192,12 @@ def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") 
     prefectures = gap_prefectures(kg)
     files: dict[str, str] = {}
     sections = []
+
+    def candidates_by_prefecture(chain: str) -> list[tuple[Prefecture | None, list[Candidate]]]:
+        found: list[tuple[Prefecture | None, list[Candidate]]] = [
+            (p, attraction_candidates(kg, chain, p.iri, top=5)) for p in prefectures]
+        return found or [(None, [])]
+
     for chain in chains:
         matrix = gap_matrix(kg, chain)
         slug = chain.rsplit("/", 1)[-1]
@@ -203,8 +209,7 @@ def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") 
             "chain_level": [(report.region_name, entry) for report in matrix.reports
                             for entry in report.chain_level if entry.evidence],
             "present": sum(s.status != "missing" for report in matrix.reports for s in report.segments),
-            "candidates": [(p, attraction_candidates(kg, matrix.chain, p.iri, top=5)) for p in prefectures]
-                          or [(None, [])],
+            "candidates": candidates_by_prefecture(matrix.chain),
         })
     files["gaps.html"] = render("gaps.html.j2", title=title, css=package_text("templates/gaps.css"),
                                 prefectures=prefectures, sections=sections, stage_words=STAGE_WORDS,

@@ -199,7 +199,7 @@ def _edge_record(u, v, data) -> dict:
 
 def _aggregate(kg, homes, chains_of) -> nx.MultiDiGraph:
     """Collapse firms and projects into one node per (home, chain)."""
-    small = nx.MultiDiGraph()
+    small: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     group_of = {}
     for node, a in kg.nodes(data=True):
         if {"Company", "ResearchInstitute", "Project"} & set(a.get("classes", ())):
@@ -214,7 +214,7 @@ def _aggregate(kg, homes, chains_of) -> nx.MultiDiGraph:
     for group in {g for g in group_of.values()}:
         small.nodes[group]["name"] = f"{small.nodes[group]['members']} 家企业/项目"
     seen = set()
-    for u, v, key, data in kg.edges(keys=True, data=True):
+    for u, v, key in kg.edges(keys=True):
         a, b = group_of.get(u, u), group_of.get(v, v)
         if a != b and (a, b, key) not in seen:
             seen.add((a, b, key))

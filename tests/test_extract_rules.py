@@ -6,7 +6,7 @@ gazetteer's counties.
 """
 
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -15,7 +15,7 @@ from chainkg.loaders.extract import extract_text
 from _paths import CORPUS
 
 
-@lru_cache(maxsize=None)
+@cache
 def corpus_document(prefix: str):
     [path] = CORPUS.glob(f"{prefix}_*.txt")
     return extract_text(path.read_text(encoding="utf-8"), source=path.stem)

@@ -86,5 +86,7 @@ def test_report_embeds_every_drawn_entity(built_out, seed_kg):
     from chainkg.reports.pyvis_report import report_graph
 
     page = (built_out / "report.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json" id="chainkg-data">(.*?)</script>', page, re.S).group(1))
+    found = re.search(r'<script type="application/json" id="chainkg-data">(.*?)</script>', page, re.S)
+    assert found is not None
+    data = json.loads(found.group(1))
     assert {n["id"] for n in data["nodes"]} == set(report_graph(seed_kg))

@@ -33,10 +33,15 @@ def open_offline(browser, path):
     """Open a file with the network cut: every request that is not the file itself is recorded and refused."""
     context = browser.new_context(viewport={"width": 1800, "height": 1100}, offline=True)
     page = context.new_page()
-    problems = {"console": [], "requests": [], "dialogs": []}
+    problems: dict[str, list[str]] = {"console": [], "requests": [], "dialogs": []}
+
+    def on_dialog(dialog) -> None:
+        problems["dialogs"].append(dialog.message)
+        dialog.dismiss()
+
     page.on("console", lambda m: problems["console"].append(m.text) if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: problems["console"].append(str(e)))
-    page.on("dialog", lambda d: (problems["dialogs"].append(d.message), d.dismiss()))
+    page.on("dialog", on_dialog)
 
     def guard(route):
         if route.request.url == path.resolve().as_uri():
@@ -139,7 +144,9 @@ def test_large_graphs_aggregate_firms_and_turn_physics_off(browser, tmp_path):
     kg = to_networkx(union_graph(facts_to_dataset(generate_synthetic(firms=400, seed=2).facts)))
     path = tmp_path / "large.html"
     path.write_text(render_report_html(kg, title="large", large_threshold=300), encoding="utf-8")
-    data = json.loads(re.search(r'id="chainkg-data">(.*?)</script>', path.read_text(encoding="utf-8"), re.S).group(1))
+    found = re.search(r'id="chainkg-data">(.*?)</script>', path.read_text(encoding="utf-8"), re.S)
+    assert found is not None
+    data = json.loads(found.group(1))
     firms = [n for n in kg if "/synthetic/org/" in n]
     assert data["large"] and len(firms) > 400
     assert not [n for n in data["nodes"] if "/synthetic/org/" in str(n.get("id"))]  # every firm is in an aggregate

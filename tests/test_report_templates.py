@@ -73,7 +73,7 @@ def test_gap_report_of_another_prefecture_has_that_prefectures_counties(tmp_path
     assert matrix.columns == ((_iri("area/350602"), "芗城区"), (_iri("area/350603"), "龙文区"))
     assert matrix.groups == (("漳州市", 2),)
     cutting, forming = kg.nodes[_iri("chain/machine_tools/cutting")]["name"], kg.nodes[_iri("chain/machine_tools/forming")]["name"]
-    weak = {(label, s.name) for (_, label), report in zip(matrix.columns, matrix.reports)
+    weak = {(label, s.name) for (_, label), report in zip(matrix.columns, matrix.reports, strict=True)
             for s in report.segments if s.status == "weak"}
     assert weak == {("芗城区", cutting), ("龙文区", forming)}
 
@@ -109,7 +109,9 @@ def test_several_prefectures_give_one_set_of_columns_each(tmp_path):
 
     page = gap_report_files(kg)["gaps.html"]
     assert "against Quanzhou's and Zhangzhou's county-level units and zones" in page
-    section = re.search(r'<section id="machine_tools">.*?</section>', page, re.S).group(0)
+    found = re.search(r'<section id="machine_tools">.*?</section>', page, re.S)
+    assert found is not None
+    section = found.group(0)
     assert '<tr><th></th><th colspan="13">泉州市</th><th colspan="2">漳州市</th></tr>' in section
     # the Zhangzhou firms are outside Quanzhou and work in segments Quanzhou lacks; nobody is outside Zhangzhou
     for_quanzhou = section.split("<h3>招商 candidates · 泉州市</h3>")[1].split("<h3>")[0]
@@ -124,7 +126,9 @@ def test_a_closing_script_tag_in_a_name_stays_inside_the_data(tmp_path):
     kg = _kg(tmp_path, firm_name=HOSTILE)
     page = render_report_html(kg, title="<b>title</b>")
     assert page.count("</script>") == 3  # data, vis-network, our script: nothing else closes an element
-    data = json.loads(re.search(r'id="chainkg-data">(.*?)</script>', page, re.S).group(1))
+    found = re.search(r'id="chainkg-data">(.*?)</script>', page, re.S)
+    assert found is not None
+    data = json.loads(found.group(1))
     assert HOSTILE in [n["label"] for n in data["nodes"]]
     assert "<title>&lt;b&gt;title&lt;/b&gt;</title>" in page
 
