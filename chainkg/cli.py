@@ -123,8 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "evaluate", help="score extraction against reviewed facts (precision, recall, F1)",
         description="Extract the article each reviewed-facts file cites and score the result per entity "
-        "type and per relation (default: the bundled seed).")
+        "type and per relation (default: the bundled seed). With --gold, score every article a gold file "
+        "names instead: per entity kind, per relation type, and precision per confidence band.",
+        epilog="examples:\n  chainkg evaluate\n  chainkg evaluate --gold tests/gold --corpus ../shared/corpus\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     evaluate.add_argument("facts", nargs="*", type=Path, metavar="FACTS.yaml")
+    evaluate.add_argument("--gold", type=Path, metavar="DIR", help="a folder of gold files (see tests/gold/README.md)")
+    evaluate.add_argument("--corpus", type=Path, metavar="DIR", default=Path("../shared/corpus"),
+                          help="where the gold files' articles are (default: ../shared/corpus)")
     evaluate.add_argument("--json", action="store_true")
     evaluate.set_defaults(handler=_cmd_evaluate)
 
@@ -466,10 +472,36 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _score_rows(table) -> list[list[str]]:
+    return [[name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.true_positives),
+             str(s.false_positives), str(s.false_negatives)] for name, s in sorted(table.items())]
+
+
+def _cmd_evaluate_gold(args: argparse.Namespace) -> int:
+    from chainkg.loaders.evaluate import CONFIDENCE_BANDS, evaluate_gold
+
+    result = evaluate_gold(args.gold, args.corpus)
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{len(result.articles)} articles in {args.gold}")
+    for title, table in (("entities", result.entities), ("relations", result.relations)):
+        _print_table([title, "precision", "recall", "F1", "tp", "fp", "fn"], _score_rows(table))
+    rows = [[label, f"{result.bands[label].precision:.3f}",
+             str(result.bands[label].true_positives + result.bands[label].false_positives)]
+            for label, _ in CONFIDENCE_BANDS if label in result.bands]
+    _print_table(["confidence", "precision", "relations"], rows)
+    print(f"intentions in the gold set: {result.intentions}; found but not marked intended: "
+          f"{result.intentions_read_as_stated}")
+    return 0
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from chainkg.loaders.evaluate import evaluate_seed
     from chainkg.loaders.reviewed import SEED_FACTS
 
+    if args.gold is not None:
+        return _cmd_evaluate_gold(args)
     results = {str(path): evaluate_seed(path) for path in (args.facts or [SEED_FACTS])}
     if args.json:
         print(json.dumps({k: v.as_dict() for k, v in results.items()}, ensure_ascii=False, indent=2))
@@ -477,9 +509,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     for path, result in results.items():
         print(path)
         for title, table in (("entities", result.entities), ("relations", result.relations)):
-            rows = [[name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.true_positives),
-                     str(s.false_positives), str(s.false_negatives)] for name, s in sorted(table.items())]
-            _print_table([title, "precision", "recall", "F1", "tp", "fp", "fn"], rows)
+            _print_table([title, "precision", "recall", "F1", "tp", "fp", "fn"], _score_rows(table))
         if result.missed_relations:
             print("missed relations: " + "; ".join(" ".join(r) for r in result.missed_relations))
         print()

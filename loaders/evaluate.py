@@ -27,7 +27,8 @@ from chainkg.loaders.records import FactSet
 from chainkg.loaders.reviewed import PLACES_FACTS, load_reviewed_facts
 from chainkg.text import normalize_name
 
-__all__ = ["Score", "Evaluation", "KIND_OF_TYPE", "match_entities", "evaluate", "evaluate_seed"]
+__all__ = ["Score", "Evaluation", "KIND_OF_TYPE", "match_entities", "evaluate", "evaluate_seed", "GoldEvaluation",
+           "GOLD_KINDS", "CONFIDENCE_BANDS", "score_against_gold", "evaluate_gold"]
 
 KIND_OF_TYPE = {
     "Company": "organization", "ResearchInstitute": "organization", "GovernmentBody": "organization",
@@ -158,3 +159,165 @@ def evaluate_seed(facts_file: str | Path) -> Evaluation:
     gold_entities.update({m.entity_id: KIND_OF_TYPE[reference.entities[m.entity_id].types[0]] for m in reviewed.mentions})
     gold_relations = {r.key for r in reviewed.relations}
     return evaluate(document, gold_entities, gold_relations, reference)
+
+
+# -- the development gold set (tests/gold): names written down by a reader -----------------
+
+#: Gold-file keys → the kind of entity they list.
+GOLD_KINDS = {"organizations": "organization", "parks": "park", "zones": "zone", "places": "place",
+              "projects": "project", "chains": "chain"}
+#: Confidence bands the calibration table reports, highest first: (label, lowest confidence).
+CONFIDENCE_BANDS = (("≥ 0.9", 0.9), ("0.8–0.9", 0.8), ("0.7–0.8", 0.7), ("0.6–0.7", 0.6), ("< 0.6", 0.0))
+
+
+@dataclass
+class GoldEvaluation:
+    """Scores over a gold set: per entity kind, per relation type, per confidence band, per article."""
+
+    entities: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    relations: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    bands: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    articles: dict[str, tuple[Score, Score]] = field(default_factory=dict)
+    intentions: int = 0
+    intentions_read_as_stated: int = 0
+    missed: list[tuple[str, str]] = field(default_factory=list)
+    spurious: list[tuple[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "entities": {k: v.as_dict() for k, v in sorted(self.entities.items())},
+            "relations": {k: v.as_dict() for k, v in sorted(self.relations.items())},
+            "confidence_bands": {label: self.bands[label].as_dict()["precision"] for label, _ in CONFIDENCE_BANDS
+                                 if label in self.bands},
+            "confidence_band_counts": {label: self.bands[label].true_positives + self.bands[label].false_positives
+                                       for label, _ in CONFIDENCE_BANDS if label in self.bands},
+            "articles": {k: {"entities": e.as_dict(), "relations": r.as_dict()} for k, (e, r) in sorted(self.articles.items())},
+            "intentions": self.intentions, "intentions_read_as_stated": self.intentions_read_as_stated,
+            "missed": [list(m) for m in self.missed], "spurious": [list(s) for s in self.spurious],
+        }
+
+
+def _kind(entity) -> str | None:
+    return "chain" if entity.type == "IndustrialChain" else KIND_OF_TYPE.get(entity.type)
+
+
+def _names(entity) -> set[str]:
+    return {normalize_name(n) for n in (entity.name, *entity.aliases)}
+
+
+def score_against_gold(document: ExtractedDocument, gold: dict, result: GoldEvaluation | None = None) -> GoldEvaluation:
+    """Add one document's scores against its gold file (parsed YAML) to ``result``.
+
+    An extracted entity is right when one of its names is a gold name of the same kind; a
+    relation when its property matches and a name of each end is the gold subject and object.
+    Gold relations marked ``intended`` that are found without that modality are counted apart
+    (an intention read as a fact is what a planner must never be told).
+    """
+    result = result if result is not None else GoldEvaluation()
+    article = Score(), Score()
+    by_kind: dict[str, set[str]] = {GOLD_KINDS[key]: {normalize_name(n) for n in gold.get(key) or []} for key in GOLD_KINDS}
+    matched: dict[str, set[str]] = defaultdict(set)
+    for entity in document.entities:
+        kind = _kind(entity)
+        if kind is None:
+            continue
+        hits = _names(entity) & by_kind[kind]
+        if hits:
+            matched[kind] |= hits
+            result.entities[kind].true_positives += 1
+            article[0].true_positives += 1
+        else:
+            result.entities[kind].false_positives += 1
+            article[0].false_positives += 1
+            result.spurious.append((document.source, f"{kind}: {entity.name}"))
+    for kind, names in by_kind.items():
+        for name in sorted(names - matched[kind]):
+            result.entities[kind].false_negatives += 1
+            article[0].false_negatives += 1
+            result.missed.append((document.source, f"{kind}: {name}"))
+
+    gold_relations = [(normalize_name(r[0]), r[1], normalize_name(r[2]), len(r) > 3 and r[3] == "intended")
+                      for r in gold.get("relations") or []]
+    entities = {e.id: e for e in document.entities}
+    found_gold: set[int] = set()
+    for relation in document.relations:
+        subject, object_ = entities.get(relation.subject), entities.get(relation.object)
+        subjects = _names(subject) if subject else set()
+        objects = _names(object_) if object_ else set()
+        hits = [i for i, (s, p, o, _) in enumerate(gold_relations)
+                if p == relation.predicate and s in subjects and o in objects]
+        band = next(label for label, lowest in CONFIDENCE_BANDS if float(relation.confidence) >= lowest)
+        score = result.relations[relation.predicate]
+        if hits:
+            new = [i for i in hits if i not in found_gold]
+            found_gold.update(hits)
+            if new:  # a second relation naming the same gold fact is neither new nor wrong
+                score.true_positives += 1
+                article[1].true_positives += 1
+            result.bands[band].true_positives += 1
+            for i in hits:
+                if gold_relations[i][3] and relation.modality != "intended":
+                    result.intentions_read_as_stated += 1
+        else:
+            score.false_positives += 1
+            article[1].false_positives += 1
+            result.bands[band].false_positives += 1
+            names = (subject.name if subject else relation.subject, object_.name if object_ else relation.object)
+            result.spurious.append((document.source, f"{names[0]} {relation.predicate} {names[1]}"))
+    for i, (s, p, o, intended) in enumerate(gold_relations):
+        result.intentions += intended
+        if i not in found_gold:
+            result.relations[p].false_negatives += 1
+            article[1].false_negatives += 1
+            result.missed.append((document.source, f"{s} {p} {o}"))
+    result.articles[document.source] = article
+    return result
+
+
+def _totals(table: dict[str, Score]) -> None:
+    total = Score()
+    for name, score in list(table.items()):
+        if name != "all":
+            total.true_positives += score.true_positives
+            total.false_positives += score.false_positives
+            total.false_negatives += score.false_negatives
+    table["all"] = total
+
+
+def evaluate_gold(gold_folder: str | Path, corpus: str | Path) -> GoldEvaluation:
+    """Extract every article a gold file in ``gold_folder`` names (from ``corpus``) and score it.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("晋江市永佳智能装备产业园导入智能装备。", encoding="utf-8")
+    >>> _ = (folder / "a.yaml").write_text(
+    ...     "article: a.txt\\nparks: [永佳智能装备产业园]\\nplaces: [晋江市]\\nchains: [智能装备]\\n"
+    ...     "relations:\\n  - [永佳智能装备产业园, locatedIn, 晋江市]\\n  - [永佳智能装备产业园, hostsChain, 智能装备]\\n",
+    ...     encoding="utf-8")
+    >>> scores = evaluate_gold(folder, folder)
+    >>> scores.entities["all"].f1, scores.relations["all"].recall
+    (1.0, 1.0)
+    """
+    import yaml
+
+    result = GoldEvaluation()
+    files = sorted(Path(gold_folder).glob("*.yaml"))
+    if not files:
+        raise SourceError(Path(gold_folder), "no gold files (*.yaml) in this folder")
+    for path in files:
+        try:
+            gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            raise SourceError(path, f"not YAML: {error}".splitlines()[0]) from None
+        if not isinstance(gold, dict) or not isinstance(gold.get("article"), str):
+            raise SourceError(path, "a gold file needs 'article: <file name in the corpus>'", field="article")
+        article = Path(corpus) / gold["article"]
+        if not article.is_file():
+            raise SourceError(path, f"article {article} not found (pass --corpus)", field="article")
+        document = extract_text(article.read_text(encoding="utf-8"), source=article.stem)
+        score_against_gold(document, gold, result)
+    _totals(result.entities)
+    _totals(result.relations)
+    return result

@@ -35,7 +35,7 @@ from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
 
-__all__ = ["FigureMention", "ExtractedDocument", "extract_text", "EXCHANGES"]
+__all__ = ["FigureMention", "ExtractedDocument", "extract_text", "clause_modality", "EXCHANGES"]
 
 _CJK = r"\u3400-\u9fff"
 _NAME_CHARS = rf"[{_CJK}A-Za-z0-9]"
@@ -591,7 +591,16 @@ class _Extractor:
 
     def _add(self, subject: _Span, predicate: str, object_: _Span, confidence: float, sentence, *qualifiers) -> None:
         if subject.key != object_.key:
-            self.relations.append((subject.key, predicate, object_.key, confidence, sentence, tuple(qualifiers)))
+            modality = ("modality", self._modality(sentence, subject, object_))
+            self.relations.append((subject.key, predicate, object_.key, confidence, sentence, (*qualifiers, modality)))
+
+    def _modality(self, sentence: tuple[int, int], *ends: _Span) -> str:
+        """``intended`` when the clause that holds the relation's two ends (from the comma before
+        the first to the comma after the last) speaks of a plan or aim; else ``stated``."""
+        s0, s1 = sentence
+        inside = [e for e in ends if s0 <= e.start and e.end <= s1]
+        return clause_modality(self.text, s0, s1, min((e.start for e in inside), default=s0),
+                               max((e.end for e in inside), default=s1))
 
     def find_relations(self) -> None:
         entity_types = {"Company", "ResearchInstitute", "GovernmentBody", "Association", "StockExchange",
@@ -961,6 +970,31 @@ class _Extractor:
 
     def _original_text(self, start: int, end: int) -> str:
         return self._original[start:end]
+
+
+#: Words that make a clause an intention rather than a fact: plans, aims, policy, forecasts.
+_INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
+                        r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地)")
+_CLAUSE_END = re.compile(r"[，,;；:：]")
+
+
+def clause_modality(text: str, s0: int, s1: int, start: int, end: int) -> str:
+    """``intended`` or ``stated`` for the words ``text[start:end]`` of the sentence ``text[s0:s1]``.
+
+    The clause runs from the clause break before ``start`` to the one after ``end``; a
+    sentence's opening words before its first break (其中…, 下一步…) count too, since they set
+    the mood of what follows.
+
+    >>> clause_modality("项目已投产，将建设二期。", 0, 12, 0, 2)
+    'stated'
+    >>> clause_modality("项目已投产，将建设二期。", 0, 12, 6, 10)
+    'intended'
+    >>> clause_modality("力争引进龙头企业落地园区。", 0, 13, 4, 8)
+    'intended'
+    """
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, s0, start)), default=s0)
+    right = next((m.start() for m in _CLAUSE_END.finditer(text, end, s1)), s1)
+    return "intended" if _INTENTION.search(text, left, right) else "stated"
 
 
 def _times_named(window: str, span: _Span) -> int:

@@ -184,3 +184,37 @@ def test_an_investment_zone_lies_in_its_county_and_an_industry_guild_is_an_assoc
     assert ("泉港台湾石化投资专区", "hostsChain", "石化") in found
     assert next(e for e in document.entities if e.name == "台湾石化工业同业公会").type == "Association"
 
+
+
+# -- modality: a fact or an intention -----------------------------------------------------------
+
+def test_a_policy_of_support_is_an_intention_not_a_presence():
+    """d2: the county 'will keep supporting and encouraging' semiconductor design, fab, test…"""
+    document = corpus_document("d2")
+    assert relation(document, "南安市", "hostsChain", "半导体").modality == "intended"
+    assert relation(document, "泉州芯谷", "hostsChain", "半导体").modality == "stated"
+
+
+def test_a_zone_in_planning_is_intended():
+    document = corpus_document("d7")
+    assert relation(document, "泉港台湾石化投资专区", "hostsChain", "石化").modality == "intended"
+
+
+def test_every_relation_of_the_seed_it_states_as_done_is_stated():
+    [path] = CORPUS.glob("seed_*.txt")
+    document = extract_text(path.read_text(encoding="utf-8"), source=path.stem)
+    assert {r.modality for r in document.relations} == {"stated"}
+    assert relation(document, "中国机械总院海西分院", "leadsChain", "工业母机").modality == "stated"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("晋江市已引进甲乙科技有限公司。", "stated"),
+    ("甲乙科技有限公司在晋江市落地。", "stated"),
+    ("晋江市拟引进甲乙科技有限公司。", "intended"),
+    ("晋江市力争引进甲乙科技有限公司。", "intended"),
+    ("晋江市已引进甲乙科技有限公司，将建设二期。", "stated"),  # the plan is another clause
+    ("将乐县引进甲乙科技有限公司。", "stated"),   # 将乐 is a county, not 'will'
+])
+def test_modality_reads_the_clause_of_the_relation(sentence, expected):
+    document = extract_text(sentence)
+    assert document.relations and {r.modality for r in document.relations} == {expected}
