@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -44,8 +44,7 @@ from chainkg.analyses.rows import (
     PlaceName,
     SegmentRow,
 )
-from chainkg.graph.mapping import (
-    edge_attributes, entity_node_attributes, has_qualifiers, reported_cny_from_records)
+from chainkg.graph.mapping import edge_attributes, entity_node_attributes, has_qualifiers, reported_cny_from_records
 from chainkg.graph.streaming import template_edges, template_nodes
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS
 from chainkg.ontology import RELATIONS
@@ -128,7 +127,7 @@ class _Builder:
         if qualifiers := {t.field: attributes[t.field] for t in RELATION_QUALIFIERS if t.field in attributes}:
             self.qualifiers[number] = qualifiers
 
-    def freeze(self) -> "CompactGraph":
+    def freeze(self) -> CompactGraph:
         return CompactGraph(self)
 
 
@@ -140,7 +139,7 @@ class CompactGraph:
     def __init__(self, built: _Builder):
         self._index = built.index
         self.iris = built.iris
-        self._names = [name if name is not None else iri.rsplit("/", 1)[-1] for iri, name in zip(built.iris, built.names)]
+        self._names = [name if name is not None else iri.rsplit("/", 1)[-1] for iri, name in zip(built.iris, built.names, strict=True)]
         self._names_en = built.names_en
         self._classes = built.classes
         self._sparse = built.sparse
@@ -160,7 +159,7 @@ class CompactGraph:
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
-    def from_networkx(cls, kg) -> "CompactGraph":
+    def from_networkx(cls, kg) -> CompactGraph:
         """The same graph as the networkx projection ``kg`` (nodes and edges in its order)."""
         built = _Builder()
         for node, attributes in kg.nodes(data=True):
@@ -170,7 +169,7 @@ class CompactGraph:
         return built.freeze()
 
     @classmethod
-    def from_facts(cls, facts, *, evidence: bool = True, progress: bool | None = None) -> "CompactGraph":
+    def from_facts(cls, facts, *, evidence: bool = True, progress: bool | None = None) -> CompactGraph:
         """Straight from records: the graph ``facts_to_networkx(facts)`` would give, in its order.
 
         Relations stated by several sources become one edge (found with one sort, not a dictionary
@@ -418,7 +417,7 @@ class CompactGraph:
 
         members = self.members_mask(region) if region else None
         engaged_nodes: Iterable[int]
-        if chain is None:
+        if chain_node is None:  # no chain asked for (an unknown one has returned above)
             engaged_nodes = np.unique(self.subjects[np.isin(self.predicates, [_PREDICATES.index("operatesIn"),
                                                                               _PREDICATES.index("leadsChain")])]).tolist()
         else:
@@ -460,9 +459,9 @@ class CompactGraph:
         if region:
             members = self.members_mask(region)
             edges = edges[members[self.subjects[edges]] & members[self.objects[edges]]]
-        network = nx.DiGraph()
+        network: nx.DiGraph[str] = nx.DiGraph()
         network.add_edges_from(zip((self.iris[n] for n in self.subjects[edges].tolist()),
-                                   (self.iris[n] for n in self.objects[edges].tolist())))
+                                   (self.iris[n] for n in self.objects[edges].tolist()), strict=True))
         return network
 
     def supply_centrality(self, region: str | None) -> dict[str, Centrality]:

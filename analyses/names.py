@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from chainkg.analyses.rows import PLACE_CLASSES, ChainGraph, PlaceName
 from chainkg.errors import ChainKGError
+
 # The matching key lives below the loaders, which match article names with it too;
 # it stays importable from here for callers that found it here first.
 from chainkg.text import normalize_name
@@ -62,7 +63,7 @@ def resolve_thing(graph: ChainGraph, text: str, classes: frozenset[str], what: s
             return top[0]
         names = ", ".join(f"{t.name} ({t.iri.rsplit('/', 1)[-1]})" for t in top)
         raise ChainKGError(f"{what} {text!r} is ambiguous: {names}")
-    vocabulary = {}
+    vocabulary: dict[str, str] = {}
     for thing in candidates:
         for key, _ in _keys(thing):
             vocabulary.setdefault(key, thing.name)

@@ -17,12 +17,16 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING
 
 from chainkg import __version__
 from chainkg.errors import ChainKGError, SourceError, ValidationFailed
+
+if TYPE_CHECKING:  # rdflib is imported by the commands that need it, not at start-up
+    from rdflib import Graph
 
 __all__ = ["main", "build_parser"]
 
@@ -355,7 +359,7 @@ def _report_title(facts) -> str:
     return "chainkg — " + ("；".join(articles) if articles else "reference data")
 
 
-def _load_rdf(paths: Sequence[Path]):
+def _load_rdf(paths: Sequence[Path]) -> Graph:
     from rdflib import Dataset
 
     from chainkg.graph.rdf import bind_prefixes, union_graph
@@ -411,6 +415,8 @@ def _read_query(text: str) -> str:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
+    from rdflib.query import ResultRow
+
     from chainkg.graph.build import build_seed_dataset
     from chainkg.graph.rdf import union_graph
 
@@ -423,13 +429,14 @@ def _cmd_query(args: argparse.Namespace) -> int:
     if result.type == "ASK":
         print("true" if result.askAnswer else "false")
         return 0
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
+    if result.graph is not None:  # CONSTRUCT and DESCRIBE answer a graph
         sys.stdout.write(result.graph.serialize(format="turtle"))
         return 0
-    columns = [str(v) for v in result.vars]
-    rows = [["" if value is None else str(value) for value in row] for row in result]
+    # What is left is a SELECT: rdflib types every kind of answer alike, its rows are ResultRows.
+    columns = [str(v) for v in result.vars or ()]
+    rows = [["" if value is None else str(value) for value in row] for row in result if isinstance(row, ResultRow)]
     if args.format == "json":
-        print(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2))
+        print(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=2))
     elif args.format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
@@ -457,7 +464,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if not documents:
         raise ChainKGError("no article files (.txt, .html) found in " + ", ".join(map(str, args.files)))
     if args.json:
-        print(json.dumps({"documents": [{**d.to_dict(), "source": str(path)} for d, path in zip(documents, files)]},
+        print(json.dumps({"documents": [{**d.to_dict(), "source": str(path)} for d, path in zip(documents, files, strict=True)]},
                          ensure_ascii=False, indent=2))
         return 0
     for document in documents:
@@ -575,7 +582,6 @@ def _store(args: argparse.Namespace):
 def _cmd_neo4j_load(args: argparse.Namespace) -> int:
     from chainkg.analyses.cypher import refresh_entry_counts
     from chainkg.graph.neo4j_codec import rdf_to_rows
-
     from chainkg.graph.neo4j_store import DEFAULT_BATCH_SIZE
 
     args.batch_size = DEFAULT_BATCH_SIZE if args.batch_size is None else args.batch_size
@@ -640,7 +646,7 @@ def _cmd_neo4j_export(args: argparse.Namespace) -> int:
 def _cmd_neo4j_search(args: argparse.Namespace) -> int:
     with _store(args) as store:
         hits = store.search(args.text, limit=args.limit)
-    rows = [[hit["name"] or "", ", ".join(l for l in hit["labels"] if l != "Entity"), f"{hit['score']:.3f}", hit["iri"]]
+    rows = [[hit["name"] or "", ", ".join(label for label in hit["labels"] if label != "Entity"), f"{hit['score']:.3f}", hit["iri"]]
             for hit in hits]
     _print_table(["name", "class", "score", "iri"], rows)
     return 0

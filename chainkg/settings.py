@@ -10,8 +10,8 @@ on a terminal. Asking for a missing password is the command line's job (``chaink
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from chainkg.errors import ChainKGError
 
@@ -40,7 +40,7 @@ class Neo4jSettings:
 
     @classmethod
     def resolve(cls, uri: str | None = None, user: str | None = None, database: str | None = None, *,
-                password: str | None = None, environ: Mapping[str, str] | None = None) -> "Neo4jSettings":
+                password: str | None = None, environ: Mapping[str, str] | None = None) -> Neo4jSettings:
         """Flags first, then the environment (``environ``, default ``os.environ``).
 
         ``password`` (e.g. one the CLI asked for) wins over ``NEO4J_PASSWORD``. A missing URI

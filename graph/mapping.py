@@ -44,7 +44,16 @@ from rdflib.term import Node
 from chainkg.graph import iris
 from chainkg.graph.namespaces import OA, QB, SCHEMA
 from chainkg.loaders.records import (
-    ENTITY_TERMS, RELATION_QUALIFIERS, Entity, FactSet, Observation, Relation, SourceDocument, TermField, TextSpan)
+    ENTITY_TERMS,
+    RELATION_QUALIFIERS,
+    Entity,
+    FactSet,
+    Observation,
+    Relation,
+    SourceDocument,
+    TermField,
+    TextSpan,
+)
 from chainkg.loaders.units import UNITS
 from chainkg.ontology import CHAIN_FILES, CKG, CLASSES
 
@@ -205,7 +214,7 @@ def evidence_triples(span: TextSpan) -> Iterator[Triple]:
 def statement_triples(relation: Relation) -> Iterator[Triple]:
     """The plain triple and the statement node of one relation as one source states it."""
     subject = iris.entity_iri(relation.subject)
-    predicate = CKG[relation.predicate]
+    predicate: URIRef = CKG[relation.predicate]  # annotated: mypy reads a bare `x = CKG[...]` as a type alias
     object_ = iris.entity_iri(relation.object)
     yield subject, predicate, object_
     node = iris.statement_iri(relation.subject, relation.predicate, relation.object, relation.source_id)
@@ -309,6 +318,9 @@ def relation_from_properties(subject_iri: str, predicate: str, object_iri: str, 
         iris.entity_id(subject_iri), predicate, iris.entity_id(object_iri),
         iris.entity_id(properties["sources"][0]).removeprefix("source/"),
         confidence=Decimal(str(properties["confidence"])), method=properties["methods"][0],
+        # Named, so that what the qualifiers may fill is exactly the text-valued fields: a
+        # relationship without evidence carries none, and a record from a store has no file line.
+        evidence=None, origin=None,
         **{t.field: _record_value(t, properties[t.term]) for t in RELATION_QUALIFIERS if properties.get(t.term)},
     )
 

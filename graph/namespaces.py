@@ -6,6 +6,8 @@ True
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS, XSD
 
@@ -37,7 +39,11 @@ PREFIXES = {
 }
 
 
-def bind_prefixes(graph: Graph) -> Graph:
+#: Any rdflib graph: :func:`bind_prefixes` gives back what it was given (a ``Dataset`` stays one).
+GraphT = TypeVar("GraphT", bound=Graph)
+
+
+def bind_prefixes(graph: GraphT) -> GraphT:
     """Bind :data:`PREFIXES` on ``graph`` (replacing rdflib's defaults) and return it."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)

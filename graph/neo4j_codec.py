@@ -38,12 +38,21 @@ from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
+from rdflib.term import Identifier
 
 from chainkg.errors import ChainKGError
 from chainkg.graph import iris
 from chainkg.graph.mapping import (
-    ENTITY_LABEL, emit_facts, entity_labels, entity_properties, relation_from_properties, relationship_properties,
-    reported_cny_from_records, statement_qualifiers, statement_triples)
+    ENTITY_LABEL,
+    emit_facts,
+    entity_labels,
+    entity_properties,
+    relation_from_properties,
+    relationship_properties,
+    reported_cny_from_records,
+    statement_qualifiers,
+    statement_triples,
+)
 from chainkg.graph.namespaces import bind_prefixes
 from chainkg.graph.rdf import reported_cny
 from chainkg.loaders.records import ENTITY_TERMS, FactSet
@@ -156,16 +165,19 @@ def rdf_to_rows(graph: Graph) -> tuple[list[NodeRow], list[RelationshipRow]]:
     relationships = []
     for predicate, term in sorted(_RELATION_BY_IRI.items()):
         for subject, object_ in sorted(graph.subject_objects(predicate)):
-            if subject not in entities or object_ not in entities:
+            if not (isinstance(subject, URIRef) and subject in entities and isinstance(object_, URIRef) and object_ in entities):
                 continue
             relationships.append(_relationship_row(graph, subject, term, object_, sorted(statements[(subject, predicate, object_)])))
     return nodes, relationships
 
 
 def _node_row(graph: Graph, entity: URIRef) -> NodeRow:
-    labels = tuple(sorted({ENTITY_LABEL, *(_CLASS_BY_IRI[c] for c in graph.objects(entity, RDF.type) if c in _CLASS_BY_IRI)}))
+    labels = tuple(sorted({ENTITY_LABEL, *(_CLASS_BY_IRI[c] for c in graph.objects(entity, RDF.type)
+                                           if isinstance(c, URIRef) and c in _CLASS_BY_IRI)}))
     values: dict[str, list] = defaultdict(list)
     for predicate, object_ in graph.predicate_objects(entity):
+        if not isinstance(predicate, URIRef):  # every key below is an IRI (rdflib types predicates as any node)
+            continue
         if predicate in _LITERAL_KEYS and isinstance(object_, Literal):
             base, _ = _LITERAL_KEYS[predicate]
             key = _language_key(base, object_.language) if predicate in _LANGUAGE_TAGGED else base
@@ -192,7 +204,10 @@ def _node_row(graph: Graph, entity: URIRef) -> NodeRow:
 
 def _relationship_row(graph: Graph, subject: URIRef, term, object_: URIRef, statements: list) -> RelationshipRow:
     properties: dict = {}
-    sources, sentences, confidences, methods = set(), [], [], set()
+    sources: set[str] = set()
+    sentences: list[str] = []
+    confidences: list[float] = []
+    methods: set[str] = set()
     provenance = Graph()
     seen: set = set()
     for statement in statements:
@@ -202,7 +217,9 @@ def _relationship_row(graph: Graph, subject: URIRef, term, object_: URIRef, stat
             confidences.append(float(confidence))
         if (method := graph.value(statement, CKG.method)) is not None:
             methods.add(str(method))
-        for evidence in sorted(graph.objects(statement, CKG.evidence)):
+        # Identifiers (IRIs, blank nodes) are what a parsed graph holds and what sorts; rdflib
+        # types an object as any node, an N3 formula included.
+        for evidence in sorted(e for e in graph.objects(statement, CKG.evidence) if isinstance(e, Identifier)):
             if (text := graph.value(evidence, CKG.plainText)) is not None:
                 sentences.append(str(text))
         for qualifier, value in statement_qualifiers(graph, statement):

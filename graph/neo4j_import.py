@@ -21,8 +21,8 @@ import os
 import subprocess
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from chainkg.errors import ChainKGError
 from chainkg.graph.neo4j_codec import NodeRow, RelationshipRow
@@ -69,20 +69,20 @@ def write_import_csv(nodes: Sequence[NodeRow], relationships: Sequence[Relations
     by_labels: dict[tuple, list[NodeRow]] = defaultdict(list)
     for node in nodes:
         by_labels[node.labels].append(node)
-    for index, (labels, group) in enumerate(sorted(by_labels.items())):
-        keys = sorted({k for n in group for k in n.properties if k != "iri"})
-        header = ["iri:ID(Entity)", ":LABEL"] + [k + _type_of(n.properties.get(k) for n in group) for k in keys]
-        rows = [[n.iri, ARRAY_DELIMITER.join(labels)] + [_cell(n.properties.get(k)) for k in keys] for n in group]
+    for index, (labels, labelled) in enumerate(sorted(by_labels.items())):
+        keys = sorted({k for n in labelled for k in n.properties if k != "iri"})
+        header = ["iri:ID(Entity)", ":LABEL"] + [k + _type_of(n.properties.get(k) for n in labelled) for k in keys]
+        rows = [[n.iri, ARRAY_DELIMITER.join(labels)] + [_cell(n.properties.get(k)) for k in keys] for n in labelled]
         path = folder / f"nodes_{index:02d}.csv"
         _write(path, header, rows)
         files.append(("nodes", path))
     by_type: dict[str, list[RelationshipRow]] = defaultdict(list)
     for relationship in relationships:
         by_type[relationship.type].append(relationship)
-    for type_name, group in sorted(by_type.items()):
-        keys = sorted({k for r in group for k in r.properties})
-        header = [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"] + [k + _type_of(r.properties.get(k) for r in group) for k in keys]
-        rows = [[r.start, r.end, type_name] + [_cell(r.properties.get(k)) for k in keys] for r in group]
+    for type_name, typed in sorted(by_type.items()):
+        keys = sorted({k for r in typed for k in r.properties})
+        header = [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"] + [k + _type_of(r.properties.get(k) for r in typed) for k in keys]
+        rows = [[r.start, r.end, type_name] + [_cell(r.properties.get(k)) for k in keys] for r in typed]
         path = folder / f"relationships_{type_name.lower()}.csv"
         _write(path, header, rows)
         files.append(("relationships", path))

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
-from typing import Iterable, Iterator, Sequence
 
 from chainkg.errors import ChainKGError
 from chainkg.graph.neo4j_codec import ENTITY_LABEL, NodeRow, RelationshipRow
@@ -112,7 +112,7 @@ class Neo4jStore:
         if driver is not None:
             driver.close()
 
-    def __enter__(self) -> "Neo4jStore":
+    def __enter__(self) -> Neo4jStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -225,7 +225,8 @@ class Neo4jStore:
                 return found
 
             for cypher, rows in node_statements:
-                element_ids.update(run_all(cypher + "RETURN n.iri, elementId(n)", rows))
+                records = run_all(cypher + "RETURN n.iri, elementId(n)", rows)
+                element_ids.update((iri, element_id) for iri, element_id in records)
             by_type: dict[str, list[dict]] = defaultdict(list)
 
             def add(relationship: RelationshipRow) -> bool:

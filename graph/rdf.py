@@ -17,7 +17,7 @@ True
 
 from __future__ import annotations
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from chainkg.graph.mapping import WEIGHT_MEASURES, Triple, decimal_literal, emit_facts
@@ -76,6 +76,10 @@ def reported_cny(graph: Graph) -> dict[URIRef, float]:
         if graph.value(observation, CKG.unit) != _CNY or str(graph.value(observation, CKG.measure)) not in WEIGHT_MEASURES:
             continue
         entity = graph.value(observation, CKG.refEntity)
-        value = float(graph.value(observation, CKG.value))
-        largest[entity] = max(largest.get(entity, 0.0), value)
+        value = graph.value(observation, CKG.value)
+        # A hand-written graph may leave either out (the shapes require both; a report or a load
+        # need not validate first): such an observation reports no figure about anyone.
+        if not isinstance(entity, URIRef) or not isinstance(value, Literal):
+            continue
+        largest[entity] = max(largest.get(entity, 0.0), float(value))
     return largest

@@ -137,7 +137,7 @@ class Entity:
         """The entity's first class (an extracted entity has exactly one)."""
         return self.types[0]
 
-    def merged_with(self, other: "Entity") -> "Entity":
+    def merged_with(self, other: Entity) -> Entity:
         """A new entity: this one's name and values, gaining ``other``'s types, names,
         evidence and sources, and its values where this one has none."""
         names = (other.name, *other.aliases) if other.name != self.name else other.aliases
@@ -211,7 +211,7 @@ class FactSet:
     relations: list[Relation] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
 
-    def merge(self, other: "FactSet") -> "FactSet":
+    def merge(self, other: FactSet) -> FactSet:
         """Add ``other`` into this set (in place) and return it; ``other`` is left as it was.
 
         An entity declared twice keeps the first name and gains the other's types,

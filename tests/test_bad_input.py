@@ -6,6 +6,7 @@ import shutil
 import pytest
 import yaml
 from rdflib import Graph
+from rdflib.query import ResultRow
 
 from chainkg.cli import main
 from chainkg.errors import SourceError
@@ -132,7 +133,11 @@ def sh_in_values(prop) -> set[str]:
         "PREFIX sh: <http://www.w3.org/ns/shacl#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
         "SELECT DISTINCT ?value WHERE { ?shape sh:path ?prop ; sh:in ?list . ?list rdf:rest*/rdf:first ?value }",
         initBindings={"prop": prop})
-    return {str(row.value) for row in rows}
+    values = set()
+    for row in rows:
+        assert isinstance(row, ResultRow)  # a SELECT answers rows (rdflib types every kind of answer alike)
+        values.add(str(row.value))
+    return values
 
 
 def facts_file_copy(tmp_path, source):

@@ -139,11 +139,16 @@ class Terminal:
 @pytest.fixture()
 def at_a_terminal(monkeypatch):
     """A terminal user with no NEO4J_PASSWORD; getpass answers and records each prompt."""
-    prompts = []
+    prompts: list[str] = []
+
+    def getpass(prompt: str) -> str:
+        prompts.append(prompt)
+        return "typed-secret"
+
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     monkeypatch.delenv("NEO4J_USER", raising=False)
     monkeypatch.setattr(sys, "stdin", Terminal())
-    monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or "typed-secret")
+    monkeypatch.setattr("getpass.getpass", getpass)
     return prompts
 
 

@@ -43,7 +43,7 @@ def imports(path: Path, root: Path = REPO) -> list[tuple[int, str, tuple[str, ..
     """(line, imported module, names taken from it) for every import statement in the file."""
     this = module_name(path, root)
     package = this if path.name == "__init__.py" else this.rsplit(".", 1)[0]
-    found = []
+    found: list[tuple[int, str, tuple[str, ...]]] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
         if isinstance(node, ast.Import):
             found.extend((node.lineno, alias.name, ()) for alias in node.names)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from typing import Any
 
 import pytest
 from rdflib import Graph
@@ -17,10 +18,19 @@ from chainkg.graph.neo4j_codec import facts_to_rows, rdf_to_rows, rows_to_rdf
 from chainkg.graph.networkx_projection import to_networkx
 from chainkg.graph.rdf import facts_to_dataset, union_graph
 from chainkg.graph.streaming import facts_to_networkx, write_ntriples
-from chainkg.loaders.records import (
-    ENTITY_TERMS, RELATION_QUALIFIERS, Entity, FactSet, Mention, Observation, Origin, Relation, SourceDocument,
-    TextSpan)
 from chainkg.loaders.articles import load_articles
+from chainkg.loaders.records import (
+    ENTITY_TERMS,
+    RELATION_QUALIFIERS,
+    Entity,
+    FactSet,
+    Mention,
+    Observation,
+    Origin,
+    Relation,
+    SourceDocument,
+    TextSpan,
+)
 from chainkg.loaders.reviewed import PLACES_FACTS, load_reviewed_facts
 from chainkg.loaders.synthetic import generate_synthetic
 from chainkg.ontology import CKG, RELATIONS
@@ -61,7 +71,9 @@ def _qualified(facts: FactSet, *, evidence: bool) -> tuple[FactSet, Relation]:
     """``facts`` with one more relation that sets every qualifier the records declare."""
     firm = next(e for e in facts.entities.values() if "Company" in e.types)
     source_id = next(iter(facts.sources))
-    values = {t.field: "area/350521" if t.value == "entity" else f"值-{t.field}" for t in RELATION_QUALIFIERS}
+    # Any: the keys are field names read from the records at run time, so mypy cannot tell
+    # which parameter each one fills (the values are all text).
+    values: dict[str, Any] = {t.field: "area/350521" if t.value == "entity" else f"值-{t.field}" for t in RELATION_QUALIFIERS}
     relation = Relation(firm.id, "leadsChain", "chain/semiconductor", source_id, method="generated",
                         evidence=TextSpan(source_id, 3, 9, "原文的一句话", "原文的一句话") if evidence else None,
                         **values)
@@ -100,7 +112,7 @@ def test_every_relation_qualifier_reaches_every_backend(tmp_path, evidence):
 def test_every_entity_attribute_reaches_every_backend():
     facts = generate_synthetic(firms=80, seed=3).facts
     firm = next(e for e in facts.entities.values() if "Company" in e.types)
-    values = {t.field: f"值-{t.field}" for t in ENTITY_TERMS}
+    values: dict[str, Any] = {t.field: f"值-{t.field}" for t in ENTITY_TERMS}  # Any: as in _qualified
     facts.entities[firm.id] = dataclasses.replace(firm, **values)
     node = str(iris.entity_iri(firm.id))
     graph = union_graph(facts_to_dataset(facts))
