@@ -31,7 +31,8 @@ system-deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-test: $(BIN)/chainkg system-deps
+# The whole check: lint (ruff + mypy on every package) and the test suite.
+test: lint system-deps
 	$(BIN)/python -m pytest
 
 # ruff and mypy, both run whatever the other finds. mypy cannot read

@@ -221,17 +221,17 @@ def score_against_gold(document: ExtractedDocument, gold: dict, result: GoldEval
         kind = _kind(entity)
         if kind is None:
             continue
-        hits = _names(entity) & by_kind[kind]
-        if hits:
-            matched[kind] |= hits
+        named = _names(entity) & by_kind[kind]
+        if named:
+            matched[kind] |= named
             result.entities[kind].true_positives += 1
             article[0].true_positives += 1
         else:
             result.entities[kind].false_positives += 1
             article[0].false_positives += 1
             result.spurious.append((document.source, f"{kind}: {entity.name}"))
-    for kind, names in by_kind.items():
-        for name in sorted(names - matched[kind]):
+    for kind, wanted in by_kind.items():
+        for name in sorted(wanted - matched[kind]):
             result.entities[kind].false_negatives += 1
             article[0].false_negatives += 1
             result.missed.append((document.source, f"{kind}: {name}"))
@@ -262,8 +262,8 @@ def score_against_gold(document: ExtractedDocument, gold: dict, result: GoldEval
             score.false_positives += 1
             article[1].false_positives += 1
             result.bands[band].false_positives += 1
-            names = (subject.name if subject else relation.subject, object_.name if object_ else relation.object)
-            result.spurious.append((document.source, f"{names[0]} {relation.predicate} {names[1]}"))
+            ends = (subject.name if subject else relation.subject, object_.name if object_ else relation.object)
+            result.spurious.append((document.source, f"{ends[0]} {relation.predicate} {ends[1]}"))
     for i, (s, p, o, intended) in enumerate(gold_relations):
         result.intentions += intended
         if i not in found_gold:

@@ -60,6 +60,8 @@ def _lists_by_path() -> dict[URIRef, tuple[str, ...]]:
     lists: dict[URIRef, tuple[str, ...]] = {}
     for shape, head in shapes.subject_objects(SH["in"]):
         path = shapes.value(shape, SH.path)
+        if not isinstance(path, URIRef):
+            continue  # an sh:in on a path expression constrains no single property
         values = tuple(str(value) for value in Collection(shapes, head))
         # Two shapes may constrain one property (it appears on two classes); they must agree,
         # or a checker asking "what may this be?" would get an answer SHACL contradicts.
