@@ -159,7 +159,7 @@ def _add_analysis_flags(parser: argparse.ArgumentParser, *, chain_required: bool
     parser.add_argument("--engine", choices=("embedded", "neo4j"), default="embedded",
                         help="embedded: in memory (default); neo4j: Cypher on the server in NEO4J_URI")
     parser.add_argument("--data", type=Path, action="append", metavar="FILE",
-                        help="RDF file to analyse (embedded engine; default: the bundled seed)")
+                        help="RDF file or build folder to analyse (embedded engine; default: the bundled seed)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     _add_connection_flags(parser)
 
@@ -340,12 +340,10 @@ def _open_in_browser(path: Path) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from chainkg.graph.build import build_seed_dataset
     from chainkg.graph.networkx_projection import to_networkx
-    from chainkg.graph.rdf import union_graph
     from chainkg.graph.writers import write_outputs
 
-    graph = _load_rdf(args.data) if args.data else union_graph(build_seed_dataset())
+    graph = _read_graph(args.data)
     title = args.title or ("chainkg — " + ", ".join(p.name for p in args.data) if args.data else "chainkg — Quanzhou seed")
     written = write_outputs(args.out, _report_writers(to_networkx(graph), title))
     print(f"wrote {args.out / 'report.html'}, {args.out / 'gaps.html'} and {len(written) - 2} chain pictures in {args.out / 'gaps'}")
@@ -359,13 +357,48 @@ def _report_title(facts) -> str:
     return "chainkg — " + ("；".join(articles) if articles else "reference data")
 
 
+#: The graph files a build folder holds, the richest first (graph.trig keeps the named graphs).
+_BUILD_GRAPH_FILES = ("graph.trig", "graph.nq", "graph.ttl", "graph.nt", "graph.jsonld")
+
+
+def _rdf_files(paths: Sequence[Path]) -> list[Path]:
+    """Each path as given, a build folder (``chainkg build --out DIR``) as its graph file."""
+    files = []
+    for path in paths:
+        if path.is_dir():
+            found = next((path / name for name in _BUILD_GRAPH_FILES if (path / name).is_file()), None)
+            if found is None:
+                raise SourceError(path, f"a folder with no graph file ({', '.join(_BUILD_GRAPH_FILES)}): "
+                                  "pass a build folder or an RDF file")
+            files.append(found)
+        else:
+            files.append(path)
+    return files
+
+
+_SEED_NOTE = "reading graph: the bundled Quanzhou seed (--data FILE or a build folder reads your own)"
+
+
+def _read_graph(paths: Sequence[Path] | None) -> Graph:
+    """The RDF files or build folders given, else the bundled seed; says which on stderr."""
+    from chainkg.graph.build import build_seed_dataset
+    from chainkg.graph.rdf import union_graph
+
+    if paths:
+        return _load_rdf(paths)
+    _status(_SEED_NOTE)
+    return union_graph(build_seed_dataset())
+
+
 def _load_rdf(paths: Sequence[Path]) -> Graph:
     from rdflib import Dataset
 
     from chainkg.graph.rdf import bind_prefixes, union_graph
 
     dataset = bind_prefixes(Dataset(default_union=True))
-    for path in paths:
+    files = _rdf_files(paths)
+    _status("reading graph: " + ", ".join(map(str, files)))
+    for path in files:
         fmt = _RDF_FORMATS.get(path.suffix.lower())
         if fmt is None:
             raise SourceError(path, f"unknown RDF file type '{path.suffix}' (use {', '.join(_RDF_FORMATS)})")
@@ -417,11 +450,9 @@ def _read_query(text: str) -> str:
 def _cmd_query(args: argparse.Namespace) -> int:
     from rdflib.query import ResultRow
 
-    from chainkg.graph.build import build_seed_dataset
-    from chainkg.graph.rdf import union_graph
 
     sparql = _read_query(args.sparql)
-    graph = _load_rdf(args.data) if args.data else union_graph(build_seed_dataset())
+    graph = _read_graph(args.data)
     try:
         result = graph.query(sparql)
     except Exception as error:  # pyparsing / rdflib errors: report as one line
@@ -552,10 +583,8 @@ def _cmd_neo4j_down(args: argparse.Namespace) -> int:
 
 
 def _graph_for_neo4j(args: argparse.Namespace):
-    from chainkg.graph.build import build_seed_dataset
-    from chainkg.graph.rdf import union_graph
 
-    return _load_rdf(args.data) if args.data else union_graph(build_seed_dataset())
+    return _read_graph(args.data)
 
 
 def _neo4j_settings(args: argparse.Namespace):
@@ -661,7 +690,10 @@ def _analysis_graph(args: argparse.Namespace):
     from chainkg.analyses.embedded import seed_kg
     from chainkg.graph.networkx_projection import to_networkx
 
-    return to_networkx(_load_rdf(args.data)) if args.data else seed_kg()
+    if args.data:
+        return to_networkx(_load_rdf(args.data))
+    _status(_SEED_NOTE)
+    return seed_kg()
 
 
 def _run_analysis(args: argparse.Namespace, analyse, render) -> int:

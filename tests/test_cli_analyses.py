@@ -53,7 +53,9 @@ def test_candidates_with_no_outside_firm_says_so(capsys):
 
 def test_unknown_names_exit_2_with_close_matches(capsys):
     assert main(["gaps", "--chain", "半导", "--region", "南安"]) == 2
-    assert capsys.readouterr().err.strip() == "chainkg: error: unknown chain '半导'; did you mean 半导体?"
+    read, error = capsys.readouterr().err.splitlines()  # which graph, then the one-line error
+    assert read.startswith("reading graph: the bundled Quanzhou seed")
+    assert error == "chainkg: error: unknown chain '半导'; did you mean 半导体?"
 
 
 def test_analyses_on_a_graph_file(built_out, capsys):
@@ -69,3 +71,15 @@ def test_the_neo4j_engine_gives_the_same_json(neo4j_settings, loaded_seed, monke
         embedded = run_json(capsys, *argv)
         cypher = run_json(capsys, *argv, "--engine", "neo4j")
         assert without_engine_name(cypher) == without_engine_name(embedded)
+
+
+def test_a_build_folder_is_read_as_its_graph_and_the_first_line_says_which(built_out, capsys, tmp_path):
+    """`--data out2/` once failed with "unknown RDF file type ''"; the folder's graph.trig is read now."""
+    assert main(["gaps", "--chain", "半导体", "--region", "南安市", "--data", str(built_out), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines()[0] == f"reading graph: {built_out / 'graph.trig'}"
+    assert json.loads(captured.out)["chain_name"] == "半导体"
+    assert main(["gaps", "--chain", "半导体", "--region", "南安市", "--json"]) == 0
+    assert capsys.readouterr().err.splitlines()[0].startswith("reading graph: the bundled Quanzhou seed")
+    assert main(["gaps", "--chain", "半导体", "--region", "南安市", "--data", str(tmp_path)]) == 2
+    assert "a folder with no graph file" in capsys.readouterr().err
