@@ -1,6 +1,19 @@
-"""Gazetteers the article loader matches against: the national division table (jionlp ships
-it: provinces, prefectures, counties with GB/T 2260 codes and short forms), the reference
-places (zones, 管委会), and the ontology's chain labels. No firm names: firms are found by rules.
+"""Gazetteers the article loader matches against: the national division table (provinces,
+prefectures, counties with GB/T 2260 codes, shipped as ``data/gbt2260_divisions.tsv``; its
+source and date are in ``data/README.md``), the reference places (zones, 管委会), and the
+ontology's chain labels. No firm names: firms are found by rules.
+
+Which names resolve to a division
+---------------------------------
+- Every division by its full name (福建省, 泉州市, 晋江市).
+- A prefecture also by its short form: the full name less its division suffix
+  (``short_form``: 深圳市 → 深圳), except where that is one character or the short form of
+  another province (吉林市 keeps only its full name), and except where the table lists the forms
+  in use (克州, 巴州, 海南州; ``-`` for none: 兴安盟, 阿里地区).
+- Provinces and counties by their full names only. Nationwide, a county's short form is often
+  an ordinary word (通道, 互助, 资源); Quanzhou's counties get theirs (晋江, 泉港) and 福建 /
+  广东 theirs from the reference table, which wins over the national one.
+- When two divisions share a name, the first in the table's row order keeps it.
 
 Example
 -------
@@ -15,15 +28,48 @@ Example
 
 from __future__ import annotations
 
-import contextlib
-import io
+import csv
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from chainkg.errors import SourceError
 from chainkg.loaders.reviewed import PLACES_FACTS, load_reviewed_facts
 from chainkg.ontology.templates import load_chain_templates
 
-__all__ = ["PlaceEntry", "ChainEntry", "place_gazetteer", "chain_gazetteer"]
+__all__ = [
+    "DIVISION_TABLE",
+    "DivisionRow",
+    "PlaceEntry",
+    "ChainEntry",
+    "short_form",
+    "division_short_forms",
+    "read_division_table",
+    "division_table",
+    "place_gazetteer",
+    "chain_gazetteer",
+]
+
+DIVISION_TABLE = Path(__file__).resolve().parent / "data" / "gbt2260_divisions.tsv"
+_COLUMNS = ["code", "name", "level", "parent_code", "short_forms"]
+_LEVELS = ("province", "prefecture", "county")
+
+
+@dataclass(frozen=True)
+class DivisionRow:
+    """One row of the national division table.
+
+    ``short_forms`` is None where the rule (``short_form``) decides, else the forms in use
+    (an empty tuple for none).
+    """
+
+    code: str
+    name: str
+    level: str  # province | prefecture | county
+    parent_code: str | None
+    short_forms: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -45,40 +91,118 @@ class ChainEntry:
     is_segment: bool
 
 
-def _national_table() -> dict:
-    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
-        import jionlp
+# The 55 minority peoples as autonomous areas name them (双江拉祜族佤族布朗族傣族自治县), and 各族.
+_PEOPLES = ("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
+            "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 "
+            "保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各").split()
+# Five names also stand without 族 before 自治… (新疆维吾尔自治区, 伊犁哈萨克自治州); the one-character
+# ones never do, so 西藏 keeps its 藏.
+_BARE_PEOPLES = ("蒙古", "维吾尔", "哈萨克", "柯尔克孜", "锡伯")
+_PEOPLE_AT_END = re.compile("(?:" + "|".join(sorted((p + "族" for p in _PEOPLES), key=len, reverse=True)) + ")$")
+_BARE_PEOPLE_AT_END = re.compile("(?:" + "|".join(_BARE_PEOPLES) + ")$")
+_AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")
+# Longest first, so 特别行政区 is tried before 区 and 自治县 before 县.
+_SUFFIXES = ("特别行政区", *_AUTONOMOUS, "地区", "新区", "省", "市", "县", "区", "盟", "旗")
 
-        return jionlp.china_location_loader()
+
+def short_form(name: str) -> str | None:
+    """The short form of a division's full name: less its suffix and the peoples it names.
+
+    None when no division suffix ends the name, or when one character would be left (云县,
+    城区): a single character is far more often part of a word than the place.
+
+    Examples
+    --------
+    >>> short_form("晋江市"), short_form("泉港区"), short_form("福建省")
+    ('晋江', '泉港', '福建')
+    >>> short_form("双江拉祜族佤族布朗族傣族自治县"), short_form("新疆维吾尔自治区"), short_form("浦东新区")
+    ('双江', '新疆', '浦东')
+    >>> short_form("云县") is None, short_form("香港") is None
+    (True, True)
+    """
+    suffix = next((s for s in _SUFFIXES if name.endswith(s)), None)
+    if suffix is None:
+        return None
+    stem = name[: -len(suffix)]
+    while True:  # peoples named before the suffix, as long as two characters of place remain
+        match = _PEOPLE_AT_END.search(stem) or (suffix in _AUTONOMOUS and _BARE_PEOPLE_AT_END.search(stem))
+        if not match or match.start() < 2:
+            break
+        stem = stem[: match.start()]
+    return stem if len(stem) >= 2 else None
+
+
+def division_short_forms(row: DivisionRow, province_short_forms: Mapping[str, str]) -> tuple[str, ...]:
+    """The short forms the gazetteer matches for one row of the division table.
+
+    ``province_short_forms`` maps each province's short form to its full name, to keep a
+    prefecture from taking a province's (吉林市 in 吉林省; 上海市 is both, and keeps 上海).
+
+    Examples
+    --------
+    >>> provinces = {"吉林": "吉林省", "上海": "上海市"}
+    >>> division_short_forms(DivisionRow("350500", "泉州市", "prefecture", "350000"), provinces)
+    ('泉州',)
+    >>> division_short_forms(DivisionRow("220200", "吉林市", "prefecture", "220000"), provinces)
+    ()
+    >>> division_short_forms(DivisionRow("310000", "上海市", "prefecture", "310000"), provinces)
+    ('上海',)
+    >>> division_short_forms(DivisionRow("653000", "克孜勒苏柯尔克孜自治州", "prefecture", "650000", ("克州", "克孜勒苏")), provinces)
+    ('克州', '克孜勒苏')
+    """
+    if row.level != "prefecture":
+        return ()
+    if row.short_forms is not None:
+        return row.short_forms
+    form = short_form(row.name)
+    if form is None or province_short_forms.get(form, row.name) != row.name:
+        return ()
+    return (form,)
+
+
+def read_division_table(path: Path) -> tuple[DivisionRow, ...]:
+    """The rows of a division table file (columns as in ``data/gbt2260_divisions.tsv``), in order.
+
+    Raises SourceError naming the file and line of a row that does not fit.
+    """
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        if next(reader, None) != _COLUMNS:
+            raise SourceError(path, f"the header must be {' '.join(_COLUMNS)} (tab-separated)", line=1)
+        for line, fields in enumerate(reader, start=2):
+            if len(fields) != len(_COLUMNS):
+                raise SourceError(path, f"{len(fields)} tab-separated fields, expected {len(_COLUMNS)}", line=line)
+            code, name, level, parent_code, forms = fields
+            if level not in _LEVELS:
+                raise SourceError(path, f"{level!r} is not one of {', '.join(_LEVELS)}", line=line, field="level")
+            short_forms = None if forms == "" else () if forms == "-" else tuple(forms.split("/"))
+            rows.append(DivisionRow(code, name, level, parent_code or None, short_forms))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def division_table() -> tuple[DivisionRow, ...]:
+    """The national division table, in its file's row order (which decides shared names).
+
+    >>> [row.name for row in division_table() if row.parent_code == "350500"][:3]
+    ['金门县', '丰泽区', '南安市']
+    """
+    return read_division_table(DIVISION_TABLE)
 
 
 @lru_cache(maxsize=1)
 def place_gazetteer() -> dict[str, PlaceEntry]:
-    """Every name and short form of a place → its entry (longest names win on clashes)."""
+    """Every name and short form of a place → its entry (see the module's rules)."""
     entries: dict[str, PlaceEntry] = {}
-
-    def add(names, entry: PlaceEntry) -> None:
-        for name in names:
-            if len(name) >= 2 and (name not in entries or entries[name].admin_level == "province"):
-                entries.setdefault(name, entry)
-
-    for province, pv in _national_table().items():
-        p_entry = PlaceEntry(f"area/{pv['_admin_code']}", pv["_full_name"], "AdministrativeArea", pv["_admin_code"],
-                             "province", tuple(pv.get("_alias") or ()), None)
-        add([province, *p_entry.aliases], p_entry)
-        for city, cv in pv.items():
-            if city.startswith("_"):
-                continue
-            c_entry = PlaceEntry(f"area/{cv['_admin_code']}", cv["_full_name"], "AdministrativeArea", cv["_admin_code"],
-                                 "prefecture", tuple(cv.get("_alias") or ()), p_entry.id)
-            add([city, *c_entry.aliases], c_entry)
-            for county, dv in cv.items():
-                if county.startswith("_") or not isinstance(dv, dict):
-                    continue
-                d_entry = PlaceEntry(f"area/{dv['_admin_code']}", dv["_full_name"], "AdministrativeArea",
-                                     dv["_admin_code"], "county", tuple(a for a in (dv.get("_alias") or ()) if len(a) >= 2),
-                                     c_entry.id)
-                add([county, *d_entry.aliases], d_entry)
+    rows = division_table()
+    province_forms = {form: row.name for row in rows if row.level == "province" and (form := short_form(row.name))}
+    for row in rows:
+        aliases = division_short_forms(row, province_forms)
+        entry = PlaceEntry(f"area/{row.code}", row.name, "AdministrativeArea", row.code, row.level, aliases,
+                           f"area/{row.parent_code}" if row.parent_code else None)
+        for name in (row.name, *aliases):
+            entries.setdefault(name, entry)
     # The reference table: zones, their 管委会, the towns it codes. It wins over the national table.
     reference = load_reviewed_facts(PLACES_FACTS)
     parents = {r.subject: r.object for r in reference.relations if r.predicate == "locatedIn"}
