@@ -616,8 +616,8 @@ def _cmd_neo4j_load(args: argparse.Namespace) -> int:
     args.batch_size = DEFAULT_BATCH_SIZE if args.batch_size is None else args.batch_size
     if args.batch_size < 1:
         raise ChainKGError("--batch-size must be at least 1")
-    nodes, relationships = rdf_to_rows(_graph_for_neo4j(args))
-    with _store(args) as store:
+    with _store(args) as store:  # connect first: a wrong password or URI fails before any reading
+        nodes, relationships = rdf_to_rows(_graph_for_neo4j(args))
         if args.clear:
             _status(f"cleared {store.clear()} nodes")
         report = store.load(nodes, relationships, batch_size=args.batch_size)
