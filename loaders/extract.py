@@ -31,8 +31,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache, partial
 
-from chainkg.loaders.extract_chains import chain_members, chain_mentions, possessor_of
-from chainkg.loaders.extract_places import neighbour_places, skip_opening_adverbials
+from chainkg.loaders.extract_chains import chain_members, chain_mentions, label_possessor, possessor_of
+from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
@@ -284,6 +284,7 @@ class _Extractor:
         # table projects and the heading cell that names their owner: ((start, end), (start, end))
         self.table_owned: list[tuple[tuple[int, int], tuple[int, int]]] = []
         self.relations: list[tuple[str, str, str, float, tuple[int, int], tuple]] = []
+        self.region: set[str] = set()  # prefectures where the article's facts are (find_relations)
 
     # -- entities ----------------------------------------------------------------------------
     def _named(self, pattern: str, kind: str, default_type: str) -> None:
@@ -539,9 +540,14 @@ class _Extractor:
                 continue  # inside the words of a mention, which say which chain
             entry = self.chains[match.group()]
             self.spans.append(_Span(start, end, "IndustrialChain", entry.name, entry.id))
-        for mention in {m.words: m for m in mentions if not m.template}.values():
+        own = {m.words: m for m in mentions if not m.template}
+        for mention in own.values():
+            longer = [w for w in own if mention.words in w and w != mention.words]
             for match in re.finditer(re.escape(mention.words), self.text):
-                if any(s.start <= match.start() and match.end() <= s.end for s in named) and (match.start(), match.end()) not in said:
+                inside_longer = any(self.text.startswith(w, at) for w in longer
+                                    for at in range(max(0, match.end() - len(w)), match.start() + 1))
+                if any(s.start <= match.start() and match.end() <= s.end for s in named) and (match.start(), match.end()) not in said \
+                        and not inside_longer:
                     self.spans.append(_Span(match.start(), match.end(), "IndustrialChain", mention.name, mention.chain_id,
                                             {"note": f"a chain named by the text ('{mention.words}'), in no template"}))
 
@@ -643,6 +649,13 @@ class _Extractor:
         for span in where:
             if (span.start, span.end) in neighbours:
                 span.extra["neighbour"] = True
+        local = [s.extra["place"] for s in where if "place" in s.extra and not s.extra.get("neighbour")]
+        self.region = region_of_concern(local, _places_by_id())
+
+    def _in_region(self, span: _Span) -> bool:
+        """Whether a place is in the article's region of concern (zones and parks always are)."""
+        entry = span.extra.get("place")
+        return entry is None or entry.type != "AdministrativeArea" or in_region(entry, self.region, _places_by_id())
 
     def find_relations(self) -> None:
         self._mark_neighbours()
@@ -692,6 +705,8 @@ class _Extractor:
                 said = clause if _BENEFICIARY.match(clause) else clause + body
                 if host is None or host.type not in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark"):
                     continue
+                if not self._in_region(host):
+                    continue  # 厦门、泉州、莆田等地区…: a place outside the article's region is a comparison here
                 upstream_words = re.search(r"(?:上游|下游)$", self.text[max(s0, chain.start - 2):chain.start])
                 if upstream_words and not re.search(r"下游" + re.escape(self.text[chain.start:chain.end]) + r"产业链项目", body):
                     continue
@@ -710,9 +725,12 @@ class _Extractor:
         sentence or one-chain paragraph of a chain works in it."""
         for chain in chains:
             mention = chain.extra.get("mention")
-            host = mention and possessor_of(self.text, mention, inside, _WHERE)
+            host = possessor_of(self.text, mention, inside, _WHERE) if mention else None
+            confidence = 0.8
+            if not mention and (host := label_possessor(self.text, chain, inside, _WHERE)):
+                confidence = 0.7
             if host and self._chain_is_free(chain, named):
-                self._add(host, "hostsChain", chain, 0.8, sentence)
+                self._add(host, "hostsChain", chain, confidence, sentence)
         paragraph = self._paragraph_of(sentence)
         in_paragraph = [s for s in self.spans if paragraph[0] <= s.start and s.end <= paragraph[1]]
         paragraph_named = [s for s in in_paragraph if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
@@ -1102,6 +1120,12 @@ def _place_pattern() -> re.Pattern:
     """All place names in one pattern, longest first: one pass over the text finds them all."""
     names = sorted((n for n in place_gazetteer() if len(n) >= 2), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
+
+
+@lru_cache(maxsize=1)
+def _places_by_id() -> dict:
+    """Gazetteer entries by id: the division table's parents, to place a county in its prefecture."""
+    return {entry.id: entry for entry in place_gazetteer().values()}
 
 
 @lru_cache(maxsize=1)

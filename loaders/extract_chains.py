@@ -14,8 +14,9 @@ many more, and names the listed ones in its own words; the rules here read both:
   that end in one (纸包装制品 → 纸业包装, 精细化工 → 石化, 光芯片 → 半导体), are that template
   chain; failing that, words that hold a label anywhere (纸包装制品). Otherwise the mention is a
   chain of its own, ``chain/x<hash of its words>``, named by the text (物流, 工程机械).
-- **Hosts** (:func:`possessor_of`): the place, zone or park written right before the mention
-  or its list (``龙岩机械产业``, ``厦门的集成电路产业``, ``莆田千亿鞋服产业集群``) grows it.
+- **Hosts** (:func:`possessor_of`, :func:`label_possessor`): the place, zone or park written
+  right before the mention or its list (``龙岩机械产业``, ``厦门的集成电路产业``, ``莆田千亿鞋服
+  产业集群``), or before a chain's label that opens a statement (``洛江区智能装备已建成…``), grows it.
 - **Members** (:func:`chain_members`): a firm or project named in the clause of a chain
   mention operates in it; in the sentence, or in a paragraph that names one chain only, at
   lower confidence.
@@ -43,7 +44,7 @@ from typing import Protocol, TypeVar
 from chainkg.loaders.gazetteer import chain_gazetteer
 
 __all__ = ["ChainName", "ChainMention", "SpanLike", "chain_labels", "resolve_chain",
-           "strip_generic_words", "chain_mentions", "possessor_of", "chain_members",
+           "strip_generic_words", "chain_mentions", "possessor_of", "label_possessor", "chain_members",
            "MEMBER_CONFIDENCE"]
 
 #: How sure a member fact is, by how near the firm is to the chain's words.
@@ -328,6 +329,31 @@ def possessor_of(text: str, mention: ChainMention, spans: Sequence[S], where: tu
         inside = [s for s in spans if s.type in where and s.start == start and s.end <= mention.start]
         if inside:
             return max(inside, key=lambda s: s.end)
+    return None
+
+
+# what follows a chain label that a place's words make the subject of: 洛江区智能装备|已建成…
+_LABEL_AS_SUBJECT = re.compile(r"(?:已|正|将|形成|建成|成为|产值|规模|集群|产业基地)")
+
+
+def label_possessor(text: str, chain: SpanLike, spans: Sequence[S], where: tuple[str, ...]) -> S | None:
+    """The place right before a chain's bare label when the two open a statement about the
+    chain (洛江区智能装备已建成百亿产业集群, 海沧半导体产业基地): the place grows it.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "洛江区智能装备已建成百亿产业集群"
+    >>> place = S(start=0, end=3, type="AdministrativeArea", name="洛江区", key="area/350504")
+    >>> chain = S(start=3, end=7, type="IndustrialChain", name="智能装备", key="chain/smart_equipment")
+    >>> label_possessor(text, chain, [place], ("AdministrativeArea",)).name
+    '洛江区'
+    >>> label_possessor("洛江区智能装备产业园", chain, [place], ("AdministrativeArea",)) is None
+    True
+    """
+    if not _LABEL_AS_SUBJECT.match(text, chain.end):
+        return None
+    before = [s for s in spans if s.type in where and s.end in (chain.start, chain.start - 1)]
+    if before and text[before[0].end:chain.start] in ("", "的"):
+        return max(before, key=lambda s: s.end - s.start)
     return None
 
 

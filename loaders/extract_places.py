@@ -35,9 +35,9 @@ _CLAUSE_END = re.compile(r"[，,;；。:：!！?？\n]")
 #: A place after one of these (to the end of its clause) is a neighbour, a market or a partner.
 _NEIGHBOUR_BEFORE = re.compile(r"紧邻|毗邻|邻近|临近|靠近|紧靠|背靠|面向|对接|辐射|连接|连通|直达|通达|直通|接轨"
                                r"|[东南西北](?:承|接|连|临|靠|邻|望)")
-#: …and a place between 与 / 同 / 和 and one of these.
+#: …and a place between 与 and one of these (与X接壤; 同 and 和 open too many words: 同安, 和平).
 _NEIGHBOUR_AFTER = re.compile(r"接壤|相邻|毗邻|交界|隔海相望|隔江相望|相望|相连|对接")
-_WITH = re.compile(r"与|同")
+_WITH = re.compile(r"(?<![参给])与")
 # X客商 / X籍乡亲: where traders, investors or emigrants come from
 _ORIGIN_AFTER = re.compile(r"客商|商人|侨商|台商|港商|乡亲|侨胞|籍")
 # 距(离)X N公里, 离X N分钟: the place whose distance is given
