@@ -285,6 +285,8 @@ class _Extractor:
         self.table_owned: list[tuple[tuple[int, int], tuple[int, int]]] = []
         self.relations: list[tuple[str, str, str, float, tuple[int, int], tuple]] = []
         self.region: set[str] = set()  # prefectures where the article's facts are (find_relations)
+        self._where_keys: set[str] | None = None
+        self._chains_of_paragraph: dict[tuple[int, int], list[_Span]] = {}
 
     # -- entities ----------------------------------------------------------------------------
     def _named(self, pattern: str, kind: str, default_type: str) -> None:
@@ -732,17 +734,31 @@ class _Extractor:
             if host and self._chain_is_free(chain, named):
                 self._add(host, "hostsChain", chain, confidence, sentence)
         paragraph = self._paragraph_of(sentence)
-        in_paragraph = [s for s in self.spans if paragraph[0] <= s.start and s.end <= paragraph[1]]
-        paragraph_named = [s for s in in_paragraph if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
-        paragraph_chains = [c for c in in_paragraph if c.type == "IndustrialChain" and self._chain_is_free(c, paragraph_named)]
-        # a paragraph is about a chain it names as an industry (X产业, X行业), not one it lists among 领域
-        paragraph_chains = [c for c in paragraph_chains if "mention" in c.extra and c.extra["mention"].head != "领域"]
         # (a name also read as a park or zone — 泉州芯谷 — is that place, which works in no chain)
-        places = {s.key for s in self.spans if s.type in _WHERE}
-        members = [s for s in named if s.type in ("Company", "Project") and not s.extra.get("brand_of") and s.key not in places]
+        members = [s for s in named if s.type in ("Company", "Project") and not s.extra.get("brand_of")
+                   and s.key not in self._place_keys()]
+        if not members:
+            return
+        paragraph_chains = self._paragraph_chains(paragraph)
         free = [c for c in chains if self._chain_is_free(c, named) and not self._names_something(c)]
         for member, chain, confidence in chain_members(self.text, sentence, paragraph, free, paragraph_chains, members):
             self._add(member, "operatesIn", chain, confidence, sentence)
+
+    def _place_keys(self) -> set[str]:
+        if self._where_keys is None:
+            self._where_keys = {s.key for s in self.spans if s.type in _WHERE}
+        return self._where_keys
+
+    def _paragraph_chains(self, paragraph: tuple[int, int]) -> list[_Span]:
+        """The chains a paragraph names as an industry (X产业, X行业; not one it lists among 领域),
+        outside names."""
+        if paragraph not in self._chains_of_paragraph:
+            inside = [s for s in self.spans if paragraph[0] <= s.start and s.end <= paragraph[1]]
+            named = [s for s in inside if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
+            self._chains_of_paragraph[paragraph] = [
+                c for c in inside if c.type == "IndustrialChain" and self._chain_is_free(c, named)
+                and "mention" in c.extra and c.extra["mention"].head != "领域"]
+        return self._chains_of_paragraph[paragraph]
 
     def _names_something(self, chain: _Span) -> bool:
         """A chain's label glued to the suffix of a name (X化工项目, X光电科技): part of a name the

@@ -71,7 +71,9 @@ _GENERIC = sorted((
 ), key=len, reverse=True)
 # counts that qualify a list: 三大, 6条, 两个
 _COUNT = re.compile(r"[一二两三四五六七八九十百\d]+(?:大|条|个|类|项|种)")
-_COUNT_AT_END = re.compile(_COUNT.pattern + "$")
+_GENERIC_WORD = "|".join([*map(re.escape, _GENERIC), _COUNT.pattern])
+_GENERIC_AT_START = re.compile(f"^(?:{_GENERIC_WORD})+")
+_GENERIC_AT_END = re.compile(f"(?:{_GENERIC_WORD})+$")
 #: Verbs and function words after which the words of an industry begin (打造|X产业链).
 _STOP_WORDS = sorted((
     "打造", "发展", "形成", "壮大", "培育", "聚焦", "推动", "推进", "围绕", "涉及", "布局", "覆盖", "构建", "建设", "建成",
@@ -84,6 +86,7 @@ _STOP_WORDS = sorted((
     "有一些", "有些", "有着", "吹响", "作为", "通过", "整合", "显示", "表示", "认为", "介绍",
     "的", "是", "为", "在", "了", "将", "把", "对", "以", "向", "由", "从", "让", "被", "使", "于", "着", "给", "与其",
 ), key=len, reverse=True)
+_STOP_WORD = re.compile("|".join(map(re.escape, _STOP_WORDS)))
 # words of a mention that say it is no industry: a verb left inside, a kind of body or place
 _NOT_AN_INDUSTRY = re.compile(
     r"企业|公司|集团|项目|园区|基地|中心|平台|环节|市场|机构|部门|协会|政府|人才|资金|工作|活动|问题|方面|水平|规模|体系|生态"
@@ -173,27 +176,12 @@ def strip_generic_words(words: str) -> str:
     >>> strip_generic_words("等三大特色"), strip_generic_words("全")
     ('', '')
     """
-    changed = True
-    while changed and words:
-        changed = False
-        for generic in _GENERIC:
-            if words.startswith(generic):
-                words, changed = words[len(generic):], True
-            if words.endswith(generic):
-                words, changed = words[:len(words) - len(generic)], True
-        if count := _COUNT.match(words) or _COUNT_AT_END.search(words):
-            words, changed = words[:count.start()] + words[count.end():], True
-    return words
+    return _GENERIC_AT_END.sub("", _GENERIC_AT_START.sub("", words))
 
 
 def _after_last_stop_word(words: str) -> int:
     """Where the words of an industry begin: after the last verb or function word."""
-    cut = 0
-    for stop in _STOP_WORDS:
-        at = words.rfind(stop)
-        if at >= 0:
-            cut = max(cut, at + len(stop))
-    return cut
+    return max((m.end() for m in _STOP_WORD.finditer(words)), default=0)
 
 
 def _looks_like_an_industry(words: str) -> bool:
