@@ -173,6 +173,8 @@ def entity_triples(entity: Entity, source_id: str) -> Iterator[Triple]:
     node = iris.entity_iri(entity.id)
     for class_name in entity.types:
         yield node, RDF.type, CLASSES[class_name]
+    if "IndustrialChain" in entity.types:  # a chain an article names: a concept of the chain scheme too
+        yield node, SKOS.inScheme, iris.entity_iri("chain/scheme")
     yield node, SKOS.prefLabel, Literal(entity.name, lang="zh")
     if entity.name_en:
         yield node, SKOS.prefLabel, Literal(entity.name_en, lang="en")

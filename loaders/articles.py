@@ -27,11 +27,13 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from chainkg.errors import SourceError
 from chainkg.loaders.extract import ExtractedDocument, extract_text
-from chainkg.loaders.records import FactSet, Origin, SourceDocument, TextSpan
+from chainkg.loaders.gazetteer import chain_gazetteer
+from chainkg.loaders.records import FactSet, Origin, Relation, SourceDocument, TextSpan
 from chainkg.loaders.sources import ARTICLE_SUFFIXES, expand_sources
 from chainkg.loaders.text import normalize_annotated_text
 from chainkg.text import normalize_name
@@ -131,6 +133,11 @@ class _Resolver:
         return entity_id
 
 
+@lru_cache(maxsize=1)
+def _template_chain_ids() -> frozenset[str]:
+    return frozenset(entry.chain for entry in chain_gazetteer().values())
+
+
 def _with_plain_text(span: TextSpan) -> TextSpan:
     """The span with its quote as plain simplified text (annotations removed), for display."""
     return replace(span, plain_text=normalize_annotated_text(span.quote).text)
@@ -161,6 +168,10 @@ def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None,
             kind = _KIND.get(entity.type)
             if kind is None:
                 ids[entity.id] = entity.id  # chains keep their ontology ids
+                if entity.type == "IndustrialChain" and entity.id not in _template_chain_ids():
+                    # a chain the text names that no template lists: its record comes from the article
+                    facts.merge(FactSet(entities={entity.id: replace(
+                        entity, evidence=tuple(_with_plain_text(m) for m in entity.evidence[:3]), origin=origin)}))
                 continue
             resolved = resolver.resolve(entity.id, kind, [entity.name, *entity.aliases])
             ids[entity.id] = resolved
@@ -169,12 +180,16 @@ def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None,
             record = replace(entity, id=resolved, evidence=tuple(_with_plain_text(m) for m in entity.evidence[:3]),
                              origin=origin)
             facts.merge(FactSet(entities={resolved: record}))
+        # two names resolved to one entity (安踏 and 安踏体育用品有限公司) may state one fact twice: keep the surest
+        kept: dict[tuple[str, str, str], Relation] = {}
         for relation in document.relations:
             subject, object_ = ids.get(relation.subject, relation.subject), ids.get(relation.object, relation.object)
-            if (subject, relation.predicate, object_) in reviewed_keys:
+            key = (subject, relation.predicate, object_)
+            if key in reviewed_keys or (key in kept and kept[key].confidence >= relation.confidence):
                 continue
             evidence = _with_plain_text(relation.evidence) if relation.evidence is not None else None
-            facts.relations.append(replace(relation, subject=subject, object=object_, evidence=evidence, origin=origin))
+            kept[key] = replace(relation, subject=subject, object=object_, evidence=evidence, origin=origin)
+        facts.relations.extend(kept.values())
     return facts
 
 

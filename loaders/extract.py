@@ -31,6 +31,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache, partial
 
+from chainkg.loaders.extract_chains import chain_members, chain_mentions, label_possessor, possessor_of
+from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
@@ -69,6 +71,14 @@ _ENUMERATION = re.compile(
     rf"((?:{_NAME_CHARS}{{2,10}}?、)+{_NAME_CHARS}{{2,10}}?)(?:等多家|等|两大|三大|\d+家)(?:国内外)?"
     rf"(?:(?:行业|业内)龙头|知名|优质|龙头|科创|重点)?(企业|项目|品牌)"
 )
+# what follows a chain's label inside a name: 化工|项目, 光电|科技, 智能装备|产业园
+_NAME_GLUE = re.compile(r"[^，。；、,;\s]{0,4}?(?:项目|工程|公司|集团|企业|有限|股份|科技|产业园|园区|工业园|基地)")
+# a province in a firm's name (福建X有限公司) is where it registered, seldom the nearest place it is in
+_NAMED_PLACE_CONFIDENCE = {"province": 0.6}
+# a clause that opens on a beneficiary: 为 / 给 / 帮助 / 服务于 …
+_BENEFICIARY = re.compile(r"(?:为|给|替|帮助|帮|服务于|面向)")
+# relations that say where something is or what a place grows: none from a neighbour
+_LOCAL_FACTS = ("locatedIn", "hostsChain", "attractedTo")
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
 _WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
 _BOX_RULE = re.compile(f"[{BOX_DRAWING}]")
@@ -169,10 +179,11 @@ class _Draft:
     mentions: list[TextSpan] = field(default_factory=list)
     division_code: str | None = None
     admin_level: str | None = None
+    note: str | None = None
 
     def record(self, source: str) -> Entity:
         return Entity(self.id, (self.type,), self.name, aliases=tuple(self.aliases), division_code=self.division_code,
-                      admin_level=self.admin_level, evidence=tuple(self.mentions), sources=(source,))
+                      admin_level=self.admin_level, note=self.note, evidence=tuple(self.mentions), sources=(source,))
 
 
 _QUALIFIER_FIELDS = {term.term: term.field for term in RELATION_QUALIFIERS}
@@ -273,6 +284,9 @@ class _Extractor:
         # table projects and the heading cell that names their owner: ((start, end), (start, end))
         self.table_owned: list[tuple[tuple[int, int], tuple[int, int]]] = []
         self.relations: list[tuple[str, str, str, float, tuple[int, int], tuple]] = []
+        self.region: set[str] = set()  # prefectures where the article's facts are (find_relations)
+        self._where_keys: set[str] | None = None
+        self._chains_of_paragraph: dict[tuple[int, int], list[_Span]] = {}
 
     # -- entities ----------------------------------------------------------------------------
     def _named(self, pattern: str, kind: str, default_type: str) -> None:
@@ -509,14 +523,35 @@ class _Extractor:
             self.spans.append(_Span(match.start(), match.end(), entry.type, entry.name, entry.id, {"place": entry}))
 
     def _find_chains(self) -> None:
+        """Chains by the ontology's labels wherever they stand, and as the text names them
+        (``extract_chains.chain_mentions``: 打造X产业链, X产业集群, A、B等产业 …); a chain the text
+        names that no template lists is also found inside names (X物流园区 grows 物流)."""
         named = [s for s in self.spans if s.type not in ("AdministrativeArea",)]
+        mentions = chain_mentions(self.text, [(s.start, s.end) for s in named], self.places)
+        for mention in mentions:
+            note = None if mention.template else f"a chain named by the text ('{mention.words}'), in no template"
+            self.spans.append(_Span(mention.start, mention.end, "IndustrialChain", mention.name, mention.chain_id,
+                                    {"mention": mention, "note": note}))
+        said = [(m.start, m.end) for m in mentions]
         for match in _chain_pattern().finditer(self.text):
             start, end = match.span()
             # a chain word that straddles a name's edge is no mention (孵化工研智高 holds no 化工)
             if any((s.start < start < s.end < end) or (start < s.start < end <= s.end) for s in named):
                 continue
+            if any(a <= start and end <= b for a, b in said):
+                continue  # inside the words of a mention, which say which chain
             entry = self.chains[match.group()]
             self.spans.append(_Span(start, end, "IndustrialChain", entry.name, entry.id))
+        own = {m.words: m for m in mentions if not m.template}
+        for mention in own.values():
+            longer = [w for w in own if mention.words in w and w != mention.words]
+            for match in re.finditer(re.escape(mention.words), self.text):
+                inside_longer = any(self.text.startswith(w, at) for w in longer
+                                    for at in range(max(0, match.end() - len(w)), match.start() + 1))
+                if any(s.start <= match.start() and match.end() <= s.end for s in named) and (match.start(), match.end()) not in said \
+                        and not inside_longer:
+                    self.spans.append(_Span(match.start(), match.end(), "IndustrialChain", mention.name, mention.chain_id,
+                                            {"note": f"a chain named by the text ('{mention.words}'), in no template"}))
 
     def _find_figures(self) -> None:
         for pattern, measure in ((_MONEY, "money"), (_AREA, "area"), (_COUNT, "count")):
@@ -573,9 +608,14 @@ class _Extractor:
                     break
 
     def _strip_place_prefix(self, name: str) -> str:
-        for length in range(min(len(name) - 2, 7), 1, -1):
-            if name[:length] in self.places:
-                return name[length:]
+        """The name without the places it opens with (龙岩市新罗区龙州工业园区 → 龙州工业园区)."""
+        stripped = True
+        while stripped:
+            stripped = False
+            for length in range(min(len(name) - 2, 7), 1, -1):
+                if name[:length] in self.places:
+                    name, stripped = name[length:], True
+                    break
         return name
 
     # -- relations ---------------------------------------------------------------------------
@@ -590,6 +630,8 @@ class _Extractor:
         return spans
 
     def _add(self, subject: _Span, predicate: str, object_: _Span, confidence: float, sentence, *qualifiers) -> None:
+        if predicate in _LOCAL_FACTS and (subject.extra.get("neighbour") or object_.extra.get("neighbour")):
+            return  # 紧邻X, 对接X, 来自X的: X is named beside the facts, not as where they are
         if subject.key != object_.key:
             modality = ("modality", self._modality(sentence, subject, object_))
             self.relations.append((subject.key, predicate, object_.key, confidence, sentence, (*qualifiers, modality)))
@@ -602,7 +644,23 @@ class _Extractor:
         return clause_modality(self.text, s0, s1, min((e.start for e in inside), default=s0),
                                max((e.end for e in inside), default=s1))
 
+    def _mark_neighbours(self) -> None:
+        """Places, zones and parks the text names as neighbours or origins (``extract_places``)."""
+        where = [s for s in self.spans if s.type in _WHERE]
+        neighbours = set(neighbour_places(self.text, [(s.start, s.end) for s in where]))
+        for span in where:
+            if (span.start, span.end) in neighbours:
+                span.extra["neighbour"] = True
+        local = [s.extra["place"] for s in where if "place" in s.extra and not s.extra.get("neighbour")]
+        self.region = region_of_concern(local, _places_by_id())
+
+    def _in_region(self, span: _Span) -> bool:
+        """Whether a place is in the article's region of concern (zones and parks always are)."""
+        entry = span.extra.get("place")
+        return entry is None or entry.type != "AdministrativeArea" or in_region(entry, self.region, _places_by_id())
+
     def find_relations(self) -> None:
+        self._mark_neighbours()
         entity_types = {"Company", "ResearchInstitute", "GovernmentBody", "Association", "StockExchange",
                         "IndustrialPark", "DevelopmentZone", "Project"}
         self._sentence_list = self._sentences()
@@ -645,18 +703,72 @@ class _Extractor:
                 clause_end = next((s0 + m.start() for m in re.finditer(r"[，,：:]", self.text[s0:s1]) if s0 + m.start() >= chain.end), s1)
                 clause = self.text[clause_start:clause_end]
                 host = self._sentence_subject((clause_start, clause_end), inside) or subject
+                # 为X企业提供…: a clause that opens on whom the subject serves says what they do, not what it grows
+                said = clause if _BENEFICIARY.match(clause) else clause + body
                 if host is None or host.type not in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark"):
                     continue
+                if not self._in_region(host):
+                    continue  # 厦门、泉州、莆田等地区…: a place outside the article's region is a comparison here
                 upstream_words = re.search(r"(?:上游|下游)$", self.text[max(s0, chain.start - 2):chain.start])
                 if upstream_words and not re.search(r"下游" + re.escape(self.text[chain.start:chain.end]) + r"产业链项目", body):
                     continue
-                if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚", clause + body):
+                if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚", said):
                     self._add(host, "hostsChain", chain, 0.7, sentence)
+            self._chain_relations(sentence, inside, named, chains)
             self._pattern_relations(sentence, named, chains)
             self._located_where_said(sentence, named)
             self._parks_in_their_zones(sentence, named)
             self._invested_by(sentence, named)
         self._table_owners()
+
+    def _chain_relations(self, sentence, inside, named, chains) -> None:
+        """What the text says about the chains it names (``extract_chains``): the place, zone or
+        park right before a mention grows it (龙岩|机械产业); a firm or project in the clause,
+        sentence or one-chain paragraph of a chain works in it."""
+        for chain in chains:
+            mention = chain.extra.get("mention")
+            host = possessor_of(self.text, mention, inside, _WHERE) if mention else None
+            confidence = 0.8
+            if not mention and (host := label_possessor(self.text, chain, inside, _WHERE)):
+                confidence = 0.7
+            if host and self._chain_is_free(chain, named):
+                self._add(host, "hostsChain", chain, confidence, sentence)
+        paragraph = self._paragraph_of(sentence)
+        # (a name also read as a park or zone — 泉州芯谷 — is that place, which works in no chain)
+        members = [s for s in named if s.type in ("Company", "Project") and not s.extra.get("brand_of")
+                   and s.key not in self._place_keys()]
+        if not members:
+            return
+        paragraph_chains = self._paragraph_chains(paragraph)
+        free = [c for c in chains if self._chain_is_free(c, named) and not self._names_something(c)]
+        for member, chain, confidence in chain_members(self.text, sentence, paragraph, free, paragraph_chains, members):
+            self._add(member, "operatesIn", chain, confidence, sentence)
+
+    def _place_keys(self) -> set[str]:
+        if self._where_keys is None:
+            self._where_keys = {s.key for s in self.spans if s.type in _WHERE}
+        return self._where_keys
+
+    def _paragraph_chains(self, paragraph: tuple[int, int]) -> list[_Span]:
+        """The chains a paragraph names as an industry (X产业, X行业; not one it lists among 领域),
+        outside names."""
+        if paragraph not in self._chains_of_paragraph:
+            inside = [s for s in self.spans if paragraph[0] <= s.start and s.end <= paragraph[1]]
+            named = [s for s in inside if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
+            self._chains_of_paragraph[paragraph] = [
+                c for c in inside if c.type == "IndustrialChain" and self._chain_is_free(c, named)
+                and "mention" in c.extra and c.extra["mention"].head != "领域"]
+        return self._chains_of_paragraph[paragraph]
+
+    def _names_something(self, chain: _Span) -> bool:
+        """A chain's label glued to the suffix of a name (X化工项目, X光电科技): part of a name the
+        rules did not find, which says what that one body does, not the clause's firms."""
+        return "mention" not in chain.extra and bool(_NAME_GLUE.match(self.text, chain.end))
+
+    def _paragraph_of(self, sentence) -> tuple[int, int]:
+        s0, s1 = sentence
+        p1 = self.text.find("\n", s1)
+        return self.text.rfind("\n", 0, s0) + 1, len(self.text) if p1 < 0 else p1
 
     def _enumerated_after_landing(self, span: _Span, sentence) -> bool:
         """B in 推动A、B等项目落地 / 孵化A、B等: a list whose first item follows a landing verb."""
@@ -667,10 +779,12 @@ class _Extractor:
         return bool(re.search(r"(?:引进|引入|招引|落地|入驻|孵化|推动|围绕)[^，。；]*、$", before[-40:])) and "、" in head
 
     def _sentence_subject(self, sentence, inside) -> _Span | None:
-        s0, _ = sentence
+        """What the sentence (or clause) opens with, after its words of time and order (当前，
+        近年来，): a place, zone, park or organization; never a neighbour."""
+        s0 = skip_opening_adverbials(self.text, *sentence)
         opening = _trim_leading(self.text[s0:s0 + 12])
         start = s0 + (12 - len(opening)) if len(opening) < 12 else s0
-        candidates = [s for s in inside if s.start <= start + 1 and s.type in
+        candidates = [s for s in inside if s0 <= s.start <= start + 1 and not s.extra.get("neighbour") and s.type in
                       ("AdministrativeArea", "DevelopmentZone", "IndustrialPark", "Company", "ResearchInstitute")]
         if not candidates:
             return None
@@ -689,6 +803,19 @@ class _Extractor:
     def _located_by_name(self, span: _Span) -> bool:
         return any(r[0] == span.key and r[1] == "locatedIn" for r in self.relations)
 
+    def _nearest_opening_place(self, span: _Span, first: _Span) -> _Span:
+        """The last of the places a name opens with, one after another (龙岩市|新罗区|龙州工业园区:
+        新罗区): the nearest place the name gives."""
+        nearest = first
+        while following := [p for p in self.spans if p.start == nearest.end and p.end < span.end
+                            and p.type in ("AdministrativeArea", "DevelopmentZone")]:
+            nearest = max(following, key=lambda p: p.end)
+        return nearest
+
+    def _level(self, span: _Span) -> str | None:
+        entry = span.extra.get("place")
+        return entry.admin_level if entry is not None else None
+
     def _name_relations(self, span: _Span, inside, sentence) -> None:
         """What a name says: 晋江市永佳… lies in 晋江市; …智能装备产业园 grows 智能装备."""
         for other in inside:
@@ -698,7 +825,8 @@ class _Extractor:
                     "IndustrialPark", "DevelopmentZone", "Project", "Company", "ResearchInstitute"):
                 if not self._located_by_name(span) and span.type != "GovernmentBody" and (
                         span.type != "Project" or self._place_locates_project(span, other, inside)):
-                    self._add(span, "locatedIn", other, 0.9, sentence)
+                    nearest = self._nearest_opening_place(span, other)
+                    self._add(span, "locatedIn", nearest, _NAMED_PLACE_CONFIDENCE.get(self._level(nearest) or "", 0.9), sentence)
             if other.type == "IndustrialChain":
                 if span.type in ("IndustrialPark", "DevelopmentZone"):
                     self._add(span, "hostsChain", other, 0.8, sentence)
@@ -913,7 +1041,7 @@ class _Extractor:
                 continue
             draft = drafts.get(entity_id)
             if draft is None:
-                draft = drafts[entity_id] = _Draft(entity_id, span.type, span.name)
+                draft = drafts[entity_id] = _Draft(entity_id, span.type, span.name, note=span.extra.get("note"))
             if span.name != draft.name and span.name not in draft.aliases:
                 draft.aliases.append(span.name)
             if len(span.name) > len(draft.name) and span.type not in ("AdministrativeArea",) and span.type == draft.type:
@@ -1008,6 +1136,12 @@ def _place_pattern() -> re.Pattern:
     """All place names in one pattern, longest first: one pass over the text finds them all."""
     names = sorted((n for n in place_gazetteer() if len(n) >= 2), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
+
+
+@lru_cache(maxsize=1)
+def _places_by_id() -> dict:
+    """Gazetteer entries by id: the division table's parents, to place a county in its prefecture."""
+    return {entry.id: entry for entry in place_gazetteer().values()}
 
 
 @lru_cache(maxsize=1)

@@ -5,12 +5,15 @@ The made-up sentences name no real firm, park or place of the corpus articles be
 gazetteer's counties.
 """
 
+import re
 from decimal import Decimal
 from functools import cache
 
 import pytest
 
 from chainkg.loaders.extract import extract_text
+from chainkg.loaders.extract_places import neighbour_places
+from chainkg.loaders.text import normalize_article
 
 from _paths import CORPUS
 
@@ -218,3 +221,68 @@ def test_every_relation_of_the_seed_it_states_as_done_is_stated():
 def test_modality_reads_the_clause_of_the_relation(sentence, expected):
     document = extract_text(sentence)
     assert document.relations and {r.modality for r in document.relations} == {expected}
+
+
+# -- places: where the facts are, and what is only named beside them ----------------------------
+
+def test_a_neighbour_is_a_place_but_gets_no_fact():
+    """d1: 南安园区…紧邻厦门国际机场和厦门市翔安区 — 翔安区 is named, and is no place of the park's."""
+    document = corpus_document("d1")
+    assert "翔安区" in names(document, "AdministrativeArea")
+    assert not [r for r in document.relations if "翔安区" in (document.entity(r.subject).name, document.entity(r.object).name)]
+
+
+def test_a_place_outside_the_articles_region_is_no_host_by_opening_a_list_of_places():
+    """d1 is about 泉州: 厦门、泉州、莆田等福建沿海地区获批…集成电路产业合作试验区 compares, and
+    厦门 gets no chain; d20 is about 厦门, and 厦门的集成电路产业 is its own."""
+    assert ("厦门市", "hostsChain", "半导体") not in facts(corpus_document("d1"))
+    assert ("泉州市", "hostsChain", "半导体") in facts(corpus_document("d1"))
+    assert ("厦门市", "hostsChain", "半导体") in facts(corpus_document("d20"))
+
+
+def test_where_investors_come_from_is_no_place_of_their_projects():
+    """d11: 厦门客商投资…, 泉州客商投资… — the traders' home towns; the projects lie elsewhere."""
+    [path] = CORPUS.glob("d11_*.txt")
+    text = normalize_article(path.read_text(encoding="utf-8")).text
+    traders = [(m.start(), m.end()) for m in re.finditer("厦门|龙岩|宁德", text)]
+    assert len(traders) == 4 and neighbour_places(text, traders) == traders
+    document = corpus_document("d11")
+    assert not [r for r in document.relations if document.entity(r.object).name in ("厦门市", "龙岩市", "宁德市")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "同安区客商投资建设的丙丁项目落户安溪县。",   # the traders' home, not the project's place
+    "与同安区接壤的南安市大力发展石材产业。",
+    "南安园区紧邻同安区，距离思明区约30公里。",
+    "来自同安区的客商在安溪县投资建设丙丁项目。",
+])
+def test_a_made_up_neighbour_or_origin_gets_no_fact(sentence):
+    document = extract_text(sentence)
+    assert not [r for r in document.relations
+                if {document.entity(r.subject).name, document.entity(r.object).name} & {"同安区", "思明区"}]
+
+
+def test_a_made_up_subject_that_names_its_neighbour_keeps_its_own_fact():
+    document = extract_text("同安区毗邻南安市，大力发展石材产业。")
+    assert facts(document) == {("同安区", "hostsChain", "石材")}
+
+
+def test_a_name_opening_with_several_places_lies_in_the_nearest():
+    """d23: 龙岩市新罗区龙州工业园区 lies in 新罗区 (not the city): the last place of its opening."""
+    document = corpus_document("d23")
+    assert ("龙岩市新罗区龙州工业园区", "locatedIn", "新罗区") in facts(document)
+    assert ("龙岩市新罗区龙州工业园区", "locatedIn", "龙岩市") not in facts(document)
+    park = next(e for e in document.entities if e.name == "龙岩市新罗区龙州工业园区")
+    assert "龙州工业园区" in park.aliases  # every opening place stripped for the short name
+
+
+def test_a_province_in_a_firms_name_is_where_it_registered_and_is_less_sure():
+    """d26: 福建省三明厨神食品有限公司 — 福建省 says the firm's registration, not the nearest place."""
+    document = corpus_document("d26")
+    assert relation(document, "福建省三明厨神食品有限公司", "locatedIn", "福建省").confidence == Decimal("0.6")
+    assert relation(document, "泉州中泉星品供应链有限公司", "locatedIn", "泉州市").confidence == Decimal("0.9")
+
+
+def test_a_sentence_opening_on_its_time_has_its_subject_after_it():
+    """Made up: 当前， opens the sentence; the county after it is the subject that grows the chain."""
+    assert ("永春县", "hostsChain", "香业") in facts(extract_text("当前，永春县着力打造香业产业链。"))

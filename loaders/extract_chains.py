@@ -1,0 +1,380 @@
+"""Chains as an article names them, and the firms, projects and places it says are in them.
+
+The ontology's labels (``chain_gazetteer``) know the chains the templates list. News names
+many more, and names the listed ones in its own words; the rules here read both:
+
+- **Mentions** (:func:`chain_mentions`): the words before a head — ``X产业链``, ``X产业集群``,
+  ``X产业``, ``X行业``, ``X领域`` (``打造X产业链`` included) — and each item of a list before one
+  (``A、B和C等优势产业``, ``以A、B等为主的战略性新兴产业``; the list's own category after 等, as
+  in ``A、B等新材料产业``, is a mention too). Generic words (发展, 打造, 重点, 新兴, 传统, 主导,
+  特色, 优势, 千亿, 三大 …) and a leading place (the possessor) are stripped; what is left must
+  look like the name of an industry (2–8 characters, no verb, not a kind of firm or project).
+- **Resolution** (:func:`resolve_chain`): words that are a template's label (its prefLabel or
+  an altLabel of ``ontology/chains.ttl``, GB/T 4754 class names among them: 纺织, 造纸), or
+  that end in one (纸包装制品 → 纸业包装, 精细化工 → 石化, 光芯片 → 半导体), are that template
+  chain; failing that, words that hold a label anywhere (纸包装制品). Otherwise the mention is a
+  chain of its own, ``chain/x<hash of its words>``, named by the text (物流, 工程机械).
+- **Hosts** (:func:`possessor_of`, :func:`label_possessor`): the place, zone or park written
+  right before the mention or its list (``龙岩机械产业``, ``厦门的集成电路产业``, ``莆田千亿鞋服
+  产业集群``), or before a chain's label that opens a statement (``洛江区智能装备已建成…``), grows it.
+- **Members** (:func:`chain_members`): a firm or project named in the clause of a chain
+  mention operates in it; in the sentence, or in a paragraph that names one chain only, at
+  lower confidence.
+
+Nothing here names a firm, a park or a sentence of any article: the rules read the words
+that news uses for industries.
+
+Example
+-------
+>>> [(m.words, m.name) for m in chain_mentions("着力打造水产品精深加工、纸包装制品等3条重点产业链")]
+[('水产品精深加工', '水产品精深加工'), ('纸包装制品', '纸业包装')]
+>>> resolve_chain("集成电路").chain_id, resolve_chain("物流").template
+('chain/semiconductor', False)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol, TypeVar
+
+from chainkg.loaders.gazetteer import chain_gazetteer
+
+__all__ = ["ChainName", "ChainMention", "SpanLike", "chain_labels", "resolve_chain",
+           "strip_generic_words", "chain_mentions", "possessor_of", "label_possessor", "chain_members",
+           "MEMBER_CONFIDENCE"]
+
+#: How sure a member fact is, by how near the firm is to the chain's words.
+MEMBER_CONFIDENCE = {"clause": 0.7, "sentence": 0.6, "paragraph": 0.5}
+
+_CJK = r"\u3400-\u9fff"
+# the head word, unless it begins a longer word: 产业园 / 产业基金 / 行业协会 are names or bodies,
+# 产业化 a process, 产业项目 a kind of project
+_HEAD = re.compile(r"(?>产业链|产业集群|产业|行业|领域)(?!园|基金|协会|商会|联盟|工人|项目|化|政策|扶持|资金|基地|工业|平台|合作|创新|融合"
+                   r"|延伸|领先|第|前列|排名|内|壁垒|对接)")
+# what ends the words of a mention on its left (the list may hold 、 和 与 及)
+_LEFT_DELIMITERS = set("，。；：！？“”‘’「」『』（）()[]【】《》\n ,;:!?|·…") | set(map(chr, range(0x2500, 0x2580)))
+# how far left of its head a list of industries may begin
+_REACH = 60
+_LIST_SEPARATOR = re.compile(r"以及|、|和|与|及")
+#: Words that qualify an industry without naming one; stripped from either end of a mention.
+_GENERIC = sorted((
+    "发展", "打造", "重点", "新兴", "传统", "主导", "特色", "优势", "等", "战略性", "战略", "支柱", "先导", "未来",
+    "千亿级", "百亿级", "万亿级", "千亿", "百亿", "万亿", "百强", "县域", "全", "整个", "各类", "相关", "配套",
+    "上下游", "中下游", "上游", "中游", "下游", "核心", "首位", "富民", "民生", "有根", "本地", "当地", "我国", "中国",
+    "全国", "全球", "国内", "国际", "世界", "全省", "全市", "全区", "全县", "我市", "该市", "本市", "两地", "各地",
+    "区域", "为主的", "为主", "的", "之一", "业内", "细分", "更多", "多家", "最大", "最强", "最具", "两岸", "一批", "主要", "新一代", "高质量", "规上", "规模以上", "先进",
+    "现代", "高端", "高新", "高新技术", "基础", "其他", "其它", "多个", "众多", "一些", "诸多",
+), key=len, reverse=True)
+# counts that qualify a list: 三大, 6条, 两个
+_COUNT = re.compile(r"[一二两三四五六七八九十百\d]+(?:大|条|个|类|项|种)")
+_GENERIC_WORD = "|".join([*map(re.escape, _GENERIC), _COUNT.pattern])
+_GENERIC_AT_START = re.compile(f"^(?:{_GENERIC_WORD})+")
+_GENERIC_AT_END = re.compile(f"(?:{_GENERIC_WORD})+$")
+#: Verbs and function words after which the words of an industry begin (打造|X产业链).
+_STOP_WORDS = sorted((
+    "打造", "发展", "形成", "壮大", "培育", "聚焦", "推动", "推进", "围绕", "涉及", "布局", "覆盖", "构建", "建设", "建成",
+    "成为", "包括", "涵盖", "聚力", "锚定", "深耕", "专注", "从事", "拓展", "集聚", "瞄准", "支持", "鼓励", "做强",
+    "做大", "做优", "延伸", "完善", "健全", "提升", "加快", "促进", "带动", "引领", "振兴", "升级", "转型", "关注",
+    "引进", "招引", "导入", "吸引", "投向", "属于", "位居", "共有", "拥有", "提出", "实施", "推出", "出台",
+    "激发", "注入", "助力", "赋能", "融入", "融合", "对接", "承接", "托举", "补齐", "强化", "优化", "做精", "丰富",
+    "发布", "入选", "举办", "举行", "召开", "参加", "获评", "列入", "纳入", "实现", "突破", "达到", "保持", "持续",
+    "不断", "加速", "大力", "积极", "全力", "着力", "努力", "正式", "同时", "进一步", "降低", "提高", "增强", "继",
+    "有一些", "有些", "有着", "吹响", "作为", "通过", "整合", "显示", "表示", "认为", "介绍",
+    "的", "是", "为", "在", "了", "将", "把", "对", "以", "向", "由", "从", "让", "被", "使", "于", "着", "给", "与其",
+), key=len, reverse=True)
+_STOP_WORD = re.compile("|".join(map(re.escape, _STOP_WORDS)))
+# words of a mention that say it is no industry: a verb left inside, a kind of body or place
+_NOT_AN_INDUSTRY = re.compile(
+    r"企业|公司|集团|项目|园区|基地|中心|平台|环节|市场|机构|部门|协会|政府|人才|资金|工作|活动|问题|方面|水平|规模|体系|生态"
+    r"|产业|行业|领域|产值|结构|链条|经济|城市|乡村|建设|发展|转型|升级|推进|招商|合作|投资|服务业态|新业态|业态|方向|目标|年|月|日"
+    r"|[这那该此其每各本我你他它们]|第|之|所|及其|以上|以下|^[A-Za-z\d]+$")
+
+
+@dataclass(frozen=True)
+class ChainName:
+    """What words of the text resolve to: a template chain, or a chain named by the text."""
+
+    chain_id: str
+    name: str
+    template: bool
+
+
+@dataclass(frozen=True)
+class ChainMention:
+    """One chain named in the (normalized) text: its words ``text[start:end]`` (generic words
+    and a possessing place stripped), what they resolve to, and where the mention's list
+    begins (``list_start``: the possessor ends there), its head word and where that ends."""
+
+    start: int
+    end: int
+    words: str
+    chain_id: str
+    name: str
+    template: bool
+    list_start: int
+    head_end: int
+    head: str = "产业"
+
+
+class SpanLike(Protocol):
+    """What the rules read of an entity mention of the extractor."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    key: str
+
+
+@lru_cache(maxsize=1)
+def chain_labels() -> dict[str, tuple[str, str]]:
+    """Every word that names a template chain → (chain id, chain name): its prefLabel and
+    altLabels (GB/T 4754 class names among them), two characters or more (``LED``, ``IC`` too)."""
+    return {name: (entry.chain, entry.name) for name, entry in chain_gazetteer().items()}
+
+
+S = TypeVar("S", bound=SpanLike)
+C = TypeVar("C", bound=SpanLike)
+
+
+def _new_chain_id(name: str) -> str:
+    return f"chain/x{hashlib.sha1(name.encode('utf-8')).hexdigest()[:12]}"
+
+
+def resolve_chain(words: str) -> ChainName:
+    """The chain the words name: a template chain when they are one of its labels,
+    or end in one (the head of a Chinese compound comes last), or else hold one; otherwise a
+    chain of their own.
+
+    >>> resolve_chain("纸包装制品").name, resolve_chain("精细化工").name, resolve_chain("纺织新材料").name
+    ('纸业包装', '石化', '新材料')
+    >>> chain = resolve_chain("工程机械")
+    >>> chain.template, chain.name, chain.chain_id.startswith("chain/x")
+    (False, '工程机械', True)
+    """
+    labels = chain_labels()
+    if words in labels:
+        chain_id, name = labels[words]
+        return ChainName(chain_id, name, True)
+    found = [(words.rfind(label) + len(label), len(label), label) for label in labels if label in words]
+    if found:
+        ending = [f for f in found if f[0] == len(words)] or found
+        chain_id, name = labels[max(ending)[2]]
+        return ChainName(chain_id, name, True)
+    return ChainName(_new_chain_id(words), words, False)
+
+
+def strip_generic_words(words: str) -> str:
+    """The words without the generic words and counts at either end.
+
+    >>> strip_generic_words("战略性新兴"), strip_generic_words("千亿鞋服"), strip_generic_words("现代物流")
+    ('', '鞋服', '物流')
+    >>> strip_generic_words("等三大特色"), strip_generic_words("全")
+    ('', '')
+    """
+    return _GENERIC_AT_END.sub("", _GENERIC_AT_START.sub("", words))
+
+
+def _after_last_stop_word(words: str) -> int:
+    """Where the words of an industry begin: after the last verb or function word."""
+    return max((m.end() for m in _STOP_WORD.finditer(words)), default=0)
+
+
+def _looks_like_an_industry(words: str) -> bool:
+    """Two to eight characters, Chinese (or a few Latin letters and digits: 3D打印, LED), no verb
+    or word of a body, place or process.
+
+    >>> _looks_like_an_industry("工程机械"), _looks_like_an_industry("重点企业"), _looks_like_an_industry("5G基站建设")
+    (True, False, False)
+    """
+    return (2 <= len(words) <= 8 and bool(re.fullmatch(rf"[{_CJK}A-Za-z\d]+", words)) and bool(re.search(f"[{_CJK}]", words))
+            and not _NOT_AN_INDUSTRY.search(words) and not any(stop in words for stop in _STOP_WORDS if len(stop) >= 2))
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of the list ``text[start:end]`` as spans, split at 、 和 与 及 以及."""
+    items, at = [], start
+    for separator in [*_LIST_SEPARATOR.finditer(text, start, end), None]:
+        stop = separator.start() if separator else end
+        items.append((at, stop))
+        at = separator.end() if separator else end
+    return items
+
+
+def _place_prefix(words: str, places: Container[str]) -> int:
+    """The length of the longest place name the words open with (0 for none)."""
+    return next((n for n in range(min(len(words) - 1, 9), 1, -1) if _is_place(words[:n], places)), 0)
+
+
+def _is_place(words: str, places: Container[str]) -> bool:
+    """A place's name, or its short form without 省 / 市 / 县 / 区 (连江 for 连江县)."""
+    return words in places or any(words + level in places for level in "省市县区")
+
+
+def _after_last_place(text: str, start: int, end: int, places: Container[str]) -> int:
+    """Where the words after the last place name inside ``text[start:end]`` begin (``start`` if
+    none): the place is their possessor, what comes before it belongs to the sentence."""
+    for at in range(end - 3, start, -1):
+        if length := _place_prefix(text[at:end], places):
+            return at + length + len(text[at + length:end]) - len(strip_generic_words(text[at + length:end]).lstrip())
+    return start
+
+
+def _stripped_span(text: str, start: int, end: int, places: Container[str]) -> tuple[int, int]:
+    """The span of the words without generic words and a leading place name (its possessor)."""
+    words = text[start:end]
+    core = strip_generic_words(words)
+    if not core:
+        return start, start
+    start += words.find(core)
+    end = start + len(core)
+    if (opening := _place_prefix(core, places)) and (rest := strip_generic_words(core[opening:])):
+        start = end - len(rest)
+    return start, end
+
+
+def _listed_industries(text: str, start: int, end: int, head: str) -> list[tuple[int, int]]:
+    """The spans of the industries in ``text[start:end]``, the words before a head word: the items
+    of a list (A、B和C等), then the list's category (the words between 等 and the head)."""
+    listed = text.rfind("等", start, end)
+    if listed >= 0:
+        spans = _items(text, start, listed)
+        category = (listed + 1 + _after_last_stop_word(text[listed + 1:end]), end)
+        if head == "行业" and not strip_generic_words(text[category[0]:category[1]]):
+            spans = []  # A、B等行业龙头: the items are the industry's firms
+        elif head == "领域":  # A、B等领域 lists products and techniques as often as industries
+            spans = [s for s in spans if resolve_chain(text[s[0]:s[1]]).template]
+    else:
+        spans = _items(text, start, end)
+        category = spans.pop()
+        if spans and not strip_generic_words(text[category[0]:category[1]]):
+            spans = []  # 科技创新和产业创新, 基础设施、商住、产业: the head is an item, not a list's category
+    return [*spans, category]
+
+
+def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Container[str] = frozenset()) -> list[ChainMention]:
+    """Every chain the text names by a head word (产业链 / 产业集群 / 产业 / 行业 / 领域), one per
+    item of a list before it. ``names`` are spans of names found already (a head inside one,
+    as in 泉州市食品行业协会, is the name's); ``places`` are place names a mention may open with
+    (``龙岩机械产业``: the words are 机械, 龙岩 is their possessor).
+
+    >>> [m.words for m in chain_mentions("以氟新材料、石墨和石墨烯、生物医药等为主的战略性新兴产业")]
+    ['氟新材料', '石墨', '石墨烯', '生物医药']
+    >>> [m.name for m in chain_mentions("龙岩机械产业的发展水平", places={"龙岩"})]
+    ['机械']
+    >>> chain_mentions("完善产业链条，推动传统产业升级")
+    []
+    """
+    mentions: list[ChainMention] = []
+    for head in _HEAD.finditer(text):
+        if any(a <= head.start() < b for a, b in names):
+            continue
+        left = head.start()
+        while left > 0 and head.start() - left < _REACH and text[left - 1] not in _LEFT_DELIMITERS:
+            left -= 1
+        cut_off = left > 0 and text[left - 1] not in _LEFT_DELIMITERS  # the first words are not all here
+        first = left + _after_last_stop_word(text[left:head.start()])
+        listed = text.rfind("等", left, first)
+        if listed >= 0 and not strip_generic_words(text[first:head.start()]):
+            # 以A、B等为主的战略性新兴产业: what follows the last verb is generic, the list is before it
+            first = left + _after_last_stop_word(text[left:listed + 1])
+        spans = _listed_industries(text, first, head.start(), head.group())
+        if cut_off and spans and spans[0][0] == left:
+            spans = spans[1:]
+        left = first
+        for a, b in spans:
+            a, b = _stripped_span(text, a, b, places)
+            if not _looks_like_an_industry(text[a:b]):  # 再次按下海沧|半导体产业: what follows its last place
+                a = _after_last_place(text, a, b, places)
+            words = text[a:b]
+            if not _looks_like_an_industry(words) or _is_place(words, places) or any(s < b and a < e for s, e in names):
+                continue
+            chain = resolve_chain(words)
+            mentions.append(ChainMention(a, b, words, chain.chain_id, chain.name, chain.template, left, head.end(), head.group()))
+    return mentions
+
+
+def possessor_of(text: str, mention: ChainMention, spans: Sequence[S], where: tuple[str, ...]) -> S | None:
+    """The place, zone or park (a span of a type in ``where``) written right before the mention's
+    list, with nothing between but generic words and 的: 龙岩|机械产业, 厦门的|集成电路产业.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "厦门的集成电路产业"
+    >>> place = S(start=0, end=2, type="AdministrativeArea", name="厦门市", key="area/350200")
+    >>> possessor_of(text, chain_mentions(text)[0], [place], ("AdministrativeArea",)).name
+    '厦门市'
+    """
+    for start in sorted({mention.start, mention.list_start}, reverse=True):
+        before = [s for s in spans if s.type in where and start - 16 < s.end <= start]
+        for span in sorted(before, key=lambda s: (-s.end, s.start))[:1]:
+            between = text[span.end:start]
+            if not strip_generic_words(between) or re.fullmatch(r"(?:的|市|县|区)?", between):
+                return span
+        inside = [s for s in spans if s.type in where and s.start == start and s.end <= mention.start]
+        if inside:
+            return max(inside, key=lambda s: s.end)
+    return None
+
+
+# what follows a chain label that a place's words make the subject of: 洛江区智能装备|已建成…
+_LABEL_AS_SUBJECT = re.compile(r"(?:已|正|将|形成|建成|成为|产值|规模|集群|产业基地)")
+
+
+def label_possessor(text: str, chain: SpanLike, spans: Sequence[S], where: tuple[str, ...]) -> S | None:
+    """The place right before a chain's bare label when the two open a statement about the
+    chain (洛江区智能装备已建成百亿产业集群, 海沧半导体产业基地): the place grows it.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "洛江区智能装备已建成百亿产业集群"
+    >>> place = S(start=0, end=3, type="AdministrativeArea", name="洛江区", key="area/350504")
+    >>> chain = S(start=3, end=7, type="IndustrialChain", name="智能装备", key="chain/smart_equipment")
+    >>> label_possessor(text, chain, [place], ("AdministrativeArea",)).name
+    '洛江区'
+    >>> label_possessor("洛江区智能装备产业园", chain, [place], ("AdministrativeArea",)) is None
+    True
+    """
+    if not _LABEL_AS_SUBJECT.match(text, chain.end):
+        return None
+    before = [s for s in spans if s.type in where and s.end in (chain.start, chain.start - 1)]
+    if before and text[before[0].end:chain.start] in ("", "的"):
+        return max(before, key=lambda s: s.end - s.start)
+    return None
+
+
+def _clause_bounds(text: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
+    s0, s1 = sentence
+    left = max((m.end() for m in re.finditer(r"[，,;；:：]", text[s0:position])), default=0) + s0
+    right = next((position + m.start() for m in re.finditer(r"[，,;；:：]", text[position:s1])), s1)
+    return left, right
+
+
+def chain_members(text: str, sentence: tuple[int, int], paragraph: tuple[int, int], chains: Sequence[C],
+                  paragraph_chains: Sequence[C], members: Sequence[S]) -> list[tuple[S, C, float]]:
+    """(member, chain, confidence): each firm or project of the sentence (``members``) operates in
+    the one chain its clause names (0.7), else the one chain its sentence names (0.6), else the one
+    chain its paragraph names (0.5). A clause, sentence or paragraph naming two or more chains
+    says nothing about which one a firm is in.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "形成氟新材料产业链，甲公司、乙公司为其子公司。"
+    >>> chain = S(start=2, end=6, type="IndustrialChain", name="氟新材料", key="chain/x1")
+    >>> firms = [S(start=10, end=13, type="Company", name="甲公司", key="a"), S(start=14, end=17, type="Company", name="乙公司", key="b")]
+    >>> [(m.name, c.name, p) for m, c, p in chain_members(text, (0, 24), (0, 24), [chain], [chain], firms)]
+    [('甲公司', '氟新材料', 0.6), ('乙公司', '氟新材料', 0.6)]
+    """
+    found = []
+    for member in members:
+        clause = _clause_bounds(text, sentence, member.start)
+        for scope, (a, b), pool in (("clause", clause, chains), ("sentence", sentence, chains),
+                                    ("paragraph", paragraph, paragraph_chains)):
+            named = {c.key: c for c in pool if a <= c.start and c.end <= b}
+            if len(named) == 1:
+                found.append((member, next(iter(named.values())), MEMBER_CONFIDENCE[scope]))
+                break
+            if named:
+                break
+    return found

@@ -1,0 +1,167 @@
+"""Chains as the text names them (loaders/extract_chains.py): what each rule yields on the corpus
+article that uses the language it reads, and that a made-up sentence of a look-alike shape
+yields nothing. The made-up sentences name no firm, park or place of the corpus articles
+beyond the gazetteer's counties.
+"""
+
+from decimal import Decimal
+from functools import cache
+
+from chainkg.analyses import chain_gaps
+from chainkg.graph.build import load_facts
+from chainkg.graph.rdf import facts_to_dataset, union_graph
+from chainkg.graph.streaming import facts_to_networkx
+from chainkg.graph.validate import validate_graph
+from chainkg.loaders.extract import extract_text
+from chainkg.loaders.extract_chains import chain_mentions, resolve_chain
+from chainkg.loaders.gazetteer import place_gazetteer
+from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS
+from chainkg.reports.gap_report import gap_matrix
+
+from _paths import CORPUS
+
+
+@cache
+def corpus_document(prefix: str):
+    [path] = CORPUS.glob(f"{prefix}_*.txt")
+    return extract_text(path.read_text(encoding="utf-8"), source=path.stem)
+
+
+def facts(document) -> set[tuple[str, str, str]]:
+    return {(document.entity(r.subject).name, r.predicate, document.entity(r.object).name) for r in document.relations}
+
+
+def relation(document, subject: str, predicate: str, object_: str):
+    return next(r for r in document.relations if r.predicate == predicate
+                and document.entity(r.subject).name == subject and document.entity(r.object).name == object_)
+
+
+def chains(document) -> dict[str, str]:
+    return {e.name: e.id for e in document.entities if e.type == "IndustrialChain"}
+
+
+# -- mentions: a head word and the words before it ------------------------------------------
+
+def test_a_list_before_a_head_word_names_one_chain_per_item():
+    # d24: 洛江数控机床、工程机械、电气设备等优势产业 (洛江 is the possessor, 优势 a generic word)
+    found = chains(corpus_document("d24"))
+    assert found["工业母机"] == "chain/machine_tools"  # 数控机床 is an altLabel of the machine-tool chain
+    assert found["智能电气"] == "chain/smart_electrical"  # 电气设备 holds the label 电气
+    assert found["工程机械"].startswith("chain/x")  # in no template: a chain of its own, named by the text
+
+
+def test_a_chain_in_no_template_is_named_by_the_texts_words_and_says_so():
+    document = corpus_document("d24")
+    [chain] = [e for e in document.entities if e.name == "工程机械"]
+    assert chain.type == "IndustrialChain"
+    assert chain.note == "a chain named by the text ('工程机械'), in no template"
+    assert [m.quote for m in chain.evidence] == ["工程机械"]
+
+
+def test_a_list_of_a_whole_county_chain_plan_resolves_each_item():
+    # d14: 着力打造水产品精深加工、新能源新材料、高端精细化工与纺织新材料、海洋工程装备等6条县域重点产业链
+    found = chains(corpus_document("d14"))
+    assert {"水产品精深加工", "海洋工程装备"} <= set(found)
+    assert found["石化"] == "chain/petrochemicals"  # 高端精细化工: generic 高端 off, ends in the label 化工
+    assert found["新材料"] == "chain/new_materials"  # 纺织新材料 ends in 新材料 (its head), not 纺织
+
+
+def test_the_words_of_a_mention_end_at_the_last_verb_before_them():
+    # d13: …,是泉州市建材家居行业迭代升级的重要环节 — 是 and the place 泉州市 are not the chain's
+    document = corpus_document("d13")
+    assert chains(document)["建材家居"].startswith("chain/x")
+    assert ("泉州市", "hostsChain", "建材家居") in facts(document)
+
+
+def test_firms_listed_before_an_industrys_leaders_are_no_chains():
+    # d10: 涌现出安踏、特步、三六一度等行业龙头企业 — the items of 等行业龙头 are the industry's firms
+    found = chains(corpus_document("d10"))
+    assert set(found) == {"鞋服"}  # 纺织 (GB/T 4754 division 17) is an altLabel of 鞋服
+
+
+def test_a_made_up_sentence_of_generic_words_names_no_chain():
+    assert chain_mentions("完善产业链条，推动传统产业转型升级，打造一批战略性新兴产业") == []
+    assert chain_mentions("科技创新和产业创新深度融合，提升行业第一的地位") == []
+    document = extract_text("永春县健全产业链，培育龙头企业，推动传统产业向高端化转型。")
+    assert not [e for e in document.entities if e.type == "IndustrialChain"]
+
+
+def test_a_mention_is_a_template_chain_when_it_ends_in_or_holds_a_label():
+    assert resolve_chain("纸包装制品").chain_id == "chain/paper_packaging"  # holds the altLabel 纸包装
+    assert resolve_chain("集成电路").chain_id == "chain/semiconductor"
+    assert resolve_chain("纺织服装").chain_id == "chain/footwear_apparel"
+    assert resolve_chain("造纸").chain_id == "chain/paper_packaging"  # GB/T 4754 division 22
+    own = resolve_chain("海洋工程装备")
+    assert not own.template and own.chain_id == resolve_chain("海洋工程装备").chain_id  # the same words, one id
+
+
+# -- hosts: the place before the chain's words -------------------------------------------------
+
+def test_the_place_before_a_mention_hosts_the_chain():
+    # d23: 也将有力提升龙岩机械产业的发展水平 — 龙岩 possesses 机械产业
+    document = corpus_document("d23")
+    host = relation(document, "龙岩市", "hostsChain", "机械")
+    assert host.confidence == Decimal("0.8") and "龙岩机械产业" in host.evidence.quote
+    # d20: 说起厦门的集成电路产业 — 的 between the place and the words
+    assert ("厦门市", "hostsChain", "半导体") in facts(corpus_document("d20"))
+    # d24: every item of the list is the possessor's, intended as the sentence says 将进一步壮大
+    document = corpus_document("d24")
+    assert {("洛江区", "hostsChain", chain) for chain in ("工业母机", "工程机械", "智能电气")} <= facts(document)
+    assert relation(document, "洛江区", "hostsChain", "工程机械").modality == "intended"
+
+
+def test_a_place_and_a_chain_label_that_open_a_statement_make_a_host():
+    # d12: 洛江區智能裝備已建成百億產業集群
+    host = relation(corpus_document("d12"), "洛江区", "hostsChain", "智能装备")
+    assert host.confidence == Decimal("0.7")
+
+
+def test_a_made_up_place_before_a_park_name_is_no_possessor_of_its_chain():
+    document = extract_text("德化县陶瓷产业园今年开工。")
+    assert ("德化县", "hostsChain", "陶瓷") not in facts(document)
+
+
+# -- members: the firms of the clause, sentence or paragraph that names one chain ---------------
+
+def test_firms_in_the_sentence_of_a_chain_operate_in_it():
+    # d22: 目前,三明共有氟新材料企业17家,海斯福、三农公司…为上市公司的全资子公司,形成了…氟新材料产业链
+    document = corpus_document("d22")
+    member = relation(document, "三农公司", "operatesIn", "新材料")  # 氟新材料 ends in the template's label
+    assert member.confidence == Decimal("0.6")
+
+
+def test_firms_of_a_paragraph_that_names_one_chain_operate_in_it_at_lower_confidence():
+    # d10: the paragraph of 晋江纺织、鞋服产业逆势增长 names 安踏、特步、三六一度 as its leaders
+    document = corpus_document("d10")
+    for firm in ("特步", "三六一度"):
+        assert relation(document, firm, "operatesIn", "鞋服").confidence == Decimal("0.5")
+
+
+def test_a_made_up_paragraph_naming_two_chains_gives_its_firms_neither():
+    document = extract_text("晋江市发展鞋服产业和食品产业，甲乙有限公司今年投产。")
+    assert not [r for r in document.relations if r.predicate == "operatesIn"]
+    document = extract_text("晋江市发展鞋服产业，甲乙有限公司今年投产。")
+    assert ("甲乙有限公司", "operatesIn", "鞋服") in facts(document)
+
+
+# -- a chain in no template in the graph, the analyses and the gap report -----------------------
+
+def test_a_chain_in_no_template_goes_through_the_build_the_shapes_and_the_analyses(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("晋江市大力发展海洋牧场产业，甲乙海洋有限公司落户晋江。", encoding="utf-8")
+    loaded = load_facts([PLACES_FACTS, SEED_FACTS, article])
+    [chain] = [e for e in loaded.entities.values() if e.name == "海洋牧场"]
+    assert chain.id.startswith("chain/x") and chain.type == "IndustrialChain"
+    assert ("area/350582", "hostsChain", chain.id) in {r.key for r in loaded.relations}
+    assert validate_graph(union_graph(facts_to_dataset(loaded))).conforms  # an article's chain is in the scheme
+    kg = facts_to_networkx(loaded)
+    iri = next(node for node in kg if node.endswith(chain.id))
+    region = next(node for node in kg if node.endswith("area/350582"))
+    assert chain_gaps(kg, iri, region).segments == ()  # no template: no segments to find gaps in
+    assert gap_matrix(kg, iri).segments == ()
+
+
+def test_the_gazetteer_gives_the_counties_the_possessor_rule_strips():
+    # the possessor is read from the division table's names, not a list: 洛江 is 洛江区's short form
+    assert place_gazetteer()["洛江"].name == "洛江区"
+    assert [m.name for m in chain_mentions("洛江工程机械产业", places=place_gazetteer())] == ["工程机械"]
