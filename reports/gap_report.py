@@ -188,7 +188,9 @@ def _leaders(kg, chain: str) -> list[tuple]:
 
 def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") -> dict[str, str]:
     """``gaps.html`` and one ``gaps/<chain>.svg`` per chain, as texts by relative path."""
-    chains = sorted((n for n, a in kg.nodes(data=True) if "IndustrialChain" in a.get("classes", ())))
+    # a matrix needs segments: chains an article names that no template segments get none
+    chains = sorted(n for n, a in kg.nodes(data=True) if "IndustrialChain" in a.get("classes", ())
+                    and any(key == "segmentOf" for _, _, key in kg.in_edges(n, keys=True)))
     prefectures = gap_prefectures(kg)
     files: dict[str, str] = {}
     sections = []

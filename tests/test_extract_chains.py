@@ -16,7 +16,7 @@ from chainkg.loaders.extract import extract_text
 from chainkg.loaders.extract_chains import chain_mentions, resolve_chain
 from chainkg.loaders.gazetteer import place_gazetteer
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS
-from chainkg.reports.gap_report import gap_matrix
+from chainkg.reports.gap_report import gap_matrix, gap_report_files
 
 from _paths import CORPUS
 
@@ -159,6 +159,8 @@ def test_a_chain_in_no_template_goes_through_the_build_the_shapes_and_the_analys
     region = next(node for node in kg if node.endswith("area/350582"))
     assert chain_gaps(kg, iri, region).segments == ()  # no template: no segments to find gaps in
     assert gap_matrix(kg, iri).segments == ()
+    files = gap_report_files(kg)
+    assert "海洋牧场" not in files["gaps.html"] and "gaps/semiconductor.svg" in files  # no empty matrix page
 
 
 def test_the_gazetteer_gives_the_counties_the_possessor_rule_strips():
