@@ -31,6 +31,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache, partial
 
+from chainkg.loaders import extract_lexical
+from chainkg.loaders.extract_names import TokenIndex, place_on_token_boundaries
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
@@ -309,6 +311,7 @@ class _Extractor:
             span.extra["inside"] = True  # a zone in a park's name (鲤城高新区科创中心) stays
         self._named(_PARK_SUFFIX, "park", "IndustrialPark")
         self._named(_ORG_SUFFIX, "org", "Company")
+        extract_lexical.refine_suffix_names(self, f"{_ZONE_SUFFIX}|{_PARK_SUFFIX}|{_ORG_SUFFIX}")  # the model's words
         for match in re.finditer(rf"(?:引入|引进|招引)({_NAME_CHARS}{{2,20}}?(?:中心|工厂|项目|基地))", text):
             name = _cut_name(match.group(1), 2)
             if re.search(r"\d+(?:个|家|项)|产业链|上游|下游", name):
@@ -349,6 +352,7 @@ class _Extractor:
                                         name, name, {"inside": True}))
         self._former_names()
         self._find_places()
+        extract_lexical.add_lexical_names(self)  # organizations the model tags, enumerations
         self._parks_inside_zones()
         self._projects_named_after_places()
         self._projects_where_said()
@@ -358,6 +362,7 @@ class _Extractor:
         self._find_chains()
         self._find_figures()
         self._dedupe()
+        extract_lexical.merge_short_forms(self)  # 甲乙 and 甲乙体育用品有限公司: one firm
 
     # -- projects, investors, tables: the language of project news ------------------------------
     def _place_opening(self, name: str) -> str | None:
@@ -504,7 +509,10 @@ class _Extractor:
                 or any(word.endswith(s) for s in ("产业", "行业", "领域")))
 
     def _find_places(self) -> None:
+        tokens = TokenIndex.of(self.text)
         for match in _place_pattern().finditer(self.text):
+            if not place_on_token_boundaries(tokens, match.start(), match.end()):
+                continue  # 和县 in 和县域经济: only a match on the model's word boundaries is a place
             entry = self.places[match.group()]
             self.spans.append(_Span(match.start(), match.end(), entry.type, entry.name, entry.id, {"place": entry}))
 
@@ -652,6 +660,7 @@ class _Extractor:
                     continue
                 if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚", clause + body):
                     self._add(host, "hostsChain", chain, 0.7, sentence)
+            extract_lexical.add_lexical_relations(self, sentence, named)  # leaders, attraction (before the patterns read them)
             self._pattern_relations(sentence, named, chains)
             self._located_where_said(sentence, named)
             self._parks_in_their_zones(sentence, named)

@@ -163,7 +163,9 @@ def test_a_named_part_of_a_development_zone_is_a_park_of_it():
 def test_industry_leaders_of_a_sentence_without_a_chain_lead_the_paragraphs_one_chain():
     document = corpus_document("d10")
     found = facts(document)
-    for firm in ("安踏", "特步", "三六一度"):
+    # 安踏 is the short form of 安踏体育用品有限公司, named in full in the same article: one firm
+    assert "安踏" in next(e for e in document.entities if e.name == "安踏体育用品有限公司").aliases
+    for firm in ("安踏体育用品有限公司", "特步", "三六一度"):
         assert (firm, "leadsChain", "鞋服") in found
         lead = relation(document, firm, "leadsChain", "鞋服")
         assert lead.confidence == Decimal("0.5") and lead.leadership_kind == "leading_enterprise"

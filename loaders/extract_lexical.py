@@ -1,0 +1,125 @@
+"""The lexical rules (``extract_names``, ``extract_triggers``) applied to one article's extractor.
+
+``loaders/extract.py`` calls these at fixed points of its own passes, one line each, so the
+rules over the model's words stay in their modules and the extractor keeps its shape:
+
+1. :func:`refine_suffix_names` right after the names found by their endings: each starts after
+   the verbs and prepositions before it; a bracketed registered place joins the name; two
+   bodies written together (X县人民政府Y大学) are two; a common noun (上市公司) is no name.
+2. :func:`add_lexical_names` after the gazetteer places: organizations the model tags and
+   the items of enumerations.
+3. :func:`merge_short_forms` after the extractor's own de-duplication: 甲乙 and
+   甲乙体育用品有限公司 are one firm.
+4. :func:`add_lexical_relations` for each sentence: leaders and attraction (``extract_triggers``).
+
+Example
+-------
+>>> from chainkg.loaders.extract import extract_text
+>>> doc = extract_text("近年来，甲乙市引进丙丁物流、戊己包装等行业巨头。")
+>>> sorted(e.name for e in doc.entities if e.type == "Company")
+['丙丁物流', '戊己包装']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from chainkg.loaders.extract_names import (
+    TokenIndex,
+    bracketed_place_names,
+    enumerations,
+    is_short_form,
+    name_start,
+    organization_tokens,
+)
+from chainkg.loaders.extract_triggers import attraction_facts, leader_marks
+
+if TYPE_CHECKING:
+    from chainkg.loaders.extract import _Extractor, _Span
+
+__all__ = ["refine_suffix_names", "add_lexical_names", "merge_short_forms", "add_lexical_relations"]
+
+_ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
+_SUFFIX_NAMED = (*_ORGS, "IndustrialPark", "DevelopmentZone")
+# A government that signs with a university or firm is written right before it: X县人民政府Y大学.
+_GOVERNMENT_FIRST = re.compile(r"^(.{2,10}?人民政府)(.{2,}(?:大学|学院|研究院|集团|公司))$")
+
+
+def _span(*args, **kwargs) -> _Span:
+    from chainkg.loaders.extract import _Span
+
+    return _Span(*args, **kwargs)
+
+
+def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
+    """Names found by their endings (``suffixes``, one pattern) start after the last word that
+    cannot be inside a name; bracketed-place names replace the tails they hold."""
+    index = TokenIndex.of(ex.text)
+    kept = []
+    for span in ex.spans:
+        if span.type in _SUFFIX_NAMED and (suffix := re.search(f"(?:{suffixes})$", span.name)):
+            start = name_start(index, span.start, span.end, len(suffix.group()))
+            span.start, span.name = start, ex.text[start:span.end]
+            span.key = span.name
+            if single := next((t for t in index.within(span.start, span.end)
+                               if t.start == span.start and t.end == span.end), None):
+                if single.tag in ("n", "vn"):  # 上市公司, 全资子公司: a common noun, no name
+                    continue
+            if glued := _GOVERNMENT_FIRST.match(span.name):
+                first = glued.group(1)
+                kept.append(_span(span.start, span.start + len(first), "GovernmentBody", first, first))
+                span.start += len(first)
+                span.name = span.key = glued.group(2)
+        kept.append(span)
+    ex.spans = kept
+    for mention in bracketed_place_names(ex.text, ex.places):
+        ex.spans = [s for s in ex.spans if not (mention.start <= s.start and s.end <= mention.end)]
+        ex.spans.append(_span(mention.start, mention.end, mention.type, mention.name, mention.name,
+                              {"bracketed_place": mention.extra["place"]}))
+
+
+def _industries(ex: _Extractor) -> tuple[str, ...]:
+    return tuple(sorted(ex.chains, key=len, reverse=True)) + ("纺织", "制瓷", "文旅", "锂电", "鞋业", "工业", "产业")
+
+
+def add_lexical_names(ex: _Extractor) -> None:
+    """Organizations the model tags and the items of enumerations, where the extractor's
+    own rules found nothing."""
+    index = TokenIndex.of(ex.text)
+    taken = [(s.start, s.end) for s in ex.spans if s.type not in ("Observation",)]
+    for mention in enumerations(ex.text, index):
+        inside = [s for s in ex.spans if s.start <= mention.start and mention.end <= s.end and s.type in _ORGS]
+        if inside:
+            for span in inside:
+                span.extra.setdefault("list", mention.extra)
+            continue
+        if any(s.start < mention.end and mention.start < s.end for s in ex.spans
+               if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")):
+            continue
+        if mention.name in ex.places or mention.name in ex.chains:
+            continue
+        ex.spans.append(_span(mention.start, mention.end, mention.type, mention.name, mention.name,
+                              {"list": mention.extra}))
+        taken.append((mention.start, mention.end))
+    for mention in organization_tokens(ex.text, index, taken, ex.places, _industries(ex)):
+        ex.spans.append(_span(mention.start, mention.end, mention.type, mention.name, mention.name))
+
+
+def merge_short_forms(ex: _Extractor) -> None:
+    """A firm's short form (甲乙) and its full name (甲乙体育用品有限公司, 永春甲乙股份有限公司) in
+    the same article are one entity: the short mention takes the full name's key."""
+    firms = [s for s in ex.spans if s.type == "Company"]
+    for short in firms:
+        for full in firms:
+            if full is not short and is_short_form(short.name, ex._strip_place_prefix(full.name)):
+                short.key = full.key
+                break
+
+
+def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list[_Span]) -> None:
+    """Leaders and attraction in one sentence (see ``extract_triggers``)."""
+    for span in leader_marks(ex.text, sentence, named):
+        span.extra["listed_as_leader"] = True
+    for subject, predicate, object_, confidence in attraction_facts(ex.text, sentence, ex.spans, named):
+        ex._add(subject, predicate, object_, confidence, sentence)
