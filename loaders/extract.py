@@ -362,7 +362,7 @@ class _Extractor:
         self._find_chains()
         self._find_figures()
         self._dedupe()
-        extract_lexical.merge_short_forms(self)  # 甲乙 and 甲乙体育用品有限公司: one firm
+        extract_lexical.after_dedupe(self)  # 甲乙 and 甲乙体育用品有限公司: one firm; 高新区 back to its zone
 
     # -- projects, investors, tables: the language of project news ------------------------------
     def _place_opening(self, name: str) -> str | None:
@@ -614,6 +614,7 @@ class _Extractor:
         entity_types = {"Company", "ResearchInstitute", "GovernmentBody", "Association", "StockExchange",
                         "IndustrialPark", "DevelopmentZone", "Project"}
         self._sentence_list = self._sentences()
+        extract_lexical.add_name_places(self)  # 甲乙(泉州)科技有限公司 lies in 泉州市
         for sentence in self._sentence_list:
             s0, s1 = sentence
             inside = [s for s in self.spans if s0 <= s.start and s.end <= s1]

@@ -8,9 +8,10 @@ rules over the model's words stay in their modules and the extractor keeps its s
    bodies written together (X县人民政府Y大学) are two; a common noun (上市公司) is no name.
 2. :func:`add_lexical_names` after the gazetteer places: organizations the model tags and
    the items of enumerations.
-3. :func:`merge_short_forms` after the extractor's own de-duplication: 甲乙 and
-   甲乙体育用品有限公司 are one firm.
-4. :func:`add_lexical_relations` for each sentence: leaders and attraction (``extract_triggers``).
+3. :func:`after_dedupe` after the extractor's own de-duplication: 甲乙 and 甲乙体育用品有限公司
+   are one firm; a bare 高新区 refers back to the zone named before.
+4. :func:`add_name_places` before the relations: a bracketed place is where its name lies.
+5. :func:`add_lexical_relations` for each sentence: leaders and attraction (``extract_triggers``).
 
 Example
 -------
@@ -29,16 +30,18 @@ from chainkg.loaders.extract_names import (
     TokenIndex,
     bracketed_place_names,
     enumerations,
+    invested_projects,
     is_short_form,
     name_start,
     organization_tokens,
 )
-from chainkg.loaders.extract_triggers import attraction_facts, leader_marks
+from chainkg.loaders.extract_triggers import attraction_facts, investment_facts, leader_marks
 
 if TYPE_CHECKING:
     from chainkg.loaders.extract import _Extractor, _Span
 
-__all__ = ["refine_suffix_names", "add_lexical_names", "merge_short_forms", "add_lexical_relations"]
+__all__ = ["refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
+           "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
 _SUFFIX_NAMED = (*_ORGS, "IndustrialPark", "DevelopmentZone")
@@ -73,10 +76,20 @@ def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
                 span.name = span.key = glued.group(2)
         kept.append(span)
     ex.spans = kept
+    ex._named("产业基地", "park", "IndustrialPark")  # 甲乙半导体产业基地 takes tenants as a park does
+    ex.spans = [s for s in ex.spans if not (s.name.endswith("产业基地") and _descriptive_base(ex, s.name))]
     for mention in bracketed_place_names(ex.text, ex.places):
         ex.spans = [s for s in ex.spans if not (mention.start <= s.start and s.end <= mention.end)]
         ex.spans.append(_span(mention.start, mention.end, mention.type, mention.name, mention.name,
                               {"bracketed_place": mention.extra["place"]}))
+
+
+def _descriptive_base(ex: _Extractor, name: str) -> bool:
+    """千亿国家级石化产业基地, 半导体产业基地: a rank, size or bare industry before 产业基地 says
+    what kind of base, not which one."""
+    stem = ex._strip_place_prefix(name)[:-4]
+    return bool(re.search(r"一流|千亿|百亿|国家级|省级|重要|\d", stem)) or not stem or stem in ex.chains \
+        or any(stem == c or stem.endswith(c) and len(stem) - len(c) <= 1 for c in ex.chains)
 
 
 def _industries(ex: _Extractor) -> tuple[str, ...]:
@@ -102,8 +115,37 @@ def add_lexical_names(ex: _Extractor) -> None:
         ex.spans.append(_span(mention.start, mention.end, mention.type, mention.name, mention.name,
                               {"list": mention.extra}))
         taken.append((mention.start, mention.end))
+    for mention in invested_projects(ex.text):
+        if not any(s.start <= mention.start and mention.end <= s.end and s.type == "Project" for s in ex.spans):
+            ex.spans.append(_span(mention.start, mention.end, "Project", mention.name, mention.name, dict(mention.extra)))
     for mention in organization_tokens(ex.text, index, taken, ex.places, _industries(ex)):
         ex.spans.append(_span(mention.start, mention.end, mention.type, mention.name, mention.name))
+
+
+# the generic word a zone or park's name ends in, which alone refers back to it: 高新区, 开发区
+_BACK_REFERENCE = re.compile(r"(?<![\u3400-\u9fffA-Za-z0-9])(高新区|开发区|经开区|台商区|产业基地|产业园)")
+
+
+def after_dedupe(ex: _Extractor) -> None:
+    """Passes over the final names: short forms join their full names; a bare 高新区 / 开发区 /
+    产业基地 after a clause break refers back to the last zone or park named with that ending;
+    the bracketed place of a name is a place mention of its own."""
+    merge_short_forms(ex)
+    for match in _BACK_REFERENCE.finditer(ex.text):
+        if any(s.start <= match.start() < s.end for s in ex.spans if s.type != "Observation"):
+            continue
+        earlier = [s for s in ex.spans if s.end <= match.start() and s.type in ("DevelopmentZone", "IndustrialPark")
+                   and s.name.endswith(match.group())]
+        if earlier:
+            last = earlier[-1]
+            ex.spans.append(_span(match.start(), match.end(), last.type, last.name, last.key, {"refers_back": True}))
+    for span in [s for s in ex.spans if "bracketed_place" in s.extra]:
+        place = span.extra["bracketed_place"]
+        at = ex.text.find(place, span.start, span.end)
+        entry = next((ex.places[f] for f in (place, place + "县", place + "市", place + "区") if f in ex.places), None)
+        if at >= 0 and entry is not None and not any(s.start == at and s.type == "AdministrativeArea" for s in ex.spans):
+            ex.spans.append(_span(at, at + len(place), entry.type, entry.name, entry.id, {"place": entry}))
+    ex.spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
 
 
 def merge_short_forms(ex: _Extractor) -> None:
@@ -117,9 +159,22 @@ def merge_short_forms(ex: _Extractor) -> None:
                 break
 
 
+def add_name_places(ex: _Extractor) -> None:
+    """A name's bracketed place is where it lies (甲乙(泉州)科技有限公司 → 泉州市), before the
+    extractor reads the place that opens a name (甲乙 is none, 福建(尤溪)X项目 lies in 尤溪县)."""
+    for span in [s for s in ex.spans if "bracketed_place" in s.extra]:
+        place = next((p for p in ex.spans if p.type == "AdministrativeArea" and span.start < p.start and p.end < span.end), None)
+        if place is not None:
+            sentence = next((s for s in ex._sentence_list if s[0] <= span.start and span.end <= s[1]), (span.start, span.end))
+            ex._add(span, "locatedIn", place, 0.9, sentence)
+
+
 def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list[_Span]) -> None:
     """Leaders and attraction in one sentence (see ``extract_triggers``)."""
     for span in leader_marks(ex.text, sentence, named):
         span.extra["listed_as_leader"] = True
-    for subject, predicate, object_, confidence in attraction_facts(ex.text, sentence, ex.spans, named):
+    position = ex._sentence_list.index(sentence)
+    previous = ex._sentence_list[position - 1] if position else None
+    facts = attraction_facts(ex.text, sentence, ex.spans, named, previous) + investment_facts(ex.text, sentence, named)
+    for subject, predicate, object_, confidence in facts:
         ex._add(subject, predicate, object_, confidence, sentence)

@@ -9,6 +9,7 @@ gazetteers. These rules add what the model's words tell about the same text:
   appositive head before it (``通过X``, ``携手X``, ``全球石化巨头X``): :func:`name_start`;
 - a registered place in brackets belongs to the name (``甲乙(泉州)科技有限公司``):
   :func:`bracketed_place_names`;
+- ``X投资N亿元的Y项目`` names a project Y: :func:`invested_projects`;
 - words the model tags as an organization are firms, institutes or bodies when their shape
   allows it (not a place, not a bare government organ, not a place's industry):
   :func:`organization_tokens`; the industry words after them belong to the name (``东莹`` +
@@ -34,7 +35,7 @@ from functools import lru_cache
 
 from chainkg.loaders.lexical import Token, lexical_tokens
 
-__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "bracketed_place_names",
+__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "bracketed_place_names", "invested_projects",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
 _CJK = r"\u3400-\u9fff"
@@ -61,7 +62,7 @@ _ORG_KINDS = (("ResearchInstitute", r"(?:大学|学院|研究院|研究所|研�
               ("Association", r"(?:协会|商会|联合会|同业公会|公会|学会)$"),
               ("GovernmentBody", r"(?:人民政府|管委会|管理委员会|局|厅|委员会|办公室|^.{1,3}部|^.{1,3}办)$"))
 #: What follows a word that opens a longer name (a lab, park, project or event of that body).
-_OPENS_A_LONGER_NAME = re.compile(r"[^，。；、\s]{0,10}?(?:实验室|中心|研究院|学院|产业园|工业园|园区|开发区|基地|项目|工程|协会|商会"
+_OPENS_A_LONGER_NAME = re.compile(r"[^，。；、\s和与及]{0,10}?(?:实验室|中心|研究院|学院|产业园|工业园|园区|开发区|基地|项目|工程|协会|商会"
                                   r"|洽谈会|博览会|交易会|展览会|大会|论坛|峰会)")
 #: Phrases of the political language that the model takes for organizations.
 _SLOGANS = re.compile(r"^新时代|^新征程|^新发展|山海协作")
@@ -184,10 +185,13 @@ def bracketed_place_names(text: str, places: Mapping[str, object]) -> list[Menti
                rf"(?:{_LEGAL_FORM}|项目|工程|产业园区|工业园区|产业园|工业园|种植园))")
     for match in re.finditer(pattern, text):
         place = match.group(2)
-        if place not in places and place.rstrip("市县区省") not in places:
+        if not any(form in places for form in (place, place + "县", place + "市", place + "区", place.rstrip("市县区省"))):
             continue
         index = TokenIndex.of(text)
-        start = name_start(index, match.start(1), match.end(1) + 2, 2) if len(match.group(1)) > 2 else match.start(1)
+        opening = match.start(1) + max((m.end() for m in re.finditer(r"[\d的了和与及在]", match.group(1))), default=0)
+        if match.end(1) - opening < 1:
+            continue
+        start = name_start(index, opening, match.end(1) + 2, 2) if match.end(1) - opening > 2 else opening
         start = min(start, match.end(1) - 1)
         name = text[start:match.end()]
         kind = ("Project" if re.search(r"(?:项目|工程)$", name) else
@@ -196,6 +200,18 @@ def bracketed_place_names(text: str, places: Mapping[str, object]) -> list[Menti
             kind = "Project"
         found.append(Mention(start, match.end(), kind, name, {"place": place}))
     return found
+
+
+def invested_projects(text: str) -> list[Mention]:
+    """``X投资N亿元的Y项目``: Y, from after the 的 to 项目 / 工程, is a project's name; ``extra``
+    holds where the investor's words end (before 投资).
+
+    >>> [(m.name, m.type) for m in invested_projects("甲乙公司投资3.2亿元的丙丁钢构项目、戊己工程")]
+    [('丙丁钢构项目', 'Project')]
+    """
+    pattern = rf"投资[\d.]+(?:亿|万)?(?:元|美元|港元)的({_NAME}{{2,24}}?(?:项目|工程))(?=[，。；、\n]|$)"
+    return [Mention(m.start(1), m.end(1), "Project", m.group(1), {"investor_end": m.start()})
+            for m in re.finditer(pattern, text)]
 
 
 def _attach_tail(index: TokenIndex, token_position: int) -> int:
@@ -301,14 +317,16 @@ class Enumeration:
 
 
 _ENUMERATION = re.compile(
-    rf"((?:{_NAME}{{2,12}}?(?:、|和|及|与|以及))+{_NAME}{{2,12}}?)"
+    rf"((?:{_NAME}{{2,20}}?(?:、|和|及|与|以及))+{_NAME}{{2,20}}?)"
     r"(等(?:\d+|[一二三四五六七八九十两]+)?(?:多)?(?:家|个|批|大)?|(?:\d+|[两三四五六七八九十])(?:大|家|个))"
     r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主)"
 )
 # what an item of a list of firms never is: a chain, a field, a kind of product or work
 _NOT_A_LIST_HEAD = re.compile(r"部门|单位|方面|领域|产业|行业|环节|方向|地区|国家|城市")
 _NAME_TAGS = {"ORG", "PER", "LOC", "nz", "m", "TIME", "nw"}
-_NOT_AN_ITEM = re.compile(r"产业|行业|领域|环节|方向|设计|制造|封装|测试|应用|材料$|设备$|服务|配套|研发|生产|加工|基地|项目$|平台|中心$")
+_NOT_AN_ITEM = re.compile(r"产业|行业|领域|环节|方向|设计|制造|封装|测试|应用|材料$|设备$|服务|配套|研发|生产|加工|基地|平台|中心$|合作$")
+# an item that is a project's own name: …项目 / …工程 (with a name before it)
+_PROJECT_ITEM = re.compile(rf"{_NAME}{{2,}}(?:项目|工程)")
 
 
 def enumerations(text: str, index: TokenIndex) -> list[Mention]:
@@ -342,11 +360,13 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
         items = []
         for a, b in pieces:
             name = text[a:b]
-            if len(name) < 2 or _NOT_AN_ITEM.search(name) or _COUNTED.search(name):
-                items = []
-                break
-            items.append(Mention(a, b, organization_type(name), name,
+            is_project = bool(_PROJECT_ITEM.fullmatch(name)) and not re.search(r"(?:重点|重大|产业|在建|签约)(?:项目|工程)$", name)
+            if len(name) < 2 or _COUNTED.search(name) or not is_project and (_NOT_AN_ITEM.search(name) or len(name) > 12):
+                continue
+            items.append(Mention(a, b, "Project" if is_project else organization_type(name), name,
                                  {"head": head, "leaders": leaders, "list": (match.start(), match.end())}))
+        if 2 * len(items) < len(pieces):
+            continue  # most items name fields or kinds (芯片设计、晶圆制造…): no list of names
         tags = [[t.tag for t in index.within(m.start, m.end)] for m in items]
         if not any(set(t) & _NAME_TAGS for t in tags):
             continue  # 挖掘机装载机、精密铸锻等8大项目: kinds of product, no names

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["leader_marks", "attraction_facts", "sentence_place"]
+__all__ = ["leader_marks", "attraction_facts", "sentence_place", "home_place", "investment_facts"]
 
 _BODIES = ("Company", "ResearchInstitute", "Project")
 _WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
@@ -74,26 +74,83 @@ def sentence_place(text: str, sentence: tuple[int, int], spans: Sequence[Any], b
     return max(places, key=lambda s: (s.end, s.end - s.start)) if places else None
 
 
-def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any], named: Sequence[Any]) -> list[tuple]:
+def home_place(spans: Sequence[Any]) -> Any | None:
+    """The prefecture an article is about (what 我市 / 本市 stand for): the one its places point to
+    most, each mention of a prefecture or of one of its counties a vote; None on a tie.
+
+    >>> from types import SimpleNamespace as S
+    >>> city = S(type="AdministrativeArea", key="area/1", extra={"place": S(admin_level="prefecture", parent=None, id="area/1")})
+    >>> county = S(type="AdministrativeArea", key="area/2", extra={"place": S(admin_level="county", parent="area/1", id="area/2")})
+    >>> home_place([city, county]) is city
+    True
+    """
+    votes: dict[str, int] = {}
+    mentions: dict[str, Any] = {}
+    for span in spans:
+        entry = span.extra.get("place") if span.type == "AdministrativeArea" else None
+        level = getattr(entry, "admin_level", None)
+        if level == "prefecture":
+            mentions.setdefault(span.key, span)
+            votes[span.key] = votes.get(span.key, 0) + 1
+        elif level == "county" and entry.parent:
+            votes[entry.parent] = votes.get(entry.parent, 0) + 1
+    ranked = sorted(((n, key) for key, n in votes.items() if key in mentions), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return mentions[ranked[0][1]]
+
+
+def investment_facts(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[tuple]:
+    """``X投资N亿元的Y项目``: the organization X right before 投资 develops project Y (0.8).
+
+    >>> from types import SimpleNamespace as S
+    >>> firm, project = S(start=0, end=4, type="Company", extra={}), S(start=12, end=18, type="Project", extra={})
+    >>> [(f[0] is project, f[1]) for f in investment_facts("甲乙公司投资3.2亿元的丙丁钢构项目。", (0, 19), [firm, project])]
+    [(True, 'developedBy')]
+    """
+    facts: list[tuple] = []
+    for project in [s for s in named if s.type == "Project"]:
+        said = re.search(r"投资[\d.]+(?:亿|万)?(?:元|美元|港元)的$", text[max(sentence[0], project.start - 16):project.start])
+        if said:
+            at = project.start - len(said.group())
+            investor = next((s for s in named if s.end == at and s.type in ("Company", "ResearchInstitute")), None)
+            if investor is not None:
+                facts.append((project, "developedBy", investor, 0.8))
+    return facts
+
+
+def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any], named: Sequence[Any],
+                     previous: tuple[int, int] | None = None) -> list[tuple]:
     """(subject, predicate, object, confidence) of attraction and arrival in one sentence.
 
     ``引进 / 招引 / 吸引 / 引入`` then names in the same clause (a list with them): each is
-    attracted to the sentence's place before the verb (0.8). ``X(成功)落户 / 落地 / 进驻 /
+    attracted to the sentence's place before the verb (0.8), or, when the sentence names none
+    (我市引进…), to the prefecture the article names most (0.6). A sentence that opens with 其中 goes on
+    with the one before: its names are among those the previous sentence brought in (0.7). ``X(成功)落户 / 落地 / 进驻 /
     入驻 Y``: X is attracted to Y (落户 / 落地) and lies in Y (0.8); without a place after the
     verb, X is attracted to the sentence's place (0.7).
     """
     s0, s1 = sentence
     facts: list[tuple] = []
-    bodies = [s for s in named if s.type in _BODIES]
+    bodies = [s for s in named if s.type in _BODIES and not re.search(r"一批|多个|多家|若干|一些", text[s.start:s.end])]
+    home = home_place(spans)
+    if previous is not None and re.match(r"其中", text[s0:s1]) and _ATTRACT.search(text, *previous):
+        verb = _ATTRACT.search(text, *previous)
+        place = sentence_place(text, previous, spans, verb.start()) or home
+        if place is not None:
+            facts.extend((body, "attractedTo", place, 0.7) for body in bodies)
     for verb in _ATTRACT.finditer(text, s0, s1):
         place = sentence_place(text, sentence, spans, verb.start())
+        confidence = 0.8
+        if place is None:  # 我市引进… or no subject at all: the article's own prefecture
+            place, confidence = home, 0.6
         if place is None:
             continue
         clause_end = next((m.start() for m in _CLAUSE.finditer(text, verb.end(), s1)), s1)
         listed = [s for s in bodies if verb.end() <= s.start and s.end <= clause_end
                   and (s.start - verb.end() <= 12 or s.extra.get("list"))]
         for body in listed:
-            facts.append((body, "attractedTo", place, 0.8))
+            facts.append((body, "attractedTo", place, confidence))
     for verb in _ARRIVE.finditer(text, s0, s1):
         arrivals = [s for s in bodies if s.end <= verb.start() and s.end >= verb.start() - 16
                     and not _CLAUSE.search(text, s.end, verb.start())
