@@ -32,7 +32,6 @@ from decimal import Decimal
 from functools import lru_cache, partial
 
 from chainkg.loaders import extract_lexical
-from chainkg.loaders.extract_names import TokenIndex, place_on_token_boundaries
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
@@ -509,12 +508,11 @@ class _Extractor:
                 or any(word.endswith(s) for s in ("产业", "行业", "领域")))
 
     def _find_places(self) -> None:
-        tokens = TokenIndex.of(self.text)
         for match in _place_pattern().finditer(self.text):
-            if not place_on_token_boundaries(tokens, match.start(), match.end()):
+            if (end := extract_lexical.place_end(self, match.start(), match.end())) is None:
                 continue  # 和县 in 和县域经济: only a match on the model's word boundaries is a place
-            entry = self.places[match.group()]
-            self.spans.append(_Span(match.start(), match.end(), entry.type, entry.name, entry.id, {"place": entry}))
+            entry = self.places[self.text[match.start():end]]
+            self.spans.append(_Span(match.start(), end, entry.type, entry.name, entry.id, {"place": entry}))
 
     def _find_chains(self) -> None:
         named = [s for s in self.spans if s.type not in ("AdministrativeArea",)]

@@ -24,6 +24,9 @@ Example
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from chainkg.loaders.extract_names import (
@@ -34,19 +37,55 @@ from chainkg.loaders.extract_names import (
     is_short_form,
     name_start,
     organization_tokens,
+    place_on_token_boundaries,
 )
 from chainkg.loaders.extract_triggers import attraction_facts, investment_facts, leader_marks
 
 if TYPE_CHECKING:
     from chainkg.loaders.extract import _Extractor, _Span
 
-__all__ = ["refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
+__all__ = ["rules_only", "place_end", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
 _SUFFIX_NAMED = (*_ORGS, "IndustrialPark", "DevelopmentZone")
 # A government that signs with a university or firm is written right before it: X县人民政府Y大学.
 _GOVERNMENT_FIRST = re.compile(r"^(.{2,10}?人民政府)(.{2,}(?:大学|学院|研究院|集团|公司))$")
+
+
+_ENABLED: ContextVar[bool] = ContextVar("lexical_rules", default=True)
+
+
+@contextmanager
+def rules_only() -> Iterator[None]:
+    """Extract without the lexical model and the rules over its words (the extractor as it was
+    before them): what ``benchmarks/extraction.py`` compares against.
+
+    >>> from chainkg.loaders.extract import extract_text
+    >>> with rules_only():
+    ...     sorted(e.name for e in extract_text("推动县域经济和县域产业发展。").entities)
+    ['和县']
+    >>> sorted(e.name for e in extract_text("推动县域经济和县域产业发展。").entities)
+    []
+    """
+    token = _ENABLED.set(False)
+    try:
+        yield
+    finally:
+        _ENABLED.reset(token)
+
+
+def place_end(ex: _Extractor, start: int, end: int) -> int | None:
+    """Where the gazetteer place matched at ``[start, end)`` ends on the model's word boundaries
+    (``extract_names.place_on_token_boundaries``): the match itself, else the longest shorter
+    name of the gazetteer at the same start that does (连江县域 → 连江), else None (和县域 → none)."""
+    if not _ENABLED.get():
+        return end
+    index = TokenIndex.of(ex.text)
+    for stop in range(end, start + 1, -1):
+        if ex.text[start:stop] in ex.places and place_on_token_boundaries(index, start, stop):
+            return stop
+    return None
 
 
 def _span(*args, **kwargs) -> _Span:
@@ -58,6 +97,8 @@ def _span(*args, **kwargs) -> _Span:
 def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
     """Names found by their endings (``suffixes``, one pattern) start after the last word that
     cannot be inside a name; bracketed-place names replace the tails they hold."""
+    if not _ENABLED.get():
+        return
     index = TokenIndex.of(ex.text)
     kept = []
     for span in ex.spans:
@@ -65,6 +106,8 @@ def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
             start = name_start(index, span.start, span.end, len(suffix.group()))
             span.start, span.name = start, ex.text[start:span.end]
             span.key = span.name
+            if re.search(r"最|第一|首家|之一", span.name):
+                continue  # 全球最大华人半导体行业协会: a description in apposition, not a name
             if single := next((t for t in index.within(span.start, span.end)
                                if t.start == span.start and t.end == span.end), None):
                 if single.tag in ("n", "vn"):  # 上市公司, 全资子公司: a common noun, no name
@@ -99,6 +142,8 @@ def _industries(ex: _Extractor) -> tuple[str, ...]:
 def add_lexical_names(ex: _Extractor) -> None:
     """Organizations the model tags and the items of enumerations, where the extractor's
     own rules found nothing."""
+    if not _ENABLED.get():
+        return
     index = TokenIndex.of(ex.text)
     taken = [(s.start, s.end) for s in ex.spans if s.type not in ("Observation",)]
     for mention in enumerations(ex.text, index):
@@ -130,6 +175,12 @@ def after_dedupe(ex: _Extractor) -> None:
     """Passes over the final names: short forms join their full names; a bare 高新区 / 开发区 /
     产业基地 after a clause break refers back to the last zone or park named with that ending;
     the bracketed place of a name is a place mention of its own."""
+    if not _ENABLED.get():
+        return
+    for span in ex.spans:
+        if span.type in _ORGS and span.name.endswith("等") and len(span.name) >= 3:  # 甲乙矿业等4家企业
+            span.end -= 1
+            span.name = span.key = span.name[:-1]
     merge_short_forms(ex)
     for match in _BACK_REFERENCE.finditer(ex.text):
         if any(s.start <= match.start() < s.end for s in ex.spans if s.type != "Observation"):
@@ -162,6 +213,8 @@ def merge_short_forms(ex: _Extractor) -> None:
 def add_name_places(ex: _Extractor) -> None:
     """A name's bracketed place is where it lies (甲乙(泉州)科技有限公司 → 泉州市), before the
     extractor reads the place that opens a name (甲乙 is none, 福建(尤溪)X项目 lies in 尤溪县)."""
+    if not _ENABLED.get():
+        return
     for span in [s for s in ex.spans if "bracketed_place" in s.extra]:
         place = next((p for p in ex.spans if p.type == "AdministrativeArea" and span.start < p.start and p.end < span.end), None)
         if place is not None:
@@ -171,6 +224,8 @@ def add_name_places(ex: _Extractor) -> None:
 
 def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list[_Span]) -> None:
     """Leaders and attraction in one sentence (see ``extract_triggers``)."""
+    if not _ENABLED.get():
+        return
     for span in leader_marks(ex.text, sentence, named):
         span.extra["listed_as_leader"] = True
     position = ex._sentence_list.index(sentence)

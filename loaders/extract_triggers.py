@@ -6,6 +6,7 @@
 - Attraction: ``引进 / 招引 / 吸引 / 引入 X`` — X (a firm, institute or project, or every item of
   the list that follows) is attracted to the sentence's place; ``X落户 / 落地 / 进驻 / 入驻 Y`` —
   X is attracted to Y and lies there — :func:`attraction_facts`.
+- Investment: ``X投资N亿元的Y项目`` — X develops Y — :func:`investment_facts`.
 
 The rules read spans that have ``start``, ``end``, ``type`` (the extractor's entity spans) and
 return them; they name no firm or place.
@@ -126,19 +127,19 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
     ``引进 / 招引 / 吸引 / 引入`` then names in the same clause (a list with them): each is
     attracted to the sentence's place before the verb (0.8), or, when the sentence names none
     (我市引进…), to the prefecture the article names most (0.6). A sentence that opens with 其中 goes on
-    with the one before: its names are among those the previous sentence brought in (0.7). ``X(成功)落户 / 落地 / 进驻 /
+    with the one before: its projects are among those the previous sentence brought in (0.7). ``X(成功)落户 / 落地 / 进驻 /
     入驻 Y``: X is attracted to Y (落户 / 落地) and lies in Y (0.8); without a place after the
-    verb, X is attracted to the sentence's place (0.7).
+    verb nothing is said of who brought X in (推动X落地 is help, not attraction).
     """
     s0, s1 = sentence
     facts: list[tuple] = []
     bodies = [s for s in named if s.type in _BODIES and not re.search(r"一批|多个|多家|若干|一些", text[s.start:s.end])]
-    home = home_place(spans)
+    home = home_place(spans) if _ATTRACT.search(text, previous[0] if previous else s0, s1) else None
     if previous is not None and re.match(r"其中", text[s0:s1]) and _ATTRACT.search(text, *previous):
         verb = _ATTRACT.search(text, *previous)
         place = sentence_place(text, previous, spans, verb.start()) or home
         if place is not None:
-            facts.extend((body, "attractedTo", place, 0.7) for body in bodies)
+            facts.extend((body, "attractedTo", place, 0.7) for body in bodies if body.type == "Project")
     for verb in _ATTRACT.finditer(text, s0, s1):
         place = sentence_place(text, sentence, spans, verb.start())
         confidence = 0.8
@@ -150,7 +151,8 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
         listed = [s for s in bodies if verb.end() <= s.start and s.end <= clause_end
                   and (s.start - verb.end() <= 12 or s.extra.get("list"))]
         for body in listed:
-            facts.append((body, "attractedTo", place, confidence))
+            if not any(o is not body and o.start <= body.start and body.end <= o.end for o in listed):
+                facts.append((body, "attractedTo", place, confidence))  # 引进X总院Y分院: Y分院 came, not X总院
     for verb in _ARRIVE.finditer(text, s0, s1):
         arrivals = [s for s in bodies if s.end <= verb.start() and s.end >= verb.start() - 16
                     and not _CLAUSE.search(text, s.end, verb.start())
@@ -165,6 +167,4 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
                 if verb.group(1) in ("落户", "落地"):
                     facts.append((body, "attractedTo", target, 0.8))
                 facts.append((body, "locatedIn", target, 0.8))
-            elif (place := sentence_place(text, sentence, spans, body.start)) is not None:
-                facts.append((body, "attractedTo", place, 0.7))
     return facts
