@@ -340,7 +340,7 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
     >>> [(m.name, m.extra["leaders"]) for m in enumerations(text, TokenIndex.of(text))]
     [('甲乙', True), ('丙丁', True)]
     """
-    found = []
+    found: list[Mention] = []
     for match in _ENUMERATION.finditer(text):
         head = match.group(4)
         words = match.group(3)

@@ -32,8 +32,6 @@ _BODIES = ("Company", "ResearchInstitute", "Project")
 _WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
 _ATTRACT = re.compile(r"(?:成功)?(?:引进|招引|吸引|引入|招来)(?:了)?")
 _ARRIVE = re.compile(r"(?:已|已经|正式|成功|顺利|先后|相继|意向|签约|陆续)*(落户|落地|进驻|入驻)(?:于|到|在)?")
-# words between a list's last item and its arrival verb: 等9个首批入驻项目 is a list, not an arrival
-_LIST_TAIL = re.compile(r"等[^，。；]{0,12}?(?:企业|项目|公司|巨头|品牌)")
 _CLAUSE = re.compile(r"[，,；;：:。！？]")
 
 
@@ -53,10 +51,10 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
         if span.type not in ("Company", "ResearchInstitute"):
             continue
         before = text[max(s0, span.start - 12):span.start]
-        after = text[span.end:min(s1, span.end + 12)]
+        after = text[span.end:min(s1, span.end + 16)]
         if re.search(r"以(?:[^，。；]{0,8}?、)?$", before) and re.match(r"(?:[^，。；为]{0,10}?、[^，。；为]{0,10}?)?(?:等)?(?:企业)?为(?:产业链)?[“\"]?(?:龙头|链主|核心|引领)", after):
             marked.append(span)  # 以X为龙头 / 以X、Y等企业为链主
-        elif re.match(r"(?:作)?为(?:产业链|行业)?[“\"]?(?:链主|龙头)", after):
+        elif re.match(r"(?:作)?为[^，。；为]{0,8}?[“\"]?(?:链主|龙头)(?:企业)?[”\"]?(?=[，。；、]|$)", after):
             marked.append(span)  # X为“链主”
         elif re.search(r"(?:龙头|链主|领军)(?:企业)?(?:——|—|：|:)?$", before) and not re.search(r"发挥|带动", before):
             marked.append(span)  # 动力电池龙头——X
@@ -93,8 +91,9 @@ def home_place(spans: Sequence[Any]) -> Any | None:
         if level == "prefecture":
             mentions.setdefault(span.key, span)
             votes[span.key] = votes.get(span.key, 0) + 1
-        elif level == "county" and entry.parent:
-            votes[entry.parent] = votes.get(entry.parent, 0) + 1
+        elif level == "county" and getattr(entry, "parent", None):
+            parent = getattr(entry, "parent", "")
+            votes[parent] = votes.get(parent, 0) + 1
     ranked = sorted(((n, key) for key, n in votes.items() if key in mentions), reverse=True)
     if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
         return None
@@ -135,9 +134,9 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
     facts: list[tuple] = []
     bodies = [s for s in named if s.type in _BODIES and not re.search(r"一批|多个|多家|若干|一些", text[s.start:s.end])]
     home = home_place(spans) if _ATTRACT.search(text, previous[0] if previous else s0, s1) else None
-    if previous is not None and re.match(r"其中", text[s0:s1]) and _ATTRACT.search(text, *previous):
-        verb = _ATTRACT.search(text, *previous)
-        place = sentence_place(text, previous, spans, verb.start()) or home
+    earlier = _ATTRACT.search(text, *previous) if previous is not None and re.match(r"其中", text[s0:s1]) else None
+    if previous is not None and earlier is not None:
+        place = sentence_place(text, previous, spans, earlier.start()) or home
         if place is not None:
             facts.extend((body, "attractedTo", place, 0.7) for body in bodies if body.type == "Project")
     for verb in _ATTRACT.finditer(text, s0, s1):
@@ -157,8 +156,6 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
         arrivals = [s for s in bodies if s.end <= verb.start() and s.end >= verb.start() - 16
                     and not _CLAUSE.search(text, s.end, verb.start())
                     and re.fullmatch(r"(?:[、和及与][^，。；]*|等[^，。；]{0,12}|[^，。；、]{0,4})", text[s.end:verb.start()])]
-        if any(_LIST_TAIL.fullmatch(text[s.end:verb.start()].rstrip("入驻进驻落户落地")) for s in arrivals):
-            arrivals = [s for s in arrivals if s.extra.get("list")]
         target = next((s for s in spans if s.start == verb.end() and s.type in _WHERE), None)
         if target is not None:
             target = max((s for s in spans if s.start == verb.end() and s.type in _WHERE), key=lambda s: s.end - s.start)
