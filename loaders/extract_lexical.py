@@ -78,7 +78,7 @@ def rules_only() -> Iterator[None]:
 def place_end(ex: _Extractor, start: int, end: int) -> int | None:
     """Where the gazetteer place matched at ``[start, end)`` ends on the model's word boundaries
     (``extract_names.place_on_token_boundaries``): the match itself, else the longest shorter
-    name of the gazetteer at the same start that does (连江县域 → 连江), else None (和县域 → none)."""
+    name of the gazetteer at the same start that does (X县域 → X), else None (和县域 → none)."""
     if not _ENABLED.get():
         return end
     index = TokenIndex.of(ex.text)

@@ -12,9 +12,9 @@ gazetteers. These rules add what the model's words tell about the same text:
 - ``X投资N亿元的Y项目`` names a project Y: :func:`invested_projects`;
 - words the model tags as an organization are firms, institutes or bodies when their shape
   allows it (not a place, not a bare government organ, not a place's industry):
-  :func:`organization_tokens`; the industry words after them belong to the name (``东莹`` +
+  :func:`organization_tokens`; the industry words after them belong to the name (``恒远`` +
   ``化工``): :func:`_attach_tail`;
-- a short form of a firm named in full in the same article (``安踏`` for ``安踏体育用品有限公司``)
+- a short form of a firm named in full in the same article (``甲乙`` for ``甲乙体育用品有限公司``)
   names the same firm: :func:`is_short_form`;
 - every item of an enumeration (``A、B和C等N家…企业``) takes the list's type:
   :func:`enumerations`.
@@ -66,7 +66,7 @@ _OPENS_A_LONGER_NAME = re.compile(r"[^，。；、\s和与及]{0,10}?(?:实验�
                                   r"|洽谈会|博览会|交易会|展览会|大会|论坛|峰会)")
 #: Phrases of the political language that the model takes for organizations.
 _SLOGANS = re.compile(r"^新时代|^新征程|^新发展|山海协作")
-#: A name that is only a (place's) industry: 泉州石化, 宁德锂电新能源.
+#: A name that is only a (place's) industry: 甲市石化, 乙县锂电新能源.
 _ONLY_INDUSTRY = re.compile(rf"(?:{_TAIL_WORDS.pattern[:-1]})+$")
 # A count or ordinal inside a name: 十大, 12个, 一批 — a kind of thing, not a name.
 _COUNTED = re.compile(r"[一二三四五六七八九十两百千\d]+(?:大|个|家|批|项|类|条)|一批|多家|若干")
@@ -228,7 +228,7 @@ def _attach_tail(index: TokenIndex, token_position: int) -> int:
 
 def _is_a_name(name: str, places: Mapping[str, object], industries: tuple[str, ...]) -> bool:
     """Whether an organization word can name one body: not a place, a bare government organ
-    (市政府, 区委), a news outlet, a count, a place's industry (泉州石化, 晋江纺织) or a single
+    (市政府, 区委), a news outlet, a count, a place's industry (甲市石化, 乙县纺织) or a single
     character."""
     if len(name) < 2 or re.fullmatch(r"[大小子总分母]?公司", name) or name in places or _BARE_ORGAN.fullmatch(name) or _MEDIA.search(name) or _COUNTED.search(name) \
             or _SLOGANS.search(name) or re.search(r"最|第一|首家", name):
@@ -243,7 +243,7 @@ def _is_a_name(name: str, places: Mapping[str, object], industries: tuple[str, .
     if rest != name and (_BARE_ORGAN.fullmatch(rest) or _ONLY_INDUSTRY.fullmatch(rest)
                          or any(rest.startswith(word) and len(rest) - len(word) <= 1 for word in industries)):
         return False
-    return not re.fullmatch(r"[A-Za-z0-9]+", name)  # latin initials (SABIC) stand beside a name, not as one
+    return not re.fullmatch(r"[A-Za-z0-9]+", name)  # latin initials stand beside a name, not as one
 
 
 def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int]], places: Mapping[str, object],
@@ -252,9 +252,9 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
     the industry and legal-form words after them, when their shape allows a name
     (:func:`_is_a_name`). Before 项目 / 工程 the word opens a project's name and is left alone.
 
-    >>> text = "东莹化工等企业入驻园区。"
+    >>> text = "恒远化工等企业入驻园区。"
     >>> [(m.name, m.type) for m in organization_tokens(text, TokenIndex.of(text), [], {}, ())]
-    [('东莹化工', 'Company')]
+    [('恒远化工', 'Company')]
     """
     found = []
     for i, token in enumerate(index.tokens):
@@ -275,7 +275,7 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
         name = text[start:end]
         listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
         if len(name) == 2 and not listed:
-            continue  # two characters alone are too often a word the model misreads (瓷库, 欧三)
+            continue  # two characters alone are too often a word the model misreads (a product, a standard)
         if re.search(r"(?:园|园区|开发区|基地|城)$", name):
             continue  # a park's name: the park rules read those
         if _is_a_name(name, places, industries):
@@ -322,11 +322,17 @@ _ENUMERATION = re.compile(
     r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主)"
 )
 # what an item of a list of firms never is: a chain, a field, a kind of product or work
-_NOT_A_LIST_HEAD = re.compile(r"部门|单位|方面|领域|产业|行业|环节|方向|地区|国家|城市")
+_NOT_A_LIST_HEAD = re.compile(r"部门|单位|方面|领域|产业|环节|方向|地区|国家|城市")  # (等行业巨头 is a list of firms)
 _NAME_TAGS = {"ORG", "PER", "LOC", "nz", "m", "TIME", "nw"}
 _NOT_AN_ITEM = re.compile(r"产业|行业|领域|环节|方向|设计|制造|封装|测试|应用|材料$|设备$|服务|配套|研发|生产|加工|基地|平台|中心$|合作$")
 # an item that is a project's own name: …项目 / …工程 (with a name before it)
 _PROJECT_ITEM = re.compile(rf"{_NAME}{{2,}}(?:项目|工程)")
+
+
+def _ends_in_an_industry(name: str) -> bool:
+    """A name's shape: two characters or more, then an industry or legal-form word (甲乙物流)."""
+    tail = _TAIL_WORDS.search(name)
+    return tail is not None and tail.start() >= 2
 
 
 def enumerations(text: str, index: TokenIndex) -> list[Mention]:
@@ -334,11 +340,13 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
     firms (a list of 项目 whose items are not …项目 names are the firms' projects, and name
     the firms). The first item starts after the verb or preposition before it (引进A → A).
     ``extra`` holds the list's head, whether it calls them leaders, and the list's span.
-    Items that name a field rather than a body (芯片设计, 新材料产业) make the list no list of names.
+    Items that name a field rather than a body (芯片设计, 新材料产业) are left out, and a list none
+    of whose items looks like a name (no word the model tags as a name, none ending in an
+    industry word after two characters) is no list of names.
 
-    >>> text = "落地甲乙、丙丁两大龙头企业。"
+    >>> text = "落地甲乙电子、丙丁精机两大龙头企业。"
     >>> [(m.name, m.extra["leaders"]) for m in enumerations(text, TokenIndex.of(text))]
-    [('甲乙', True), ('丙丁', True)]
+    [('甲乙电子', True), ('丙丁精机', True)]
     """
     found: list[Mention] = []
     for match in _ENUMERATION.finditer(text):
@@ -368,7 +376,7 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
         if 2 * len(items) < len(pieces):
             continue  # most items name fields or kinds (芯片设计、晶圆制造…): no list of names
         tags = [[t.tag for t in index.within(m.start, m.end)] for m in items]
-        if not any(set(t) & _NAME_TAGS for t in tags):
-            continue  # 挖掘机装载机、精密铸锻等8大项目: kinds of product, no names
+        if not any(set(t) & _NAME_TAGS or _ends_in_an_industry(m.name) for m, t in zip(items, tags, strict=True)):
+            continue  # 甲机乙机、精密铸件等8大项目: kinds of product, no names
         found.extend(m for m, t in zip(items, tags, strict=True) if set(t) != {"LOC"})  # 闽东北、闽西南: regions
     return found

@@ -57,7 +57,7 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
         elif re.match(r"(?:作)?为[^，。；为]{0,8}?[“\"]?(?:链主|龙头)(?:企业)?[”\"]?(?=[，。；、]|$)", after):
             marked.append(span)  # X为“链主”
         elif re.search(r"(?:龙头|链主|领军)(?:企业)?(?:——|—|：|:)?$", before) and not re.search(r"发挥|带动", before):
-            marked.append(span)  # 动力电池龙头——X
+            marked.append(span)  # 行业龙头——X
         elif span.extra.get("list", {}).get("leaders"):
             marked.append(span)  # 落地A、B两大龙头企业
     return marked

@@ -321,4 +321,4 @@ def test_luohu_places_and_attracts_but_helping_a_firm_land_attracts_nothing():
 
 def test_an_industrial_base_is_a_park_but_a_ranked_kind_of_base_is_not():
     assert "厦门海沧半导体产业基地" in names(corpus_document("d19"), "IndustrialPark")
-    assert not names(extract_text("泉港区全力打造千亿国家级石化产业基地。"), "IndustrialPark")
+    assert not names(extract_text("晋江市全力打造千亿级鞋服产业基地。"), "IndustrialPark")
