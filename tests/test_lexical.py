@@ -11,7 +11,7 @@ import tomllib
 import numpy as np
 import pytest
 
-from chainkg.loaders.lexical import _decode, _model, _viterbi, lexical_tokens
+from chainkg.loaders.lexical import crf_decode, lexical_model, lexical_tokens, viterbi_path
 from chainkg.loaders.text import normalize_article
 
 from _paths import CORPUS, REPO
@@ -61,10 +61,10 @@ def test_the_tags_are_the_packages_own_for_a_line():
 
 
 def test_the_pruned_decoding_is_exact_viterbi():
-    model = _model()
+    model = lexical_model()
     rng = np.random.default_rng(7)
     emissions = rng.normal(size=(300, model.transitions.shape[0])).astype(np.float32) * 0.3  # close scores: many free positions
-    assert _decode(emissions, model.transitions, model.margin) == _viterbi(emissions, model.transitions, None, None)
+    assert crf_decode(emissions, model.transitions, model.margin) == viterbi_path(emissions, model.transitions, None, None)
 
 
 def test_pyproject_pins_the_model_package_and_its_runtime():
