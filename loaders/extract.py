@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache, partial
 
+from chainkg.loaders import extract_lexical
 from chainkg.loaders.extract_chains import chain_members, chain_mentions, label_possessor, possessor_of
 from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
@@ -323,6 +324,7 @@ class _Extractor:
             span.extra["inside"] = True  # a zone in a park's name (鲤城高新区科创中心) stays
         self._named(_PARK_SUFFIX, "park", "IndustrialPark")
         self._named(_ORG_SUFFIX, "org", "Company")
+        extract_lexical.refine_suffix_names(self, f"{_ZONE_SUFFIX}|{_PARK_SUFFIX}|{_ORG_SUFFIX}")  # the model's words
         for match in re.finditer(rf"(?:引入|引进|招引)({_NAME_CHARS}{{2,20}}?(?:中心|工厂|项目|基地))", text):
             name = _cut_name(match.group(1), 2)
             if re.search(r"\d+(?:个|家|项)|产业链|上游|下游", name):
@@ -363,6 +365,7 @@ class _Extractor:
                                         name, name, {"inside": True}))
         self._former_names()
         self._find_places()
+        extract_lexical.add_lexical_names(self)  # organizations the model tags, enumerations
         self._parks_inside_zones()
         self._projects_named_after_places()
         self._projects_where_said()
@@ -372,6 +375,7 @@ class _Extractor:
         self._find_chains()
         self._find_figures()
         self._dedupe()
+        extract_lexical.after_dedupe(self)  # 甲乙 and 甲乙体育用品有限公司: one firm; 高新区 back to its zone
 
     # -- projects, investors, tables: the language of project news ------------------------------
     def _place_opening(self, name: str) -> str | None:
@@ -519,8 +523,10 @@ class _Extractor:
 
     def _find_places(self) -> None:
         for match in _place_pattern().finditer(self.text):
-            entry = self.places[match.group()]
-            self.spans.append(_Span(match.start(), match.end(), entry.type, entry.name, entry.id, {"place": entry}))
+            if (end := extract_lexical.place_end(self, match.start(), match.end())) is None:
+                continue  # 和县 in 和县域经济: only a match on the model's word boundaries is a place
+            entry = self.places[self.text[match.start():end]]
+            self.spans.append(_Span(match.start(), end, entry.type, entry.name, entry.id, {"place": entry}))
 
     def _find_chains(self) -> None:
         """Chains by the ontology's labels wherever they stand, and as the text names them
@@ -664,6 +670,7 @@ class _Extractor:
         entity_types = {"Company", "ResearchInstitute", "GovernmentBody", "Association", "StockExchange",
                         "IndustrialPark", "DevelopmentZone", "Project"}
         self._sentence_list = self._sentences()
+        extract_lexical.add_name_places(self)  # 甲乙(泉州)科技有限公司 lies in 泉州市
         for sentence in self._sentence_list:
             s0, s1 = sentence
             inside = [s for s in self.spans if s0 <= s.start and s.end <= s1]
@@ -715,6 +722,7 @@ class _Extractor:
                 if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚", said):
                     self._add(host, "hostsChain", chain, 0.7, sentence)
             self._chain_relations(sentence, inside, named, chains)
+            extract_lexical.add_lexical_relations(self, sentence, named)  # leaders, attraction (before the patterns read them)
             self._pattern_relations(sentence, named, chains)
             self._located_where_said(sentence, named)
             self._parks_in_their_zones(sentence, named)

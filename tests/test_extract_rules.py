@@ -166,7 +166,9 @@ def test_a_named_part_of_a_development_zone_is_a_park_of_it():
 def test_industry_leaders_of_a_sentence_without_a_chain_lead_the_paragraphs_one_chain():
     document = corpus_document("d10")
     found = facts(document)
-    for firm in ("安踏", "特步", "三六一度"):
+    # 安踏 is the short form of 安踏体育用品有限公司, named in full in the same article: one firm
+    assert "安踏" in next(e for e in document.entities if e.name == "安踏体育用品有限公司").aliases
+    for firm in ("安踏体育用品有限公司", "特步", "三六一度"):
         assert (firm, "leadsChain", "鞋服") in found
         lead = relation(document, firm, "leadsChain", "鞋服")
         assert lead.confidence == Decimal("0.5") and lead.leadership_kind == "leading_enterprise"
@@ -286,3 +288,104 @@ def test_a_province_in_a_firms_name_is_where_it_registered_and_is_less_sure():
 def test_a_sentence_opening_on_its_time_has_its_subject_after_it():
     """Made up: 当前， opens the sentence; the county after it is the subject that grows the chain."""
     assert ("永春县", "hostsChain", "香业") in facts(extract_text("当前，永春县着力打造香业产业链。"))
+
+# -- rules over the lexical model's words (loaders/extract_names.py, extract_triggers.py) -------
+
+def test_a_gazetteer_place_counts_only_on_the_models_word_boundaries():
+    assert "和县" not in names(extract_text("推动县域经济和县域产业发展。"), "AdministrativeArea")
+    # 连江县域: the words are 连江 | 县域, so no mention of the county takes the 县 of 县域
+    document = corpus_document("d14")
+    county = next(e for e in document.entities if e.name == "连江县")
+    original = (CORPUS / "d14_lianjiang_signing_gov.txt").read_text(encoding="utf-8")
+    assert len(county.evidence) >= 3
+    assert not [m for m in county.evidence if m.quote.endswith("县") and original[m.end:m.end + 1] == "域"]
+
+
+def test_a_name_found_by_its_ending_starts_after_the_verb_before_it():
+    organizations = names(corpus_document("d20"), "Association", "Company")
+    assert "厦门市集成电路协会" in organizations  # 高新区携手厦门市集成电路协会
+    assert not [n for n in organizations if "携手" in n or "最大" in n]
+    companies = names(corpus_document("d23"), "Company")
+    assert "龙工集团" in companies and not [n for n in companies if n.startswith(("投产", "使"))]
+
+
+def test_a_registered_place_in_brackets_belongs_to_the_name_and_says_where_it_lies():
+    document = corpus_document("d11")
+    found = facts(document)
+    assert ("华电(福州)福新能源股份有限公司", "locatedIn", "福州市") in found
+    assert ("华电(宁化)新能源项目", "locatedIn", "宁化县") in found
+    assert ("福建(尤溪)隆源纺织项目", "locatedIn", "尤溪县") in found
+    assert not [f for f in found if f[0] == "福建(尤溪)隆源纺织项目" and f[2] == "福建省"]  # the opening 福建 is the name's
+    assert "福新能源股份有限公司" not in names(document, "Company")
+
+
+def test_a_bracket_that_holds_no_place_is_no_registered_place():
+    from chainkg.loaders.extract_names import bracketed_place_names
+    from chainkg.loaders.gazetteer import place_gazetteer
+
+    assert bracketed_place_names("甲乙(二期)科技有限公司开工。", place_gazetteer()) == []
+
+
+def test_organizations_the_model_tags_are_firms_where_the_rules_found_none():
+    companies = names(corpus_document("d20"), "Company")
+    assert {"联发科技", "星宸科技"} <= companies
+
+
+def test_bare_government_organs_are_no_organizations():
+    assert not extract_text("市政府和区委召开会议，市林业局参加。").entities
+
+
+def test_a_short_form_and_the_full_name_are_one_firm():
+    document = corpus_document("d28")
+    [firm] = [e for e in document.entities if e.type == "Company"]
+    assert firm.name == "永春达盛香业股份有限公司" and "达盛香业" in firm.aliases
+
+
+def test_every_item_of_an_enumeration_takes_the_lists_type():
+    assert {"海斯福公司", "三农公司", "东莹化工", "高宝矿业"} <= names(corpus_document("d22"), "Company")
+    assert {"紫光展锐", "优迅", "元顺微"} <= names(corpus_document("d20"), "Company")
+
+
+def test_a_list_of_kinds_of_product_names_no_firms():
+    companies = names(corpus_document("d23"), "Company")
+    assert not {"挖掘机装载机", "精密铸锻"} & companies
+    assert not names(extract_text("全市落地芯片设计、晶圆制造等一批重点项目。"), "Company")
+
+
+@pytest.mark.parametrize("sentence", ["以甲乙集团为龙头，全力打造石化产业链。", "甲乙集团为石化产业“链主”。",
+                                      "全市引进石化龙头——甲乙集团。"])
+def test_leader_triggers_make_the_firm_lead_the_sentences_chain(sentence):
+    assert ("甲乙集团", "leadsChain", "石化") in facts(extract_text(sentence))
+
+
+def test_a_firm_taken_as_an_example_leads_nothing():
+    assert not [r for r in extract_text("以甲乙集团为例，全力打造石化产业链。").relations if r.predicate == "leadsChain"]
+
+
+def test_what_yinjin_brings_in_is_attracted_to_the_sentences_place():
+    document = corpus_document("d20")
+    assert ("优迅", "attractedTo", "火炬高新区") in facts(document)  # 高新区…引进…: 高新区 refers back to 火炬高新区
+    assert relation(document, "优迅", "attractedTo", "火炬高新区").confidence == Decimal("0.8")
+
+
+def test_a_qizhong_sentence_lists_projects_the_sentence_before_brought_in_to_the_articles_city():
+    document = corpus_document("d11")  # 我市…引进项目129项…。其中…福州市X有限公司投资3.2亿元的三明X项目
+    assert ("三明杭萧钢构项目", "attractedTo", "三明市") in facts(document)
+    assert relation(document, "三明杭萧钢构项目", "attractedTo", "三明市").confidence == Decimal("0.7")
+    assert not [f for f in facts(document) if f[1] == "attractedTo" and f[0].endswith("有限公司")]  # investors came with money
+
+
+def test_the_firm_that_invests_an_amount_in_a_project_develops_it():
+    assert ("三明杭萧钢构项目", "developedBy", "福州市杭萧钢构有限公司") in facts(corpus_document("d11"))
+
+
+def test_luohu_places_and_attracts_but_helping_a_firm_land_attracts_nothing():
+    assert {("甲乙科技有限公司", "attractedTo", "晋江市"), ("甲乙科技有限公司", "locatedIn", "晋江市")} <= \
+        facts(extract_text("甲乙科技有限公司落户晋江市。"))
+    assert not extract_text("晋江市推动甲乙科技有限公司落地。").relations or \
+        not [r for r in extract_text("晋江市推动甲乙科技有限公司落地。").relations if r.predicate == "attractedTo"]
+
+
+def test_an_industrial_base_is_a_park_but_a_ranked_kind_of_base_is_not():
+    assert "厦门海沧半导体产业基地" in names(corpus_document("d19"), "IndustrialPark")
+    assert not names(extract_text("晋江市全力打造千亿级鞋服产业基地。"), "IndustrialPark")

@@ -1,0 +1,245 @@
+"""The lexical rules (``extract_names``, ``extract_triggers``) applied to one article's extractor.
+
+``loaders/extract.py`` calls these at fixed points of its own passes, one line each, so the
+rules over the model's words stay in their modules and the extractor keeps its shape:
+
+1. :func:`refine_suffix_names` right after the names found by their endings: each starts after
+   the verbs and prepositions before it; a bracketed registered place joins the name; two
+   bodies written together (X县人民政府Y大学) are two; a common noun (上市公司) is no name.
+2. :func:`add_lexical_names` after the gazetteer places: organizations the model tags and
+   the items of enumerations.
+3. :func:`after_dedupe` after the extractor's own de-duplication: 甲乙 and 甲乙体育用品有限公司
+   are one firm; a bare 高新区 refers back to the zone named before.
+4. :func:`add_name_places` before the relations: a bracketed place is where its name lies.
+5. :func:`add_lexical_relations` for each sentence: leaders and attraction (``extract_triggers``).
+
+Example
+-------
+>>> from chainkg.loaders.extract import extract_text
+>>> doc = extract_text("近年来，甲乙市引进丙丁物流、戊己包装等行业巨头。")
+>>> sorted(e.name for e in doc.entities if e.type == "Company")
+['丙丁物流', '戊己包装']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+from chainkg.loaders.extract_names import (
+    TokenIndex,
+    bracketed_place_names,
+    enumerations,
+    invested_projects,
+    is_short_form,
+    name_start,
+    organization_tokens,
+    place_on_token_boundaries,
+)
+from chainkg.loaders.extract_triggers import attraction_facts, investment_facts, leader_marks
+
+#: The extractor these passes work on (``extract._Extractor``): its text, spans, gazetteers and
+#: the few of its steps they reuse (``_add``, ``_named``, ``_strip_place_prefix``).
+_Extractor = Any
+
+
+@dataclass
+class LexicalSpan:
+    """A mention these passes add, with the fields the extractor reads from its own spans
+    (``start``, ``end``, ``type``, ``name``, ``key`` — what identifies it — and ``extra``)."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    key: str
+    extra: dict = field(default_factory=dict)
+
+
+__all__ = ["LexicalSpan", "rules_only", "place_end", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
+           "add_lexical_relations"]
+
+_ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
+_SUFFIX_NAMED = (*_ORGS, "IndustrialPark", "DevelopmentZone")
+# A government that signs with a university or firm is written right before it: X县人民政府Y大学.
+_GOVERNMENT_FIRST = re.compile(r"^(.{2,10}?人民政府)(.{2,}(?:大学|学院|研究院|集团|公司))$")
+
+
+_ENABLED: ContextVar[bool] = ContextVar("lexical_rules", default=True)
+
+
+@contextmanager
+def rules_only() -> Iterator[None]:
+    """Extract without the lexical model and the rules over its words (the extractor as it was
+    before them): what ``benchmarks/extraction.py`` compares against.
+
+    >>> from chainkg.loaders.extract import extract_text
+    >>> with rules_only():
+    ...     sorted(e.name for e in extract_text("推动县域经济和县域产业发展。").entities)
+    ['和县']
+    >>> sorted(e.name for e in extract_text("推动县域经济和县域产业发展。").entities)
+    []
+    """
+    token = _ENABLED.set(False)
+    try:
+        yield
+    finally:
+        _ENABLED.reset(token)
+
+
+def place_end(ex: _Extractor, start: int, end: int) -> int | None:
+    """Where the gazetteer place matched at ``[start, end)`` ends on the model's word boundaries
+    (``extract_names.place_on_token_boundaries``): the match itself, else the longest shorter
+    name of the gazetteer at the same start that does (X县域 → X), else None (和县域 → none)."""
+    if not _ENABLED.get():
+        return end
+    index = TokenIndex.of(ex.text)
+    for stop in range(end, start + 1, -1):
+        if ex.text[start:stop] in ex.places and place_on_token_boundaries(index, start, stop):
+            return stop
+    return None
+
+
+def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
+    """Names found by their endings (``suffixes``, one pattern) start after the last word that
+    cannot be inside a name; bracketed-place names replace the tails they hold."""
+    if not _ENABLED.get():
+        return
+    index = TokenIndex.of(ex.text)
+    kept = []
+    for span in ex.spans:
+        if span.type in _SUFFIX_NAMED and (suffix := re.search(f"(?:{suffixes})$", span.name)):
+            start = name_start(index, span.start, span.end, len(suffix.group()))
+            span.start, span.name = start, ex.text[start:span.end]
+            span.key = span.name
+            if re.search(r"最|第一|首家|之一", span.name):
+                continue  # 全球最大华人半导体行业协会: a description in apposition, not a name
+            if single := next((t for t in index.within(span.start, span.end)
+                               if t.start == span.start and t.end == span.end), None):
+                if single.tag in ("n", "vn"):  # 上市公司, 全资子公司: a common noun, no name
+                    continue
+            if glued := _GOVERNMENT_FIRST.match(span.name):
+                first = glued.group(1)
+                kept.append(LexicalSpan(span.start, span.start + len(first), "GovernmentBody", first, first))
+                span.start += len(first)
+                span.name = span.key = glued.group(2)
+        kept.append(span)
+    ex.spans = kept
+    ex._named("产业基地", "park", "IndustrialPark")  # 甲乙半导体产业基地 takes tenants as a park does
+    ex.spans = [s for s in ex.spans if not (s.name.endswith("产业基地") and _descriptive_base(ex, s.name))]
+    for mention in bracketed_place_names(ex.text, ex.places):
+        ex.spans = [s for s in ex.spans if not (mention.start <= s.start and s.end <= mention.end)]
+        ex.spans.append(LexicalSpan(mention.start, mention.end, mention.type, mention.name, mention.name,
+                              {"bracketed_place": mention.extra["place"]}))
+
+
+def _descriptive_base(ex: _Extractor, name: str) -> bool:
+    """千亿国家级石化产业基地, 半导体产业基地: a rank, size or bare industry before 产业基地 says
+    what kind of base, not which one."""
+    stem = ex._strip_place_prefix(name)[:-4]
+    return bool(re.search(r"一流|千亿|百亿|国家级|省级|重要|\d", stem)) or not stem or stem in ex.chains \
+        or any(stem == c or stem.endswith(c) and len(stem) - len(c) <= 1 for c in ex.chains)
+
+
+def _industries(ex: _Extractor) -> tuple[str, ...]:
+    return tuple(sorted(ex.chains, key=len, reverse=True)) + ("纺织", "制瓷", "文旅", "锂电", "鞋业", "工业", "产业")
+
+
+def add_lexical_names(ex: _Extractor) -> None:
+    """Organizations the model tags and the items of enumerations, where the extractor's
+    own rules found nothing."""
+    if not _ENABLED.get():
+        return
+    index = TokenIndex.of(ex.text)
+    taken = [(s.start, s.end) for s in ex.spans if s.type not in ("Observation",)]
+    for mention in enumerations(ex.text, index):
+        inside = [s for s in ex.spans if s.start <= mention.start and mention.end <= s.end and s.type in _ORGS]
+        if inside:
+            for span in inside:
+                span.extra.setdefault("list", mention.extra)
+            continue
+        if any(s.start < mention.end and mention.start < s.end for s in ex.spans
+               if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")):
+            continue
+        if mention.name in ex.places or mention.name in ex.chains:
+            continue
+        ex.spans.append(LexicalSpan(mention.start, mention.end, mention.type, mention.name, mention.name,
+                              {"list": mention.extra}))
+        taken.append((mention.start, mention.end))
+    for mention in invested_projects(ex.text):
+        if not any(s.start <= mention.start and mention.end <= s.end and s.type == "Project" for s in ex.spans):
+            ex.spans.append(LexicalSpan(mention.start, mention.end, "Project", mention.name, mention.name, dict(mention.extra)))
+    for mention in organization_tokens(ex.text, index, taken, ex.places, _industries(ex)):
+        ex.spans.append(LexicalSpan(mention.start, mention.end, mention.type, mention.name, mention.name))
+
+
+# the generic word a zone or park's name ends in, which alone refers back to it: 高新区, 开发区
+_BACK_REFERENCE = re.compile(r"(?<![\u3400-\u9fffA-Za-z0-9])(高新区|开发区|经开区|台商区|产业基地|产业园)")
+
+
+def after_dedupe(ex: _Extractor) -> None:
+    """Passes over the final names: short forms join their full names; a bare 高新区 / 开发区 /
+    产业基地 after a clause break refers back to the last zone or park named with that ending;
+    the bracketed place of a name is a place mention of its own."""
+    if not _ENABLED.get():
+        return
+    for span in ex.spans:
+        if span.type in _ORGS and span.name.endswith("等") and len(span.name) >= 3:  # 甲乙矿业等4家企业
+            span.end -= 1
+            span.name = span.key = span.name[:-1]
+    merge_short_forms(ex)
+    for match in _BACK_REFERENCE.finditer(ex.text):
+        if any(s.start <= match.start() < s.end for s in ex.spans if s.type != "Observation"):
+            continue
+        earlier = [s for s in ex.spans if s.end <= match.start() and s.type in ("DevelopmentZone", "IndustrialPark")
+                   and s.name.endswith(match.group())]
+        if earlier:
+            last = earlier[-1]
+            ex.spans.append(LexicalSpan(match.start(), match.end(), last.type, last.name, last.key, {"refers_back": True}))
+    for span in [s for s in ex.spans if "bracketed_place" in s.extra]:
+        place = span.extra["bracketed_place"]
+        at = ex.text.find(place, span.start, span.end)
+        entry = next((ex.places[f] for f in (place, place + "县", place + "市", place + "区") if f in ex.places), None)
+        if at >= 0 and entry is not None and not any(s.start == at and s.type == "AdministrativeArea" for s in ex.spans):
+            ex.spans.append(LexicalSpan(at, at + len(place), entry.type, entry.name, entry.id, {"place": entry}))
+    ex.spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+
+
+def merge_short_forms(ex: _Extractor) -> None:
+    """A firm's short form (甲乙) and its full name (甲乙体育用品有限公司, 永春甲乙股份有限公司) in
+    the same article are one entity: the short mention takes the full name's key."""
+    firms = [s for s in ex.spans if s.type == "Company"]
+    for short in firms:
+        for full in firms:
+            if full is not short and is_short_form(short.name, ex._strip_place_prefix(full.name)):
+                short.key = full.key
+                break
+
+
+def add_name_places(ex: _Extractor) -> None:
+    """A name's bracketed place is where it lies (甲乙(泉州)科技有限公司 → 泉州市), before the
+    extractor reads the place that opens a name (甲乙 is none, 福建(尤溪)X项目 lies in 尤溪县)."""
+    if not _ENABLED.get():
+        return
+    for span in [s for s in ex.spans if "bracketed_place" in s.extra]:
+        place = next((p for p in ex.spans if p.type == "AdministrativeArea" and span.start < p.start and p.end < span.end), None)
+        if place is not None:
+            sentence = next((s for s in ex._sentence_list if s[0] <= span.start and span.end <= s[1]), (span.start, span.end))
+            ex._add(span, "locatedIn", place, 0.9, sentence)
+
+
+def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list) -> None:
+    """Leaders and attraction in one sentence (see ``extract_triggers``)."""
+    if not _ENABLED.get():
+        return
+    for span in leader_marks(ex.text, sentence, named):
+        span.extra["listed_as_leader"] = True
+    position = ex._sentence_list.index(sentence)
+    previous = ex._sentence_list[position - 1] if position else None
+    facts = attraction_facts(ex.text, sentence, ex.spans, named, previous) + investment_facts(ex.text, sentence, named)
+    for subject, predicate, object_, confidence in facts:
+        ex._add(subject, predicate, object_, confidence, sentence)

@@ -1,0 +1,382 @@
+"""Names in article text read with the lexical model's words and tags (``loaders/lexical.py``).
+
+The article loader's first rules find names by their endings (…有限公司, …产业园) and by
+gazetteers. These rules add what the model's words tell about the same text:
+
+- a gazetteer place counts only where the words start and end with it (``和县`` is no place in
+  ``…和县域经济…``, nor ``城区`` in ``老城区``): :func:`place_on_token_boundaries`;
+- a name found by its ending starts after the last verb, preposition, conjunction, adverb or
+  appositive head before it (``通过X``, ``携手X``, ``全球石化巨头X``): :func:`name_start`;
+- a registered place in brackets belongs to the name (``甲乙(泉州)科技有限公司``):
+  :func:`bracketed_place_names`;
+- ``X投资N亿元的Y项目`` names a project Y: :func:`invested_projects`;
+- words the model tags as an organization are firms, institutes or bodies when their shape
+  allows it (not a place, not a bare government organ, not a place's industry):
+  :func:`organization_tokens`; the industry words after them belong to the name (``恒远`` +
+  ``化工``): :func:`_attach_tail`;
+- a short form of a firm named in full in the same article (``甲乙`` for ``甲乙体育用品有限公司``)
+  names the same firm: :func:`is_short_form`;
+- every item of an enumeration (``A、B和C等N家…企业``) takes the list's type:
+  :func:`enumerations`.
+
+Example
+-------
+>>> text = "全市引进甲乙物流、丙丁包装等行业巨头。"
+>>> [(m.name, m.type) for m in enumerations(text, TokenIndex.of(text))]
+[('甲乙物流', 'Company'), ('丙丁包装', 'Company')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from chainkg.loaders.lexical import Token, lexical_tokens
+
+__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "bracketed_place_names", "invested_projects",
+           "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
+
+_CJK = r"\u3400-\u9fff"
+_NAME = rf"[{_CJK}A-Za-z0-9]"
+
+# Parts of speech that end whatever came before a name: prepositions, conjunctions, particles,
+# adverbs, pronouns, punctuation, times.
+_BREAK_TAGS = {"p", "c", "u", "d", "r", "w", "xc", "vd", "ad", "TIME"}
+#: Nouns that stand in apposition before a name: 全球石化巨头X, 中国企业X, 行业龙头X.
+_APPOSITIVE_HEADS = re.compile(r"(?:巨头|龙头|企业|链主|领军企业|龙头企业|品牌|客商|外商|台商)$")
+#: Words after an organization's own name that belong to it: its industry and legal form.
+_TAIL_WORDS = re.compile(
+    r"(?:物流|包装|彩印|印刷|印务|精机|机械|电子|电子信息|微电子|科技|信息|技术|化工|化学|材料|新材料|能源|新能源|实业|控股|"
+    r"集团|股份|有限公司|有限责任公司|股份有限公司|公司|食品|纺织|服装|鞋业|鞋服|陶瓷|建材|矿业|医药|生物|光电|半导体|"
+    r"智能|装备|设备|制造|重工|工业|汽车|电器|电气|环保|贸易|商贸|供应链|体育|体育用品|用品|卫浴|水暖|家居|石化|钢构|钢铁|"
+    r"锂电|电池|动力电池|光伏|芯片|集成电路|石墨烯|文旅|旅游)$")
+_LEGAL_FORM = r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|控股|公司)"
+#: A government organ with no name of its own: 市政府, 区委, 市林业局, 区人大常委会 (after levels).
+_BARE_ORGAN = re.compile(r"(?:[省市县区镇乡])*(?:委|政府|委市政府|人大|人大常委会|常委会|政协|纪委|[^\s]{0,3}局|[^\s]{0,3}厅)")
+#: News outlets: the article's source line, not what it is about.
+_MEDIA = re.compile(r"(?:日报|晚报|早报|新闻网|在线|电视台|广播电台|新华社?|通讯社|网)$")
+#: How an organization's name ends tells its kind.
+_ORG_KINDS = (("ResearchInstitute", r"(?:大学|学院|研究院|研究所|研究中心|实验室|总院|分院)$"),
+              ("Association", r"(?:协会|商会|联合会|同业公会|公会|学会)$"),
+              ("GovernmentBody", r"(?:人民政府|管委会|管理委员会|局|厅|委员会|办公室|^.{1,3}部|^.{1,3}办)$"))
+#: What follows a word that opens a longer name (a lab, park, project or event of that body).
+_OPENS_A_LONGER_NAME = re.compile(r"[^，。；、\s和与及]{0,10}?(?:实验室|中心|研究院|学院|产业园|工业园|园区|开发区|基地|项目|工程|协会|商会"
+                                  r"|洽谈会|博览会|交易会|展览会|大会|论坛|峰会)")
+#: Phrases of the political language that the model takes for organizations.
+_SLOGANS = re.compile(r"^新时代|^新征程|^新发展|山海协作")
+#: A name that is only a (place's) industry: 甲市石化, 乙县锂电新能源.
+_ONLY_INDUSTRY = re.compile(rf"(?:{_TAIL_WORDS.pattern[:-1]})+$")
+# A count or ordinal inside a name: 十大, 12个, 一批 — a kind of thing, not a name.
+_COUNTED = re.compile(r"[一二三四五六七八九十两百千\d]+(?:大|个|家|批|项|类|条)|一批|多家|若干")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name found in the normalized text: offsets, entity type and the name."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+class TokenIndex:
+    """The model's words of one text, with the word at each character."""
+
+    def __init__(self, tokens: tuple[Token, ...]):
+        self.tokens = tokens
+        self.text = "".join(t.word for t in tokens)
+        self.at: list[int] = []
+        for i, token in enumerate(tokens):
+            self.at.extend([i] * (token.end - token.start))
+        self.starts = {t.start for t in tokens}
+        self.ends = {t.end for t in tokens}
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(text: str) -> TokenIndex:
+        """The index of ``text`` (kept for the last few texts: rules share it)."""
+        return TokenIndex(lexical_tokens(text))
+
+    def token(self, position: int) -> Token:
+        return self.tokens[self.at[position]]
+
+    def within(self, start: int, end: int) -> list[Token]:
+        """The words that overlap ``[start, end)``."""
+        if start >= end:
+            return []
+        return list(self.tokens[self.at[start]:self.at[end - 1] + 1])
+
+
+def organization_type(name: str) -> str:
+    """The kind of organization a name's ending says.
+
+    >>> organization_type("甲乙大学"), organization_type("丙丁商会"), organization_type("戊己科技")
+    ('ResearchInstitute', 'Association', 'Company')
+    """
+    return next((kind for kind, ending in _ORG_KINDS if re.search(ending, name)), "Company")
+
+
+def place_on_token_boundaries(index: TokenIndex, start: int, end: int) -> bool:
+    """Whether a gazetteer match ``[start, end)`` is a place in the words of the text: it starts
+    where a word starts and ends where a word ends, or opens a longer word (``泉州开发区``), or
+    lies inside a word the model itself tags as a place or an organization.
+
+    >>> text = "推动县域经济和县域产业发展"
+    >>> index = TokenIndex.of(text)
+    >>> at = text.index("和县")
+    >>> place_on_token_boundaries(index, at, at + 2)
+    False
+    >>> text = "安徽省和县引进项目"
+    >>> place_on_token_boundaries(TokenIndex.of(text), 3, 5)
+    True
+    """
+    first, last = index.token(start), index.token(end - 1)
+    start_ok = first.start == start or first.tag in ("LOC", "ORG")
+    end_ok = last.end == end or last.start == start or last.tag in ("LOC", "ORG")
+    return start_ok and end_ok
+
+
+def _breaks_a_name(token: Token, tags: frozenset[str] | set[str] = _BREAK_TAGS) -> bool:
+    return (token.tag in tags or (token.tag == "v" and len(token.word) >= 2)
+            or bool(_APPOSITIVE_HEADS.search(token.word)) and token.tag in ("n", "vn"))
+
+
+def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags: frozenset[str] | set[str] = _BREAK_TAGS) -> int:
+    """Where a name found by its ending (``text[end - suffix_length:end]``) really starts: after
+    the last word before the ending that cannot be inside a name (a preposition, conjunction,
+    adverb, a verb of two characters or more, punctuation, an appositive head such as 巨头 /
+    企业), then past any verb left at its front; the body before the ending keeps two
+    characters at least.
+
+    >>> text = "高新区携手甲乙市集成电路协会举办招聘会"
+    >>> end = text.index("协会") + 2
+    >>> text[name_start(TokenIndex.of(text), 0, end, 2):end]
+    '甲乙市集成电路协会'
+    """
+    body_end = end - suffix_length
+    cut = start
+    for token in index.within(start, body_end):
+        if token.end <= body_end and token.start >= start and _breaks_a_name(token, tags) and body_end - token.end >= 2:
+            cut = max(cut, token.end)
+    if head := list(re.finditer(r"巨头|龙头|企业", index.text[cut:body_end])):  # 中国企业X (one word to the model)
+        if body_end - (cut + head[-1].end()) >= 2:
+            cut += head[-1].end()
+    for token in index.within(cut, body_end):  # a verb (or preposition) left at the front: 使X集团, 有X园
+        if token.start == cut and token.tag in ("v", "p", "c") and body_end - token.end >= 2:
+            cut = token.end
+        else:
+            break
+    return cut
+
+
+def bracketed_place_names(text: str, places: Mapping[str, object]) -> list[Mention]:
+    """Names that hold their registered place in brackets: ``甲乙(泉州)科技有限公司``,
+    ``甲乙(尤溪)纺织项目``. The whole is one name; ``extra['place']`` is the bracketed place.
+
+    >>> [(m.name, m.type, m.extra["place"]) for m in bracketed_place_names("引进甲乙(泉州)科技有限公司。", {"泉州": 1})]
+    [('甲乙(泉州)科技有限公司', 'Company', '泉州')]
+    """
+    found = []
+    pattern = (rf"({_NAME}{{1,8}})[(（]({_NAME}{{2,6}})[)）]({_NAME}{{1,24}}?"
+               rf"(?:{_LEGAL_FORM}|项目|工程|产业园区|工业园区|产业园|工业园|种植园))")
+    for match in re.finditer(pattern, text):
+        place = match.group(2)
+        if not any(form in places for form in (place, place + "县", place + "市", place + "区", place.rstrip("市县区省"))):
+            continue
+        index = TokenIndex.of(text)
+        opening = match.start(1) + max((m.end() for m in re.finditer(r"[\d的了和与及在]", match.group(1))), default=0)
+        if match.end(1) - opening < 1:
+            continue
+        start = name_start(index, opening, match.end(1) + 2, 2) if match.end(1) - opening > 2 else opening
+        start = min(start, match.end(1) - 1)
+        name = text[start:match.end()]
+        kind = ("Project" if re.search(r"(?:项目|工程)$", name) else
+                "IndustrialPark" if re.search(r"园区?$", name) and not name.endswith("种植园") else organization_type(name))
+        if kind == "IndustrialPark" and name.endswith("种植园"):
+            kind = "Project"
+        found.append(Mention(start, match.end(), kind, name, {"place": place}))
+    return found
+
+
+def invested_projects(text: str) -> list[Mention]:
+    """``X投资N亿元的Y项目``: Y, from after the 的 to 项目 / 工程, is a project's name; ``extra``
+    holds where the investor's words end (before 投资).
+
+    >>> [(m.name, m.type) for m in invested_projects("甲乙公司投资3.2亿元的丙丁钢构项目、戊己工程")]
+    [('丙丁钢构项目', 'Project')]
+    """
+    pattern = rf"投资[\d.]+(?:亿|万)?(?:元|美元|港元)的({_NAME}{{2,24}}?(?:项目|工程))(?=[，。；、\n]|$)"
+    return [Mention(m.start(1), m.end(1), "Project", m.group(1), {"investor_end": m.start()})
+            for m in re.finditer(pattern, text)]
+
+
+def _attach_tail(index: TokenIndex, token_position: int) -> int:
+    """The end of an organization's name: its word, and the industry and legal-form words after it."""
+    end = index.tokens[token_position].end
+    for token in index.tokens[token_position + 1:token_position + 4]:
+        if token.start == end and _TAIL_WORDS.search(token.word) and _TAIL_WORDS.fullmatch(token.word) \
+                and token.tag in ("n", "nz", "vn", "ORG"):
+            end = token.end
+        else:
+            break
+    return end
+
+
+def _is_a_name(name: str, places: Mapping[str, object], industries: tuple[str, ...]) -> bool:
+    """Whether an organization word can name one body: not a place, a bare government organ
+    (市政府, 区委), a news outlet, a count, a place's industry (甲市石化, 乙县纺织) or a single
+    character."""
+    if len(name) < 2 or re.fullmatch(r"[大小子总分母]?公司", name) or name in places or _BARE_ORGAN.fullmatch(name) or _MEDIA.search(name) or _COUNTED.search(name) \
+            or _SLOGANS.search(name) or re.search(r"最|第一|首家", name):
+        return False
+    if re.match(r"国家|中国|全国|全省|全市", name) and organization_type(name) == "Company" and not re.search(_LEGAL_FORM + "$", name):
+        return False  # 国家石化(产业), 中国专业(…): national words open a phrase, not a firm's name
+    rest = name
+    for length in range(min(len(name) - 1, 7), 1, -1):
+        if name[:length] in places:
+            rest = name[length:]
+            break
+    if rest != name and (_BARE_ORGAN.fullmatch(rest) or _ONLY_INDUSTRY.fullmatch(rest)
+                         or any(rest.startswith(word) and len(rest) - len(word) <= 1 for word in industries)):
+        return False
+    return not re.fullmatch(r"[A-Za-z0-9]+", name)  # latin initials stand beside a name, not as one
+
+
+def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int]], places: Mapping[str, object],
+                        industries: tuple[str, ...]) -> list[Mention]:
+    """Organizations the model tags (``ORG``) where no name was found yet (``taken`` spans), with
+    the industry and legal-form words after them, when their shape allows a name
+    (:func:`_is_a_name`). Before 项目 / 工程 the word opens a project's name and is left alone.
+
+    >>> text = "恒远化工等企业入驻园区。"
+    >>> [(m.name, m.type) for m in organization_tokens(text, TokenIndex.of(text), [], {}, ())]
+    [('恒远化工', 'Company')]
+    """
+    found = []
+    for i, token in enumerate(index.tokens):
+        if token.tag != "ORG":
+            continue
+        end = _attach_tail(index, i)
+        start = token.start
+        if plain := re.match(rf"{_NAME}+", text[start:end]):  # a table's rules or a space end the name
+            end = start + plain.end()
+        else:
+            continue
+        start = name_start(index, start, end, min(2, end - start))  # 中国企业X
+        while end - start > 2 and text[end - 1] in "为在的和与":  # 甲乙为…: the verb is not the name's
+            end -= 1
+        if any(a < end and start < b for a, b in taken) or _OPENS_A_LONGER_NAME.match(text, end) \
+                and not re.match(r"[，。；、等]", text[end:end + 1]):
+            continue
+        name = text[start:end]
+        listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
+        if len(name) == 2 and not listed:
+            continue  # two characters alone are too often a word the model misreads (a product, a standard)
+        if re.search(r"(?:园|园区|开发区|基地|城)$", name):
+            continue  # a park's name: the park rules read those
+        if _is_a_name(name, places, industries):
+            found.append(Mention(start, end, organization_type(name), name))
+    return found
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is a short form of the firm named ``full`` (its place prefix removed):
+    the full name starts with it and goes on only with industry words and a legal form. A
+    branch (…分公司, …研究院, a bracketed region) is another body.
+
+    >>> is_short_form("甲乙", "甲乙体育用品有限公司"), is_short_form("甲乙", "甲乙(福建)铸锻有限公司")
+    (True, False)
+    >>> is_short_form("甲乙", "甲乙运动科学实验室"), is_short_form("甲乙", "甲乙公司")
+    (False, True)
+    """
+    if len(short) < 2 or not full.startswith(short) or full == short:
+        return False
+    rest = full[len(short):]
+    if re.search(r"[(（)）]|分公司|子公司|分院|研究院|研究所|实验室|学院|大学|中心|协会", rest):
+        return False
+    return bool(re.fullmatch(rf"{_NAME}{{0,10}}?{_LEGAL_FORM}", rest)) or bool(_TAIL_WORDS.fullmatch(rest))
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """A list of names that one head word types: ``A、B和C等N家龙头企业``.
+
+    ``items`` are the names; ``head`` the word after the list (企业 / 项目 / 巨头 / 品牌 …);
+    ``leaders`` whether the list is called 龙头 / 链主 / 领军; ``start``/``end`` the list's span
+    with its head."""
+
+    items: tuple[Mention, ...]
+    head: str
+    leaders: bool
+    start: int
+    end: int
+
+
+_ENUMERATION = re.compile(
+    rf"((?:{_NAME}{{2,20}}?(?:、|和|及|与|以及))+{_NAME}{{2,20}}?)"
+    r"(等(?:\d+|[一二三四五六七八九十两]+)?(?:多)?(?:家|个|批|大)?|(?:\d+|[两三四五六七八九十])(?:大|家|个))"
+    r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主)"
+)
+# what an item of a list of firms never is: a chain, a field, a kind of product or work
+_NOT_A_LIST_HEAD = re.compile(r"部门|单位|方面|领域|产业|环节|方向|地区|国家|城市")  # (等行业巨头 is a list of firms)
+_NAME_TAGS = {"ORG", "PER", "LOC", "nz", "m", "TIME", "nw"}
+_NOT_AN_ITEM = re.compile(r"产业|行业|领域|环节|方向|设计|制造|封装|测试|应用|材料$|设备$|服务|配套|研发|生产|加工|基地|平台|中心$|合作$")
+# an item that is a project's own name: …项目 / …工程 (with a name before it)
+_PROJECT_ITEM = re.compile(rf"{_NAME}{{2,}}(?:项目|工程)")
+
+
+def _ends_in_an_industry(name: str) -> bool:
+    """A name's shape: two characters or more, then an industry or legal-form word (甲乙物流)."""
+    tail = _TAIL_WORDS.search(name)
+    return tail is not None and tail.start() >= 2
+
+
+def enumerations(text: str, index: TokenIndex) -> list[Mention]:
+    """Items of lists that a head word types (``A、B和C等(N家/一批/多家)…企业/项目/巨头/品牌``):
+    firms (a list of 项目 whose items are not …项目 names are the firms' projects, and name
+    the firms). The first item starts after the verb or preposition before it (引进A → A).
+    ``extra`` holds the list's head, whether it calls them leaders, and the list's span.
+    Items that name a field rather than a body (芯片设计, 新材料产业) are left out, and a list none
+    of whose items looks like a name (no word the model tags as a name, none ending in an
+    industry word after two characters) is no list of names.
+
+    >>> text = "落地甲乙电子、丙丁精机两大龙头企业。"
+    >>> [(m.name, m.extra["leaders"]) for m in enumerations(text, TokenIndex.of(text))]
+    [('甲乙电子', True), ('丙丁精机', True)]
+    """
+    found: list[Mention] = []
+    for match in _ENUMERATION.finditer(text):
+        head = match.group(4)
+        words = match.group(3)
+        if _NOT_A_LIST_HEAD.search(words):
+            continue
+        leaders = bool(re.search(r"龙头|链主|领军", words + head))
+        pieces = []
+        offset = match.start(1)
+        for separator in [*re.finditer(r"、|以及|和|及|与", match.group(1)), None]:
+            stop = match.start(1) + separator.start() if separator else match.end(1)
+            pieces.append((offset, stop))
+            offset = match.start(1) + separator.end() if separator else match.end(1)
+        first_start, first_end = pieces[0]
+        cut = (name_start(index, first_start, first_end + 1, 1, {"p", "c", "u", "d", "w", "vd", "ad"})
+               if first_end - first_start > 2 else first_start)
+        pieces[0] = (cut, first_end)
+        items = []
+        for a, b in pieces:
+            name = text[a:b]
+            is_project = bool(_PROJECT_ITEM.fullmatch(name)) and not re.search(r"(?:重点|重大|产业|在建|签约)(?:项目|工程)$", name)
+            if len(name) < 2 or _COUNTED.search(name) or not is_project and (_NOT_AN_ITEM.search(name) or len(name) > 12):
+                continue
+            items.append(Mention(a, b, "Project" if is_project else organization_type(name), name,
+                                 {"head": head, "leaders": leaders, "list": (match.start(), match.end())}))
+        if 2 * len(items) < len(pieces):
+            continue  # most items name fields or kinds (芯片设计、晶圆制造…): no list of names
+        tags = [[t.tag for t in index.within(m.start, m.end)] for m in items]
+        if not any(set(t) & _NAME_TAGS or _ends_in_an_industry(m.name) for m, t in zip(items, tags, strict=True)):
+            continue  # 甲机乙机、精密铸件等8大项目: kinds of product, no names
+        found.extend(m for m, t in zip(items, tags, strict=True) if set(t) != {"LOC"})  # 闽东北、闽西南: regions
+    return found

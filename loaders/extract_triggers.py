@@ -1,0 +1,167 @@
+"""Trigger words that say who leads a chain and who was brought in where, one sentence at a time.
+
+- Leaders: ``以X为龙头 / 链主 / 核心``, ``X为“链主”``, ``龙头(企业)——X``, and every item of a list
+  called 龙头 / 链主 (``落地A、B两大龙头企业``) — :func:`leader_marks` marks them; the extractor
+  ties a marked firm to the sentence's (or paragraph's) one chain.
+- Attraction: ``引进 / 招引 / 吸引 / 引入 X`` — X (a firm, institute or project, or every item of
+  the list that follows) is attracted to the sentence's place; ``X落户 / 落地 / 进驻 / 入驻 Y`` —
+  X is attracted to Y and lies there — :func:`attraction_facts`.
+- Investment: ``X投资N亿元的Y项目`` — X develops Y — :func:`investment_facts`.
+
+The rules read spans that have ``start``, ``end``, ``type`` (the extractor's entity spans) and
+return them; they name no firm or place.
+
+Example
+-------
+>>> from types import SimpleNamespace as S
+>>> text = "甲市引进乙公司。"
+>>> place, firm = S(start=0, end=2, type="AdministrativeArea", extra={}), S(start=4, end=7, type="Company", extra={})
+>>> [(f[1], f[2] is place) for f in attraction_facts(text, (0, 8), [place, firm], [firm])]
+[('attractedTo', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["leader_marks", "attraction_facts", "sentence_place", "home_place", "investment_facts"]
+
+_BODIES = ("Company", "ResearchInstitute", "Project")
+_WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
+_ATTRACT = re.compile(r"(?:成功)?(?:引进|招引|吸引|引入|招来)(?:了)?")
+_ARRIVE = re.compile(r"(?:已|已经|正式|成功|顺利|先后|相继|意向|签约|陆续)*(落户|落地|进驻|入驻)(?:于|到|在)?")
+_CLAUSE = re.compile(r"[，,；;：:。！？]")
+
+
+def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[Any]:
+    """The organizations a sentence designates as leaders.
+
+    >>> from types import SimpleNamespace as S
+    >>> firm = S(start=1, end=5, type="Company", extra={})
+    >>> leader_marks("以甲乙集团为龙头，打造产业链。", (0, 15), [firm]) == [firm]
+    True
+    >>> leader_marks("以甲乙集团为例，打造产业链。", (0, 14), [firm])
+    []
+    """
+    s0, s1 = sentence
+    marked = []
+    for span in named:
+        if span.type not in ("Company", "ResearchInstitute"):
+            continue
+        before = text[max(s0, span.start - 12):span.start]
+        after = text[span.end:min(s1, span.end + 16)]
+        if re.search(r"以(?:[^，。；]{0,8}?、)?$", before) and re.match(r"(?:[^，。；为]{0,10}?、[^，。；为]{0,10}?)?(?:等)?(?:企业)?为(?:产业链)?[“\"]?(?:龙头|链主|核心|引领)", after):
+            marked.append(span)  # 以X为龙头 / 以X、Y等企业为链主
+        elif re.match(r"(?:作)?为[^，。；为]{0,8}?[“\"]?(?:链主|龙头)(?:企业)?[”\"]?(?=[，。；、]|$)", after):
+            marked.append(span)  # X为“链主”
+        elif re.search(r"(?:龙头|链主|领军)(?:企业)?(?:——|—|：|:)?$", before) and not re.search(r"发挥|带动", before):
+            marked.append(span)  # 行业龙头——X
+        elif span.extra.get("list", {}).get("leaders"):
+            marked.append(span)  # 落地A、B两大龙头企业
+    return marked
+
+
+def sentence_place(text: str, sentence: tuple[int, int], spans: Sequence[Any], before: int) -> Any | None:
+    """The place a sentence speaks of at ``before``: the last area, zone or park written before
+    it in the sentence that is not inside another name, else None."""
+    s0, _ = sentence
+    names = [s for s in spans if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
+    places = [s for s in spans if s.type in _WHERE and s0 <= s.start and s.end <= before
+              and not any(n.start <= s.start and s.end <= n.end and n is not s and n.type not in _WHERE for n in names)]
+    return max(places, key=lambda s: (s.end, s.end - s.start)) if places else None
+
+
+def home_place(spans: Sequence[Any]) -> Any | None:
+    """The prefecture an article is about (what 我市 / 本市 stand for): the one its places point to
+    most, each mention of a prefecture or of one of its counties a vote; None on a tie.
+
+    >>> from types import SimpleNamespace as S
+    >>> city = S(type="AdministrativeArea", key="area/1", extra={"place": S(admin_level="prefecture", parent=None, id="area/1")})
+    >>> county = S(type="AdministrativeArea", key="area/2", extra={"place": S(admin_level="county", parent="area/1", id="area/2")})
+    >>> home_place([city, county]) is city
+    True
+    """
+    votes: dict[str, int] = {}
+    mentions: dict[str, Any] = {}
+    for span in spans:
+        entry = span.extra.get("place") if span.type == "AdministrativeArea" else None
+        level = getattr(entry, "admin_level", None)
+        if level == "prefecture":
+            mentions.setdefault(span.key, span)
+            votes[span.key] = votes.get(span.key, 0) + 1
+        elif level == "county" and getattr(entry, "parent", None):
+            parent = getattr(entry, "parent", "")
+            votes[parent] = votes.get(parent, 0) + 1
+    ranked = sorted(((n, key) for key, n in votes.items() if key in mentions), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return mentions[ranked[0][1]]
+
+
+def investment_facts(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[tuple]:
+    """``X投资N亿元的Y项目``: the organization X right before 投资 develops project Y (0.8).
+
+    >>> from types import SimpleNamespace as S
+    >>> firm, project = S(start=0, end=4, type="Company", extra={}), S(start=12, end=18, type="Project", extra={})
+    >>> [(f[0] is project, f[1]) for f in investment_facts("甲乙公司投资3.2亿元的丙丁钢构项目。", (0, 19), [firm, project])]
+    [(True, 'developedBy')]
+    """
+    facts: list[tuple] = []
+    for project in [s for s in named if s.type == "Project"]:
+        said = re.search(r"投资[\d.]+(?:亿|万)?(?:元|美元|港元)的$", text[max(sentence[0], project.start - 16):project.start])
+        if said:
+            at = project.start - len(said.group())
+            investor = next((s for s in named if s.end == at and s.type in ("Company", "ResearchInstitute")), None)
+            if investor is not None:
+                facts.append((project, "developedBy", investor, 0.8))
+    return facts
+
+
+def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any], named: Sequence[Any],
+                     previous: tuple[int, int] | None = None) -> list[tuple]:
+    """(subject, predicate, object, confidence) of attraction and arrival in one sentence.
+
+    ``引进 / 招引 / 吸引 / 引入`` then names in the same clause (a list with them): each is
+    attracted to the sentence's place before the verb (0.8), or, when the sentence names none
+    (我市引进…), to the prefecture the article names most (0.6). A sentence that opens with 其中 goes on
+    with the one before: its projects are among those the previous sentence brought in (0.7). ``X(成功)落户 / 落地 / 进驻 /
+    入驻 Y``: X is attracted to Y (落户 / 落地) and lies in Y (0.8); without a place after the
+    verb nothing is said of who brought X in (推动X落地 is help, not attraction).
+    """
+    s0, s1 = sentence
+    facts: list[tuple] = []
+    bodies = [s for s in named if s.type in _BODIES and not re.search(r"一批|多个|多家|若干|一些", text[s.start:s.end])]
+    home = home_place(spans) if _ATTRACT.search(text, previous[0] if previous else s0, s1) else None
+    earlier = _ATTRACT.search(text, *previous) if previous is not None and re.match(r"其中", text[s0:s1]) else None
+    if previous is not None and earlier is not None:
+        place = sentence_place(text, previous, spans, earlier.start()) or home
+        if place is not None:
+            facts.extend((body, "attractedTo", place, 0.7) for body in bodies if body.type == "Project")
+    for verb in _ATTRACT.finditer(text, s0, s1):
+        place = sentence_place(text, sentence, spans, verb.start())
+        confidence = 0.8
+        if place is None:  # 我市引进… or no subject at all: the article's own prefecture
+            place, confidence = home, 0.6
+        if place is None:
+            continue
+        clause_end = next((m.start() for m in _CLAUSE.finditer(text, verb.end(), s1)), s1)
+        listed = [s for s in bodies if verb.end() <= s.start and s.end <= clause_end
+                  and (s.start - verb.end() <= 12 or s.extra.get("list"))]
+        for body in listed:
+            if not any(o is not body and o.start <= body.start and body.end <= o.end for o in listed):
+                facts.append((body, "attractedTo", place, confidence))  # 引进X总院Y分院: Y分院 came, not X总院
+    for verb in _ARRIVE.finditer(text, s0, s1):
+        arrivals = [s for s in bodies if s.end <= verb.start() and s.end >= verb.start() - 16
+                    and not _CLAUSE.search(text, s.end, verb.start())
+                    and re.fullmatch(r"(?:[、和及与][^，。；]*|等[^，。；]{0,12}|[^，。；、]{0,4})", text[s.end:verb.start()])]
+        target = next((s for s in spans if s.start == verb.end() and s.type in _WHERE), None)
+        if target is not None:
+            target = max((s for s in spans if s.start == verb.end() and s.type in _WHERE), key=lambda s: s.end - s.start)
+        for body in arrivals:
+            if target is not None:
+                if verb.group(1) in ("落户", "落地"):
+                    facts.append((body, "attractedTo", target, 0.8))
+                facts.append((body, "locatedIn", target, 0.8))
+    return facts
