@@ -582,11 +582,6 @@ def _cmd_neo4j_down(args: argparse.Namespace) -> int:
     return 0
 
 
-def _graph_for_neo4j(args: argparse.Namespace):
-
-    return _read_graph(args.data)
-
-
 def _neo4j_settings(args: argparse.Namespace):
     """Flags, then the environment; at a terminal with no NEO4J_PASSWORD, ask for the password.
 
@@ -617,7 +612,7 @@ def _cmd_neo4j_load(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         raise ChainKGError("--batch-size must be at least 1")
     with _store(args) as store:  # connect first: a wrong password or URI fails before any reading
-        nodes, relationships = rdf_to_rows(_graph_for_neo4j(args))
+        nodes, relationships = rdf_to_rows(_read_graph(args.data))
         if args.clear:
             _status(f"cleared {store.clear()} nodes")
         report = store.load(nodes, relationships, batch_size=args.batch_size)
@@ -639,7 +634,7 @@ def _cmd_neo4j_import_csv(args: argparse.Namespace) -> int:
 
         nodes, relationships = facts_to_rows(load_facts(args.facts))
     else:
-        nodes, relationships = rdf_to_rows(_graph_for_neo4j(args))
+        nodes, relationships = rdf_to_rows(_read_graph(args.data))
     files = write_import_csv(nodes, relationships, args.out)
     print(f"wrote {len(nodes)} nodes and {len(relationships)} relationships in {len(files)} files to {args.out}")
     print("run on a stopped server (then start it and run `chainkg neo4j schema` for the constraint and full-text index):")

@@ -62,7 +62,7 @@ __all__ = [
     "source_triples", "entity_triples", "evidence_triples", "observation_triples",
     "entity_properties", "entity_labels", "relationship_properties", "has_qualifiers", "relation_from_properties",
     "entity_node_attributes", "edge_attributes", "statement_qualifiers", "entity_term_values",
-    "reported_cny_from_records", "WEIGHT_MEASURES", "ENTITY_LABEL",
+    "reported_cny_from_records", "WEIGHT_MEASURES", "ENTITY_LABEL", "CHAIN_SCHEME",
 ]
 
 Triple = tuple[Node, Node, Node]
@@ -71,8 +71,16 @@ Emit = Callable[[URIRef, Triple], None]
 
 #: The label every entity node carries in Neo4j, beside its class names.
 ENTITY_LABEL = "Entity"
+#: The concept scheme every chain belongs to (ontology/chains.ttl).
+CHAIN_SCHEME = iris.entity_iri("chain/scheme")
 #: Reported figures that speak for an organization's or park's weight (not subsidies it got).
 WEIGHT_MEASURES = ("output_added", "output_value", "investment_completed", "contract_value")
+
+
+# A term a record declares must be the ontology's (CKG raises on an unknown name): fail on
+# import, not at the first write of a graph.
+for _term in (*ENTITY_TERMS, *RELATION_QUALIFIERS):
+    CKG[_term.term]
 
 
 # -- values ------------------------------------------------------------------------------
@@ -174,7 +182,7 @@ def entity_triples(entity: Entity, source_id: str) -> Iterator[Triple]:
     for class_name in entity.types:
         yield node, RDF.type, CLASSES[class_name]
     if "IndustrialChain" in entity.types:  # a chain an article names: a concept of the chain scheme too
-        yield node, SKOS.inScheme, iris.entity_iri("chain/scheme")
+        yield node, SKOS.inScheme, CHAIN_SCHEME
     yield node, SKOS.prefLabel, Literal(entity.name, lang="zh")
     if entity.name_en:
         yield node, SKOS.prefLabel, Literal(entity.name_en, lang="en")
@@ -296,6 +304,8 @@ def entity_properties(entity: Entity) -> dict[str, Any]:
     for term in ENTITY_TERMS:
         if value := getattr(entity, term.field):
             properties[term.term] = plain_value(term, value)
+    if "IndustrialChain" in entity.types:  # as entity_triples says it
+        properties["inScheme"] = [str(CHAIN_SCHEME)]
     properties["sources"] = sorted({str(iris.source_iri(s)) for s in entity.sources})
     return properties
 

@@ -11,8 +11,10 @@ set can never change under it.
 The attributes that every backend carries are declared here, once, with the ontology
 property they become (:func:`term_field`): :mod:`chainkg.graph.mapping` reads
 :data:`ENTITY_TERMS` and :data:`RELATION_QUALIFIERS` and writes them to RDF, Neo4j and the
-analysis graphs. Adding a qualifier to relations is one field below (and the property in the
-ontology), nothing else.
+analysis graphs, and the reviewed-facts reader takes relation qualifiers by their field name.
+Adding a qualifier to relations is one field below, plus the property it names in the ontology
+(``chainkg.ttl``, its Python name in ``ontology/terms.py``, allowed values in ``shapes.ttl``):
+``graph.mapping`` refuses, on import, a term the ontology does not declare.
 
 Example
 -------

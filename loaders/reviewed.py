@@ -5,7 +5,8 @@ The file's shape (see ``data/seed_quanzhou_parks_2024q1.facts.yaml``)::
     source:    {id, kind: article | reference_table, file, sha256, title, ...}
     entities:  [{id, type, name, name_en, aliases, division_code, admin_level, status, evidence}]
     mentions:  [{id, evidence}]            # entities declared elsewhere that the source names
-    relations: [{subject, predicate, object, confidence, evidence, leadership_kind, scope, note}]
+    relations: [{subject, predicate, object, confidence, evidence, and any qualifier the records
+                 declare: leadership_kind, modality, scope, scope_note, note}]
     observations: [{about, measure, value, unit, bound, period: {start, end, label}, evidence}]
 
 Every evidence is ``{start, end, quote}``: character offsets into the original file and the
@@ -33,6 +34,7 @@ import yaml
 
 from chainkg.errors import SourceError
 from chainkg.loaders.records import (
+    RELATION_QUALIFIERS,
     Entity,
     FactSet,
     Mention,
@@ -40,6 +42,7 @@ from chainkg.loaders.records import (
     Origin,
     Relation,
     SourceDocument,
+    TermField,
     TextSpan,
 )
 from chainkg.loaders.text import normalize_annotated_text
@@ -346,7 +349,6 @@ def _read_relation(reader: _Reader, node: _LineMap, source: SourceDocument, span
     confidence = _decimal(reader, node, "confidence", "1")
     if not Decimal(0) <= confidence <= Decimal(1):
         raise reader.fail(f"confidence {confidence} must lie in [0, 1]", node, "confidence")
-    scope = node.get("scope")
     return Relation(
         subject=_read_id(reader, node, "subject"),
         predicate=predicate,
@@ -355,13 +357,21 @@ def _read_relation(reader: _Reader, node: _LineMap, source: SourceDocument, span
         confidence=confidence,
         method="reviewed",
         evidence=span.one(node),
-        leadership_kind=reader.choice(node, "leadership_kind", allowed_values(CKG.leadershipKind),
-                                      what="leadership kind"),
-        scope=_read_id(reader, node, "scope") if scope is not None else None,
-        scope_note=reader.get(node, "scope_note", required=False),
-        note=reader.get(node, "note", required=False),
         origin=reader.origin(node),
+        **{term.field: _read_qualifier(reader, node, term) for term in RELATION_QUALIFIERS if node.get(term.field) is not None},
     )
+
+
+def _read_qualifier(reader: _Reader, node: _LineMap, term: TermField) -> str | None:
+    """A qualifier the records declare, by its field name: an entity id, a value of the
+    ontology's closed list for its property (``sh:in``), or free text."""
+    if term.value == "entity":
+        return _read_id(reader, node, term.field)
+    try:
+        allowed = allowed_values(CKG[term.term])
+    except LookupError:
+        return reader.get(node, term.field, required=False)
+    return reader.choice(node, term.field, allowed, what=term.field.replace("_", " "))
 
 
 def _read_observation(reader: _Reader, node: _LineMap, source: SourceDocument, span: _EvidenceReader) -> Observation:

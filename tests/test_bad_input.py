@@ -172,3 +172,18 @@ def test_a_close_miss_is_refused_with_a_suggestion_from_the_shapes(tmp_path):
     with pytest.raises(SourceError, match=rf"^{re.escape(str(path))}:{line}: admin_level: unknown admin level 'provinces' "
                                           r"\(did you mean province\?\)$"):
         load_reviewed_facts(path)
+
+
+def test_a_qualifier_the_records_declare_is_read_from_a_facts_file_and_checked_against_the_shapes(tmp_path):
+    """modality was added as one field on Relation; the facts reader takes it with no edit of its own."""
+    path = facts_file_copy(tmp_path, SEED_FACTS)
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("  leadership_kind: chain_leader\n",
+                                     "  leadership_kind: chain_leader\n  modality: intended\n", 1), encoding="utf-8")
+    [lead] = [r for r in load_reviewed_facts(path).relations if r.leadership_kind == "chain_leader"]
+    assert lead.modality == "intended"
+    assert set(allowed_values(CKG.modality)) == sh_in_values(CKG.modality) == {"stated", "intended"}
+    path.write_text(original, encoding="utf-8")
+    line = replace_once(path, "  leadership_kind: chain_leader", "  leadership_kind: chain_leader\n  modality: maybe") + 1
+    with pytest.raises(SourceError, match=rf"^{re.escape(str(path))}:{line}: modality: unknown modality 'maybe'"):
+        load_reviewed_facts(path)

@@ -183,3 +183,14 @@ def test_every_registered_backend_holds_the_same_relations(facts, tmp_path):
     for kind, triples in held.items():
         assert stated <= triples, kind
         assert triples == held["rdf"], kind
+
+
+def test_a_chain_an_article_names_has_the_same_node_from_records_and_from_rdf():
+    """A chain entity without evidence takes the records' fast path to Neo4j: it must say what RDF says."""
+    facts = FactSet(sources={"s": SourceDocument("s", "article", "标题")},
+                    entities={"chain/xdemo": Entity("chain/xdemo", ("IndustrialChain",), "海洋牧场", sources=("s",))})
+    node = str(iris.entity_iri("chain/xdemo"))
+    from_records = next(n for n in facts_to_rows(facts)[0] if n.iri == node)
+    from_rdf = next(n for n in rdf_to_rows(union_graph(facts_to_dataset(facts)))[0] if n.iri == node)
+    assert from_records.properties == from_rdf.properties
+    assert from_records.properties["inScheme"] == ["https://w3id.org/chainkg/id/chain/scheme"]
