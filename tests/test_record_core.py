@@ -8,7 +8,7 @@ import dataclasses
 from typing import Any
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 
 from chainkg.analyses.compact import CompactGraph
 from chainkg.graph import iris
@@ -107,6 +107,12 @@ def test_every_relation_qualifier_reaches_every_backend(tmp_path, evidence):
         for how, attributes in edges.items():
             assert attributes[term.field] == plain_value(term, value), (term, how)
         assert compact[term.field] == plain_value(term, value), term
+    # the conversions themselves, written out (not computed by the functions under test)
+    scope_iri = "https://w3id.org/chainkg/id/area/350521"
+    assert edges["records"]["scope"] == edges["rdf"]["scope"] == compact["scope"] == scope_iri
+    assert (statement, CKG.scope, URIRef(scope_iri)) in graph
+    assert (statement, CKG.scopeNote, Literal("值-scope_note", lang="zh")) in graph
+    assert (statement, CKG.modality, Literal("值-modality")) in graph
 
 
 def test_every_entity_attribute_reaches_every_backend():
