@@ -291,10 +291,10 @@ def evaluate_gold(gold_folder: str | Path, corpus: str | Path) -> GoldEvaluation
     -------
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "a.txt").write_text("晋江市永佳智能装备产业园导入智能装备。", encoding="utf-8")
+    >>> _ = (folder / "a.txt").write_text("晋江市甲乙智能装备产业园导入智能装备。", encoding="utf-8")
     >>> _ = (folder / "a.yaml").write_text(
-    ...     "article: a.txt\\nparks: [永佳智能装备产业园]\\nplaces: [晋江市]\\nchains: [智能装备]\\n"
-    ...     "relations:\\n  - [永佳智能装备产业园, locatedIn, 晋江市]\\n  - [永佳智能装备产业园, hostsChain, 智能装备]\\n",
+    ...     "article: a.txt\\nparks: [甲乙智能装备产业园]\\nplaces: [晋江市]\\nchains: [智能装备]\\n"
+    ...     "relations:\\n  - [甲乙智能装备产业园, locatedIn, 晋江市]\\n  - [甲乙智能装备产业园, hostsChain, 智能装备]\\n",
     ...     encoding="utf-8")
     >>> scores = evaluate_gold(folder, folder)
     >>> scores.entities["all"].f1, scores.relations["all"].recall

@@ -742,7 +742,7 @@ class _Extractor:
             if host and self._chain_is_free(chain, named):
                 self._add(host, "hostsChain", chain, confidence, sentence)
         paragraph = self._paragraph_of(sentence)
-        # (a name also read as a park or zone — 泉州芯谷 — is that place, which works in no chain)
+        # (a name also read as a park or zone — a 芯谷 — is that place, which works in no chain)
         members = [s for s in named if s.type in ("Company", "Project") and not s.extra.get("brand_of")
                    and s.key not in self._place_keys()]
         if not members:

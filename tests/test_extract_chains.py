@@ -5,7 +5,8 @@ beyond the gazetteer's counties.
 """
 
 from decimal import Decimal
-from functools import cache
+
+from _extraction import corpus_document, facts, relation
 
 from chainkg.analyses import chain_gaps
 from chainkg.graph.build import load_facts
@@ -17,23 +18,6 @@ from chainkg.loaders.extract_chains import chain_mentions, resolve_chain
 from chainkg.loaders.gazetteer import place_gazetteer
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS
 from chainkg.reports.gap_report import gap_matrix, gap_report_files
-
-from _paths import CORPUS
-
-
-@cache
-def corpus_document(prefix: str):
-    [path] = CORPUS.glob(f"{prefix}_*.txt")
-    return extract_text(path.read_text(encoding="utf-8"), source=path.stem)
-
-
-def facts(document) -> set[tuple[str, str, str]]:
-    return {(document.entity(r.subject).name, r.predicate, document.entity(r.object).name) for r in document.relations}
-
-
-def relation(document, subject: str, predicate: str, object_: str):
-    return next(r for r in document.relations if r.predicate == predicate
-                and document.entity(r.subject).name == subject and document.entity(r.object).name == object_)
 
 
 def chains(document) -> dict[str, str]:

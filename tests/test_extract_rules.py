@@ -7,30 +7,15 @@ gazetteer's counties.
 
 import re
 from decimal import Decimal
-from functools import cache
 
 import pytest
+from _extraction import corpus_document, facts, relation
 
 from chainkg.loaders.extract import extract_text
 from chainkg.loaders.extract_places import neighbour_places
 from chainkg.loaders.text import normalize_article
 
 from _paths import CORPUS
-
-
-@cache
-def corpus_document(prefix: str):
-    [path] = CORPUS.glob(f"{prefix}_*.txt")
-    return extract_text(path.read_text(encoding="utf-8"), source=path.stem)
-
-
-def facts(document) -> set[tuple[str, str, str]]:
-    return {(document.entity(r.subject).name, r.predicate, document.entity(r.object).name) for r in document.relations}
-
-
-def relation(document, subject: str, predicate: str, object_: str):
-    return next(r for r in document.relations if r.predicate == predicate
-                and document.entity(r.subject).name == subject and document.entity(r.object).name == object_)
 
 
 def names(document, *types: str) -> set[str]:
