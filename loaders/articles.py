@@ -4,8 +4,8 @@
   maintained main-text extractor (menus, footers and scripts dropped). For HTML the offsets
   of evidence index the extracted main text, which is what the source document records.
 - **Resolution** within and across documents: names and short forms from the gazetteers
-  (晋江 = 晋江市, 台商区 = 泉州台商投资区), a park's name without its place prefix (永佳智能装备产业园
-  = 晋江市永佳智能装备产业园), brand abbreviations (玖纸 = 玖龙纸业: same first character, the
+  (晋江 = 晋江市, 台商区 = 泉州台商投资区), a park's name without its place prefix (甲乙智能装备产业园
+  = 晋江市甲乙智能装备产业园), brand abbreviations (甲纸 = 甲乙纸业: same first character, the
   short name's characters in order in the long one), and — when reviewed facts are given —
   the reviewed entities' names and aliases, whose ids and names then win.
 - **Records**: the extractor already gives the records every loader produces (``Entity``,

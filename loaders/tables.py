@@ -22,14 +22,14 @@ Example
 -------
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> _ = (folder / "parks.csv").write_text("属地,园区\n晋江市,永佳智能装备产业园\n南安,南安芯谷\n", encoding="utf-8")
+>>> _ = (folder / "parks.csv").write_text("属地,园区\n晋江市,甲乙智能装备产业园\n南安,丙丁芯谷\n", encoding="utf-8")
 >>> _ = (folder / "parks.table.yaml").write_text(
 ...     "source: {id: demo, title: demo}\ntable: {file: parks.csv, format: csv}\n"
 ...     "entity: {type: IndustrialPark, name: {column: 园区}, id_prefix: park}\n"
 ...     "relations: [{predicate: locatedIn, object: {place: 属地}}]\n", encoding="utf-8")
 >>> facts = load_table(folder / "parks.table.yaml")
 >>> sorted((facts.entities[r.subject].name, r.object) for r in facts.relations)
-[('南安芯谷', 'area/350583'), ('永佳智能装备产业园', 'area/350582')]
+[('丙丁芯谷', 'area/350583'), ('甲乙智能装备产业园', 'area/350582')]
 """
 
 from __future__ import annotations
