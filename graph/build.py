@@ -18,6 +18,7 @@ from rdflib.namespace import RDF
 
 from chainkg.graph.iris import entity_id
 from chainkg.graph.rdf import facts_to_dataset
+from chainkg.loaders.counts import link_stated_counts
 from chainkg.loaders.records import FactSet
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS, check_references, load_reviewed_facts
 from chainkg.loaders.segments import place_on_segments
@@ -57,6 +58,7 @@ def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES) -> FactSet:
         facts.merge(load_articles(found.articles, reviewed=facts))
     check_references(facts, chain_ids())
     facts.relations.extend(place_on_segments(facts))
+    facts.relations = link_stated_counts(facts)
     return facts
 
 

@@ -99,21 +99,28 @@ def decimal_literal(value: Decimal) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
-def rdf_value(term: TermField, value: str) -> Node:
+def rdf_value(term: TermField, value: Any) -> Node:
     """A record value as the RDF object of ``ckg:<term>``."""
     if term.value == "entity":
         return iris.entity_iri(value)
+    if term.value == "integer":
+        return Literal(int(value))
     return Literal(value, lang="zh" if term.value == "zh" else None)
 
 
-def plain_value(term: TermField, value: str) -> str:
-    """A record value as Neo4j and the analysis graphs hold it (an entity as its IRI's text)."""
-    return str(iris.entity_iri(value)) if term.value == "entity" else value
+def plain_value(term: TermField, value: Any) -> Any:
+    """A record value as Neo4j and the analysis graphs hold it (an entity as its IRI's text,
+    a number as an ``int``)."""
+    if term.value == "entity":
+        return str(iris.entity_iri(value))
+    return int(value) if term.value == "integer" else value
 
 
-def _record_value(term: TermField, plain: str) -> str:
+def _record_value(term: TermField, plain: Any) -> Any:
     """Inverse of :func:`plain_value`."""
-    return iris.entity_id(plain) if term.value == "entity" else plain
+    if term.value == "entity":
+        return iris.entity_id(plain)
+    return int(plain) if term.value == "integer" else plain
 
 
 # -- RDF ---------------------------------------------------------------------------------
@@ -274,11 +281,11 @@ def observation_triples(observation: Observation) -> Iterator[Triple]:
         yield from _evidence_of(node, observation.evidence)
 
 
-def statement_qualifiers(graph: Graph, statement: Node) -> Iterator[tuple[TermField, str]]:
+def statement_qualifiers(graph: Graph, statement: Node) -> Iterator[tuple[TermField, Any]]:
     """The qualifiers a statement node holds in ``graph``, as plain values (inverse of RDF)."""
     for term in RELATION_QUALIFIERS:
         if (value := graph.value(statement, CKG[term.term])) is not None:
-            yield term, str(value)
+            yield term, int(str(value)) if term.value == "integer" else str(value)
 
 
 def entity_term_values(graph: Graph, node: Node) -> Iterator[tuple[TermField, str]]:

@@ -47,9 +47,10 @@ __all__ = [
     "FactSet",
 ]
 
-#: How a value is written: plain text, Chinese text (``@zh`` in RDF), or the id of an entity
-#: (an IRI in RDF, the IRI's text in Neo4j and in the analysis graphs).
-ValueKind = Literal["text", "zh", "entity"]
+#: How a value is written: plain text, Chinese text (``@zh`` in RDF), the id of an entity
+#: (an IRI in RDF, the IRI's text in Neo4j and in the analysis graphs), or a whole number
+#: (``xsd:integer`` in RDF, an integer everywhere else).
+ValueKind = Literal["text", "zh", "entity", "integer"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,9 @@ class Relation:
     scope: str | None = term_field("scope", "entity")
     scope_note: str | None = term_field("scopeNote", "zh")
     note: str | None = term_field("note")
+    #: How many firms or projects the statement's own sentence counts (``6家``, ``10多家``) for
+    #: this entry: set by :func:`chainkg.loaders.counts.link_stated_counts`.
+    stated_count: int | None = term_field("statedCount", "integer")
     origin: Origin | None = field(default=None, compare=False)
 
     @property

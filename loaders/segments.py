@@ -25,7 +25,10 @@ from decimal import Decimal
 from chainkg.loaders.records import FactSet, Relation
 from chainkg.ontology.templates import ChainTemplate, load_chain_templates
 
-__all__ = ["PLACEMENT_CONFIDENCE", "place_on_segments"]
+__all__ = ["PLACED", "PLACEMENT_CONFIDENCE", "place_on_segments"]
+
+#: ``method`` of a fact this module puts on a segment.
+PLACED = "placed"
 
 #: A placed fact is at most this sure: the words suggest the segment, a person did not say so.
 PLACEMENT_CONFIDENCE = Decimal("0.8")
@@ -90,7 +93,7 @@ def place_on_segments(facts: FactSet, templates: dict[str, ChainTemplate] | None
             placed.append(replace(
                 relation,
                 object=segment_id,
-                method="placed",
+                method=PLACED,
                 confidence=min(relation.confidence, PLACEMENT_CONFIDENCE),
                 note=f"placed on the segment by the words '{keyword}' ({relation.predicate} {template.name})",
                 leadership_kind=None,

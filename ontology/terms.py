@@ -92,6 +92,7 @@ class CKG(DefinedNamespace):
     method: URIRef
     leadershipKind: URIRef
     modality: URIRef
+    statedCount: URIRef
     scope: URIRef
     scopeNote: URIRef
     plainText: URIRef

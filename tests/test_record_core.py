@@ -72,8 +72,9 @@ def _qualified(facts: FactSet, *, evidence: bool) -> tuple[FactSet, Relation]:
     firm = next(e for e in facts.entities.values() if "Company" in e.types)
     source_id = next(iter(facts.sources))
     # Any: the keys are field names read from the records at run time, so mypy cannot tell
-    # which parameter each one fills (the values are all text).
-    values: dict[str, Any] = {t.field: "area/350521" if t.value == "entity" else f"值-{t.field}" for t in RELATION_QUALIFIERS}
+    # which parameter each one fills.
+    sample = {"entity": "area/350521", "integer": 7}
+    values: dict[str, Any] = {t.field: sample.get(t.value, f"值-{t.field}") for t in RELATION_QUALIFIERS}
     relation = Relation(firm.id, "leadsChain", "chain/semiconductor", source_id, method="generated",
                         evidence=TextSpan(source_id, 3, 9, "原文的一句话", "原文的一句话") if evidence else None,
                         **values)
@@ -113,6 +114,8 @@ def test_every_relation_qualifier_reaches_every_backend(tmp_path, evidence):
     assert (statement, CKG.scope, URIRef(scope_iri)) in graph
     assert (statement, CKG.scopeNote, Literal("值-scope_note", lang="zh")) in graph
     assert (statement, CKG.modality, Literal("值-modality")) in graph
+    assert (statement, CKG.statedCount, Literal(7)) in graph  # xsd:integer
+    assert edges["rdf"]["stated_count"] == compact["stated_count"] == 7
 
 
 def test_every_entity_attribute_reaches_every_backend():
