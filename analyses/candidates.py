@@ -1,19 +1,31 @@
 """招商 candidates: firms outside a region that work in the segments it lacks, ranked, with
-a 推荐理由 (the reasons, in Chinese) for each.
+a 推荐理由 (the reasons, in Chinese) and the sentences each reason rests on.
 
-Score (in [0, 1]):
+Who is a candidate
+------------------
+A firm or institute that works in a segment the region lacks (``missing``), plans
+(``planned``) or has little of (``weak``) — or in the chain with no segment named — and has
+**no tie to the region**: it is not located there, and no relation but a chain one links it
+to anything located there (it develops or runs no park there, was not attracted or incubated
+there, supplies and is supplied by no local firm, belongs to no local group, leads no chain
+scoped there; see :meth:`~chainkg.analyses.rows.ChainGraph.region_ties`). Segments the sources
+never break down in the region (``unsegmented``, ``not_covered``) are no gap the sources
+establish, so they draw no candidate; an empty answer says why (:func:`no_candidates_reason`).
 
-- **segment fit** (0.5): works in a *missing* segment (1.0), a *weak* one (0.7), or only in
-  the chain with no segment named (0.3);
-- **leadership** (0.2): an explicit 链主 / 龙头 designation (see ``leaders.designation_weight``);
-- **proximity** (0.2): same prefecture as the region (1.0), same province (0.5);
-- **existing ties** (0.1): supply links with firms already in the region (3 or more = 1.0).
+Score (in [0, 1])
+-----------------
+- **segment fit** (0.55): works in a *missing* segment (1.0), a *planned* one (0.8), a *weak*
+  one (0.7), or only in the chain with no segment named (0.3);
+- **leadership** (0.25): an explicit 链主 / 龙头 designation (see ``leaders.designation_weight``);
+- **proximity** (0.20): same prefecture as the region (1.0), same province (0.5).
 
 Example
 -------
 >>> from chainkg.analyses.embedded import seed_kg
 >>> attraction_candidates(seed_kg(), "半导体", "南安市")   # the seed names no outside chip firm
 []
+>>> print(no_candidates_reason(chain_gaps(seed_kg(), "半导体", "南安市")))
+南安市的半导体产业链只在整链层面见于来源(未细分到环节),没有可据以招商的缺口
 """
 
 from __future__ import annotations
@@ -21,14 +33,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from chainkg.analyses.engine import as_chain_graph
-from chainkg.analyses.gaps import chain_gaps
+from chainkg.analyses.gaps import STAGE_ZH, STATUS_ZH, GapReport, chain_gaps
 from chainkg.analyses.leaders import designation_weight
 
-__all__ = ["Candidate", "attraction_candidates"]
+__all__ = ["WEIGHTS", "Candidate", "CandidateList", "attraction_candidates", "no_candidates_reason", "candidates_frame"]
 
-_FIT = {"missing": 1.0, "weak": 0.7, "chain": 0.3}
-_STATUS_WORDS = {"missing": "缺失", "weak": "薄弱"}
-_STAGE_WORDS = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
+WEIGHTS = {"segment_fit": 0.55, "leadership": 0.25, "proximity": 0.20}
+_FIT = {"missing": 1.0, "planned": 0.8, "weak": 0.7, "chain": 0.3}
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,10 @@ class Candidate:
     components: dict
     reasons: str
     engine: str
+    #: the sentences the reasons rest on (the firm's work in the chain, its designation)
+    evidence: tuple[str, ...] = ()
+    #: the lowest-confidence basis among those facts: stated / inferred / intended
+    basis: str = "stated"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -54,14 +69,30 @@ def _proximity(graph, candidate: str, region_ancestors: list) -> tuple[float, st
     return 0.0, None
 
 
+def no_candidates_reason(report: GapReport) -> str:
+    """Why a region has no 招商 candidate for a chain, in one Chinese sentence."""
+    where, chain = report.region_name, report.chain_name
+    if not any(s.status in ("missing", "planned", "weak") for s in report.segments):
+        if report.chain_status == "not_covered":
+            return f"来源未涉及{where}的{chain}产业链(未覆盖),无从判断缺口"
+        if all(s.status == "present" for s in report.segments):
+            return f"{where}的{chain}产业链各环节均已有本地主体"
+        return f"{where}的{chain}产业链只在整链层面见于来源(未细分到环节),没有可据以招商的缺口"
+    return f"来源中没有与{where}无关联、从事{chain}产业链缺口环节的外地企业"
+
+
 def attraction_candidates(kg, chain: str, region: str, *, top: int | None = None) -> list[Candidate]:
-    """Outside firms in the region's missing or weak segments of ``chain``, best first.
+    """Outside firms (no tie to the region) in its missing, planned or weak segments of ``chain``.
 
     Parameters are as for :func:`~chainkg.analyses.gaps.chain_gaps`; ``top`` keeps the best N.
     """
+    from chainkg.analyses.rows import fact_basis
+
     graph = as_chain_graph(kg)
     report = chain_gaps(graph, chain, region)
-    wanting = {s.iri: s for s in report.segments if s.status in ("missing", "weak")}
+    wanting = {s.iri: s for s in report.segments if s.status in ("missing", "planned", "weak")}
+    if not wanting:
+        return []
     rows = graph.entries([*wanting, report.chain], report.region, inside=False)
     region_ancestors = graph.ancestors(report.region) + [(report.region, None, report.region_name)]
     designations = {o.iri: o.designations for o in graph.organizations(report.chain, None)}
@@ -70,31 +101,67 @@ def attraction_candidates(kg, chain: str, region: str, *, top: int | None = None
         by_firm.setdefault(row.entity, []).append(row)
     candidates = []
     for firm, firm_rows in by_firm.items():
+        if graph.region_ties(firm, report.region):
+            continue  # local in all but address: never a 招商 target
         segment_rows = [r for r in firm_rows if r.target in wanting]
         if segment_rows:
             fit = max(_FIT[wanting[r.target].status] for r in segment_rows)
             segments = tuple(sorted({wanting[r.target].name for r in segment_rows}))
         else:
             fit, segments = _FIT["chain"], ()
-        leadership = designation_weight(designations.get(firm, ()))
+        firm_designations = designations.get(firm, ())
+        leadership = designation_weight(firm_designations)
         proximity, shared_place = _proximity(graph, firm, region_ancestors)
-        ties = graph.ties_to_region(firm, report.region)
-        components = {"segment_fit": fit, "leadership": round(leadership, 6), "proximity": proximity,
-                      "existing_ties": round(min(ties / 3, 1.0), 6)}
-        score = round(0.5 * fit + 0.2 * leadership + 0.2 * proximity + 0.1 * components["existing_ties"], 6)
+        components = {"segment_fit": fit, "leadership": round(leadership, 6), "proximity": proximity}
+        score = round(sum(WEIGHTS[name] * value for name, value in components.items()), 6)
         reasons = []
         for r in segment_rows:
             segment = wanting[r.target]
-            reasons.append(f"补{_STATUS_WORDS[segment.status]}环节「{segment.name}」({_STAGE_WORDS.get(segment.stage, segment.stage)})")
+            reasons.append(f"补{STATUS_ZH[segment.status]}环节「{segment.name}」({STAGE_ZH.get(segment.stage, segment.stage)})")
         if not segment_rows:
             reasons.append(f"从事{report.chain_name}产业链(未细分到环节)")
-        for d in designations.get(firm, ()):
+        for d in firm_designations:
             reasons.append(f"{'链主' if d.kind == 'chain_leader' else '龙头'}企业({d.chain_name})")
         if shared_place:
             reasons.append(f"同在{shared_place}")
-        if ties:
-            reasons.append(f"已与本地{ties}家企业有供应关系")
+        cited = segment_rows or firm_rows
+        evidence = tuple(dict.fromkeys([*(x for r in cited for x in r.evidence),
+                                        *(x for d in firm_designations for x in d.sentences)]))
+        bases = {fact_basis(r.confidence, r.modality) for r in cited} | {d.basis for d in firm_designations}
+        basis = next((b for b in ("intended", "inferred") if b in bases), "stated")
         candidates.append(Candidate(firm, firm_rows[0].name, score, segments, components,
-                                    "；".join(dict.fromkeys(reasons)), graph.engine))
+                                    "；".join(dict.fromkeys(reasons)), graph.engine, evidence, basis))
     candidates.sort(key=lambda c: (-c.score, c.name, c.iri))
     return candidates[:top] if top else candidates
+
+
+class CandidateList(list):
+    """招商 candidates as a list, with why there are none (``reason``) and export views."""
+
+    def __init__(self, candidates: list[Candidate] = (), reason: str = ""):  # type: ignore[assignment]
+        super().__init__(candidates)
+        self.reason = reason
+
+    def to_dict(self) -> list[dict]:
+        return [candidate.to_dict() for candidate in self]
+
+    def to_frame(self):
+        return candidates_frame(list(self))
+
+    def to_frames(self) -> dict:
+        return {"招商候选": self.to_frame()}
+
+
+def candidates_frame(candidates: list[Candidate]):
+    """招商 candidates as a pandas ``DataFrame`` (one row per firm, Chinese headers).
+
+    >>> candidates_frame([]).columns.tolist()[:4]
+    ['企业', '得分', '补足环节', '推荐理由']
+    """
+    import pandas as pd
+
+    from chainkg.analyses.rows import BASIS_ZH
+
+    columns = ["企业", "得分", "补足环节", "推荐理由", "依据", "事实性质", "iri"]
+    return pd.DataFrame([[c.name, c.score, "、".join(c.segments), c.reasons, " | ".join(c.evidence),
+                          BASIS_ZH[c.basis], c.iri] for c in candidates], columns=columns)

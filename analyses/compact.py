@@ -37,12 +37,16 @@ from chainkg.analyses.rows import (
     IN_THE_WORKS,
     NAMED_CLASSES,
     ORGANIZATION_CLASSES,
+    TIE_EXCLUDED,
     Centrality,
     Designation,
     EntryRow,
     OrganizationRow,
     PlaceName,
     SegmentRow,
+    Tally,
+    Tie,
+    entry_weight,
 )
 from chainkg.graph.mapping import edge_attributes, entity_node_attributes, has_qualifiers, reported_cny_from_records
 from chainkg.graph.streaming import template_edges, template_nodes
@@ -88,7 +92,7 @@ class _Builder:
         self.source_sets: list[int] = []
         self._sources: dict[tuple[str, ...], int] = {}
         self.evidence: dict[int, tuple[str, ...]] = {}
-        self.qualifiers: dict[int, dict[str, str]] = {}
+        self.qualifiers: dict[int, dict[str, object]] = {}
         self._predicate_codes = {name: code for code, name in enumerate(_PREDICATES)}
 
     def node(self, iri: str, attributes: dict | None = None) -> int:
@@ -273,11 +277,13 @@ class CompactGraph:
 
     def _entry_row(self, edge: int, predicate: str) -> EntryRow:
         entity = int(self.subjects[edge])
+        qualifiers = self._qualifiers.get(edge, {})
         return EntryRow(
             entity=self.iris[entity], name=self._names[entity], classes=self._classes[entity],
             status=self._attribute(entity, "status"), predicate=predicate, target=self.iris[int(self.objects[edge])],
             evidence=self._evidence.get(edge, ()), confidence=self._confidence(edge),
-            sources=self._sources[self._source_sets[edge]],
+            sources=self._sources[self._source_sets[edge]], modality=qualifiers.get("modality"),
+            stated_count=qualifiers.get("stated_count"), note=qualifiers.get("note"),
         )
 
     def members_mask(self, region: str) -> np.ndarray:
@@ -313,7 +319,8 @@ class CompactGraph:
         return tuple(places)
 
     def _entry_pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Every (target, place) of every entry, sorted: keys, their edges, running in-the-works counts.
+        """Every (target, place) of every entry, sorted: keys, their edges, and running sums of
+        what they count (rows: established, planned, area statements; see ``rows.Tally``).
 
         All in array operations: an entry's places are its subject and the closure of each of the
         subject's locatedIn parents (closures are computed once per place, and places are few).
@@ -339,13 +346,30 @@ class CompactGraph:
             keys = self.objects[edges].astype(np.int64) * width + places
             order = np.argsort(keys, kind="stable")
             edges = edges[order]
-            in_works = np.zeros(width, dtype=bool)
-            for node, status in self._sparse["status"].items():
-                in_works[node] = status in IN_THE_WORKS and "Project" in self._classes[node]
-            running = np.zeros(len(edges) + 1, dtype=np.int64)
-            np.cumsum(in_works[self.subjects[edges]], out=running[1:])
-            self._pairs = (keys[order], edges, running)
+            self._pairs = (keys[order], edges, self._running_tallies(edges))
         return self._pairs
+
+    def _running_tallies(self, edges: np.ndarray) -> np.ndarray:
+        """Running sums over ``edges`` of :func:`~chainkg.analyses.rows.entry_weight`, one row per
+        ``Tally`` field: most edges carry no qualifier and are counted by array operations."""
+        width = len(self.iris)
+        in_works = np.zeros(width, dtype=bool)
+        for node, status in self._sparse["status"].items():
+            in_works[node] = status in IN_THE_WORKS and "Project" in self._classes[node]
+        is_area = np.fromiter(("AdministrativeArea" in c for c in self._classes), dtype=bool, count=width)
+        subjects = self.subjects[edges]
+        planned = in_works[subjects]
+        area = is_area[subjects] & ~planned
+        weights = np.stack([~planned & ~area, planned, area]).astype(np.int64)
+        for position in np.flatnonzero(np.isin(edges, np.fromiter(self._qualifiers, dtype=np.int64))).tolist():
+            edge, node = int(edges[position]), int(subjects[position])
+            qualifiers = self._qualifiers[edge]
+            counted = entry_weight(self._classes[node], self._attribute(node, "status"), qualifiers.get("modality"),
+                                   qualifiers.get("stated_count"))
+            weights[:, position] = (counted.established, counted.planned, counted.area_statements)
+        running = np.zeros((3, len(edges) + 1), dtype=np.int64)
+        np.cumsum(weights, axis=1, out=running[:, 1:])
+        return running
 
     def _closures(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each of ``nodes``, itself and every place it lies in, as (offsets by node, places)."""
@@ -432,7 +456,8 @@ class CompactGraph:
             designations = tuple(sorted(
                 (Designation(self._qualifiers.get(e, {}).get("leadership_kind"), self.iris[int(self.objects[e])],
                              self._names[int(self.objects[e])], self._confidence(e), self._evidence.get(e, ()),
-                             self._qualifiers.get(e, {}).get("scope"))
+                             self._qualifiers.get(e, {}).get("scope"), self._qualifiers.get(e, {}).get("note"),
+                             self._qualifiers.get(e, {}).get("modality"))
                  for e in self._out(node, "leadsChain").tolist() if chain is None or int(self.objects[e]) == chain_node),
                 key=lambda d: d.chain))
             if members is not None and not members[node] and not any(d.scope == region for d in designations):
@@ -469,15 +494,15 @@ class CompactGraph:
 
         return centrality_of(self.supply_network(region))
 
-    def segment_counts(self, targets, regions) -> dict[tuple[str, str], tuple[int, int]]:
-        """(region, target) → (entries, entries that are projects not yet operating)."""
+    def segment_counts(self, targets, regions) -> dict[tuple[str, str], Tally]:
+        """(region, target) → what the region's entries add up to (see ``rows.Tally``)."""
         _, _, running = self._entry_pairs()
         counts = {}
         for target in targets:
             for region in regions:
                 low, high = self._pair_range(target, region)
                 if high > low:
-                    counts[(region, target)] = (high - low, int(running[high] - running[low]))
+                    counts[(region, target)] = Tally(*(int(x) for x in running[:, high] - running[:, low]))
         return counts
 
     def ancestors(self, iri: str) -> list[tuple[str, str | None, str]]:
@@ -494,13 +519,26 @@ class CompactGraph:
                         found.append((self.iris[parent], self._attribute(parent, "admin_level"), self._names[parent]))
         return sorted(found)
 
-    def ties_to_region(self, iri: str, region: str) -> int:
+    def region_ties(self, iri: str, region: str) -> list[Tie]:
         if iri not in self._index:
-            return 0
+            return []
         node = self._index[iri]
         members = self.members_mask(region)
-        partners = set(self._targets(node, "suppliesTo")) | set(self.subjects[self._in(node, "suppliesTo")].tolist())
-        return sum(1 for partner in partners if members[partner])
+        ties = set()
+        for predicate in _PREDICATES:
+            if predicate in TIE_EXCLUDED:
+                continue
+            for edge in self._out(node, predicate).tolist():
+                if members[other := int(self.objects[edge])]:
+                    ties.add(Tie(predicate, self.iris[other], self._names[other], self._evidence.get(edge, ())))
+            for edge in self._in(node, predicate).tolist():
+                if members[other := int(self.subjects[edge])]:
+                    ties.add(Tie(predicate, self.iris[other], self._names[other], self._evidence.get(edge, ())))
+        for edge in self._out(node, "leadsChain").tolist():
+            scope = self._qualifiers.get(edge, {}).get("scope")
+            if isinstance(scope, str) and scope in self._index and members[self._index[scope]]:
+                ties.add(Tie("leadsChain", scope, self._names[self._index[scope]], self._evidence.get(edge, ())))
+        return sorted(ties, key=lambda t: (t.predicate, t.other))
 
     def named_things(self) -> list[PlaceName]:
         if self._named is None:

@@ -19,14 +19,18 @@ from collections.abc import Sequence
 from chainkg.analyses.embedded import BETWEENNESS_EXACT_MAX, centrality_of
 from chainkg.analyses.rows import (
     IN_THE_WORKS,
+    TIE_EXCLUDED,
     Centrality,
     Designation,
     EntryRow,
     OrganizationRow,
     PlaceName,
     SegmentRow,
+    Tally,
+    Tie,
 )
 from chainkg.graph.neo4j_store import Neo4jStore
+from chainkg.ontology import RELATIONS
 from chainkg.ontology.templates import flow_order
 
 __all__ = ["CypherGraph", "PAGERANK_ITERATIONS", "refresh_entry_counts", "entry_counts_fresh", "ENTRY_COUNT_LABEL"]
@@ -34,6 +38,9 @@ __all__ = ["CypherGraph", "PAGERANK_ITERATIONS", "refresh_entry_counts", "entry_
 #: Power iterations for PageRank in Cypher (0.85¹⁰⁰ ≈ 9·10⁻⁸: converged for our purposes).
 PAGERANK_ITERATIONS = 100
 _MAX_DEPTH = 8  # locatedIn hops: firm → park → zone → county → prefecture → province
+
+_PREDICATE_OF_TYPE = {relation.neo4j_type: name for name, relation in RELATIONS.items()}
+_EXCLUDED_TYPES = sorted(RELATIONS[name].neo4j_type for name in TIE_EXCLUDED)
 
 _IN_REGION = f"EXISTS {{ MATCH (x)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(:Entity {{iri: $region}}) }}"
 
@@ -49,16 +56,26 @@ WHERE t.iri IN $targets
   AND EXISTS {{ MATCH (u)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(:Entity {{iri: $region}}) }} = $inside
 RETURN u.iri AS entity, u.name AS name, [l IN labels(u) WHERE l <> 'Entity'] AS classes, u.status AS status,
        CASE type(r) WHEN 'HOSTS_CHAIN' THEN 'hostsChain' ELSE 'operatesIn' END AS predicate,
-       t.iri AS target, coalesce(r.evidence, []) AS evidence, r.confidence AS confidence, coalesce(r.sources, []) AS sources
+       t.iri AS target, coalesce(r.evidence, []) AS evidence, r.confidence AS confidence, coalesce(r.sources, []) AS sources,
+       r.modality AS modality, r.statedCount AS statedCount, r.note AS note
 """
 
-# Every region × segment in one query: entries and projects not yet operating, counted.
+# How one entry counts (rows.entry_weight, in Cypher): [established, planned, area statements].
+_WEIGHT = f"""
+CASE WHEN coalesce(r.modality, '') = 'intended' OR (u:Project AND u.status IN {sorted(IN_THE_WORKS)})
+       THEN [0, coalesce(r.statedCount, 1), 0]
+     WHEN u:AdministrativeArea AND r.statedCount IS NULL THEN [0, 0, 1]
+     ELSE [coalesce(r.statedCount, 1), 0, 0] END"""
+
+# Every region × segment in one query: entries counted as rows.Tally counts them.
 _SEGMENT_COUNTS = f"""
 MATCH (region:Entity) WHERE region.iri IN $regions
 MATCH (region)<-[:LOCATED_IN*0..{_MAX_DEPTH}]-(u:Entity)-[r:OPERATES_IN|HOSTS_CHAIN]->(t:Entity)
 WHERE t.iri IN $targets
-RETURN region.iri AS region, t.iri AS target, count(DISTINCT r) AS entries,
-       count(DISTINCT CASE WHEN u:Project AND u.status IN {sorted(IN_THE_WORKS)} THEN r END) AS inWorks
+WITH DISTINCT region, t, u, r
+WITH region, t, {_WEIGHT} AS weight
+RETURN region.iri AS region, t.iri AS target, sum(weight[0]) AS established, sum(weight[1]) AS planned,
+       sum(weight[2]) AS areaStatements
 """
 
 # The same counts, precomputed by ``refresh_entry_counts`` into (:EntryCount) nodes (not
@@ -83,16 +100,18 @@ MATCH (t:Entity) WHERE EXISTS { (t)<-[:OPERATES_IN|HOSTS_CHAIN]-(:Entity) } RETU
 # One target (chain or segment) at a time, so a transaction holds one target's entries.
 _REFRESH_COUNTS = f"""
 MATCH (u:Entity)-[r:OPERATES_IN|HOSTS_CHAIN]->(t:Entity {{iri: $target}})
-WITH u, t, r, u:Project AND u.status IN {sorted(IN_THE_WORKS)} AS inWorks,
+WITH u, t, {_WEIGHT} AS weight,
      COLLECT {{ MATCH (u)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(p:Entity) RETURN DISTINCT p.iri }} AS places
 UNWIND places AS place
-WITH t.iri AS target, place, count(r) AS entries, sum(CASE WHEN inWorks THEN 1 ELSE 0 END) AS inWorks
-CREATE (:{ENTRY_COUNT_LABEL} {{target: target, place: place, entries: entries, inWorks: inWorks}})
+WITH t.iri AS target, place, sum(weight[0]) AS established, sum(weight[1]) AS planned, sum(weight[2]) AS areaStatements
+CREATE (:{ENTRY_COUNT_LABEL} {{target: target, place: place, established: established, planned: planned,
+                              areaStatements: areaStatements}})
 RETURN count(*) AS written
 """
 _STORED_COUNTS = f"""
 MATCH (c:{ENTRY_COUNT_LABEL}) WHERE c.target IN $targets AND c.place IN $regions
-RETURN c.place AS region, c.target AS target, c.entries AS entries, c.inWorks AS inWorks
+RETURN c.place AS region, c.target AS target, c.established AS established, c.planned AS planned,
+       c.areaStatements AS areaStatements
 """
 
 _ORGANIZATIONS = f"""
@@ -101,7 +120,7 @@ MATCH (o:Entity) WHERE (o:Company OR o:ResearchInstitute)
                 WHERE $chain IS NULL OR t.iri = $chain OR EXISTS {{ (t)-[:SEGMENT_OF]->(:Entity {{iri: $chain}}) }} }}
 WITH o, [(o)-[l:LEADS_CHAIN]->(c) WHERE $chain IS NULL OR c.iri = $chain |
          {{kind: l.leadershipKind, chain: c.iri, chainName: c.name, confidence: l.confidence,
-          sentences: coalesce(l.evidence, []), scope: l.scope}}] AS designations
+          sentences: coalesce(l.evidence, []), scope: l.scope, note: l.note, modality: l.modality}}] AS designations
 WHERE $region IS NULL
    OR EXISTS {{ MATCH (o)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(:Entity {{iri: $region}}) }}
    OR any(d IN designations WHERE d.scope = $region)
@@ -170,10 +189,17 @@ MATCH (:Entity {{iri: $iri}})-[:LOCATED_IN*1..{_MAX_DEPTH}]->(a:AdministrativeAr
 RETURN DISTINCT a.iri AS iri, a.adminLevel AS level, a.name AS name ORDER BY iri
 """
 
+# Any relation but a chain one between the firm and something in the region, and 龙头 / 链主
+# statements scoped to a place in the region (rows.Tie).
 _TIES = f"""
-MATCH (:Entity {{iri: $iri}})-[:SUPPLIES_TO]-(x:Entity)
+MATCH (f:Entity {{iri: $iri}})-[r]-(x:Entity)
+WHERE NOT type(r) IN $excluded AND {_IN_REGION}
+RETURN DISTINCT type(r) AS type, x.iri AS other, x.name AS name, coalesce(r.evidence, []) AS evidence
+UNION
+MATCH (f:Entity {{iri: $iri}})-[r:LEADS_CHAIN]->()
+MATCH (x:Entity {{iri: r.scope}})
 WHERE {_IN_REGION}
-RETURN count(DISTINCT x) AS ties
+RETURN DISTINCT 'LEADS_CHAIN' AS type, x.iri AS other, x.name AS name, coalesce(r.evidence, []) AS evidence
 """
 
 _NAMED = """
@@ -203,23 +229,24 @@ class CypherGraph:
     def entries(self, targets: Sequence[str], region: str, *, inside: bool) -> list[EntryRow]:
         rows = [
             EntryRow(r["entity"], r["name"], tuple(sorted(r["classes"])), r["status"], r["predicate"], r["target"],
-                     tuple(r["evidence"]), r["confidence"], tuple(r["sources"]))
+                     tuple(r["evidence"]), r["confidence"], tuple(r["sources"]), r["modality"], r["statedCount"], r["note"])
             for r in self.store.run(_ENTRIES, targets=list(targets), region=region, inside=inside)
         ]
         return sorted(rows, key=lambda r: (r.target, r.entity, r.predicate))
 
-    def segment_counts(self, targets, regions) -> dict[tuple[str, str], tuple[int, int]]:
+    def segment_counts(self, targets, regions) -> dict[tuple[str, str], Tally]:
         """From the stored entry counts when they match the graph (see ``refresh_entry_counts``),
         else by walking every entry's places."""
         query = _STORED_COUNTS if entry_counts_fresh(self.store) else _SEGMENT_COUNTS
-        return {(r["region"], r["target"]): (r["entries"], r["inWorks"])
+        return {(r["region"], r["target"]): Tally(r["established"], r["planned"], r["areaStatements"])
                 for r in self.store.run(query, targets=list(targets), regions=list(regions))}
 
     def organizations(self, chain: str | None, region: str | None) -> list[OrganizationRow]:
         rows = []
         for r in self.store.run(_ORGANIZATIONS, chain=chain, region=region):
             designations = tuple(sorted(
-                (Designation(d["kind"], d["chain"], d["chainName"], d["confidence"], tuple(d["sentences"]), d["scope"])
+                (Designation(d["kind"], d["chain"], d["chainName"], d["confidence"], tuple(d["sentences"]), d["scope"],
+                             d["note"], d["modality"])
                  for d in r["designations"]), key=lambda d: d.chain))
             rows.append(OrganizationRow(
                 iri=r["iri"], name=r["name"], classes=tuple(sorted(r["classes"])), designations=designations,
@@ -250,8 +277,10 @@ class CypherGraph:
     def ancestors(self, iri: str) -> list[tuple[str, str | None, str]]:
         return [(r["iri"], r["level"], r["name"]) for r in self.store.run(_ANCESTORS, iri=iri)]
 
-    def ties_to_region(self, iri: str, region: str) -> int:
-        return self.store.run(_TIES, iri=iri, region=region)[0]["ties"]
+    def region_ties(self, iri: str, region: str) -> list[Tie]:
+        ties = {Tie(_PREDICATE_OF_TYPE[r["type"]], r["other"], r["name"], tuple(r["evidence"]))
+                for r in self.store.run(_TIES, iri=iri, region=region, excluded=_EXCLUDED_TYPES)}
+        return sorted(ties, key=lambda t: (t.predicate, t.other))
 
     def named_things(self) -> list[PlaceName]:
         return [PlaceName(r["iri"], r["name"], r["nameEn"], tuple(sorted(r["aliases"])), tuple(sorted(r["classes"])), r["level"])

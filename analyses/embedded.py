@@ -17,15 +17,18 @@ from functools import lru_cache
 import networkx as nx
 
 from chainkg.analyses.rows import (
-    IN_THE_WORKS,
     NAMED_CLASSES,
     ORGANIZATION_CLASSES,
+    TIE_EXCLUDED,
     Centrality,
     Designation,
     EntryRow,
     OrganizationRow,
     PlaceName,
     SegmentRow,
+    Tally,
+    Tie,
+    tally,
 )
 from chainkg.ontology.templates import flow_order
 
@@ -129,6 +132,16 @@ class EmbeddedGraph:
             self._places_of[node] = tuple(places)
         return self._places_of[node]
 
+    def _entry_row(self, entity: str, predicate: str, target: str, data: dict) -> EntryRow:
+        attributes = self.kg.nodes[entity]
+        return EntryRow(
+            entity=entity, name=attributes["name"], classes=tuple(attributes.get("classes", ())),
+            status=attributes.get("status"), predicate=predicate, target=target,
+            evidence=tuple(e["text"] for e in data.get("evidence", [])),
+            confidence=data.get("confidence"), sources=tuple(data.get("sources", [])),
+            modality=data.get("modality"), stated_count=data.get("stated_count"), note=data.get("note"),
+        )
+
     def _entry_index(self) -> dict[str, dict[str, list[EntryRow]]]:
         """chain or segment → place → the entries there: built once, so asking every chain ×
         every county is a dictionary walk, not a scan of the graph each time."""
@@ -137,13 +150,7 @@ class EmbeddedGraph:
             for entity, target, key, data in self.kg.edges(keys=True, data=True):
                 if key not in _ENTRY_PREDICATES:
                     continue
-                attributes = self.kg.nodes[entity]
-                row = EntryRow(
-                    entity=entity, name=attributes["name"], classes=tuple(attributes.get("classes", ())),
-                    status=attributes.get("status"), predicate=key, target=target,
-                    evidence=tuple(e["text"] for e in data.get("evidence", [])),
-                    confidence=data.get("confidence"), sources=tuple(data.get("sources", [])),
-                )
+                row = self._entry_row(entity, key, target, data)
                 by_place = index.setdefault(target, {})
                 for place in self._places(entity):
                     by_place.setdefault(place, []).append(row)
@@ -162,17 +169,11 @@ class EmbeddedGraph:
                 continue
             for predicate in _ENTRY_PREDICATES:
                 for entity, data in self._edges_in(target, predicate):
-                    attributes = self.kg.nodes[entity]
                     if (entity in members) != inside:
                         continue
-                    if not inside and not _is_organization(attributes):
+                    if not inside and not _is_organization(self.kg.nodes[entity]):
                         continue
-                    rows.append(EntryRow(
-                        entity=entity, name=attributes["name"], classes=tuple(attributes.get("classes", ())),
-                        status=attributes.get("status"), predicate=predicate, target=target,
-                        evidence=tuple(e["text"] for e in data.get("evidence", [])),
-                        confidence=data.get("confidence"), sources=tuple(data.get("sources", [])),
-                    ))
+                    rows.append(self._entry_row(entity, predicate, target, data))
         return sorted(rows, key=lambda r: (r.target, r.entity, r.predicate))
 
     def organizations(self, chain: str | None, region: str | None) -> list[OrganizationRow]:
@@ -188,7 +189,8 @@ class EmbeddedGraph:
                 continue
             designations = tuple(sorted(
                 (Designation(d.get("leadership_kind"), v, self.kg.nodes[v]["name"], d.get("confidence"),
-                             tuple(e["text"] for e in d.get("evidence", [])), d.get("scope"))
+                             tuple(e["text"] for e in d.get("evidence", [])), d.get("scope"), d.get("note"),
+                             d.get("modality"))
                  for v, d in self._edges_out(node, "leadsChain") if chain is None or v == chain),
                 key=lambda d: d.chain))
             if members is not None and node not in members and not any(d.scope == region for d in designations):
@@ -218,17 +220,15 @@ class EmbeddedGraph:
     def supply_centrality(self, region: str | None) -> dict[str, Centrality]:
         return centrality_of(self.supply_network(region))
 
-    def segment_counts(self, targets, regions) -> dict[tuple[str, str], tuple[int, int]]:
-        """(region, target) → (entries, entries that are projects not yet operating)."""
+    def segment_counts(self, targets, regions) -> dict[tuple[str, str], Tally]:
+        """(region, target) → what the region's entries add up to (see ``rows.Tally``)."""
         index = self._entry_index()
         counts = {}
         for target in targets:
             by_place = index.get(target, {})
             for region in regions:
-                rows = by_place.get(region)
-                if rows:
-                    in_works = sum("Project" in r.classes and r.status in IN_THE_WORKS for r in rows)
-                    counts[(region, target)] = (len(rows), in_works)
+                if rows := by_place.get(region):
+                    counts[(region, target)] = tally(rows)
         return counts
 
     def ancestors(self, iri: str) -> list[tuple[str, str | None, str]]:
@@ -244,10 +244,18 @@ class EmbeddedGraph:
                         found.append((parent, attributes.get("admin_level"), attributes["name"]))
         return sorted(found)
 
-    def ties_to_region(self, iri: str, region: str) -> int:
+    def region_ties(self, iri: str, region: str) -> list[Tie]:
         members = self.members(region)
-        partners = {v for v, _ in self._edges_out(iri, "suppliesTo")} | {u for u, _ in self._edges_in(iri, "suppliesTo")}
-        return len(partners & members)
+        ties = set()
+        edges = [(v, k, d) for _, v, k, d in self.kg.out_edges(iri, keys=True, data=True)]
+        edges += [(u, k, d) for u, _, k, d in self.kg.in_edges(iri, keys=True, data=True)]
+        for other, key, data in edges:
+            if key not in TIE_EXCLUDED and other in members:
+                ties.add(Tie(key, other, self.kg.nodes[other]["name"], tuple(e["text"] for e in data.get("evidence", []))))
+            elif key == "leadsChain" and data.get("scope") in members:
+                scope = data["scope"]
+                ties.add(Tie(key, scope, self.kg.nodes[scope]["name"], tuple(e["text"] for e in data.get("evidence", []))))
+        return sorted(ties, key=lambda t: (t.predicate, t.other))
 
     def named_things(self) -> list[PlaceName]:
         if self._named is None:

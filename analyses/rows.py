@@ -15,6 +15,13 @@ __all__ = [
     "OrganizationRow",
     "Centrality",
     "PlaceName",
+    "Tally",
+    "Tie",
+    "tally",
+    "entry_weight",
+    "fact_basis",
+    "BASIS_ZH",
+    "TIE_EXCLUDED",
     "ChainGraph",
     "ORGANIZATION_CLASSES",
     "PLACE_CLASSES",
@@ -52,6 +59,9 @@ class EntryRow:
     evidence: tuple[str, ...]
     confidence: float | None
     sources: tuple[str, ...] = ()
+    modality: str | None = None  # "intended" for a plan or an encouragement, else stated
+    stated_count: int | None = None  # firms or projects its sentence counts (6家)
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,12 @@ class Designation:
     confidence: float | None
     sentences: tuple[str, ...]
     scope: str | None
+    note: str | None = None
+    modality: str | None = None
+
+    @property
+    def basis(self) -> str:
+        return fact_basis(self.confidence, self.modality)
 
 
 @dataclass(frozen=True)
@@ -98,6 +114,87 @@ class PlaceName:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
+@dataclass(frozen=True)
+class Tally:
+    """What the sources say a place has of one chain or segment, counted.
+
+    ``established``: local entries in operation — firms, institutes, parks, zones, operating
+    projects — each counting once, or as many as its sentence counts (6家 → 6);
+    ``planned``: intentions (modality *intended*) and projects not yet operating, likewise;
+    ``area_statements``: an administrative area said to host it, with no firm named or counted
+    (an area is never an entry of its own: "县 X hosts chain Y" says Y is there, not how much).
+    """
+
+    established: int = 0
+    planned: int = 0
+    area_statements: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.established + other.established, self.planned + other.planned,
+                     self.area_statements + other.area_statements)
+
+    def __bool__(self) -> bool:
+        return bool(self.established or self.planned or self.area_statements)
+
+
+def entry_weight(classes: Sequence[str], status: str | None, modality: str | None, stated_count: int | None) -> Tally:
+    """How one entry counts (see :class:`Tally`).
+
+    >>> entry_weight(("Company",), None, None, None)
+    Tally(established=1, planned=0, area_statements=0)
+    >>> entry_weight(("AdministrativeArea",), None, None, 6)
+    Tally(established=6, planned=0, area_statements=0)
+    >>> entry_weight(("AdministrativeArea",), None, None, None)
+    Tally(established=0, planned=0, area_statements=1)
+    >>> entry_weight(("Project",), "under_construction", None, None), entry_weight(("Company",), None, "intended", 3)
+    (Tally(established=0, planned=1, area_statements=0), Tally(established=0, planned=3, area_statements=0))
+    """
+    weight = stated_count or 1
+    if modality == "intended" or ("Project" in classes and status in IN_THE_WORKS):
+        return Tally(planned=weight)
+    if "AdministrativeArea" in classes and stated_count is None:
+        return Tally(area_statements=1)
+    return Tally(established=weight)
+
+
+def tally(rows: Sequence[EntryRow]) -> Tally:
+    """The sum of :func:`entry_weight` over entry rows."""
+    total = Tally()
+    for row in rows:
+        total += entry_weight(row.classes, row.status, row.modality, row.stated_count)
+    return total
+
+
+#: How a fact is known, and its Chinese label in every output.
+BASIS_ZH = {"stated": "原文明述", "inferred": "推断", "intended": "规划/意向"}
+
+
+def fact_basis(confidence: float | None, modality: str | None) -> str:
+    """``stated`` (the source says it), ``inferred`` (confidence below 1: a loader or a reviewer
+    concluded it, e.g. from a reference table) or ``intended`` (a plan, not a fact yet).
+
+    >>> fact_basis(1.0, None), fact_basis(0.8, "stated"), fact_basis(1.0, "intended")
+    ('stated', 'inferred', 'intended')
+    """
+    if modality == "intended":
+        return "intended"
+    return "inferred" if confidence is not None and confidence < 1 else "stated"
+
+
+#: Relations that tie a thing to a chain or a stock exchange, not to a place: never a tie to a region.
+TIE_EXCLUDED = frozenset({"operatesIn", "hostsChain", "leadsChain", "segmentOf", "feeds", "listedOn"})
+
+
+@dataclass(frozen=True)
+class Tie:
+    """A relation between a firm and something in a region (or a 龙头 statement scoped to it)."""
+
+    predicate: str
+    other: str
+    other_name: str
+    evidence: tuple[str, ...] = ()
+
+
 class ChainGraph(Protocol):
     """What the analyses need from a graph; see ``EmbeddedGraph`` and ``CypherGraph``."""
 
@@ -111,10 +208,10 @@ class ChainGraph(Protocol):
 
     def supply_centrality(self, region: str | None) -> dict[str, Centrality]: ...
 
-    def segment_counts(self, targets: Sequence[str], regions: Sequence[str]) -> dict[tuple[str, str], tuple[int, int]]: ...
+    def segment_counts(self, targets: Sequence[str], regions: Sequence[str]) -> dict[tuple[str, str], Tally]: ...
 
     def ancestors(self, iri: str) -> list[tuple[str, str | None, str]]: ...
 
-    def ties_to_region(self, iri: str, region: str) -> int: ...
+    def region_ties(self, iri: str, region: str) -> list[Tie]: ...
 
     def named_things(self) -> list[PlaceName]: ...

@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
                        help="reviewed-facts YAML files or folders (default: bundled seed + places)")
-    build.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: out)")
+    build.add_argument("--out", type=Path, default=_default_out(), metavar="DIR",
+                       help="output folder (default: $CHAINKG_OUT or out; the analyses read it by default)")
     build.add_argument("--no-report", action="store_true", help="skip report.html and gaps.html")
     build.add_argument("--open", action="store_true", help="open report.html in a browser afterwards")
     build.set_defaults(handler=_cmd_build)
@@ -145,12 +146,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 _EPILOG_ANALYSES = """examples:
   chainkg gaps --chain 半导体 --region 南安市
-  chainkg gaps --chain LED --region anxi --json
-  chainkg leaders --region 惠安县
+  chainkg gaps --chain LED --region anxi --format json
+  chainkg gaps --all --region 泉州市 --format xlsx --out gaps.xlsx   # every chain: one sheet each
+  chainkg leaders --region 惠安县                    # 龙头 / 链主 a source designates
+  chainkg leaders --region 丰泽区 --central          # other firms, by network position (not a designation)
   chainkg leaders --chain 工业母机 --engine neo4j      # the same analysis in Cypher (NEO4J_URI, NEO4J_PASSWORD)
-  chainkg candidates --chain semiconductor --region "Nan'an"
+  chainkg candidates --chain semiconductor --region "Nan'an" --format csv --out candidates.csv
 Names may be Chinese, English, pinyin or an alias (台商区, 晋江, IC).
+Statuses: present 强 · weak 弱 · planned 规划 · missing 缺 (the sources cover the chain there segment by
+segment and name nothing for this one) · unsegmented 未细分 (named there only as a whole chain) ·
+not_covered 未覆盖 (the sources never discuss the chain there). Facts marked [推断] are inferred (confidence
+below 1, e.g. from a reference table), [规划/意向] are intentions.
+Graph read: --data FILE/FOLDER, else the build in $CHAINKG_OUT (default out/) when there is one, else the
+bundled seed; the first line on stderr says which.
 """
+
+
+def _default_out() -> Path:
+    """Where `chainkg build` writes and the analyses read by default: $CHAINKG_OUT, else out/."""
+    return Path(os.environ.get("CHAINKG_OUT") or "out")
 
 
 def _add_analysis_flags(parser: argparse.ArgumentParser, *, chain_required: bool, region_required: bool) -> None:
@@ -159,32 +173,44 @@ def _add_analysis_flags(parser: argparse.ArgumentParser, *, chain_required: bool
     parser.add_argument("--engine", choices=("embedded", "neo4j"), default="embedded",
                         help="embedded: in memory (default); neo4j: Cypher on the server in NEO4J_URI")
     parser.add_argument("--data", type=Path, action="append", metavar="FILE",
-                        help="RDF file or build folder to analyse (embedded engine; default: the bundled seed)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+                        help="RDF file or build folder to analyse (embedded engine; default: the build in "
+                        "$CHAINKG_OUT or out/ when there is one, else the bundled seed)")
+    parser.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table",
+                        help="table (default), json, csv or xlsx (xlsx needs --out)")
+    parser.add_argument("--json", action="store_const", dest="format", const="json", help="same as --format json")
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write the result to FILE (written atomically)")
     _add_connection_flags(parser)
 
 
 def _add_analysis_commands(commands) -> None:
-    gaps = commands.add_parser("gaps", help="chain gaps: segments present / weak / missing in a region",
+    gaps = commands.add_parser("gaps", help="chain gaps: segments present / weak / planned / missing in a region",
                                description="For each segment of a chain template (upstream → downstream): the "
-                               "region's firms, parks and projects in it, with evidence; status present / weak / "
-                               "missing; what it feeds and is fed by; single-supplier and cut-point risks.",
+                               "region's firms, parks and projects in it, with evidence and stated counts; status "
+                               "present 强 / weak 弱 / planned 规划 / missing 缺 / unsegmented 未细分 / not_covered "
+                               "未覆盖; what it feeds and is fed by; single-supplier and cut-point risks. With --all: "
+                               "every chain × every county-level unit (within --region if given), statuses only.",
                                epilog=_EPILOG_ANALYSES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _add_analysis_flags(gaps, chain_required=True, region_required=True)
+    _add_analysis_flags(gaps, chain_required=False, region_required=False)
+    gaps.add_argument("--all", action="store_true",
+                      help="the whole matrix: every chain (one table / sheet each) × every county-level unit")
     gaps.set_defaults(handler=_cmd_gaps)
 
-    leaders = commands.add_parser("leaders", help="leading enterprises (龙头、链主) with a score in named parts",
-                                  description="Firms in a chain and/or region ranked by explicit 龙头 / 链主 "
-                                  "designations (with their sentences), supply-network centrality, segments "
-                                  "spanned, parks developed, listing and reported figures.",
+    leaders = commands.add_parser("leaders", help="leading enterprises (龙头、链主) a source designates, with their sentences",
+                                  description="The 龙头 / 链主 of a chain and/or region: firms a source designates "
+                                  "(each with its sentence) or that meet a reference's criterion (≥ 15 local partner "
+                                  "firms), ranked by a score in named parts. --central lists the other firms by "
+                                  "network position and size instead: leads to check, not designations.",
                                   epilog=_EPILOG_ANALYSES, formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_analysis_flags(leaders, chain_required=False, region_required=False)
     leaders.add_argument("--top", type=int, help="show the best N")
+    leaders.add_argument("--central", action="store_true",
+                         help="firms with no designation, ranked by network position (never called 龙头)")
     leaders.set_defaults(handler=_cmd_leaders)
 
     candidates = commands.add_parser("candidates", help="招商 candidates: outside firms for a region's gaps",
-                                     description="Firms outside the region working in its missing or weak "
-                                     "segments of the chain, ranked, each with a 推荐理由.",
+                                     description="Firms with no tie to the region (not located there, no park, "
+                                     "supply link, group or 龙头 statement there) working in its missing, planned or "
+                                     "weak segments of the chain, ranked, each with a 推荐理由 and its sentences.",
                                      epilog=_EPILOG_ANALYSES, formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_analysis_flags(candidates, chain_required=True, region_required=True)
     candidates.add_argument("--top", type=int, help="show the best N")
@@ -379,11 +405,19 @@ def _rdf_files(paths: Sequence[Path]) -> list[Path]:
 _SEED_NOTE = "reading graph: the bundled Quanzhou seed (--data FILE or a build folder reads your own)"
 
 
+def _default_build() -> list[Path] | None:
+    """The build folder the analyses read when no --data is given, if `chainkg build` made one."""
+    out = _default_out()
+    return [out] if any((out / name).is_file() for name in _BUILD_GRAPH_FILES) else None
+
+
 def _read_graph(paths: Sequence[Path] | None) -> Graph:
-    """The RDF files or build folders given, else the bundled seed; says which on stderr."""
+    """The RDF files or build folders given, else the default build, else the bundled seed;
+    says which on stderr."""
     from chainkg.graph.build import build_seed_dataset
     from chainkg.graph.rdf import union_graph
 
+    paths = paths or _default_build()
     if paths:
         return _load_rdf(paths)
     _status(_SEED_NOTE)
@@ -685,46 +719,67 @@ def _analysis_graph(args: argparse.Namespace):
     from chainkg.analyses.embedded import seed_kg
     from chainkg.graph.networkx_projection import to_networkx
 
-    if args.data:
-        return to_networkx(_load_rdf(args.data))
+    if paths := args.data or _default_build():
+        return to_networkx(_load_rdf(paths))
     _status(_SEED_NOTE)
     return seed_kg()
 
 
 def _run_analysis(args: argparse.Namespace, analyse, render) -> int:
+    """Run ``analyse`` on the chosen graph and print or write its result in ``args.format``.
+
+    ``render`` gives the text table; the result's ``to_frames()`` (sheet name → DataFrame)
+    gives CSV and xlsx; ``to_dict()`` JSON.
+    """
+    from chainkg.reports.exports import write_result
+
+    if args.format == "xlsx" and args.out is None:
+        raise ChainKGError("--format xlsx writes a file: add --out FILE.xlsx")
     graph = _analysis_graph(args)
     try:
         result = analyse(graph)
     finally:
         if hasattr(graph, "close"):
             graph.close()
-    if args.json:
-        data = [item.to_dict() for item in result] if isinstance(result, list) else result.to_dict()
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+    written = write_result(result, args.format, args.out, render)
+    if written is not None:
+        print(written)
     else:
-        print(render(result))
+        _status(f"wrote {args.out}")
     return 0
 
 
 def _cmd_gaps(args: argparse.Namespace) -> int:
     from chainkg.analyses import chain_gaps
-    from chainkg.reports.tables import render_gaps
+    from chainkg.analyses.matrix import gap_matrix_frames
+    from chainkg.reports.tables import render_gaps, render_matrix
 
+    if args.all:
+        return _run_analysis(args, lambda g: gap_matrix_frames(g, args.region), render_matrix)
+    if not args.chain or not args.region:
+        raise ChainKGError("gaps needs --chain and --region (or --all for every chain × county)")
     return _run_analysis(args, lambda g: chain_gaps(g, args.chain, args.region), render_gaps)
 
 
 def _cmd_leaders(args: argparse.Namespace) -> int:
-    from chainkg.analyses import leading_enterprises
+    from chainkg.analyses.leaders import LeaderList, central_firms, leading_enterprises
     from chainkg.reports.tables import render_leaders
 
-    return _run_analysis(args, lambda g: leading_enterprises(g, args.chain, args.region, top=args.top), render_leaders)
+    find = central_firms if args.central else leading_enterprises
+    return _run_analysis(args, lambda g: LeaderList(find(g, args.chain, args.region, top=args.top), central=args.central),
+                         render_leaders)
 
 
 def _cmd_candidates(args: argparse.Namespace) -> int:
-    from chainkg.analyses import attraction_candidates
+    from chainkg.analyses.candidates import CandidateList, attraction_candidates, no_candidates_reason
+    from chainkg.analyses.gaps import chain_gaps
     from chainkg.reports.tables import render_candidates
 
-    return _run_analysis(args, lambda g: attraction_candidates(g, args.chain, args.region, top=args.top), render_candidates)
+    def analyse(graph) -> CandidateList:
+        found = attraction_candidates(graph, args.chain, args.region, top=args.top)
+        return CandidateList(found, "" if found else no_candidates_reason(chain_gaps(graph, args.chain, args.region)))
+
+    return _run_analysis(args, analyse, render_candidates)
 
 
 def _print_table(columns: list[str], rows: list[list[str]]) -> None:
