@@ -22,7 +22,7 @@ Example
 >>> graph = CompactGraph.from_facts(load_facts())
 >>> report = chain_gaps(graph, "半导体", "南安市")
 >>> report.engine, [s.status for s in report.segments][:2]
-('embedded', ['missing', 'missing'])
+('embedded', ['unsegmented', 'unsegmented'])
 """
 
 from __future__ import annotations

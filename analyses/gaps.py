@@ -120,7 +120,7 @@ class GapReport:
         >>> from chainkg.analyses.embedded import seed_kg
         >>> frame = chain_gaps(seed_kg(), "LED", "安溪").to_frame()
         >>> frame.loc[frame["环节"] == "光电应用终端", ["状态", "在营数"]].values.tolist()
-        [['弱', 1]]
+        [['强', 5]]
         """
         import pandas as pd
 

@@ -16,7 +16,6 @@ Example
 -------
 >>> from decimal import Decimal
 >>> from chainkg.loaders.records import FactSet, Observation, Relation, TextSpan
-from chainkg.loaders.segments import PLACED
 >>> span = TextSpan("doc", 0, 20, "某县招引6家配套企业入驻")
 >>> facts = FactSet(relations=[Relation("area/x", "hostsChain", "chain/y", "doc", evidence=span)],
 ...                 observations=[Observation("area/x", "firm_count", Decimal(6), "家", "doc", evidence=span)])

@@ -19,7 +19,7 @@ Adding a qualifier to relations is one field below, plus the property it names i
 Example
 -------
 >>> [t.field for t in RELATION_QUALIFIERS]
-['leadership_kind', 'modality', 'scope', 'scope_note', 'note']
+['leadership_kind', 'modality', 'scope', 'scope_note', 'note', 'stated_count']
 >>> next(t for t in RELATION_QUALIFIERS if t.field == "scope")
 TermField(field='scope', term='scope', value='entity')
 """

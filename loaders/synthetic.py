@@ -138,11 +138,14 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
     # The planted chain is present in the region in every segment but the gap (two firms each),
     # and three outside firms work in the gap segment (招商 candidates).
     index = firms
+    planted_outside = set()
     for segment in planted_segments:
         wanted = [("outside", f"area/{_OUTSIDE[i % 2]}") for i in range(3)] if segment == gap_id else [("inside", region_id)] * 2
-        for _, place in wanted:
+        for side, place in wanted:
             firm = _firm(index, source_id)
             facts.entities[firm.id] = firm
+            if side == "outside":
+                planted_outside.add(firm.id)
             firm_segment[firm.id], firm_place[firm.id], firm_area[firm.id] = segment, place, place
             index += 1
 
@@ -187,6 +190,10 @@ def generate_synthetic(firms: int = 500, seed: int = 7, *, chain: str = "semicon
             buyer = pool[rng.randrange(len(pool))]
             if buyer != firm_id:
                 links.add((firm_id, buyer))
+    # A firm that trades with the region is tied to it, never a 招商 candidate: the planted
+    # candidates trade only outside it.
+    links = {(a, b) for a, b in links
+             if not ({a, b} & planted_outside and region_id in (firm_area[a], firm_area[b]))}
     local_firms = sorted(f for f, p in firm_area.items() if p == region_id and f != leader.id)
     partners = rng.sample(local_firms, min(len(local_firms), 18))
     for i, partner in enumerate(partners):

@@ -10,8 +10,8 @@ Example
 >>> from chainkg.analyses import chain_gaps
 >>> from chainkg.analyses.embedded import seed_kg
 >>> text = write_result(chain_gaps(seed_kg(), "LED", "安溪"), "csv", None, str)
->>> text.splitlines()[0].split(",")[:5]
-['\\ufeff产业链', '地区', '环节', '位置', '状态']
+>>> text.splitlines()[0].split(",")[:5]   # segments and chain-level facts: two tables in one
+['\\ufeff表', '产业链', '地区', '环节', '位置']
 """
 
 from __future__ import annotations

@@ -25,8 +25,8 @@ Example
 -------
 >>> from chainkg.analyses.embedded import seed_kg
 >>> matrix = gap_matrix(seed_kg(), "chain/optoelectronics")
->>> matrix.status("光电应用终端", "安溪县")
-'weak'
+>>> matrix.status("光电应用终端", "安溪县"), matrix.status("衬底", "安溪县"), matrix.status("衬底", "南安市")
+('present', 'missing', 'not_covered')
 >>> [p.name for p in gap_prefectures(seed_kg())], "金门县" in dict(matrix.columns).values()
 (['泉州市'], False)
 >>> svg = matrix_svg(matrix)
@@ -44,15 +44,22 @@ import networkx as nx
 
 from chainkg.analyses import Candidate, attraction_candidates, chain_gaps, leading_enterprises
 from chainkg.analyses.embedded import EmbeddedGraph
-from chainkg.analyses.gaps import GapReport
+from chainkg.analyses.gaps import STATUS_ZH, STATUSES, GapReport
+from chainkg.analyses.rows import BASIS_ZH
 from chainkg.reports.page_templates import package_text, render, rendered
 from chainkg.reports.tables import STAGE_WORDS
 
 __all__ = ["STATUS_COLOURS", "NOMINAL_MARK", "GapMatrix", "Prefecture", "gap_prefectures", "gap_matrix",
            "matrix_svg", "render_gap_report", "gap_report_files"]
 
-STATUS_COLOURS = {"present": "#59a14f", "weak": "#f1ce63", "missing": "#ececec"}
-_STATUS_ZH = {"present": "有", "weak": "弱", "missing": "缺"}
+#: One colour per status of ``analyses.gaps.STATUSES``: strong green to warm grey; "not
+#: covered" is white so that what the sources never discuss does not read as a finding.
+STATUS_COLOURS = {"present": "#59a14f", "weak": "#f1ce63", "planned": "#a0cbe8", "missing": "#e15759",
+                  "unsegmented": "#d4d4d4", "not_covered": "#ffffff"}
+assert tuple(STATUS_COLOURS) == STATUSES
+#: The chain-level row's labels (``GapReport.chain_status``).
+_CHAIN_ZH = {"present": "整链有", "planned": "规划", "not_covered": "未覆盖"}
+_CHAIN_COLOURS = {"present": "#8cd17d", "planned": "#a0cbe8", "not_covered": "#ffffff"}
 #: First word of the note by which reference data marks a unit that exists on paper only.
 NOMINAL_MARK = "nominal"
 
@@ -152,28 +159,35 @@ def _spans(matrix: GapMatrix) -> list[tuple[str, int, int]]:
 
 
 def matrix_svg(matrix: GapMatrix, *, cell_width: int = 58, cell_height: int = 24) -> str:
-    """The matrix as a standalone SVG picture (status colour per cell, 有/弱/缺 written in)."""
+    """The matrix as a standalone SVG picture: a row for the chain as a whole, then a colour and a
+    Chinese status per segment cell (强 5: present, with five entries in operation)."""
     headed = len(matrix.groups) > 1  # a row of prefecture names above the column labels
     left, top = 190, 56 + (20 if headed else 0)
     width = left + cell_width * len(matrix.columns) + 10
-    height = top + cell_height * len(matrix.segments) + 40
+    height = top + cell_height * (len(matrix.segments) + 1) + 40
     groups = [{"name": name, "x": f"{left + (start + count / 2) * cell_width:.0f}", "y": top - 28,
                "x0": left + start * cell_width + 2, "x1": left + (start + count) * cell_width - 4}
               for name, start, count in _spans(matrix)] if headed else []
     columns = [{"x": f"{left + j * cell_width + cell_width / 2:.0f}", "label": label}
                for j, (_, label) in enumerate(matrix.columns)]
     rows = []
-    for i, (name, stage) in enumerate(matrix.segments):
-        y = top + i * cell_height
+    for i, (name, stage) in enumerate([(matrix.chain_name, ""), *matrix.segments], start=-1):
+        y = top + (i + 1) * cell_height
         cells = []
         for j, report in enumerate(matrix.reports):
-            status = report.segments[i].status
             x = left + j * cell_width
-            cells.append({"x": x, "text_x": f"{x + cell_width / 2 - 1:.0f}", "fill": STATUS_COLOURS[status],
-                          "title": f"{name} · {matrix.columns[j][1]}: {status}", "mark": _STATUS_ZH[status]})
-        rows.append({"y": y, "text_y": y + 16, "label": f"{STAGE_WORDS.get(stage, stage)} · {name}", "cells": cells})
-    legend_y = top + len(matrix.segments) * cell_height + 22
-    legend = [{"x": 4 + k * 110, "text_x": 22 + k * 110, "colour": colour, "label": f"{status} {_STATUS_ZH[status]}"}
+            if i < 0:  # the chain-level row
+                status, fill, mark = report.chain_status, _CHAIN_COLOURS[report.chain_status], _CHAIN_ZH[report.chain_status]
+            else:
+                segment = report.segments[i]
+                status, fill = segment.status, STATUS_COLOURS[segment.status]
+                mark = STATUS_ZH[status] + (f" {segment.established}" if segment.established > 1 else "")
+            cells.append({"x": x, "text_x": f"{x + cell_width / 2 - 1:.0f}", "fill": fill,
+                          "title": f"{name} · {matrix.columns[j][1]}: {status}", "mark": mark})
+        label = "整链 (chain as a whole)" if i < 0 else f"{STAGE_WORDS.get(stage, stage)} · {name}"
+        rows.append({"y": y, "text_y": y + 16, "label": label, "cells": cells})
+    legend_y = top + (len(matrix.segments) + 1) * cell_height + 22
+    legend = [{"x": 4 + k * 100, "text_x": 22 + k * 100, "colour": colour, "label": STATUS_ZH[status]}
               for k, (status, colour) in enumerate(STATUS_COLOURS.items())]
     return render("gaps.svg.j2", width=width, height=height, title=matrix.chain_name, label_y=top - 8,
                   cell_width=cell_width - 2, cell_height=cell_height - 2, groups=groups, columns=columns, rows=rows,
@@ -181,9 +195,10 @@ def matrix_svg(matrix: GapMatrix, *, cell_width: int = 58, cell_height: int = 24
 
 
 def _leaders(kg, chain: str) -> list[tuple]:
-    """The chain's top three firms, each with the first sentence that designates it (or "")."""
-    return [(leader, next((d.sentences[0] for d in leader.designations if d.sentences), ""))
-            for leader in leading_enterprises(kg, chain, None, top=3)]
+    """The chain's designated 龙头 / 链主 (at most five), each with its designation (for the
+    sentence, basis and note)."""
+    return [(leader, next((d for d in leader.designations if d.sentences), None))
+            for leader in leading_enterprises(kg, chain, None, top=5)]
 
 
 def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") -> dict[str, str]:
@@ -210,12 +225,12 @@ def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") 
             "svg": rendered(svg),
             "chain_level": [(report.region_name, entry) for report in matrix.reports
                             for entry in report.chain_level if entry.evidence],
-            "present": sum(s.status != "missing" for report in matrix.reports for s in report.segments),
+            "present": sum(report.chain_status != "not_covered" for report in matrix.reports),
             "candidates": candidates_by_prefecture(matrix.chain),
         })
     files["gaps.html"] = render("gaps.html.j2", title=title, css=package_text("templates/gaps.css"),
                                 prefectures=prefectures, sections=sections, stage_words=STAGE_WORDS,
-                                status_zh=_STATUS_ZH)
+                                status_zh=STATUS_ZH, chain_zh=_CHAIN_ZH, basis_zh=BASIS_ZH)
     return files
 
 

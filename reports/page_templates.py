@@ -33,6 +33,8 @@ from importlib.resources import files
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from chainkg.analyses.gaps import entry_label
+
 __all__ = ["VIS_NETWORK_VERSION", "render", "rendered", "package_text", "script_json", "inline_script",
            "inline_style", "vis_network_assets"]
 
@@ -88,7 +90,8 @@ def _environment() -> Environment:
         undefined=StrictUndefined,  # a misspelt variable fails the render instead of printing nothing
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    environment.filters.update(script_json=script_json, inline_script=inline_script, inline_style=inline_style)
+    environment.filters.update(script_json=script_json, inline_script=inline_script, inline_style=inline_style,
+                               entry_label=entry_label)  # a gap entry as planners read it: 某县(6家)[推断]
     return environment
 
 

@@ -5,7 +5,8 @@ import dataclasses
 
 import pytest
 
-from chainkg.analyses import attraction_candidates, chain_gaps, leading_enterprises
+from chainkg.analyses import attraction_candidates, central_firms, chain_gaps, leading_enterprises
+from chainkg.analyses.rows import Tally
 from chainkg.graph.neo4j_codec import rdf_to_rows
 from chainkg.graph.networkx_projection import to_networkx
 from chainkg.graph.rdf import facts_to_dataset, union_graph
@@ -94,7 +95,7 @@ def test_every_chain_by_county_at_once_agrees_with_one_at_a_time_and_across_engi
     assert embedded == gap_statuses(neo4j_store)
     for (chain, region), statuses in list(embedded.items())[::17]:
         report = chain_gaps(kg, chain, region)
-        assert statuses == {s.iri: s.status for s in report.segments}
+        assert statuses == {**{s.iri: s.status for s in report.segments}, report.chain: report.chain_status}
 
 
 def test_stored_entry_counts_answer_like_the_walk_and_step_aside_when_stale(neo4j_store, synthetic_loaded):
@@ -119,7 +120,7 @@ def test_stored_entry_counts_answer_like_the_walk_and_step_aside_when_stale(neo4
                     region=regions[0], gap=gap)
     try:
         assert not entry_counts_fresh(neo4j_store)
-        assert graph.segment_counts([gap], regions[:1]) == {(regions[0], gap): (1, 0)}
+        assert graph.segment_counts([gap], regions[:1]) == {(regions[0], gap): Tally(established=1)}
     finally:
         neo4j_store.run("MATCH (f:Entity {iri: 'urn:test:newcomer'}) DETACH DELETE f")
     assert entry_counts_fresh(neo4j_store)
@@ -150,8 +151,9 @@ def test_compact_engine_answers_exactly_like_networkx(source):
             expected = without_engine(analysis(networkx_engine, chain, region))
             assert all(without_engine(analysis(e, chain, region)) == expected for e in engines), (analysis, chain, region)
     for question in LEADER_QUESTIONS:
-        expected = without_engine(leading_enterprises(networkx_engine, *question))
-        assert all(without_engine(leading_enterprises(e, *question)) == expected for e in engines), question
+        for listing in (leading_enterprises, central_firms):
+            expected = without_engine(listing(networkx_engine, *question))
+            assert all(without_engine(listing(e, *question)) == expected for e in engines), (listing, question)
     matrix = gap_statuses(networkx_engine)
     assert matrix and all(gap_statuses(e) == matrix for e in engines)
 
@@ -177,11 +179,15 @@ def test_large_supply_networks_rank_alike_in_both_engines(neo4j_store, synthetic
     import chainkg.analyses.embedded as embedded_engine
 
     generated, kg = synthetic_loaded
-    exact = without_engine(leading_enterprises(kg, "半导体", "南安市"))
+
+    def ranked(graph):  # the designated leader first, then every other firm by network position
+        return leading_enterprises(graph, "半导体", "南安市") + central_firms(graph, "半导体", "南安市")
+
+    exact = without_engine(ranked(kg))
     monkeypatch.setattr(embedded_engine, "BETWEENNESS_EXACT_MAX", 10)
     monkeypatch.setattr(embedded_engine, "BETWEENNESS_PIVOTS", 12)
     monkeypatch.setattr(cypher_engine, "BETWEENNESS_EXACT_MAX", 10)
-    embedded = leading_enterprises(kg, "半导体", "南安市")
-    assert without_engine(leading_enterprises(neo4j_store, "半导体", "南安市")) == without_engine(embedded)
+    embedded = ranked(kg)
+    assert without_engine(ranked(neo4j_store)) == without_engine(embedded)
     assert embedded[0].iri.endswith(generated.planted.leader)
     assert [e.components["betweenness"] for e in embedded] != [e["components"]["betweenness"] for e in exact]
