@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,12 @@ from chainkg.graph.networkx_projection import to_networkx
 from chainkg.graph.rdf import union_graph
 
 from _paths import SEED_ARTICLE
+
+
+# The analyses read the build in $CHAINKG_OUT (default out/) when no --data is given: a build a
+# developer made in the checkout must not change what the tests see. Tests that want a default
+# build set CHAINKG_OUT themselves.
+os.environ["CHAINKG_OUT"] = str(Path(tempfile.gettempdir()) / "chainkg-tests-no-default-build")
 
 
 @pytest.fixture(scope="session")

@@ -18,29 +18,79 @@ def synthetic():
     return generated, to_networkx(union_graph(facts_to_dataset(generated.facts)))
 
 
-def test_gaps_list_every_template_segment_and_report_missing_without_guessing(seed_kg):
+def test_a_chain_named_only_as_a_whole_is_present_at_chain_level_not_missing(seed_kg):
     report = chain_gaps(seed_kg, "半导体", "南安市")
     template = load_chain_templates()["chain/semiconductor"]
     assert [s.name for s in report.segments] == [s.name for s in template.segments]
-    # the article gives no segment-level evidence for 南安's chips: every segment is missing
-    assert {s.status for s in report.segments} == {"missing"}
+    # "南安芯谷…导入半导体优质项目" places the chain in 南安 but names no segment: not 缺, 未细分
+    assert report.chain_status == "present"
+    assert {s.status for s in report.segments} == {"unsegmented"}
     assert all(not s.entries for s in report.segments)
-    # ...and what it does say stays at chain level, with its sentence
     [park] = report.chain_level
     assert park.name == "南安芯谷半导体科技产业港"
     assert "导入半导体优质项目" in park.evidence[0]
 
 
-def test_gap_entries_carry_evidence_and_flow(seed_kg):
+@pytest.mark.parametrize("chain, region, count, words", [
+    ("食品", "惠安县", 10, "引进下游食品产业链项目10多家"),        # 10多家 counts as its floor
+    ("陶瓷", "德化县", 27, "古洋工业园区27家入驻企业已全部投产"),
+    ("智能电子终端", "永春县", 6, "一次性招引深圳6家扫地机器人配套企业"),
+])
+def test_chains_the_seed_places_in_a_county_are_present_with_their_stated_counts(seed_kg, chain, region, count, words):
+    report = chain_gaps(seed_kg, chain, region)
+    assert report.chain_status == "present"
+    [counted] = [e for e in report.chain_level if e.stated_count]
+    assert counted.stated_count == count and words in counted.evidence[0]
+    assert "missing" not in {s.status for s in report.segments} or any(s.entries for s in report.segments)
+
+
+def test_a_stated_firm_count_makes_a_segment_present_and_the_county_is_never_its_own_entry(seed_kg):
+    # "安溪芯园招引5家光电产业应用终端企业落地": five firms, not one park
     report = chain_gaps(seed_kg, "光电", "安溪县")
     by_name = {s.name: s for s in report.segments}
     applications = by_name["光电应用终端"]
-    assert applications.status == "weak"  # one park, no named firm
+    assert (applications.status, applications.established) == ("present", 5)
     [entry] = applications.entries
-    assert (entry.name, entry.kind) == ("安溪芯园", "place")
+    assert (entry.name, entry.kind, entry.stated_count) == ("安溪芯园", "place", 5)
     assert "光电产业应用终端企业" in entry.evidence[0]
+    # the sources cover the LED chain in 安溪 segment by segment: the others are missing
     assert by_name["LED封装"].feeds == ("光电应用终端",)
     assert by_name["LED封装"].status == "missing" and "cut_point" in by_name["LED封装"].risks
+    # 永春: the six firms are shared by two segments (how many each is not said), and the county
+    # alone is no entry — those segments are weak, not present, and counted zero firms
+    smart = {s.name: s for s in chain_gaps(seed_kg, "智能电子终端", "永春县").segments}
+    assert smart["扫地机器人零部件"].status == "weak" and smart["扫地机器人零部件"].established == 0
+    assert [e.kind for e in smart["扫地机器人零部件"].entries] == ["area"]
+
+
+def test_no_segment_is_missing_where_the_sources_never_discuss_the_chain(seed_kg):
+    from chainkg.analyses.gaps import gap_statuses
+
+    for (chain, _), statuses in gap_statuses(seed_kg).items():
+        segment_statuses = [v for k, v in statuses.items() if k != chain]
+        if "missing" in segment_statuses:
+            # "missing" only where another segment of the chain has something in that county
+            assert set(segment_statuses) & {"present", "weak", "planned"}
+        if statuses[chain] == "not_covered":
+            assert set(segment_statuses) <= {"not_covered", "missing", "present", "weak", "planned"}
+
+
+def test_an_intention_is_planned_not_present():
+    from decimal import Decimal
+
+    from chainkg.analyses.compact import CompactGraph
+    from chainkg.graph.build import load_facts
+    from chainkg.loaders.records import Relation
+
+    facts = load_facts()
+    # 惠安县 "encourages" wafer fabs to settle (made up for the test): a plan, not a firm
+    facts.relations.append(Relation("area/350521", "hostsChain", "chain/semiconductor/wafer_fab", "quanzhou_parks_2024q1",
+                                    confidence=Decimal("0.9"), method="extracted", modality="intended"))
+    report = chain_gaps(CompactGraph.from_facts(facts), "半导体", "惠安县")
+    statuses = {s.name: s.status for s in report.segments}
+    assert statuses["晶圆制造"] == "planned" and statuses["封装测试"] == "missing"
+    [entry] = next(s for s in report.segments if s.name == "晶圆制造").entries
+    assert entry.basis == "intended"
 
 
 def test_region_includes_zones_and_parks(seed_kg):
@@ -58,13 +108,28 @@ def test_gaps_find_the_planted_gap(synthetic):
     assert "cut_point" in gap.risks
 
 
-def test_leaders_in_huian_rank_nanwang_with_its_sentence(seed_kg):
+def test_leaders_in_huian_rank_nanwang_with_its_sentence_marked_inferred(seed_kg):
     leaders = leading_enterprises(seed_kg, region="惠安县")
     assert leaders[0].name == "南王"
     [designation] = leaders[0].designations
     assert designation.kind == "leading_enterprise"
     assert "惠安县发挥南王龙头作用" in designation.sentences[0]
     assert leaders[0].components["listed"] == 1.0 and leaders[0].listed_on == ("深圳证券交易所",)
+    # the chain (纸业包装) comes from the reference table, not the sentence: labelled so
+    assert designation.basis == "inferred" and "chain-templates" in designation.note
+
+
+def test_only_designated_firms_are_leaders_others_are_central_firms(seed_kg):
+    from chainkg.analyses import central_firms
+
+    # the article calls neither 河钢's centre nor 九牧 龙头 or 链主
+    assert [leader.name for leader in leading_enterprises(seed_kg)] == ["中国机械总院海西分院", "南王"]
+    assert all(leader.designations and leader.listed_for == "designation" for leader in leading_enterprises(seed_kg))
+    assert leading_enterprises(seed_kg, region="丰泽区") == []
+    [central] = central_firms(seed_kg, region="丰泽区")
+    assert (central.name, central.listed_for, central.designations) == ("河钢3D打印增材制造中心", "", ())
+    assert set(central.components) == {"designation", "local_partners", "pagerank", "betweenness", "segments_spanned",
+                                       "parks_developed", "listed", "reported_value"}
 
 
 def test_leaders_of_machine_tools_show_the_chain_leader(seed_kg):
@@ -93,8 +158,40 @@ def test_candidates_fill_the_planted_gap_from_outside(synthetic):
     assert all(c.segments == ("晶圆制造",) for c in candidates)
     members = EmbeddedGraph(kg).members(f"https://w3id.org/chainkg/id/{generated.planted.region}")
     assert not any(c.iri in members for c in candidates)
-    assert "补缺失环节「晶圆制造」(中游)" in candidates[0].reasons
+    assert "补缺环节「晶圆制造」(中游)" in candidates[0].reasons
     assert [c.score for c in candidates] == sorted((c.score for c in candidates), reverse=True)
+    assert all(not EmbeddedGraph(kg).region_ties(c.iri, f"https://w3id.org/chainkg/id/{generated.planted.region}")
+               for c in candidates)
+
+
+def test_a_firm_that_developed_a_park_in_the_region_is_no_candidate(seed_kg):
+    # 九牧 developed 九牧卫浴智慧产业园 in 石狮: local in all but address
+    graph = EmbeddedGraph(seed_kg)
+    shishi = resolve_region(graph, "石狮市").iri
+    jomoo = next(n for n, a in seed_kg.nodes(data=True) if a.get("name") == "九牧")
+    ties = graph.region_ties(jomoo, shishi)
+    assert [t.predicate for t in ties] == ["developedBy"] and ties[0].other_name == "九牧卫浴智慧产业园"
+    assert all(c.iri != jomoo for c in attraction_candidates(seed_kg, "卫浴五金", "石狮市"))
+
+
+@pytest.mark.parametrize("source", ["seed", "synthetic"])
+def test_no_candidate_anywhere_has_a_tie_to_the_region(source, seed_kg, synthetic):
+    """Property over every chain × county-level unit and zone: a candidate is never tied to the region."""
+    kg = seed_kg if source == "seed" else synthetic[1]
+    graph = EmbeddedGraph(kg)
+    chains = [t.name for t in graph.named_things() if "IndustrialChain" in t.classes]
+    regions = [t.iri for t in graph.named_things() if t.admin_level in ("county", "prefecture") or "DevelopmentZone" in t.classes]
+    asked = found = 0
+    for chain in chains:
+        for region in regions:
+            for candidate in attraction_candidates(graph, chain, region):
+                found += 1
+                assert candidate.iri not in graph.members(region)
+                assert graph.region_ties(candidate.iri, region) == []
+                # every 推荐理由 cites its sentence (generated facts have none to cite)
+                assert candidate.evidence or source == "synthetic"
+            asked += 1
+    assert asked > 50 and (found > 0) == (source == "synthetic")
 
 
 def test_seed_has_no_outside_firm_for_nanan_chips(seed_kg):
