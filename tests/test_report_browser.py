@@ -126,8 +126,8 @@ def test_gap_report_opens_offline_with_pictures_and_tables(browser, built_out):
     context, page, problems = open_offline(browser, built_out / "gaps.html")
     assert page.locator("section").count() == 14
     assert page.locator("section#smart_terminals svg rect").count() > 5
-    cell = page.locator("section#optoelectronics table td.weak")
-    assert cell.count() == 1 and "安溪芯园" in cell.inner_text()
+    cell = page.locator("section#optoelectronics table td.present")
+    assert cell.count() == 1 and "安溪芯园(5家)" in cell.inner_text() and "强 5" in cell.inner_text()
     page.goto((built_out / "gaps.html").resolve().as_uri() + "#machine_tools")
     assert "中国机械总院海西分院" in page.inner_text("section#machine_tools")
     page.screenshot(path=str(SCREENSHOTS / "gaps-seed.png"))

@@ -9,6 +9,8 @@ import tomllib
 from importlib.resources import files
 from pathlib import Path
 
+import pytest
+
 from chainkg.graph.build import build_dataset, load_facts
 from chainkg.graph.iris import entity_iri
 from chainkg.graph.networkx_projection import to_networkx
@@ -16,7 +18,7 @@ from chainkg.graph.rdf import facts_to_dataset, union_graph
 from chainkg.loaders.records import Relation
 from chainkg.loaders.reviewed import PLACES_FACTS
 from chainkg.reports import page_templates
-from chainkg.reports.gap_report import Prefecture, gap_matrix, gap_prefectures, gap_report_files, matrix_svg
+from chainkg.reports.gap_report import Prefecture, gap_matrix, gap_prefectures, gap_report_files, matrix_svg, render_gap_report
 from chainkg.reports.pyvis_report import render_report_html
 
 from _paths import REPO
@@ -51,12 +53,12 @@ OTHER_PREFECTURE_SEGMENTS = (("org/generated_cutting", "chain/machine_tools/cutt
                              ("org/generated_forming", "chain/machine_tools/forming"))
 
 
-def _kg(tmp_path: Path, *sources: Path, firm_name: str = "样例数控刀具有限公司"):
+def _kg(tmp_path: Path, *sources: Path, firm_name: str = "样例数控刀具有限公司", segments=OTHER_PREFECTURE_SEGMENTS):
     path = tmp_path / "zhangzhou.yaml"
     path.write_text(OTHER_PREFECTURE.replace("FIRM_A", firm_name), encoding="utf-8")
     facts = load_facts([*sources, path])
     facts.relations.extend(Relation(firm, "operatesIn", segment, "generated_zhangzhou_places")
-                           for firm, segment in OTHER_PREFECTURE_SEGMENTS)
+                           for firm, segment in segments)
     return to_networkx(union_graph(facts_to_dataset(facts)))
 
 
@@ -100,7 +102,9 @@ def test_a_county_is_left_out_for_its_nominal_marking_not_its_code(tmp_path):
 
 
 def test_several_prefectures_give_one_set_of_columns_each(tmp_path):
-    kg = _kg(tmp_path, PLACES_FACTS)
+    # 洛江区 also hosts the parts segment (made up for the test): the sources then cover
+    # Quanzhou's machine tools segment by segment, and its cutting and forming are missing
+    kg = _kg(tmp_path, PLACES_FACTS, segments=(*OTHER_PREFECTURE_SEGMENTS, ("area/350504", "chain/machine_tools/components")))
     assert [p.name for p in gap_prefectures(kg)] == ["泉州市", "漳州市"]
     matrix = gap_matrix(kg, "chain/machine_tools")
     assert matrix.groups == (("泉州市", 13), ("漳州市", 2))
@@ -117,7 +121,7 @@ def test_several_prefectures_give_one_set_of_columns_each(tmp_path):
     for_quanzhou = section.split("<h3>招商 candidates · 泉州市</h3>")[1].split("<h3>")[0]
     for_zhangzhou = section.split("<h3>招商 candidates · 漳州市</h3>")[1].split("</div>")[0]
     assert "样例数控刀具有限公司" in for_quanzhou and "样例锻压设备有限公司" in for_quanzhou
-    assert "No outside firm" in for_zhangzhou
+    assert "No firm without a tie to the region" in for_zhangzhou
 
 
 # --- escaping -----------------------------------------------------------------------------
@@ -200,3 +204,41 @@ def test_every_template_is_autoescaped_and_marks_nothing_safe_itself():
     for template in (REPO / "reports" / "templates").glob("*.j2"):
         source = template.read_text(encoding="utf-8").replace(" ", "")
         assert "|safe" not in source and "autoescapefalse" not in source, template.name
+
+
+# --- what the seed's gap report says ------------------------------------------------------
+
+def _matrix_cells(page: str, slug: str) -> dict[tuple[str, str], str]:
+    """(row header, column label) → cell text of one chain's table in gaps.html."""
+    from lxml import html as lxml_html
+
+    [table] = lxml_html.fromstring(page).xpath(f'//section[@id="{slug}"]//table')
+    columns = [th.text_content() for th in table.xpath(".//thead/tr[last()]/th")][1:]
+    cells = {}
+    for row in table.xpath(".//tbody/tr"):
+        header, *tds = row.xpath("./th|./td")
+        for column, td in zip(columns, tds, strict=True):
+            cells[(header.text_content(), column)] = td.text_content()
+    return cells
+
+
+@pytest.mark.parametrize("slug, county, counted", [
+    ("semiconductor", "南安市", ""), ("food", "惠安县", "惠安县(10家)"), ("ceramics", "德化县", "古洋工业园区(27家)"),
+    ("smart_terminals", "永春县", "永春县(6家)"), ("optoelectronics", "安溪县", "安溪芯园(5家)")])
+def test_the_seed_gap_report_shows_each_chain_the_seed_places_in_a_county(seed_kg, slug, county, counted):
+    cells = _matrix_cells(render_gap_report(seed_kg), slug)
+    chain_row = cells[("整链 (chain as a whole)", county)]
+    assert chain_row.startswith("整链有") and counted in chain_row
+
+
+def test_the_seed_gap_report_marks_no_segment_missing_where_the_chain_is_not_discussed(seed_kg):
+    page = render_gap_report(seed_kg)
+    for slug in re.findall(r'<section id="([a-z_]+)">', page):
+        cells = _matrix_cells(page, slug)
+        for county in {column for _, column in cells}:
+            column = {row: text for (row, c), text in cells.items() if c == county}
+            segments = [text for row, text in column.items() if not row.startswith("整链")]
+            if any(text.startswith("缺") for text in segments):
+                assert any(text.startswith(("强", "弱", "规划")) for text in segments), (slug, county)
+    # the stated counts reach the cells: 安溪's applications segment holds five firms
+    assert _matrix_cells(page, "optoelectronics")[("下游 · 光电应用终端", "安溪县")].startswith("强 5")
