@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -92,7 +93,7 @@ class _Builder:
         self.source_sets: list[int] = []
         self._sources: dict[tuple[str, ...], int] = {}
         self.evidence: dict[int, tuple[str, ...]] = {}
-        self.qualifiers: dict[int, dict[str, object]] = {}
+        self.qualifiers: dict[int, dict[str, Any]] = {}
         self._predicate_codes = {name: code for code, name in enumerate(_PREDICATES)}
 
     def node(self, iri: str, attributes: dict | None = None) -> int:

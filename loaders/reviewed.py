@@ -362,11 +362,16 @@ def _read_relation(reader: _Reader, node: _LineMap, source: SourceDocument, span
     )
 
 
-def _read_qualifier(reader: _Reader, node: _LineMap, term: TermField) -> str | None:
-    """A qualifier the records declare, by its field name: an entity id, a value of the
-    ontology's closed list for its property (``sh:in``), or free text."""
+def _read_qualifier(reader: _Reader, node: _LineMap, term: TermField) -> Any:
+    """A qualifier the records declare, by its field name: an entity id, a whole number, a
+    value of the ontology's closed list for its property (``sh:in``), or free text."""
     if term.value == "entity":
         return _read_id(reader, node, term.field)
+    if term.value == "integer":
+        text = str(node.get(term.field))
+        if not text.isdigit() or int(text) < 1:
+            raise reader.fail(f"{term.field} must be a whole number of at least 1, not {text[:40]!r}", node, term.field)
+        return int(text)
     try:
         allowed = allowed_values(CKG[term.term])
     except LookupError:

@@ -14,7 +14,6 @@ from chainkg.graph.rdf import union_graph
 
 from _paths import SEED_ARTICLE
 
-
 # The analyses read the build in $CHAINKG_OUT (default out/) when no --data is given: a build a
 # developer made in the checkout must not change what the tests see. Tests that want a default
 # build set CHAINKG_OUT themselves.

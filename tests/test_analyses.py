@@ -116,7 +116,7 @@ def test_leaders_in_huian_rank_nanwang_with_its_sentence_marked_inferred(seed_kg
     assert "惠安县发挥南王龙头作用" in designation.sentences[0]
     assert leaders[0].components["listed"] == 1.0 and leaders[0].listed_on == ("深圳证券交易所",)
     # the chain (纸业包装) comes from the reference table, not the sentence: labelled so
-    assert designation.basis == "inferred" and "chain-templates" in designation.note
+    assert designation.basis == "inferred" and "chain-templates" in (designation.note or "")
 
 
 def test_only_designated_firms_are_leaders_others_are_central_firms(seed_kg):

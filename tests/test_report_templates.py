@@ -18,7 +18,14 @@ from chainkg.graph.rdf import facts_to_dataset, union_graph
 from chainkg.loaders.records import Relation
 from chainkg.loaders.reviewed import PLACES_FACTS
 from chainkg.reports import page_templates
-from chainkg.reports.gap_report import Prefecture, gap_matrix, gap_prefectures, gap_report_files, matrix_svg, render_gap_report
+from chainkg.reports.gap_report import (
+    Prefecture,
+    gap_matrix,
+    gap_prefectures,
+    gap_report_files,
+    matrix_svg,
+    render_gap_report,
+)
 from chainkg.reports.pyvis_report import render_report_html
 
 from _paths import REPO
@@ -210,7 +217,7 @@ def test_every_template_is_autoescaped_and_marks_nothing_safe_itself():
 
 def _matrix_cells(page: str, slug: str) -> dict[tuple[str, str], str]:
     """(row header, column label) → cell text of one chain's table in gaps.html."""
-    from lxml import html as lxml_html
+    from lxml import html as lxml_html  # type: ignore[import-untyped]  # trafilatura's dependency
 
     [table] = lxml_html.fromstring(page).xpath(f'//section[@id="{slug}"]//table')
     columns = [th.text_content() for th in table.xpath(".//thead/tr[last()]/th")][1:]
