@@ -4,7 +4,9 @@ a 推荐理由 (the reasons, in Chinese) and the sentences each reason rests on.
 Who is a candidate
 ------------------
 A firm or institute that works in a segment the region lacks (``missing``), plans
-(``planned``) or has little of (``weak``) — or in the chain with no segment named — and has
+(``planned``) or has little of (``weak``) — or in the chain with no segment named — whose
+location the sources give (it lies in some administrative area: a firm named with no place
+may well be local, so it is listed apart, as *unlocated*, for a planner to check) and that has
 **no tie to the region**: it is not located there, and no relation but a chain one links it
 to anything located there (it develops or runs no park there, was not attracted or incubated
 there, supplies and is supplied by no local firm, belongs to no local group, leads no chain
@@ -36,7 +38,8 @@ from chainkg.analyses.engine import as_chain_graph
 from chainkg.analyses.gaps import STAGE_ZH, STATUS_ZH, GapReport, chain_gaps
 from chainkg.analyses.leaders import designation_weight
 
-__all__ = ["WEIGHTS", "Candidate", "CandidateList", "attraction_candidates", "no_candidates_reason", "candidates_frame"]
+__all__ = ["WEIGHTS", "Candidate", "CandidateList", "attraction_candidates", "candidate_answer", "no_candidates_reason",
+           "candidates_frame"]
 
 WEIGHTS = {"segment_fit": 0.55, "leadership": 0.25, "proximity": 0.20}
 _FIT = {"missing": 1.0, "planned": 0.8, "weak": 0.7, "chain": 0.3}
@@ -60,8 +63,7 @@ class Candidate:
         return asdict(self)
 
 
-def _proximity(graph, candidate: str, region_ancestors: list) -> tuple[float, str | None]:
-    mine = {iri: (level, name) for iri, level, name in graph.ancestors(candidate)}
+def _proximity(mine: dict, region_ancestors: list) -> tuple[float, str | None]:
     for wanted_level, value in (("prefecture", 1.0), ("province", 0.5)):
         shared = [name for iri, level, name in region_ancestors if level == wanted_level and iri in mine]
         if shared:
@@ -86,23 +88,39 @@ def attraction_candidates(kg, chain: str, region: str, *, top: int | None = None
 
     Parameters are as for :func:`~chainkg.analyses.gaps.chain_gaps`; ``top`` keeps the best N.
     """
+    return list(candidate_answer(kg, chain, region, top=top))
+
+
+def candidate_answer(kg, chain: str, region: str, *, top: int | None = None) -> CandidateList:
+    """:func:`attraction_candidates` with why there are none (``reason``) and the firms in the
+    wanted segments whose location the sources do not give (``unlocated``: check by hand).
+
+    >>> from chainkg.analyses.embedded import seed_kg
+    >>> answer = candidate_answer(seed_kg(), "LED", "安溪")
+    >>> list(answer), answer.unlocated
+    ([], ())
+    """
     from chainkg.analyses.rows import fact_basis
 
     graph = as_chain_graph(kg)
     report = chain_gaps(graph, chain, region)
     wanting = {s.iri: s for s in report.segments if s.status in ("missing", "planned", "weak")}
     if not wanting:
-        return []
+        return CandidateList([], no_candidates_reason(report))
     rows = graph.entries([*wanting, report.chain], report.region, inside=False)
     region_ancestors = graph.ancestors(report.region) + [(report.region, None, report.region_name)]
     designations = {o.iri: o.designations for o in graph.organizations(report.chain, None)}
     by_firm: dict[str, list] = {}
     for row in rows:
         by_firm.setdefault(row.entity, []).append(row)
-    candidates = []
+    candidates, unlocated = [], []
     for firm, firm_rows in by_firm.items():
         if graph.region_ties(firm, report.region):
             continue  # local in all but address: never a 招商 target
+        mine = {iri: (level, name) for iri, level, name in graph.ancestors(firm)}
+        if not mine:
+            unlocated.append(firm_rows[0].name)  # where it is, the sources do not say
+            continue
         segment_rows = [r for r in firm_rows if r.target in wanting]
         if segment_rows:
             fit = max(_FIT[wanting[r.target].status] for r in segment_rows)
@@ -111,7 +129,7 @@ def attraction_candidates(kg, chain: str, region: str, *, top: int | None = None
             fit, segments = _FIT["chain"], ()
         firm_designations = designations.get(firm, ())
         leadership = designation_weight(firm_designations)
-        proximity, shared_place = _proximity(graph, firm, region_ancestors)
+        proximity, shared_place = _proximity(mine, region_ancestors)
         components = {"segment_fit": fit, "leadership": round(leadership, 6), "proximity": proximity}
         score = round(sum(WEIGHTS[name] * value for name, value in components.items()), 6)
         reasons = []
@@ -132,15 +150,19 @@ def attraction_candidates(kg, chain: str, region: str, *, top: int | None = None
         candidates.append(Candidate(firm, firm_rows[0].name, score, segments, components,
                                     "；".join(dict.fromkeys(reasons)), graph.engine, evidence, basis))
     candidates.sort(key=lambda c: (-c.score, c.name, c.iri))
-    return candidates[:top] if top else candidates
+    return CandidateList(candidates[:top] if top else candidates, "" if candidates else no_candidates_reason(report),
+                         tuple(sorted(unlocated)))
 
 
 class CandidateList(list):
-    """招商 candidates as a list, with why there are none (``reason``) and export views."""
+    """招商 candidates as a list, with why there are none (``reason``), the firms whose location
+    is unknown (``unlocated``), and export views."""
 
-    def __init__(self, candidates: list[Candidate] = (), reason: str = ""):  # type: ignore[assignment]
+    def __init__(self, candidates: list[Candidate] = (), reason: str = "",  # type: ignore[assignment]
+                 unlocated: tuple[str, ...] = ()):
         super().__init__(candidates)
         self.reason = reason
+        self.unlocated = unlocated
 
     def to_dict(self) -> list[dict]:
         return [candidate.to_dict() for candidate in self]

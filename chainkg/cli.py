@@ -564,7 +564,7 @@ def _cmd_evaluate_gold(args: argparse.Namespace) -> int:
             for label, _ in CONFIDENCE_BANDS if label in result.bands]
     _print_table(["confidence", "precision", "relations"], rows)
     print(f"intentions in the gold set: {result.intentions}; found but not marked intended: "
-          f"{result.intentions_read_as_stated}")
+          f"{result.intentions_read_as_stated}; statements marked intended: {result.statements_read_as_intended}")
     return 0
 
 
@@ -771,15 +771,10 @@ def _cmd_leaders(args: argparse.Namespace) -> int:
 
 
 def _cmd_candidates(args: argparse.Namespace) -> int:
-    from chainkg.analyses.candidates import CandidateList, attraction_candidates, no_candidates_reason
-    from chainkg.analyses.gaps import chain_gaps
+    from chainkg.analyses.candidates import candidate_answer
     from chainkg.reports.tables import render_candidates
 
-    def analyse(graph) -> CandidateList:
-        found = attraction_candidates(graph, args.chain, args.region, top=args.top)
-        return CandidateList(found, "" if found else no_candidates_reason(chain_gaps(graph, args.chain, args.region)))
-
-    return _run_analysis(args, analyse, render_candidates)
+    return _run_analysis(args, lambda g: candidate_answer(g, args.chain, args.region, top=args.top), render_candidates)
 
 
 def _print_table(columns: list[str], rows: list[list[str]]) -> None:

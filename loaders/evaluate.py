@@ -180,6 +180,7 @@ class GoldEvaluation:
     articles: dict[str, tuple[Score, Score]] = field(default_factory=dict)
     intentions: int = 0
     intentions_read_as_stated: int = 0
+    statements_read_as_intended: int = 0
     missed: list[tuple[str, str]] = field(default_factory=list)
     spurious: list[tuple[str, str]] = field(default_factory=list)
 
@@ -193,6 +194,7 @@ class GoldEvaluation:
                                        for label, _ in CONFIDENCE_BANDS if label in self.bands},
             "articles": {k: {"entities": e.as_dict(), "relations": r.as_dict()} for k, (e, r) in sorted(self.articles.items())},
             "intentions": self.intentions, "intentions_read_as_stated": self.intentions_read_as_stated,
+            "statements_read_as_intended": self.statements_read_as_intended,
             "missed": [list(m) for m in self.missed], "spurious": [list(s) for s in self.spurious],
         }
 
@@ -258,6 +260,8 @@ def score_against_gold(document: ExtractedDocument, gold: dict, result: GoldEval
             for i in hits:
                 if gold_relations[i][3] and relation.modality != "intended":
                     result.intentions_read_as_stated += 1
+                elif not gold_relations[i][3] and relation.modality == "intended":
+                    result.statements_read_as_intended += 1
         else:
             score.false_positives += 1
             article[1].false_positives += 1

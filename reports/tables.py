@@ -109,13 +109,17 @@ def render_leaders(leaders: list[LeaderScore]) -> str:
 
 
 def render_candidates(candidates: list[Candidate]) -> str:
+    unlocated = getattr(candidates, "unlocated", ())
+    tail = [f"location not given by the sources (may be local: check before approaching): {'、'.join(unlocated)}"] \
+        if unlocated else []
     if not candidates:
-        return getattr(candidates, "reason", "") or "no outside firm works in this region's missing, planned or weak segments"
+        reason = getattr(candidates, "reason", "") or "no outside firm works in this region's missing, planned or weak segments"
+        return "\n".join([reason, *tail])
     rows = [[str(i), c.name, f"{c.score:.3f}", "、".join(c.segments) or "(chain)", _clip(c.reasons, 60)]
             for i, c in enumerate(candidates, 1)]
     lines = [render_table(["#", "firm", "score", "segments", "推荐理由"], rows), "", "sentences:"]
     lines += [f"  {c.name}: {_sentence(c.evidence)}{_basis_mark(c.basis)}" for c in candidates]
-    return "\n".join(lines)
+    return "\n".join([*lines, *([""] + tail if tail else [])])
 
 
 def render_matrix(matrix) -> str:

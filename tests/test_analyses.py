@@ -222,3 +222,34 @@ def test_synthetic_data_is_labelled_and_kept_out_of_the_seed_graph(seed_graph, s
     assert generated.facts.sources[generated.source_id].kind == "synthetic"
     assert all(e.name.startswith("合成") for i, e in generated.facts.entities.items() if i.startswith("synthetic/"))
     assert not any("/synthetic/" in str(s) for s in seed_graph.subjects())
+
+
+@pytest.fixture(scope="module")
+def xingu_kg():
+    """The places, the seed's reviewed facts and the two 泉州芯谷 articles (corpus d1, d2)."""
+    from chainkg.graph.build import DEFAULT_SOURCES, load_facts
+    from chainkg.graph.streaming import facts_to_networkx
+
+    from _paths import CORPUS
+
+    return facts_to_networkx(load_facts([*DEFAULT_SOURCES, *sorted(CORPUS.glob("d[12]_quanzhou_xingu_*.txt"))]))
+
+
+def test_policy_is_planned_not_presence_on_the_corpus(xingu_kg):
+    # d2: "南安分园区将持续落实《…实施意见》,重点支持和鼓励化合物半导体设计、制造、封测…入驻"
+    report = chain_gaps(xingu_kg, "半导体", "南安市")
+    testing = next(s for s in report.segments if s.name == "封装测试")
+    assert testing.status == "planned" and testing.established == 0
+    assert all(e.basis == "intended" for e in testing.entries) and "鼓励" in testing.entries[0].evidence[0]
+
+
+def test_firms_the_sources_place_nowhere_are_never_outside_candidates(xingu_kg):
+    from chainkg.analyses.candidates import candidate_answer
+
+    # d1: "晶安光电、天电光电、信达光电等多家龙头企业入驻" — 入驻 where the paragraph says, not
+    # anywhere the graph knows: they may be local, so no region gets them as outside firms
+    leds = {"晶安光电", "天电光电", "信达光电"}
+    for region in ("泉州市", "安溪县", "南安市"):
+        answer = candidate_answer(xingu_kg, "LED", region)
+        assert not leds & {c.name for c in answer}
+        assert leds <= set(answer.unlocated) or not answer.reason.startswith("来源中没有")
