@@ -660,6 +660,8 @@ def _cmd_neo4j_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_neo4j_export(args: argparse.Namespace) -> int:
+    from rdflib import Dataset
+
     from chainkg.graph.neo4j_codec import rows_to_dataset, rows_to_rdf
     from chainkg.graph.writers import write_outputs
 
@@ -668,7 +670,7 @@ def _cmd_neo4j_export(args: argparse.Namespace) -> int:
     out = args.out
     write_outputs(out.parent if str(out.parent) else Path("."),
                   {out.name: lambda path: graph.serialize(path, format=args.format, encoding="utf-8")})
-    count = len(graph) if args.format == "turtle" else sum(1 for _ in graph.quads((None, None, None, None)))
+    count = sum(len(g) for g in graph.graphs()) if isinstance(graph, Dataset) else len(graph)
     print(f"wrote {count} {'triples' if args.format == 'turtle' else 'quads'} to {out}")
     return 0
 

@@ -62,7 +62,6 @@ from typing import Any
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV, RDF, XSD
-from rdflib.term import Node
 
 from chainkg.errors import ChainKGError
 from chainkg.graph import iris
@@ -104,6 +103,8 @@ _DEFAULT_LANGUAGE = "zh"
 _CNY = "http://qudt.org/vocab/currency/CNY"
 _EXTRA, _WITHDRAWN, _GRAPH = "rdfExtra", "rdfWithdrawn", "graph"
 
+#: An RDF term as rdflib hands it out (typed loosely: rdflib types many of its results as any node).
+Node = Any
 Quad = tuple[Node, Node, Node, Node]  # subject, predicate, object, graph
 
 
