@@ -1,7 +1,8 @@
 """Our one module that talks to the Neo4j driver: connect, load, read back, search.
 
-Loads are idempotent and resumable: the schema comes first (a uniqueness constraint on
-``Entity.iri``, a ``cjk`` full-text index over names and aliases), then batches of
+Loads are idempotent and resumable: the schema comes first (a uniqueness constraint on the
+``iri`` of ``Entity``, ``SourceDocument``, ``Observation`` and ``NamedGraph`` nodes, a range
+index on ``Name.value``, a ``cjk`` full-text index over names and aliases), then batches of
 ``UNWIND $rows AS row CREATE …`` into an empty database or ``MERGE …`` into one that has
 chainkg nodes already, each batch its own transaction. Re-running a load — after
 it finished, or after it was killed half-way — ends with exactly the counts of one clean
