@@ -42,7 +42,7 @@ Example
 ('Company', 'Entity', 'ResearchInstitute')
 >>> lead = next(r for r in relationships if r.start == haixi.iri and r.type == "LEADS_CHAIN")
 >>> lead.properties["leadershipKind"], lead.properties["confidence"], lead.properties["evidenceStart"]
-('chain_leader', 1.0, [1553])
+('chain_leader', 1.0, [1863])
 >>> from rdflib.compare import isomorphic
 >>> back = rows_to_dataset(nodes, relationships)
 >>> all(isomorphic(g, back.graph(g.identifier)) for g in dataset.graphs())

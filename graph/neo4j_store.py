@@ -167,9 +167,10 @@ class Neo4jStore:
         if wait:
             self.run("CALL db.awaitIndexes(300)")
         if names:
-            self.run(f"MATCH (n:{ENTITY_LABEL}) WHERE n.names IS NOT NULL AND NOT EXISTS {{ (n)<-[:{NAMES_TYPE}]-(:{NAME_LABEL}) }} "
-                     f"CALL (n) {{ UNWIND n.names AS value CREATE (:{NAME_LABEL} {{value: value}})-[:{NAMES_TYPE}]->(n) }} "
-                     "IN TRANSACTIONS OF 10000 ROWS")
+            while self.run(f"MATCH (n:{ENTITY_LABEL}) WHERE n.names IS NOT NULL AND NOT EXISTS {{ (n)<-[:{NAMES_TYPE}]-(:{NAME_LABEL}) }} "
+                           f"WITH n LIMIT 10000 CALL (n) {{ UNWIND n.names AS value "
+                           f"CREATE (:{NAME_LABEL} {{value: value}})-[:{NAMES_TYPE}]->(n) }} RETURN count(n) AS named")[0]["named"]:
+                pass  # ten thousand entities a transaction, until none lacks its Name nodes
 
     def clear(self, batch_size: int = 10_000) -> int:
         """Delete every chainkg node and its relationships, in batches. Returns nodes deleted.
