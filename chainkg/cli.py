@@ -270,7 +270,9 @@ def _add_neo4j_commands(commands) -> None:
 
     export = actions.add_parser("export", help="read the graph back from Neo4j as RDF")
     _add_connection_flags(export)
-    export.add_argument("--out", type=Path, required=True, help="Turtle file to write")
+    export.add_argument("--out", type=Path, required=True, help="file to write")
+    export.add_argument("--format", choices=("turtle", "trig", "nquads"), default="turtle",
+                        help="turtle: every graph in one (default); trig / nquads: the named graphs kept")
     export.set_defaults(handler=_cmd_neo4j_export)
 
     admin = actions.add_parser("import-csv", help="write CSV files for neo4j-admin database import (first loads)",
@@ -411,20 +413,21 @@ def _default_build() -> list[Path] | None:
     return [out] if any((out / name).is_file() for name in _BUILD_GRAPH_FILES) else None
 
 
-def _read_graph(paths: Sequence[Path] | None) -> Graph:
+def _read_graph(paths: Sequence[Path] | None, *, named_graphs: bool = False) -> Graph:
     """The RDF files or build folders given, else the default build, else the bundled seed;
-    says which on stderr."""
+    says which on stderr. ``named_graphs``: the Dataset itself when the sources have named
+    graphs (seed, TriG, N-Quads)."""
     from chainkg.graph.build import build_seed_dataset
     from chainkg.graph.rdf import union_graph
 
     paths = paths or _default_build()
     if paths:
-        return _load_rdf(paths)
+        return _load_rdf(paths, named_graphs=named_graphs)
     _status(_SEED_NOTE)
-    return union_graph(build_seed_dataset())
+    return build_seed_dataset() if named_graphs else union_graph(build_seed_dataset())
 
 
-def _load_rdf(paths: Sequence[Path]) -> Graph:
+def _load_rdf(paths: Sequence[Path], *, named_graphs: bool = False) -> Graph:
     from rdflib import Dataset
 
     from chainkg.graph.rdf import bind_prefixes, union_graph
@@ -445,6 +448,8 @@ def _load_rdf(paths: Sequence[Path]) -> Graph:
                 dataset.graph(path.resolve().as_uri()).parse(path, format=fmt)
         except Exception as error:  # rdflib raises many parser-specific types
             raise SourceError(path, f"cannot parse as {fmt}: {error}") from None
+    if named_graphs and all(_RDF_FORMATS.get(path.suffix.lower()) in ("trig", "nquads") for path in files):
+        return dataset
     return union_graph(dataset)
 
 
@@ -646,7 +651,7 @@ def _cmd_neo4j_load(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         raise ChainKGError("--batch-size must be at least 1")
     with _store(args) as store:  # connect first: a wrong password or URI fails before any reading
-        nodes, relationships = rdf_to_rows(_read_graph(args.data))
+        nodes, relationships = rdf_to_rows(_read_graph(args.data, named_graphs=True))
         if args.clear:
             _status(f"cleared {store.clear()} nodes")
         report = store.load(nodes, relationships, batch_size=args.batch_size)
@@ -689,15 +694,18 @@ def _cmd_neo4j_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_neo4j_export(args: argparse.Namespace) -> int:
-    from chainkg.graph.neo4j_codec import rows_to_rdf
+    from rdflib import Dataset
+
+    from chainkg.graph.neo4j_codec import rows_to_dataset, rows_to_rdf
     from chainkg.graph.writers import write_outputs
 
     with _store(args) as store:
-        graph = rows_to_rdf(*store.read())
+        graph = (rows_to_rdf if args.format == "turtle" else rows_to_dataset)(*store.read())
     out = args.out
     write_outputs(out.parent if str(out.parent) else Path("."),
-                  {out.name: lambda path: graph.serialize(path, format="turtle", encoding="utf-8")})
-    print(f"wrote {len(graph)} triples to {out}")
+                  {out.name: lambda path: graph.serialize(path, format=args.format, encoding="utf-8")})
+    count = sum(len(g) for g in graph.graphs()) if isinstance(graph, Dataset) else len(graph)
+    print(f"wrote {count} {'triples' if args.format == 'turtle' else 'quads'} to {out}")
     return 0
 
 

@@ -34,6 +34,7 @@ Example
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -63,6 +64,8 @@ __all__ = [
     "entity_properties", "entity_labels", "relationship_properties", "has_qualifiers", "relation_from_properties",
     "entity_node_attributes", "edge_attributes", "statement_qualifiers", "entity_term_values",
     "reported_cny_from_records", "WEIGHT_MEASURES", "ENTITY_LABEL", "CHAIN_SCHEME",
+    "SOURCE_LABEL", "OBSERVATION_LABEL", "GRAPH_LABEL", "NAME_LABEL", "NAMES_TYPE", "REF_ENTITY_TYPE",
+    "PropertyKey", "ENTITY_KEYS", "SOURCE_KEYS", "OBSERVATION_KEYS", "EVIDENCE_KEYS", "entity_names",
 ]
 
 Triple = tuple[Node, Node, Node]
@@ -71,6 +74,18 @@ Emit = Callable[[URIRef, Triple], None]
 
 #: The label every entity node carries in Neo4j, beside its class names.
 ENTITY_LABEL = "Entity"
+#: Labels of the other nodes chainkg writes (no ``Entity`` label: they are about entities, not entities).
+SOURCE_LABEL = "SourceDocument"
+OBSERVATION_LABEL = "Observation"
+#: A storage node per named graph, holding the triples of that graph no other node or
+#: relationship says (the chain concept scheme, say); an app never needs to read it.
+GRAPH_LABEL = "NamedGraph"
+#: One ``(:Name {value})-[:NAMES]->(:Entity)`` per name, alias, English name of an entity:
+#: the indexed look-up by any name (a list property cannot be index-sought element-wise).
+NAME_LABEL = "Name"
+NAMES_TYPE = "NAMES"
+#: ``(:Observation)-[:REF_ENTITY]->(:Entity)``: what a figure is about (``ckg:refEntity``).
+REF_ENTITY_TYPE = "REF_ENTITY"
 #: The concept scheme every chain belongs to (ontology/chains.ttl).
 CHAIN_SCHEME = iris.entity_iri("chain/scheme")
 #: Reported figures that speak for an organization's or park's weight (not subsidies it got).
@@ -297,6 +312,77 @@ def entity_term_values(graph: Graph, node: Node) -> Iterator[tuple[TermField, st
 
 # -- Neo4j -------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class PropertyKey:
+    """One RDF predicate as a Neo4j property.
+
+    ``value`` says how the object is held: ``text`` (a plain literal), ``zh`` / ``en`` (a
+    literal in that language), ``lang`` (the key takes the language: ``name`` zh, ``nameEn``,
+    ``name_fr``, ``name_`` untagged), ``iri`` (an IRI as text), ``decimal`` (an
+    ``xsd:decimal`` as a float), ``date`` (an ``xsd:date`` as a Neo4j date). ``many``: a list.
+    """
+
+    predicate: URIRef
+    key: str
+    many: bool = False
+    value: str = "text"
+
+
+#: Entity nodes. The records' attributes (``ENTITY_TERMS``) and what only the chain files carry.
+ENTITY_KEYS: tuple[PropertyKey, ...] = (
+    PropertyKey(SKOS.prefLabel, "name", value="lang"),
+    PropertyKey(SKOS.altLabel, "aliases", many=True, value="lang"),
+    *(PropertyKey(CKG[t.term], t.term, value={"entity": "iri"}.get(t.value, t.value)) for t in ENTITY_TERMS),
+    PropertyKey(CKG.stage, "stage"),
+    PropertyKey(CKG.industryCode, "industryCode", many=True),
+    PropertyKey(SKOS.inScheme, "inScheme", many=True, value="iri"),
+    PropertyKey(SKOS.topConceptOf, "topConceptOf", many=True, value="iri"),
+    PropertyKey(SKOS.broader, "broader", many=True, value="iri"),
+    PropertyKey(DCTERMS.source, "templateSource"),
+    PropertyKey(PROV.wasDerivedFrom, "sources", many=True, value="iri"),
+)
+#: ``SourceDocument`` nodes (``source_triples``).
+SOURCE_KEYS: tuple[PropertyKey, ...] = (
+    PropertyKey(DCTERMS.title, "title", value="zh"),
+    PropertyKey(DCTERMS.type, "kind"),
+    PropertyKey(CKG.fileName, "fileName"),
+    PropertyKey(CKG.sha256, "sha256"),
+    PropertyKey(DCTERMS.language, "language"),
+    PropertyKey(DCTERMS.issued, "published"),
+    PropertyKey(DCTERMS.bibliographicCitation, "citation"),
+    PropertyKey(CKG.note, "note", value="en"),
+    PropertyKey(SCHEMA.mentions, "mentions", many=True, value="iri"),
+)
+#: ``Observation`` nodes (``observation_triples``); ``refEntity`` is also a ``REF_ENTITY`` relationship.
+OBSERVATION_KEYS: tuple[PropertyKey, ...] = (
+    PropertyKey(CKG.refEntity, "refEntity", value="iri"),
+    PropertyKey(CKG.measure, "measure"),
+    PropertyKey(CKG.value, "value", value="decimal"),
+    PropertyKey(CKG.unit, "unit", value="iri"),
+    PropertyKey(CKG.originalValue, "originalValue", value="zh"),
+    PropertyKey(CKG.bound, "bound"),
+    PropertyKey(CKG.periodStart, "periodStart", value="date"),
+    PropertyKey(CKG.periodEnd, "periodEnd", value="date"),
+    PropertyKey(CKG.periodLabel, "periodLabel", value="zh"),
+    PropertyKey(CKG.projectStatus, "projectStatus"),
+    PropertyKey(RDFS.label, "label", value="zh"),
+    PropertyKey(QB.dataSet, "dataSet", value="iri"),
+    PropertyKey(PROV.wasDerivedFrom, "sources", many=True, value="iri"),
+)
+#: The evidence of a node or relationship as parallel lists (the i-th of each is one span):
+#: the sentence as plain simplified Chinese, the exact quote, its offsets and its source.
+EVIDENCE_KEYS = ("evidence", "evidenceQuote", "evidenceStart", "evidenceEnd", "evidenceSource")
+
+
+def entity_names(properties: dict[str, Any]) -> list[str]:
+    """Every name a node goes by (name, aliases, English ones, any language): the ``names`` property."""
+    found: set[str] = set()
+    for key, value in properties.items():
+        if key.startswith(("name", "aliases")) and key != "names":
+            found.update(value if isinstance(value, list) else [value])
+    return sorted(found)
+
+
 def entity_properties(entity: Entity) -> dict[str, Any]:
     """The properties of an entity's Neo4j node, straight from its record (evidence aside)."""
     properties: dict[str, Any] = {"iri": str(iris.entity_iri(entity.id)), "name": entity.name}
@@ -314,6 +400,7 @@ def entity_properties(entity: Entity) -> dict[str, Any]:
     if "IndustrialChain" in entity.types:  # as entity_triples says it
         properties["inScheme"] = [str(CHAIN_SCHEME)]
     properties["sources"] = sorted({str(iris.source_iri(s)) for s in entity.sources})
+    properties["names"] = entity_names(properties)
     return properties
 
 

@@ -17,6 +17,7 @@ Example
 from __future__ import annotations
 
 import csv
+import datetime
 import os
 import subprocess
 import time
@@ -42,8 +43,11 @@ def _type_of(values) -> str:
         return ":double"
     if isinstance(sample, int):
         return ":long"
+    if isinstance(sample, datetime.date):
+        return ":date"
     if isinstance(sample, list):
-        return ":string[]"
+        # evidence offsets are lists of numbers, names lists of text
+        return ":long[]" if sample and all(isinstance(v, int) and not isinstance(v, bool) for v in sample) else ":string[]"
     return ""
 
 
@@ -52,6 +56,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, list):
         return ARRAY_DELIMITER.join(str(v) for v in value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return str(value)
 
 

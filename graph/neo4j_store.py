@@ -1,7 +1,8 @@
 """Our one module that talks to the Neo4j driver: connect, load, read back, search.
 
-Loads are idempotent and resumable: the schema comes first (a uniqueness constraint on
-``Entity.iri``, a ``cjk`` full-text index over names and aliases), then batches of
+Loads are idempotent and resumable: the schema comes first (a uniqueness constraint on the
+``iri`` of ``Entity``, ``SourceDocument``, ``Observation`` and ``NamedGraph`` nodes, a range
+index on ``Name.value``, a ``cjk`` full-text index over names and aliases), then batches of
 ``UNWIND $rows AS row CREATE …`` into an empty database or ``MERGE …`` into one that has
 chainkg nodes already, each batch its own transaction. Re-running a load — after
 it finished, or after it was killed half-way — ends with exactly the counts of one clean
@@ -27,22 +28,31 @@ from dataclasses import dataclass
 from functools import partial
 
 from chainkg.errors import ChainKGError
-from chainkg.graph.neo4j_codec import ENTITY_LABEL, NodeRow, RelationshipRow
+from chainkg.graph.mapping import NAME_LABEL, NAMES_TYPE, REF_ENTITY_TYPE
+from chainkg.graph.neo4j_codec import ENTITY_LABEL, STORAGE_LABELS, NodeRow, RelationshipRow
 from chainkg.ontology import CLASSES, RELATIONS
 from chainkg.settings import Neo4jSettings
 
-__all__ = ["Neo4jStore", "LoadReport", "connect", "FULLTEXT_INDEX", "DEFAULT_BATCH_SIZE"]
+__all__ = ["Neo4jStore", "LoadReport", "connect", "FULLTEXT_INDEX", "NAME_INDEX", "DEFAULT_BATCH_SIZE"]
 
 FULLTEXT_INDEX = "entity_names"
+#: The range index on ``Name.value``: ``MATCH (:Name {value: $x})-[:NAMES]->(n)`` is an index seek.
+NAME_INDEX = "name_value"
 DEFAULT_BATCH_SIZE = 10_000  # rows per transaction; with two in flight, smaller batches pipeline better than 20k
 #: Transactions in flight during a load: the server writes two batches on two cores while
 #: the client packs the next.
 DEFAULT_WORKERS = 2
-_ALLOWED_LABELS = frozenset(CLASSES) | {ENTITY_LABEL}
-_ALLOWED_TYPES = frozenset(term.neo4j_type for term in RELATIONS.values())
+_ALLOWED_LABELS = frozenset(CLASSES) | set(STORAGE_LABELS)
+_ALLOWED_TYPES = frozenset(term.neo4j_type for term in RELATIONS.values()) | {REF_ENTITY_TYPE}
+#: Every label whose nodes chainkg writes, deletes and reads back (Name nodes are derived).
+_OWN_LABELS = "|".join((*STORAGE_LABELS, NAME_LABEL))
 
 _SCHEMA = (
-    f"CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.iri IS UNIQUE",
+    *(f"CREATE CONSTRAINT {label.lower()}_iri IF NOT EXISTS FOR (n:{label}) REQUIRE n.iri IS UNIQUE"
+      if label != ENTITY_LABEL else
+      f"CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.iri IS UNIQUE"
+      for label in STORAGE_LABELS),
+    f"CREATE INDEX {NAME_INDEX} IF NOT EXISTS FOR (n:{NAME_LABEL}) ON (n.value)",
     f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{ENTITY_LABEL}) "
     "ON EACH [n.name, n.nameEn, n.aliases, n.aliasesEn] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
@@ -140,17 +150,27 @@ class Neo4jStore:
     def _element_ids(self, iris: Sequence[str]) -> dict[str, str]:
         """Element ids of the chainkg nodes with these IRIs (those that exist)."""
         found = {}
-        for batch in _batches(list(iris), DEFAULT_BATCH_SIZE):
-            found.update(self.run(f"UNWIND $iris AS iri MATCH (n:{ENTITY_LABEL} {{iri: iri}}) "
-                                  "RETURN collect([iri, elementId(n)]) AS pairs", iris=batch)[0]["pairs"])
+        for label in STORAGE_LABELS:  # one index seek per label (a label-free match would scan)
+            for batch in _batches(list(iris), DEFAULT_BATCH_SIZE):
+                found.update(self.run(f"UNWIND $iris AS iri MATCH (n:{label} {{iri: iri}}) "
+                                      "RETURN collect([iri, elementId(n)]) AS pairs", iris=batch)[0]["pairs"])
         return found
 
-    def ensure_schema(self, *, wait: bool = True) -> None:
-        """Constraint and full-text index (idempotent); waits until they are online unless ``wait`` is False."""
+    def ensure_schema(self, *, wait: bool = True, names: bool = True) -> None:
+        """Constraints and indexes (idempotent); waits until they are online unless ``wait`` is False.
+
+        ``names`` also gives every entity that has none its ``Name`` nodes (a graph written by
+        ``neo4j-admin import`` has only the ``names`` lists); a load writes them itself.
+        """
         for statement in _SCHEMA:
             self.run(statement)
         if wait:
             self.run("CALL db.awaitIndexes(300)")
+        if names:
+            while self.run(f"MATCH (n:{ENTITY_LABEL}) WHERE n.names IS NOT NULL AND NOT EXISTS {{ (n)<-[:{NAMES_TYPE}]-(:{NAME_LABEL}) }} "
+                           f"WITH n LIMIT 10000 CALL (n) {{ UNWIND n.names AS value "
+                           f"CREATE (:{NAME_LABEL} {{value: value}})-[:{NAMES_TYPE}]->(n) }} RETURN count(n) AS named")[0]["named"]:
+                pass  # ten thousand entities a transaction, until none lacks its Name nodes
 
     def clear(self, batch_size: int = 10_000) -> int:
         """Delete every chainkg node and its relationships, in batches. Returns nodes deleted.
@@ -159,13 +179,13 @@ class Neo4jStore:
         holds a hub (a segment or county with a million entries) never deletes its edges in one
         transaction.
         """
-        while self.run(f"MATCH (:{ENTITY_LABEL})-[r]-() WITH DISTINCT r LIMIT $limit DELETE r RETURN count(*) AS deleted",
+        while self.run(f"MATCH (n)-[r]-() WHERE n:{_OWN_LABELS} WITH DISTINCT r LIMIT $limit DELETE r RETURN count(*) AS deleted",
                        limit=batch_size)[0]["deleted"]:
             pass
         deleted = 0
         while True:
             count = self.run(
-                f"MATCH (n:{ENTITY_LABEL}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted",
+                f"MATCH (n) WHERE n:{_OWN_LABELS} WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted",
                 limit=batch_size,
             )[0]["deleted"]
             deleted += count
@@ -185,9 +205,9 @@ class Neo4jStore:
         from tqdm import tqdm
 
         started = time.perf_counter()
-        first_load = not self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.iri LIMIT 1")
+        first_load = not self.run(f"MATCH (n) WHERE n:{_OWN_LABELS} RETURN n.iri LIMIT 1")
         write = "CREATE" if first_load else "MERGE"
-        self.ensure_schema()
+        self.ensure_schema(names=False)
         if first_load:
             # The full-text index is built after a first load in one bulk pass instead of being
             # updated node by node. (A load killed half-way leaves it out; the next load puts it
@@ -197,13 +217,20 @@ class Neo4jStore:
         for node in nodes:
             by_labels[node.labels].append(node.properties if node.properties.get("iri") == node.iri
                                           else {**node.properties, "iri": node.iri})
-        node_statements = [
-            (f"UNWIND $rows AS row CREATE (n{_label_clause((*labels, ENTITY_LABEL))}) SET n = row "
-             if first_load else
-             f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL} {{iri: row.iri}}) "
-             f"SET n{_label_clause(labels)} SET n = row ", rows)
-            for labels, rows in sorted(by_labels.items())
-        ]
+        # An entity's names hang off it as Name nodes (the indexed look-up by any name);
+        # a MERGE replaces the ones it had.
+        names = (f"FOREACH (value IN coalesce(row.names, []) | "
+                 f"CREATE (:{NAME_LABEL} {{value: value}})-[:{NAMES_TYPE}]->(n)) ")
+        old_names = f"WITH n, row CALL (n) {{ MATCH (n)<-[:{NAMES_TYPE}]-(old:{NAME_LABEL}) DETACH DELETE old }} "
+        node_statements = []
+        for labels, rows in sorted(by_labels.items()):
+            key = next((label for label in STORAGE_LABELS if label in labels), ENTITY_LABEL)
+            named = names if key == ENTITY_LABEL else ""
+            node_statements.append((
+                f"UNWIND $rows AS row CREATE (n{_label_clause((*labels, key))}) SET n = row {named}"
+                if first_load else
+                f"UNWIND $rows AS row MERGE (n:{key} {{iri: row.iri}}) "
+                f"SET n{_label_clause(labels)} SET n = row {old_names if named else ''}{named}", rows))
         # Relationships find their ends by element id (a direct record read), not by an index
         # seek on the IRI: the ids come back from the node writes, or are looked up once.
         element_ids: dict[str, str] = {}
@@ -246,19 +273,20 @@ class Neo4jStore:
                 run_all(f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.e "
                         f"{write} (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
         if first_load:
-            self.ensure_schema(wait=False)  # the full-text index again, filled in the background; search waits for it
+            self.ensure_schema(wait=False, names=False)  # the full-text index again, filled in the background; search waits for it
         return LoadReport(len(nodes), len(relationships), batches, time.perf_counter() - started)
 
     def read(self) -> tuple[list[NodeRow], list[RelationshipRow]]:
         """Every chainkg node and relationship, back as rows (for :func:`rows_to_rdf`)."""
+        stored = "|".join(STORAGE_LABELS)
         nodes = [
             NodeRow(r["iri"], tuple(sorted(r["labels"])), r["properties"])
-            for r in self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.iri AS iri, labels(n) AS labels, "
+            for r in self.run(f"MATCH (n) WHERE n:{stored} RETURN n.iri AS iri, labels(n) AS labels, "
                               "properties(n) AS properties ORDER BY iri")
         ]
         relationships = [
             RelationshipRow(r["start"], r["type"], r["end"], r["properties"])
-            for r in self.run(f"MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) RETURN a.iri AS start, type(r) AS type, "
+            for r in self.run(f"MATCH (a)-[r]->(b) WHERE a:{stored} AND b:{stored} RETURN a.iri AS start, type(r) AS type, "
                               "b.iri AS end, properties(r) AS properties ORDER BY start, type, end")
         ]
         return nodes, relationships

@@ -59,7 +59,7 @@ _HEAD = re.compile(r"(?>产业链|产业集群|产业|行业|领域)(?!园|基�
 _LEFT_DELIMITERS = set("，。；：！？“”‘’「」『』（）()[]【】《》\n ,;:!?|·…") | set(map(chr, range(0x2500, 0x2580)))
 # how far left of its head a list of industries may begin
 _REACH = 60
-_LIST_SEPARATOR = re.compile(r"以及|、|和|与|及")
+_LIST_SEPARATOR = re.compile(r"以及|、|和|与|及|[+＋]")
 #: Words that qualify an industry without naming one; stripped from either end of a mention.
 _GENERIC = sorted((
     "发展", "打造", "重点", "新兴", "传统", "主导", "特色", "优势", "等", "战略性", "战略", "支柱", "先导", "未来",
@@ -273,16 +273,19 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
     for head in _HEAD.finditer(text):
         if any(a <= head.start() < b for a, b in names):
             continue
-        left = head.start()
-        while left > 0 and head.start() - left < _REACH and text[left - 1] not in _LEFT_DELIMITERS:
+        end = head.start()
+        if end > 0 and text[end - 1] in "”」』":  # “A+B”产业链: the words are the quoted ones
+            end -= 1
+        left = end
+        while left > 0 and end - left < _REACH and text[left - 1] not in _LEFT_DELIMITERS:
             left -= 1
         cut_off = left > 0 and text[left - 1] not in _LEFT_DELIMITERS  # the first words are not all here
-        first = left + _after_last_stop_word(text[left:head.start()])
+        first = left + _after_last_stop_word(text[left:end])
         listed = text.rfind("等", left, first)
-        if listed >= 0 and not strip_generic_words(text[first:head.start()]):
+        if listed >= 0 and not strip_generic_words(text[first:end]):
             # 以A、B等为主的战略性新兴产业: what follows the last verb is generic, the list is before it
             first = left + _after_last_stop_word(text[left:listed + 1])
-        spans = _listed_industries(text, first, head.start(), head.group())
+        spans = _listed_industries(text, first, end, head.group())
         if cut_off and spans and spans[0][0] == left:
             spans = spans[1:]
         left = first

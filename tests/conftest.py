@@ -89,12 +89,12 @@ def neo4j_store(neo4j_settings):
 
 
 @pytest.fixture(scope="module")
-def loaded_seed(neo4j_store, seed_graph):
-    """The seed graph freshly loaded (each test module starts from a clean load)."""
+def loaded_seed(neo4j_store, seed_dataset):
+    """The seed dataset freshly loaded, named graphs and all (each test module starts from a clean load)."""
     from chainkg.graph.neo4j_codec import rdf_to_rows
 
     neo4j_store.clear()
-    nodes, relationships = rdf_to_rows(seed_graph)
+    nodes, relationships = rdf_to_rows(seed_dataset)
     neo4j_store.load(nodes, relationships, progress=False)
     return nodes, relationships
 

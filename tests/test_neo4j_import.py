@@ -16,8 +16,12 @@ def test_neo4j_admin_import_gives_the_loaded_graph(tmp_path, seed_graph):
     try:
         with connect(Neo4jSettings(server.uri, server.user, server.password)) as store:
             store.ensure_schema()
-            assert store.counts() == (len(nodes), len(relationships))
+            entities = {n.iri for n in nodes if "Entity" in n.labels}
+            assert store.counts() == (len(entities), sum(r.start in entities and r.end in entities for r in relationships))
+            assert len(store.read()[0]) == len(nodes)  # the sources, figures and graph remainder too
             assert set(rows_to_rdf(*store.read())) == set(stored_subgraph(seed_graph))
+            # ensure_schema gave the imported entities their Name nodes: the indexed look-up works
+            assert [r["n"] for r in store.run("MATCH (:Name {value: '台商区'})-[:NAMES]->(n) RETURN n.name AS n")] == ["泉州台商投资区"]
             assert store.search("芯谷")[0]["name"] == "南安芯谷半导体科技产业港"
     finally:
         stop_server(server, remove_home=True)

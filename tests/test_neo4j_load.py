@@ -37,8 +37,16 @@ def test_counts_equal_the_graph_and_three_more_loads_change_nothing(neo4j_store,
 
 def test_every_node_has_a_unique_iri_and_the_entity_label(neo4j_store, loaded_seed):
     constraints = neo4j_store.run("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN *")
-    assert {"labelsOrTypes": ["Entity"], "properties": ["iri"], "type": "UNIQUENESS"} in constraints
-    assert neo4j_store.run("MATCH (n) WHERE NOT n:Entity OR n.iri IS NULL RETURN count(n) AS c")[0]["c"] == 0
+    for label in ("Entity", "SourceDocument", "Observation", "NamedGraph"):
+        assert {"labelsOrTypes": [label], "properties": ["iri"], "type": "UNIQUENESS"} in constraints
+    by_label = {tuple(r["key"]): r["c"] for r in neo4j_store.run(
+        "MATCH (n) WHERE n.iri IS NOT NULL RETURN [l IN labels(n) WHERE l IN "
+        "['Entity', 'SourceDocument', 'Observation', 'NamedGraph']] AS key, count(n) AS c")}
+    assert by_label == {("Entity",): 136, ("SourceDocument",): 2, ("Observation",): 18, ("NamedGraph",): 1}
+    # every other node is a Name of one entity (or the gap questions' entry counts)
+    others = neo4j_store.run("MATCH (n) WHERE n.iri IS NULL RETURN DISTINCT labels(n) AS labels")
+    assert {tuple(r["labels"]) for r in others} <= {("Name",), ("EntryCount",), ("EntryCountStamp",)}
+    assert neo4j_store.run("MATCH (n:Name) WHERE count { (n)-[:NAMES]->(:Entity) } <> 1 RETURN count(n) AS c")[0]["c"] == 0
     index = neo4j_store.run("SHOW FULLTEXT INDEXES YIELD name, options RETURN *")[0]
     assert index["name"] == "entity_names"
     assert index["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
@@ -174,7 +182,10 @@ def test_cli_load_reports_counts_and_never_prints_the_password(neo4j_settings, m
     assert main(["neo4j", "load"]) == 0
     captured = capsys.readouterr()
     nodes, relationships = loaded_seed
-    assert f"the database now holds {len(nodes)} nodes, {len(relationships)} relationships" in captured.out
+    entities = {n.iri for n in nodes if "Entity" in n.labels}
+    between = [r for r in relationships if r.start in entities and r.end in entities]
+    assert f"loaded {len(nodes)} nodes and {len(relationships)} relationships" in captured.out
+    assert f"the database now holds {len(entities)} nodes, {len(between)} relationships" in captured.out
     from chainkg.analyses.cypher import entry_counts_fresh
 
     with connect(neo4j_settings) as store:

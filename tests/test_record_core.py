@@ -172,7 +172,7 @@ def _relation_triples_by_backend(facts, tmp_path) -> dict[str, set[tuple[str, st
             write(facts, tmp_path / "all.nt")
             held[kind] = from_rdf(Graph().parse(tmp_path / "all.nt", format="nt"))
         elif kind == "neo4j-rows":
-            held[kind] = {(r.start, by_type[r.type], r.end) for r in write(facts)[1]}
+            held[kind] = {(r.start, by_type[r.type], r.end) for r in write(facts)[1] if r.type in by_type}
         elif kind == "networkx":
             held[kind] = {(s, k, o) for s, o, k in write(facts).edges(keys=True)}
         elif kind == "compact":

@@ -30,10 +30,10 @@ def test_lean_projection_can_leave_evidence_out():
     assert all(d["evidence"] == [] for _, _, d in lean.edges(data=True))
 
 
-def test_rows_from_records_equal_rows_from_rdf(seed_graph):
+def test_rows_from_records_equal_rows_from_rdf(seed_dataset):
     from chainkg.graph.neo4j_codec import facts_to_rows, rdf_to_rows
 
-    from_rdf, from_records = rdf_to_rows(seed_graph), facts_to_rows(load_facts())
+    from_rdf, from_records = rdf_to_rows(seed_dataset), facts_to_rows(load_facts())
     assert [(n.iri, n.labels, n.properties) for n in from_records[0]] == [(n.iri, n.labels, n.properties) for n in from_rdf[0]]
     assert {(r.start, r.type, r.end): r.properties for r in from_records[1]} == \
         {(r.start, r.type, r.end): r.properties for r in from_rdf[1]}
@@ -45,7 +45,7 @@ def test_rows_from_records_equal_rows_from_rdf_on_generated_data():
 
     facts = generate_synthetic(firms=150, seed=4).facts
     graph = union_graph(facts_to_dataset(facts))
-    from_rdf, from_records = rdf_to_rows(graph), facts_to_rows(facts)
+    from_rdf, from_records = rdf_to_rows(facts_to_dataset(facts)), facts_to_rows(facts)
     assert {n.iri: (n.labels, n.properties) for n in from_records[0]} == {n.iri: (n.labels, n.properties) for n in from_rdf[0]}
     assert {(r.start, r.type, r.end): r.properties for r in from_records[1]} == \
         {(r.start, r.type, r.end): r.properties for r in from_rdf[1]}
