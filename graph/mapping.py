@@ -59,7 +59,7 @@ from chainkg.loaders.units import UNITS
 from chainkg.ontology import CHAIN_FILES, CKG, CLASSES
 
 __all__ = [
-    "Triple", "Emit", "emit_facts", "statement_triples", "decimal_literal", "rdf_value", "plain_value",
+    "Triple", "Emit", "emit_facts", "statement_triples", "decimal_literal", "rdf_value", "plain_value", "plain_from_rdf",
     "source_triples", "entity_triples", "evidence_triples", "observation_triples",
     "entity_properties", "entity_labels", "relationship_properties", "has_qualifiers", "relation_from_properties",
     "entity_node_attributes", "edge_attributes", "statement_qualifiers", "entity_term_values",
@@ -296,11 +296,16 @@ def observation_triples(observation: Observation) -> Iterator[Triple]:
         yield from _evidence_of(node, observation.evidence)
 
 
+def plain_from_rdf(term: TermField, node: Node) -> Any:
+    """The plain value (as :func:`plain_value` gives it) of the RDF object of ``ckg:<term>``."""
+    return int(str(node)) if term.value == "integer" else str(node)
+
+
 def statement_qualifiers(graph: Graph, statement: Node) -> Iterator[tuple[TermField, Any]]:
     """The qualifiers a statement node holds in ``graph``, as plain values (inverse of RDF)."""
     for term in RELATION_QUALIFIERS:
         if (value := graph.value(statement, CKG[term.term])) is not None:
-            yield term, int(str(value)) if term.value == "integer" else str(value)
+            yield term, plain_from_rdf(term, value)
 
 
 def entity_term_values(graph: Graph, node: Node) -> Iterator[tuple[TermField, str]]:

@@ -82,6 +82,7 @@ from chainkg.graph.mapping import (
     entity_labels,
     entity_names,
     entity_properties,
+    plain_from_rdf,
     rdf_value,
     relationship_properties,
 )
@@ -539,7 +540,7 @@ def _relationship_row(index: _Quads, subject: URIRef, term, object_: URIRef, sta
         spans += _spans(index, statement)
         for qualifier in RELATION_QUALIFIERS:
             if (value := index.value(statement, CKG[qualifier.term])) is not None:
-                properties.setdefault(qualifier.term, str(value))
+                properties.setdefault(qualifier.term, plain_from_rdf(qualifier, value))
     properties.update({"sources": sorted(sources), "methods": sorted(methods)})
     if confidences:
         properties["confidence"] = max(confidences)
