@@ -179,8 +179,9 @@ def load_yaml(path: str | Path) -> Any:
     """
     path = Path(path)
     text = decode_source(read_source_file(path, MAX_YAML_BYTES), path)
-    loader = _BoundedLoader(text)
+    loader = None
     try:
+        loader = _BoundedLoader(text)  # its reader refuses control characters at once
         node = loader.get_single_node()
         if node is None:
             return None
@@ -195,7 +196,8 @@ def load_yaml(path: str | Path) -> Any:
     except (ValueError, OverflowError) as error:  # an int of more digits than Python converts
         raise SourceError(path, f"malformed YAML: a value Python cannot hold ({error})") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 # --- Field types the file formats share ------------------------------------------------------
@@ -269,12 +271,12 @@ def check_schema(model: type[Model], document: Any, path: str | Path) -> Model:
 def schema_error(error: ValidationError, document: Any, path: str | Path) -> SourceError:
     """The first of pydantic's errors as ``file:line: field: what was expected``."""
     errors = error.errors(include_url=False, include_context=True)
-    first_loc = _data_loc(errors[0]["loc"], document)
+    first_loc = _data_loc(errors[0], document)
     # A union (text or a mapping) reports once per alternative: keep those about the same place.
-    same = [e for e in errors if _data_loc(e["loc"], document)[: len(first_loc)] == first_loc]
-    deepest = max(len(_data_loc(e["loc"], document)) for e in same)
-    chosen = [e for e in same if len(_data_loc(e["loc"], document)) == deepest]
-    loc = _data_loc(chosen[0]["loc"], document)
+    same = [e for e in errors if _data_loc(e, document)[: len(first_loc)] == first_loc]
+    deepest = max(len(_data_loc(e, document)) for e in same)
+    chosen = [e for e in same if len(_data_loc(e, document)) == deepest]
+    loc = _data_loc(chosen[0], document)
     line, field = _line_and_field(loc, document)
     messages = list(dict.fromkeys(_message(e) for e in chosen))
     if len(messages) > 1 and all(m.startswith("expected ") for m in messages):
@@ -284,19 +286,21 @@ def schema_error(error: ValidationError, document: Any, path: str | Path) -> Sou
     return SourceError(path, messages[0] + (f" (and {more} more problem(s))" if more > 0 else ""), line=line, field=field)
 
 
-def _data_loc(loc: tuple, document: Any) -> tuple:
+def _data_loc(error: Any, document: Any) -> tuple:
     """The part of pydantic's location that names keys and indexes of the data (union tags dropped)."""
+    loc = error["loc"]
+    names_a_key = error["type"] in ("missing", "extra_forbidden")
     kept: list = []
     node = document
-    for part in loc:
+    for index, part in enumerate(loc):
         if isinstance(node, dict) and part in node:
             kept.append(part)
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             kept.append(part)
             node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and part[:1].isalpha() and part.isidentifier():
-            kept.append(part)  # a missing key or a key the model does not know
+        elif names_a_key and index == len(loc) - 1 and isinstance(node, dict) and isinstance(part, str):
+            kept.append(part)  # a missing or unknown key (other parts not in the data are a union's tags)
             node = None
     return tuple(kept)
 
