@@ -260,9 +260,9 @@ def table_bytes(draw, fmt: str, cells: list[list[str]], folder: Path) -> bytes:
             sep = {"csv": ",", "tsv": "\t", "whitespace": " "}[fmt]
             text = "\n".join(sep.join(row) for row in cells)
         else:
-            buffer = io.StringIO()
-            csv.writer(buffer, delimiter="," if fmt == "csv" else "\t").writerows(cells)
-            text = buffer.getvalue()
+            lines = io.StringIO()
+            csv.writer(lines, delimiter="," if fmt == "csv" else "\t").writerows(cells)
+            text = lines.getvalue()
         data = encoded(text, draw(st.sampled_from(ENCODINGS)))
     elif fmt == "parquet":
         import pyarrow as pa
@@ -278,9 +278,9 @@ def table_bytes(draw, fmt: str, cells: list[list[str]], folder: Path) -> bytes:
         book = Workbook()
         for row in cells:
             book.worksheets[0].append([_xlsx_safe(c) for c in row])
-        buffer = io.BytesIO()
-        book.save(buffer)
-        data = buffer.getvalue()
+        workbook_bytes = io.BytesIO()
+        book.save(workbook_bytes)
+        data = workbook_bytes.getvalue()
     if damage == "truncate":
         data = data[: draw(st.integers(0, len(data)))]
     elif damage == "flip" and data:
