@@ -5,7 +5,8 @@
     chainkg query 'SPARQL' [--data FILE]   run a SPARQL query on the seed graph or a graph file
 
 Every error is one line naming the file, line and field, with exit status 2; a graph that
-does not conform to the shapes exits 1.
+does not conform to the shapes exits 1; anything else is a bug of ours, exit status 3 (its
+traceback with ``chainkg --debug …``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import getpass
 import json
 import os
 import sys
+import traceback
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chainkg import __version__
-from chainkg.errors import ChainKGError, SourceError, ValidationFailed
+from chainkg.errors import ChainKGError, SourceError, ValidationFailed, one_line
 
 if TYPE_CHECKING:  # rdflib is imported by the commands that need it, not at start-up
     from rdflib import Graph
@@ -54,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A knowledge graph of industrial parks and supply chains (Quanzhou seed included).",
     )
     parser.add_argument("--version", action="version", version=f"chainkg {__version__}")
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an error (before the command)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser(
@@ -298,17 +301,43 @@ def _add_neo4j_commands(commands) -> None:
     search.set_defaults(handler=_cmd_neo4j_search)
 
 
+#: Exit statuses (README, "Errors and exit codes").
+EXIT_BAD_INPUT, EXIT_NOT_CONFORMING, EXIT_INTERNAL = 2, 1, 3
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the one place errors become a line on stderr and an exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
+    except ValidationFailed as error:
+        summary, _, details = str(error).partition("\n")
+        if details:  # the SHACL report, on stdout as `chainkg validate` prints it
+            print(details)
+        return _error_line(summary, EXIT_NOT_CONFORMING, args)
     except ChainKGError as error:
-        print(f"chainkg: error: {error}", file=sys.stderr)
-        return 1 if isinstance(error, ValidationFailed) else 2
+        return _error_line(str(error), EXIT_BAD_INPUT, args)
     except KeyboardInterrupt:
         print("chainkg: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug of ours or of a library: one line, the traceback only on request
+        return _error_line(f"internal error: {type(error).__name__}: {_describe(error)} (a bug in chainkg; "
+                           "`chainkg --debug …` shows the traceback)", EXIT_INTERNAL, args)
+
+
+def _describe(error: BaseException) -> str:
+    try:
+        return str(error)[:300]
+    except Exception:  # an exception whose str() itself fails (an int of too many digits)
+        return "(no description)"
+
+
+def _error_line(message: str, status: int, args: argparse.Namespace) -> int:
+    if getattr(args, "debug", False):
+        traceback.print_exc()
+    print(one_line(f"chainkg: error: {message}"), file=sys.stderr)
+    return status
 
 
 def _status(message: str) -> None:

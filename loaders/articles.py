@@ -1,6 +1,6 @@
 """Articles in, facts with provenance out: read text or HTML, extract, resolve, make records.
 
-- **Reading**: ``.txt`` as UTF-8 (GB 18030 as a fallback); ``.html`` through trafilatura, a
+- **Reading**: ``.txt`` as UTF-8 (else UTF-16, GB 18030 or Big5, detected); ``.html`` through trafilatura, a
   maintained main-text extractor (menus, footers and scripts dropped). For HTML the offsets
   of evidence index the extracted main text, which is what the source document records.
 - **Resolution** within and across documents: names and short forms from the gazetteers
@@ -35,7 +35,7 @@ from chainkg.loaders.extract import ExtractedDocument, extract_text
 from chainkg.loaders.gazetteer import chain_gazetteer
 from chainkg.loaders.records import FactSet, Origin, Relation, SourceDocument, TextSpan
 from chainkg.loaders.sources import ARTICLE_SUFFIXES, expand_sources
-from chainkg.loaders.text import normalize_annotated_text
+from chainkg.loaders.text import MAX_ARTICLE_BYTES, decode_source, normalize_annotated_text, read_source_file
 from chainkg.text import normalize_name
 
 __all__ = ["ARTICLE_SUFFIXES", "read_article", "extract_file", "documents_to_facts", "load_articles", "is_abbreviation"]
@@ -48,19 +48,8 @@ _KIND = {"Company": "organization", "ResearchInstitute": "organization", "Govern
 def read_article(path: str | Path) -> tuple[str, str]:
     """The article's text and how it was read (``text`` or ``html:trafilatura``)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(path, "file not found") from None
-    except OSError as error:
-        raise SourceError(path, f"cannot read: {error.strerror}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError as error:
-            raise SourceError(path, f"neither UTF-8 nor GB 18030 text: {error}") from None
+    # a regular file within the size cap, in UTF-8, UTF-16, GB 18030 or Big5 (loaders/text.py)
+    text = decode_source(read_source_file(path, MAX_ARTICLE_BYTES), path)
     if path.suffix.lower() in (".html", ".htm"):
         import trafilatura
 

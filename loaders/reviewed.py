@@ -2,7 +2,7 @@
 
 The file's shape (see ``data/seed_quanzhou_parks_2024q1.facts.yaml``)::
 
-    source:    {id, kind: article | reference_table, file, sha256, title, ...}
+    source:    {id, kind: article | reference_table, file, sha256, title, encoding, ...}
     entities:  [{id, type, name, name_en, aliases, division_code, admin_level, status, evidence}]
     mentions:  [{id, evidence}]            # entities declared elsewhere that the source names
     relations: [{subject, predicate, object, confidence, evidence, and any qualifier the records
@@ -10,7 +10,9 @@ The file's shape (see ``data/seed_quanzhou_parks_2024q1.facts.yaml``)::
     observations: [{about, measure, value, unit, bound, period: {start, end, label}, evidence}]
 
 Every evidence is ``{start, end, quote}``: character offsets into the original file and the
-text found there. Anything wrong — an unknown class or property, a quote that does not
+text found there. The file is read by :func:`~chainkg.loaders.validation.load_yaml` (bounded:
+no anchor bombs) and checked against :class:`FactsFile` before anything else looks at it, so
+a missing key or a value of the wrong type is an error naming its line. Anything wrong — an unknown class or property, a quote that does not
 match its offsets — raises :class:`~chainkg.errors.SourceError` naming the file, line and
 field. Cross-file checks (does every id exist?) happen in :func:`check_references`.
 
@@ -26,13 +28,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, create_model
 
-from chainkg.errors import SourceError
+from chainkg.errors import SourceError, brief
 from chainkg.loaders.records import (
     RELATION_QUALIFIERS,
     Entity,
@@ -45,14 +47,16 @@ from chainkg.loaders.records import (
     TermField,
     TextSpan,
 )
-from chainkg.loaders.text import normalize_annotated_text
+from chainkg.loaders.text import MAX_ARTICLE_BYTES, decode_source, normalize_annotated_text, read_source_file
 from chainkg.loaders.units import UNITS
+from chainkg.loaders.validation import LineMap, Number, Text, check_schema, finite_decimal, load_yaml
 from chainkg.ontology import CKG, CLASSES, RELATIONS, allowed_values
 
 __all__ = [
     "DATA_DIR",
     "SEED_FACTS",
     "PLACES_FACTS",
+    "FactsFile",
     "load_reviewed_facts",
     "check_references",
 ]
@@ -69,30 +73,105 @@ _ID = re.compile(r"^[a-z]+/[A-Za-z0-9_.\-]+$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class _LineMap(dict):
-    """A YAML mapping that remembers its own line and each key's line."""
-
-    line: int = 0
-    key_lines: dict[str, int]
+_LineMap = LineMap
 
 
-class _LineLoader(yaml.SafeLoader):
-    pass
+# --- The file format as a schema: types and required keys, checked before any use ----------
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineMap:
-    mapping = _LineMap(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {key.value: key.start_mark.line + 1 for key, _ in node.value if hasattr(key, "value")}
-    return mapping
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-# Dates stay strings: the file is the record, we parse what we need ourselves.
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Id = Annotated[Text, Field(max_length=256)]
+
+
+def _one_or_many(value: Any) -> Any:
+    """Evidence may be one span or a list of them; a single string is one class name."""
+    return [value] if isinstance(value, dict | str) else value
+
+
+class SpanEntry(_Strict):
+    start: StrictInt = Field(ge=0)
+    end: StrictInt = Field(ge=0)
+    quote: Text
+
+
+class SourceEntry(_Strict):
+    id: _Id
+    kind: Text
+    title: Text
+    file: Text | None = None
+    encoding: Text | None = None  # the cited article's, when it is neither UTF-8 nor detected
+    sha256: Text | None = None
+    language: Text | None = None
+    published: Text | None = None
+    citation: Text | None = None
+    note: Text | None = None
+
+
+class EntityEntry(_Strict):
+    id: _Id
+    type: Annotated[list[Text], BeforeValidator(_one_or_many), Field(min_length=1)]
+    name: Text
+    name_en: Text | None = None
+    aliases: list[Text] | None = None
+    division_code: Text | None = None
+    admin_level: Text | None = None
+    status: Text | None = None
+    note: Text | None = None
+    evidence: Annotated[list[SpanEntry], BeforeValidator(_one_or_many)] | None = None
+
+
+class MentionEntry(_Strict):
+    id: _Id
+    evidence: Annotated[list[SpanEntry], BeforeValidator(_one_or_many)] | None = None
+
+
+class _RelationBase(_Strict):
+    subject: _Id
+    predicate: Text
+    object: _Id
+    confidence: Number | None = None
+    evidence: SpanEntry | None = None
+
+
+#: Schema type of a qualifier by its value kind (``records.ValueKind``); text otherwise.
+_QUALIFIER_TYPES: dict[str, Any] = {"entity": _Id, "integer": Annotated[StrictInt, Field(ge=1)]}
+
+#: A relation: its three parts, confidence, evidence and every qualifier the records declare.
+RelationEntry = create_model(  # type: ignore[call-overload]  # field definitions built from RELATION_QUALIFIERS
+    "RelationEntry", __base__=_RelationBase,
+    **{term.field: (_QUALIFIER_TYPES.get(term.value, Text) | None, None) for term in RELATION_QUALIFIERS},
+)
+
+
+class PeriodEntry(_Strict):
+    start: Text | None = None
+    end: Text | None = None
+    label: Text | None = None
+
+
+class ObservationEntry(_Strict):
+    about: _Id
+    measure: Text
+    value: Number
+    unit: Text
+    bound: Text | None = None
+    period: PeriodEntry | None = None
+    project_status: Text | None = None
+    label: Text | None = None
+    evidence: SpanEntry | None = None
+
+
+class FactsFile(_Strict):
+    """The shape of a reviewed-facts file; what each value means is checked after it."""
+
+    source: SourceEntry
+    entities: list[EntityEntry] | None = None
+    mentions: list[MentionEntry] | None = None
+    relations: list[RelationEntry] | None = None  # type: ignore[valid-type]  # a model built above
+    observations: list[ObservationEntry] | None = None
 
 
 class _Reader:
@@ -120,13 +199,13 @@ class _Reader:
             value = str(value)
         if not isinstance(value, kind):
             expected = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            raise self.fail(f"expected {expected}, got {type(value).__name__} {value!r}", node, field)
+            raise self.fail(f"expected {expected}, got {brief(value)}", node, field)
         return value
 
     def choice(self, node: _LineMap, field: str, allowed, required: bool = False, what: str = "value"):
         value = self.get(node, field, str, required=required)
         if value is not None and value not in allowed:
-            raise self.fail(f"unknown {what} {value!r}{_suggest(value, allowed)}", node, field)
+            raise self.fail(f"unknown {what} {_quoted(value)}{_suggest(value, allowed)}", node, field)
         return value
 
     def mapping_list(self, document: _LineMap, field: str) -> list[_LineMap]:
@@ -135,13 +214,24 @@ class _Reader:
             raise self.fail("expected a list", document, field)
         for item in items:
             if not isinstance(item, _LineMap):
-                raise self.fail(f"each item must be a mapping, got {item!r}", document, field)
+                raise self.fail(f"each item must be a mapping, got {brief(item)}", document, field)
         return items
 
 
+def _quoted(value: Any) -> str:
+    """A value's repr for a message, clipped (a name may be a whole paragraph)."""
+    if not isinstance(value, str):
+        return brief(value)
+    return repr(value) if len(value) <= 80 else repr(value[:80]) + "…"
+
+
 def _suggest(value: str, allowed) -> str:
-    close = difflib.get_close_matches(value, list(allowed), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(close)}?)" if close else f" (expected one of: {', '.join(allowed)})"
+    allowed = list(allowed)
+    # difflib compares every pair: past a few hundred candidates or characters, skip the hint
+    close = difflib.get_close_matches(value, allowed, n=3, cutoff=0.6) if len(value) <= 200 and len(allowed) <= 5000 else []
+    if close:
+        return f" (did you mean {', '.join(close)}?)"
+    return f" (expected one of: {', '.join(allowed)})" if len(allowed) <= 30 else ""
 
 
 def load_reviewed_facts(path: str | Path) -> FactSet:
@@ -160,21 +250,10 @@ def load_reviewed_facts(path: str | Path) -> FactSet:
     """
     path = Path(path)
     reader = _Reader(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceError(path, "file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SourceError(path, f"cannot read: {error}") from None
-    try:
-        document = yaml.load(raw, Loader=_LineLoader)  # noqa: S506 — a SafeLoader subclass
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(error, "problem", None) or str(error)
-        raise SourceError(path, f"malformed YAML: {problem}", line=line) from None
+    document = load_yaml(path)
     if not isinstance(document, _LineMap):
         raise SourceError(path, "expected a mapping with 'source', 'entities', 'relations'")
+    check_schema(FactsFile, document, path)
 
     source_node = document.get("source")
     if not isinstance(source_node, _LineMap):
@@ -186,7 +265,7 @@ def load_reviewed_facts(path: str | Path) -> FactSet:
     for node in reader.mapping_list(document, "entities"):
         entity = _read_entity(reader, node, source, span)
         if entity.id in facts.entities:
-            raise reader.fail(f"entity {entity.id!r} declared twice in this file", node, "id")
+            raise reader.fail(f"entity {_quoted(entity.id)} declared twice in this file", node, "id")
         facts.entities[entity.id] = entity
     for node in reader.mapping_list(document, "mentions"):
         facts.mentions.append(
@@ -207,16 +286,18 @@ def load_reviewed_facts(path: str | Path) -> FactSet:
 def _read_source(reader: _Reader, node: _LineMap) -> tuple[SourceDocument, str | None]:
     source_id = reader.get(node, "id")
     if not re.fullmatch(r"[A-Za-z0-9_.\-]+", source_id):
-        raise reader.fail(f"source id {source_id!r} must be letters, digits, '_', '.' or '-'", node, "id")
+        raise reader.fail(f"source id {_quoted(source_id)} must be letters, digits, '_', '.' or '-'", node, "id")
     kind = reader.choice(node, "kind", SOURCE_KINDS, required=True, what="source kind")
     file_name = reader.get(node, "file", required=kind == "article")
     file_path = original = sha256 = None
     if file_name is not None:
-        file_path = (reader.path.parent / file_name).resolve()
         try:
-            data = file_path.read_bytes()
-        except FileNotFoundError:
-            raise reader.fail(f"source file not found: {file_path}", node, "file") from None
+            file_path = (reader.path.parent / file_name).resolve()
+            data = read_source_file(file_path, MAX_ARTICLE_BYTES)
+        except SourceError as error:
+            raise reader.fail(f"source file {error}", node, "file") from None
+        except (OSError, ValueError) as error:  # a path the system cannot even resolve (a NUL in it)
+            raise reader.fail(f"cannot resolve the source file: {error}", node, "file") from None
         sha256 = hashlib.sha256(data).hexdigest()
         expected = reader.get(node, "sha256", required=False)
         if expected is not None and expected != sha256:
@@ -227,9 +308,9 @@ def _read_source(reader: _Reader, node: _LineMap) -> tuple[SourceDocument, str |
                 "sha256",
             )
         try:
-            original = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise reader.fail(f"{file_path} is not UTF-8: {error}", node, "file") from None
+            original = decode_source(data, file_path, reader.get(node, "encoding", required=False))
+        except SourceError as error:
+            raise reader.fail(f"source file {error}", node, "encoding" if "encoding" in node else "file") from None
     source = SourceDocument(
         id=source_id,
         kind=kind,
@@ -295,7 +376,7 @@ class _EvidenceReader:
 def _read_id(reader: _Reader, node: _LineMap, field: str) -> str:
     value = reader.get(node, field)
     if not _ID.match(value):
-        raise reader.fail(f"id {value!r} must look like 'kind/slug' (e.g. org/nanwang, area/350521)", node, field)
+        raise reader.fail(f"id {_quoted(value)} must look like 'kind/slug' (e.g. org/nanwang, area/350521)", node, field)
     return value
 
 
@@ -306,13 +387,13 @@ def _read_entity(reader: _Reader, node: _LineMap, source: SourceDocument, span: 
         raise reader.fail("type must be a class name or a list of them", node, "type")
     for class_name in types:
         if class_name not in CLASSES:
-            raise reader.fail(f"unknown class {class_name!r}{_suggest(class_name, CLASSES)}", node, "type")
+            raise reader.fail(f"unknown class {_quoted(class_name)}{_suggest(class_name, CLASSES)}", node, "type")
     aliases = node.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise reader.fail("aliases must be a list of names", node, "aliases")
     division_code = reader.get(node, "division_code", required=False)
     if division_code is not None and not re.fullmatch(r"\d{6}|\d{9}|\d{12}", division_code):
-        raise reader.fail(f"division code {division_code!r} must have 6, 9 or 12 digits", node, "division_code")
+        raise reader.fail(f"division code {_quoted(division_code)} must have 6, 9 or 12 digits", node, "division_code")
     name = reader.get(node, "name")
     if not name.strip():
         raise reader.fail("name is empty", node, "name")
@@ -334,18 +415,16 @@ def _read_entity(reader: _Reader, node: _LineMap, source: SourceDocument, span: 
 
 def _decimal(reader: _Reader, node: _LineMap, field: str, default: str | None = None) -> Decimal:
     value = node.get(field, default)
-    if isinstance(value, bool) or value is None:
-        raise reader.fail("expected a number", node, field)
     try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        raise reader.fail(f"expected a number, got {value!r}", node, field) from None
+        return finite_decimal(value)
+    except ValueError as error:
+        raise reader.fail(str(error), node, field) from None
 
 
 def _read_relation(reader: _Reader, node: _LineMap, source: SourceDocument, span: _EvidenceReader) -> Relation:
     predicate = reader.get(node, "predicate")
     if predicate not in RELATIONS:
-        raise reader.fail(f"unknown property {predicate!r}{_suggest(predicate, RELATIONS)}", node, "predicate")
+        raise reader.fail(f"unknown property {_quoted(predicate)}{_suggest(predicate, RELATIONS)}", node, "predicate")
     confidence = _decimal(reader, node, "confidence", "1")
     if not Decimal(0) <= confidence <= Decimal(1):
         raise reader.fail(f"confidence {confidence} must lie in [0, 1]", node, "confidence")
@@ -368,10 +447,7 @@ def _read_qualifier(reader: _Reader, node: _LineMap, term: TermField) -> Any:
     if term.value == "entity":
         return _read_id(reader, node, term.field)
     if term.value == "integer":
-        text = str(node.get(term.field))
-        if not text.isdigit() or int(text) < 1:
-            raise reader.fail(f"{term.field} must be a whole number of at least 1, not {text[:40]!r}", node, term.field)
-        return int(text)
+        return int(node[term.field])  # the schema has checked it: a whole number ≥ 1
     try:
         allowed = allowed_values(CKG[term.term])
     except LookupError:
@@ -386,7 +462,7 @@ def _read_observation(reader: _Reader, node: _LineMap, source: SourceDocument, s
     for field in ("start", "end"):
         value = period.get(field)
         if value is not None and not (isinstance(value, str) and _DATE.match(value)):
-            raise reader.fail(f"period {field} {value!r} must be a date YYYY-MM-DD", period, field)
+            raise reader.fail(f"period {field} {_quoted(value)} must be a date YYYY-MM-DD", period, field)
     if not any(period.get(field) for field in ("start", "end", "label")):
         raise reader.fail("an observation needs a period (start, end or label)", node, "period")
     return Observation(
@@ -431,7 +507,7 @@ def check_references(facts: FactSet, known_ids: set[str] | frozenset[str] = froz
             candidates = list(entities) + list(known_ids)
             raise SourceError(
                 origin.path if origin else "<facts>",
-                f"unknown id {entity_id!r}{_suggest(entity_id, candidates) if candidates else ''}",
+                f"unknown id {_quoted(entity_id)}{_suggest(entity_id, candidates) if candidates else ''}",
                 line=origin.line_of(field) if origin else None,
                 field=field,
             )

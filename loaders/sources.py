@@ -5,7 +5,7 @@ A source is a file or a folder. A folder stands for the reviewed-facts files (``
 directly inside it, each kind in name order; sub-folders are not entered, so pointing at
 a working folder never walks into a virtual environment or a checkout's history. Files are
 kept in the order given. Anything else is a :class:`~chainkg.errors.SourceError` naming the
-path: a missing file, a file of another type, a folder with nothing to read.
+path: a missing file, a device or pipe, a file of another type, a folder with nothing to read.
 
 Example
 -------
@@ -63,6 +63,8 @@ def expand_sources(sources: Iterable[str | Path]) -> SourceFiles:
             articles.extend(found_articles)
         elif not path.exists():
             raise SourceError(path, "file not found")
+        elif not path.is_file():
+            raise SourceError(path, "not a regular file (a device, pipe or socket)")
         elif path.suffix.lower() in REVIEWED_SUFFIXES:
             reviewed.append(path)
         elif path.suffix.lower() in ARTICLE_SUFFIXES:

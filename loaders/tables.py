@@ -4,6 +4,7 @@ A mapping file (YAML) names the table, its format and how its columns become ont
 
     source: {id: quanzhou_park_projects, title: 泉州市工业园区标准化建设项目清单, citation: https://…}
     table:  {file: projects.csv, format: csv}          # csv | tsv | whitespace | parquet | excel (sheet: …)
+                                                       # text tables may name their encoding: (else detected)
     entity:
       type: IndustrialPark                             # or {column: 类型, map: {园区: IndustrialPark, 项目: Project}}
       name: {column: 项目名称, strip: "★"}
@@ -13,7 +14,11 @@ A mapping file (YAML) names the table, its format and how its columns become ont
       - {predicate: locatedIn, object: {place: 属地}}   # a place name, through the gazetteer
       - {predicate: operatesIn, object: {chain: 产业链}}  # a chain name or alias
 
-Every row is checked before anything is returned: an error names the file, the row number and
+The mapping is checked against :class:`MappingFile` (a missing key or a value of the wrong
+type names its line) and the table is read within size limits: a text table in UTF-8 (with or
+without a byte-order mark), UTF-16, GB 18030 / GBK or Big5, CSV parsed by the csv module over
+the whole file (a line separator inside a quoted cell stays in the cell), an unreadable
+Parquet or Excel file or a missing sheet a one-line error. Every row is checked before anything is returned: an error names the file, the row number and
 the column; by default one bad row fails the whole load (nothing half-loaded), and
 ``skip_bad_rows=True`` loads the good rows and reports the bad ones. For text formats each
 fact's evidence is the row's own line (offsets into the file).
@@ -37,21 +42,103 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, Literal
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
-from chainkg.errors import SourceError
+from chainkg.errors import SourceError, brief
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import Entity, FactSet, Origin, Relation, SourceDocument, TextSpan
-from chainkg.loaders.text import normalize_annotated_text
+from chainkg.loaders.text import decode_source, normalize_annotated_text, read_source_file
+from chainkg.loaders.validation import Text, check_schema, load_yaml
 from chainkg.ontology import CLASSES, RELATIONS
 
-__all__ = ["FORMATS", "TableRow", "TableLoad", "read_table", "load_table", "is_table_mapping"]
+__all__ = ["FORMATS", "MAX_TABLE_BYTES", "MAX_TABLE_CELLS", "MappingFile", "TableRow", "TableLoad", "read_table",
+           "load_table", "load_table_report", "is_table_mapping"]
 
 FORMATS = ("csv", "tsv", "whitespace", "parquet", "excel")
+#: The largest table file read (a province's firm registry as CSV is some tens of MB).
+MAX_TABLE_BYTES = 512 * 1024 * 1024
+#: Rows × columns a binary table may declare: Parquet and xlsx are compressed, so their size
+#: on disk does not bound what they unpack to.
+MAX_TABLE_CELLS = 50_000_000
+
+
+# --- The mapping file as a schema -------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class ColumnSpec(_Strict):
+    """A value read from a column: characters stripped, mapped through ``map``."""
+
+    column: Text
+    strip: Text = ""
+    map: dict[Text, Text] | None = None
+    default: Text | None = None
+    required: StrictBool = True
+
+
+class SuffixSpec(_Strict):
+    """A class chosen by how the name ends (``项目`` → Project), else ``default``."""
+
+    by_name_suffix: dict[Text, Text]
+    default: Text | None = None
+
+
+class ObjectSpec(_Strict):
+    place: Text | None = None
+    chain: Text | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> ObjectSpec:
+        if (self.place is None) == (self.chain is None):
+            raise ValueError("a relation's object needs exactly one of 'place' (a column of place names) "
+                             "or 'chain' (a column of chain names)")
+        return self
+
+
+class RelationSpec(_Strict):
+    predicate: Text
+    object: ObjectSpec
+
+
+class SourceSpec(_Strict):
+    id: Text = Field(pattern=r"^[A-Za-z0-9_.\-]+$", max_length=200)
+    title: Text
+    citation: Text | None = None
+    note: Text | None = None
+
+
+class TableSpec(_Strict):
+    file: Text = Field(min_length=1)
+    format: Literal["csv", "tsv", "whitespace", "parquet", "excel"] = "csv"
+    sheet: Text | None = None
+    encoding: Text | None = None
+
+
+class EntitySpec(_Strict):
+    type: Text | ColumnSpec | SuffixSpec
+    name: Text | ColumnSpec
+    id_prefix: Text = Field(default="org", pattern=r"^[a-z]+$")
+    note: ColumnSpec | None = None
+
+
+class MappingFile(_Strict):
+    """The shape of a table mapping (see the module docstring)."""
+
+    source: SourceSpec
+    table: TableSpec
+    entity: EntitySpec
+    relations: list[RelationSpec] = []
 
 
 @dataclass(frozen=True)
@@ -69,67 +156,168 @@ class TableLoad:
 
 
 def is_table_mapping(path: Path) -> bool:
-    """A YAML file with a ``table:`` section is a table mapping, not reviewed facts."""
+    """A YAML file with a ``table:`` section is a table mapping, not reviewed facts (a file
+    that cannot be read is left to the facts reader, which says why)."""
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        document = load_yaml(path)
+    except SourceError:
         return False
     return isinstance(document, dict) and "table" in document
 
 
-def _text_rows(path: Path, fmt: str) -> list[TableRow]:
-    text = path.read_text(encoding="utf-8-sig")
-    lines, offsets, position = [], [], 0
-    for line in text.splitlines(keepends=True):
-        lines.append(line)
-        offsets.append(position)
-        position += len(line)
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _physical_lines(text: str) -> list[tuple[int, str]]:
+    """Lines as CSV and a text editor see them, with their offsets: ended by \\n, \\r\\n or \\r
+    only (str.splitlines() would also break at U+2028, U+0085, \\x0b, \\x0c and \\x1c–\\x1e,
+    which a cell may hold)."""
+    return [(m.start(), m.group()) for m in _PHYSICAL_LINE.finditer(text)]
+
+
+def _records(path: Path, text: str, fmt: str) -> Iterator[tuple[list[str], int, int]]:
+    """Each record's cells and the span of its text (one line, or several for a quoted cell
+    that holds line breaks)."""
+    lines = _physical_lines(text)
     if fmt == "whitespace":
-        split = [line.split() for line in lines]
-    else:
-        split = list(csv.reader(io.StringIO(text), delimiter="\t" if fmt == "tsv" else ","))
-        if len(split) != len([line for line in lines if line.strip()]):
-            split = [next(csv.reader([line], delimiter="\t" if fmt == "tsv" else ",")) if line.strip() else [] for line in lines]
-    header_index = next((i for i, cells in enumerate(split) if cells), None)
-    if header_index is None:
-        raise SourceError(path, "the table is empty")
-    header = [c.strip() for c in split[header_index]]
-    rows = []
-    for number, index in enumerate(range(header_index + 1, len(split)), 1):
-        cells = split[index]
-        if not cells:
+        for start, line in lines:
+            yield line.split(), start, start + len(line.rstrip("\r\n"))
+        return
+    consumed = 0
+
+    def feed() -> Iterator[str]:
+        nonlocal consumed
+        for _, line in lines:
+            consumed += 1
+            yield line
+
+    reader = csv.reader(feed(), delimiter="\t" if fmt == "tsv" else ",")
+    while True:
+        first = consumed
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise SourceError(path, f"line {consumed}: not valid {fmt.upper()}: {error}") from None
+        start = lines[first][0]
+        last_start, last_line = lines[consumed - 1]
+        yield cells, start, last_start + len(last_line.rstrip("\r\n"))
+
+
+def _text_rows(path: Path, fmt: str, encoding: str | None) -> list[TableRow]:
+    text = decode_source(read_source_file(path, MAX_TABLE_BYTES), path, encoding)
+    if text.startswith("\ufeff"):  # a byte-order mark the codec kept (UTF-16 declared by name)
+        text = text[1:]
+    header: list[str] | None = None
+    rows: list[TableRow] = []
+    number = 0  # records after the header, blank ones included (as a reader counts them)
+    for cells, start, end in _records(path, text, fmt):
+        if header is not None:
+            number += 1
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header = [c.strip() for c in cells]
             continue
         if fmt == "whitespace" and len(cells) > len(header):  # a last column with spaces in it
             cells = cells[: len(header) - 1] + [" ".join(cells[len(header) - 1:])]
         values = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
-        line = lines[index].rstrip("\r\n")
-        rows.append(TableRow(number, values, (offsets[index], offsets[index] + len(line)), line))
+        rows.append(TableRow(number, values, (start, end), text[start:end]))
+    if header is None:
+        raise SourceError(path, "the table is empty")
     return rows
 
 
-def read_table(path: str | Path, fmt: str, *, sheet: str | None = None) -> list[TableRow]:
-    """The rows of a table file as dicts by header, numbered from 1."""
+def read_table(path: str | Path, fmt: str, *, sheet: str | None = None, encoding: str | None = None) -> list[TableRow]:
+    """The rows of a table file as dicts by header, numbered from 1.
+
+    Raises
+    ------
+    SourceError
+        An unknown format, a file that is missing, too large or not a regular file, text in
+        no known encoding, malformed CSV, an unreadable Parquet or Excel file, a missing or
+        empty sheet.
+    """
     path = Path(path)
     if fmt not in FORMATS:
-        raise SourceError(path, f"unknown table format {fmt!r} (one of {', '.join(FORMATS)})")
-    if not path.exists():
-        raise SourceError(path, "table file not found")
+        raise SourceError(path, f"unknown table format {fmt[:40]!r} (one of {', '.join(FORMATS)})")
     if fmt in ("csv", "tsv", "whitespace"):
-        return _text_rows(path, fmt)
+        return _text_rows(path, fmt, encoding)
+    data = read_source_file(path, MAX_TABLE_BYTES)
     if fmt == "parquet":
-        import pyarrow.parquet as pq
+        return _parquet_rows(path, data)
+    return _excel_rows(path, data, sheet)
 
-        records = pq.read_table(path).to_pylist()
-        return [TableRow(i, {k: "" if v is None else str(v) for k, v in r.items()}, None, None) for i, r in enumerate(records, 1)]
+
+def _parquet_rows(path: Path, data: bytes) -> list[TableRow]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(pa.BufferReader(data))
+        metadata = parquet.metadata
+        if metadata.num_rows * max(metadata.num_columns, 1) > MAX_TABLE_CELLS:
+            raise SourceError(path, f"the table declares {metadata.num_rows:,} rows × {metadata.num_columns} columns; "
+                                    f"the limit is {MAX_TABLE_CELLS:,} cells")
+        records = parquet.read().to_pylist()
+    except (pa.ArrowException, OSError, ValueError) as error:  # ArrowInvalid, a truncated or foreign file
+        raise SourceError(path, f"not a readable Parquet file: {_first_line(error)}") from None
+    if not records and not parquet.schema_arrow.names:
+        raise SourceError(path, "the table is empty")
+    return [TableRow(i, {str(k): "" if v is None else str(v) for k, v in r.items()}, None, None)
+            for i, r in enumerate(records, 1)]
+
+
+def _excel_rows(path: Path, data: bytes, sheet: str | None) -> list[TableRow]:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-    cells = [["" if c is None else str(c).strip() for c in row] for row in worksheet.iter_rows(values_only=True)]
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError, EOFError) as error:
+        # a file that is no xlsx, or an xlsx zip missing a part openpyxl needs
+        raise SourceError(path, f"not a readable Excel (.xlsx) file: {type(error).__name__}: {_first_line(error)}") from None
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise SourceError(path, f"no sheet {sheet[:60]!r} (the workbook has: {', '.join(workbook.sheetnames)[:200]})",
+                              field="sheet")
+        if not workbook.sheetnames:
+            raise SourceError(path, "the workbook has no sheets")
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        cells: list[list[str]] = []
+        count = 0
+        for row in worksheet.iter_rows(values_only=True):
+            count += len(row)
+            if count > MAX_TABLE_CELLS:
+                raise SourceError(path, f"the sheet has more than {MAX_TABLE_CELLS:,} cells")
+            cells.append(["" if c is None else str(c).strip() for c in row])
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError) as error:
+        raise SourceError(path, f"not a readable Excel (.xlsx) sheet: {type(error).__name__}: {_first_line(error)}") from None
+    finally:
+        workbook.close()
+    cells = [row for row in cells if any(row)]
+    if not cells:
+        raise SourceError(path, f"sheet {worksheet.title!r} is empty")
     header = cells[0]
     # openpyxl pads rows to the sheet's recorded width, but a sheet saved without one gives each
     # row its own length: a short row lacks the later columns (and the mapping says which one).
-    return [TableRow(i, dict(zip(header, row, strict=False)), None, None) for i, row in enumerate(cells[1:], 1) if any(row)]
+    return [TableRow(i, dict(zip(header, row, strict=False)), None, None) for i, row in enumerate(cells[1:], 1)]
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return (text.splitlines()[0] if text else "")[:200]
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _quoted(value: Any) -> str:
+    """A cell's repr for a message, clipped (a cell may hold a whole paragraph)."""
+    text = str(value)
+    return repr(text) if len(text) <= 80 else repr(text[:80]) + "…"
 
 
 def _slug(prefix: str, name: str) -> str:
@@ -145,14 +333,14 @@ class _Mapper:
         self.chains = chain_gazetteer()
 
     def fail(self, row: TableRow, column: str, message: str) -> SourceError:
-        return SourceError(self.source.file or self.path, f"row {row.number}: column {column}: {message}")
+        return SourceError(self.source.file or self.path, f"row {row.number}: column {_clip(column)}: {message}")
 
     def look_up(self, row: TableRow, column: str, entries: dict, what: str):
         """The gazetteer entry the row's ``column`` names; an unknown name is the row's error."""
         text = self.value(row, {"column": column}, what)
         entry = entries.get(text)
         if entry is None:
-            raise self.fail(row, column, f"unknown {what} {text!r}")
+            raise self.fail(row, column, f"unknown {what} {_quoted(text)}")
         return entry
 
     def value(self, row: TableRow, spec, what: str) -> str:
@@ -160,14 +348,14 @@ class _Mapper:
             return spec
         column = spec.get("column")
         if column not in row.values:
-            raise self.fail(row, str(column), f"no such column (the table has: {', '.join(row.values)})")
+            raise self.fail(row, str(column), f"no such column (the table has: {', '.join(row.values)[:200]})")
         text = row.values[column]
         for ch in spec.get("strip", ""):
             text = text.replace(ch, "")
         text = text.strip()
         if "map" in spec:
             if text not in spec["map"] and "default" not in spec:
-                raise self.fail(row, column, f"{what} {text!r} is not in the mapping's map")
+                raise self.fail(row, column, f"{what} {_quoted(text)} is not in the mapping's map")
             text = spec["map"].get(text, spec.get("default"))
         if not text and spec.get("required", True):
             raise self.fail(row, column, f"empty {what}")
@@ -184,7 +372,8 @@ class _Mapper:
         else:
             entity_type = self.value(row, type_spec, "type")
         if entity_type not in CLASSES:
-            raise self.fail(row, str(type_spec), f"unknown class {entity_type!r}")
+            column = type_spec.get("column", "type") if isinstance(type_spec, dict) else "type"
+            raise self.fail(row, str(column), f"unknown class {_quoted(entity_type)}")
         entity_id = _slug(spec.get("id_prefix", "org"), name)
         evidence: tuple[TextSpan, ...] = ()
         if row.span is not None and row.text is not None:  # a text format's row: both or neither
@@ -194,20 +383,16 @@ class _Mapper:
                         sources=(self.source.id,), origin=Origin(str(self.path), row.number))
         facts = FactSet(entities={entity_id: entity})
         for relation_spec in self.mapping.get("relations", []):
-            predicate = relation_spec["predicate"]
-            if predicate not in RELATIONS:
-                raise SourceError(self.path, f"unknown property {predicate!r}", field="relations")
-            target = relation_spec["object"]
+            predicate = relation_spec["predicate"]  # checked against the ontology on loading the mapping
+            target = relation_spec["object"]  # exactly one of place and chain (MappingFile)
             if "place" in target:
                 entry = self.look_up(row, target["place"], self.places, "place")
                 object_id = entry.id
                 facts.entities.setdefault(object_id, Entity(
                     id=object_id, types=(entry.type,), name=entry.name, aliases=entry.aliases,
                     division_code=entry.division_code, admin_level=entry.admin_level, sources=(self.source.id,)))
-            elif "chain" in target:
-                object_id = self.look_up(row, target["chain"], self.chains, "chain").id
             else:
-                raise SourceError(self.path, "a relation's object needs 'place' or 'chain'", field="relations")
+                object_id = self.look_up(row, target["chain"], self.chains, "chain").id
             facts.relations.append(Relation(
                 entity_id, predicate, object_id, self.source.id, Decimal("1"), "reviewed",
                 evidence=evidence[0] if evidence else None,
@@ -223,23 +408,23 @@ def load_table(mapping_path: str | Path, *, skip_bad_rows: bool = False) -> Fact
 def load_table_report(mapping_path: str | Path, *, skip_bad_rows: bool = False) -> TableLoad:
     """:func:`load_table`, also returning the rows it skipped (with ``skip_bad_rows``)."""
     mapping_path = Path(mapping_path)
+    mapping = load_yaml(mapping_path)
+    if not isinstance(mapping, dict):
+        raise SourceError(mapping_path, f"expected a mapping with 'source', 'table', 'entity', got {brief(mapping)}")
+    spec = check_schema(MappingFile, mapping, mapping_path)
+    mapping = spec.model_dump(exclude_none=True)  # the checked values, numbers in text fields now text
     try:
-        mapping = yaml.safe_load(mapping_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SourceError(mapping_path, "file not found") from None
-    except yaml.YAMLError as error:
-        raise SourceError(mapping_path, f"malformed YAML: {error}") from None
-    for section in ("source", "table", "entity"):
-        if not isinstance(mapping.get(section), dict):
-            raise SourceError(mapping_path, f"missing the '{section}' mapping", field=section)
-    table = mapping["table"]
-    file = (mapping_path.parent / table["file"]).resolve()
-    source_spec = mapping["source"]
-    data = file.read_bytes() if file.exists() else b""
-    source = SourceDocument(id=source_spec["id"], kind="table", title=source_spec["title"], file=file,
-                            sha256=hashlib.sha256(data).hexdigest(), citation=source_spec.get("citation"),
+        file = (mapping_path.parent / spec.table.file).resolve()
+    except (OSError, ValueError) as error:  # a path the system cannot resolve (a NUL in it)
+        raise SourceError(mapping_path, f"cannot resolve the table file: {error}", field="file") from None
+    for relation in spec.relations:
+        if relation.predicate not in RELATIONS:
+            raise SourceError(mapping_path, f"unknown property {relation.predicate[:60]!r}", field="predicate")
+    rows = read_table(file, spec.table.format, sheet=spec.table.sheet, encoding=spec.table.encoding)
+    data = read_source_file(file, MAX_TABLE_BYTES)
+    source = SourceDocument(id=spec.source.id, kind="table", title=spec.source.title, file=file,
+                            sha256=hashlib.sha256(data).hexdigest(), citation=spec.source.citation,
                             note=f"table loaded through {mapping_path.name}")
-    rows = read_table(file, table.get("format", "csv"), sheet=table.get("sheet"))
     mapper = _Mapper(mapping_path, mapping, source)
     result = TableLoad(FactSet(sources={source.id: source}))
     errors = []

@@ -20,10 +20,15 @@ Example
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["NormalizedText", "normalize_annotated_text", "normalize_article", "to_simplified", "sentence_spans", "BOX_DRAWING"]
+from chainkg.errors import SourceError
+
+__all__ = ["NormalizedText", "normalize_annotated_text", "normalize_article", "to_simplified", "sentence_spans", "BOX_DRAWING",
+           "MAX_ARTICLE_BYTES", "SOURCE_ENCODINGS", "read_source_file", "decode_source"]
 
 # Lower-case latin letters with or without tone marks; pinyin never has capitals here.
 _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -225,3 +230,123 @@ def normalize_article(original: str) -> NormalizedText:
         if text == before:
             break
     return NormalizedText(text, tuple(offsets), len(original))
+
+
+# --- Reading source files: size cap, regular files only, encodings ------------------------
+
+#: The largest article read, alone or cited by a facts file (the seed's is 6 KB).
+MAX_ARTICLE_BYTES = 32 * 1024 * 1024
+#: Encodings a source file may be in; :func:`decode_source` tells them apart.
+SOURCE_ENCODINGS = ("UTF-8", "UTF-8 with BOM", "UTF-16", "GB 18030 / GBK", "Big5")
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def read_source_file(path: str | Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    A folder, a device (``/dev/zero``), a pipe or a file larger than ``limit`` is refused
+    with one line, before anything is read into memory.
+
+    >>> read_source_file("/dev/zero", 1024)
+    Traceback (most recent call last):
+    ...
+    chainkg.errors.SourceError: /dev/zero: not a regular file (a device, pipe or socket)
+    """
+    path = Path(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceError(path, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(path, "not a regular file (a device, pipe or socket)")
+        if info.st_size > limit:
+            raise SourceError(path, f"file is {info.st_size:,} bytes; the limit for this kind of file is {limit:,}")
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)  # the file may have grown since stat()
+    except FileNotFoundError:
+        raise SourceError(path, "file not found") from None
+    except (OSError, ValueError) as error:  # permissions, a name too long, a NUL in the name
+        raise SourceError(path, f"cannot read: {getattr(error, 'strerror', None) or error}") from None
+    if len(data) > limit:
+        raise SourceError(path, f"file is larger than the limit for this kind of file ({limit:,} bytes)")
+    return data
+
+
+def decode_source(data: bytes, path: str | Path, encoding: str | None = None) -> str:
+    """Text of a source file: in ``encoding`` if given, else detected among
+    :data:`SOURCE_ENCODINGS` (a byte-order mark first, then UTF-8, UTF-16 without a mark,
+    and GB 18030 or Big5, whichever reads as the more common characters).
+
+    >>> decode_source("泉州".encode("big5"), "a.csv"), decode_source("泉州".encode("gbk"), "a.csv")
+    ('泉州', '泉州')
+    """
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise SourceError(path, f"unknown text encoding {encoding[:40]!r}", field="encoding") from None
+        except UnicodeDecodeError as error:
+            raise SourceError(path, f"not {encoding} text: cannot decode byte {error.start}", field="encoding") from None
+    for mark, codec in _BOMS:
+        if data.startswith(mark):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise SourceError(path, f"starts as {codec} but cannot be decoded at byte {error.start}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    utf16 = _utf16_without_mark(data)
+    if utf16 is not None:
+        return utf16
+    readings = {}
+    for codec in ("gb18030", "big5"):
+        try:
+            readings[codec] = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    if not readings:
+        raise SourceError(path, "not text in " + ", ".join(SOURCE_ENCODINGS)
+                          + "; convert it to UTF-8 or name its encoding with 'encoding:'")
+    return max(readings.values(), key=_common_share)
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: NUL in every other byte of mostly-ASCII text,
+    or in none where Chinese text alone would put many."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros >= half * 0.3 and zeros > 4 * min(even, odd):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _common_share(text: str) -> float:
+    """The share of a text's CJK characters that GB 2312 (the 6,763 common simplified
+    characters) or Big5's level 1 (the 5,401 common traditional ones) holds: a text read
+    in the wrong one of GB 18030 and Big5 comes out as rare characters."""
+    cjk = [ch for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"]
+    if not cjk:
+        return 0.0
+    return sum(1 for ch in cjk if _is_common(ch)) / len(cjk)
+
+
+@lru_cache(maxsize=65536)
+def _is_common(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA440 <= int.from_bytes(ch.encode("big5"), "big") <= 0xC67E
+    except UnicodeEncodeError:
+        return False
