@@ -45,9 +45,9 @@ _ALLOWED_TYPES = frozenset(term.neo4j_type for term in RELATIONS.values())
 #: transaction, 30 s to open a connection, 60 s to get one from the pool) make a server that
 #: died mid-load a minute of retries and warnings; a local or LAN server answers in well under
 #: a second, and a batch that fails is safe to rerun (loads are idempotent).
-MAX_RETRY_SECONDS = 5.0
-CONNECTION_TIMEOUT_SECONDS = 5.0
-ACQUISITION_TIMEOUT_SECONDS = 10.0
+MAX_RETRY_SECONDS = 3.0
+CONNECTION_TIMEOUT_SECONDS = 3.0
+ACQUISITION_TIMEOUT_SECONDS = 5.0
 
 
 def driver_config(*, verbose: bool = False) -> dict:
