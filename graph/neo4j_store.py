@@ -73,9 +73,9 @@ def _driver_logging(verbose: bool) -> None:
     import logging
 
     logger = logging.getLogger("neo4j")
-    for handler in list(logger.handlers):
-        if getattr(handler, "_chainkg", False):
-            logger.removeHandler(handler)
+    for old in list(logger.handlers):
+        if getattr(old, "_chainkg", False):
+            logger.removeHandler(old)
     handler: logging.Handler = logging.StreamHandler() if verbose else logging.NullHandler()
     handler._chainkg = True  # type: ignore[attr-defined]
     logger.setLevel(logging.INFO if verbose else logging.NOTSET)

@@ -247,7 +247,7 @@ def _home_place(ex: _Extractor):
     cached = getattr(ex, "_home_cache", None)
     if cached is None or cached[0] != stamp:
         cached = (stamp, home_place(ex.spans))
-        ex._home_cache = cached  # type: ignore[attr-defined]
+        ex._home_cache = cached
     return cached[1]
 
 

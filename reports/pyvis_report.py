@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
+from typing import Any
 
 import networkx as nx
 
@@ -82,7 +83,9 @@ def in_canonical_order(kg: nx.MultiDiGraph) -> nx.MultiDiGraph:
     ordered: nx.MultiDiGraph = nx.MultiDiGraph()
     ordered.graph.update(kg.graph)
     ordered.add_nodes_from(sorted(kg.nodes(data=True), key=lambda item: item[0]))
-    ordered.add_edges_from(sorted(kg.edges(keys=True, data=True), key=lambda edge: (edge[0], edge[1], str(edge[2]))))
+    edges: list[tuple[Any, Any, Any, dict]] = list(kg.edges(keys=True, data=True))
+    for u, v, key, data in sorted(edges, key=lambda edge: (edge[0], edge[1], str(edge[2]))):
+        ordered.add_edge(u, v, key=key, **data)
     return ordered
 
 
