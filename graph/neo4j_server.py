@@ -43,6 +43,7 @@ __all__ = [
     "read_state",
     "STATE_FILE",
     "set_initial_password_command",
+    "set_initial_password",
 ]
 
 NEO4J_VERSION = "5.26.30"
@@ -149,7 +150,8 @@ def set_initial_password_command(java: str, classpath: str, password_file: Path)
     return [java, "-cp", classpath, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", f"@{password_file}"]
 
 
-def _set_initial_password(classpath: str, home: Path, conf: Path) -> Path:
+def set_initial_password(classpath: str, home: Path, conf: Path) -> Path:
+    """Make a new password, write it to ``<home>/password`` (0600) and set it offline; the file."""
     password_file = home / "password"
     # hex: never starts with "-" (an option) and holds no blank, quote or "#", which the @file
     # reader would take as a separator, a quote or a comment
@@ -214,7 +216,7 @@ def start_server(home: str | Path | None = None, *, port: int | None = None, hea
         raise ChainKGError(f"{home} already holds a database; give an empty folder")
     port = port or _free_port()
     conf = _write_config(home, port, pagecache)
-    password_file = _set_initial_password(classpath, home, conf)
+    password_file = set_initial_password(classpath, home, conf)
     if before_start is not None:
         before_start(home)
     console = open(home / "logs" / "console.log", "w", encoding="utf-8")

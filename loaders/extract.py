@@ -40,7 +40,7 @@ from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
 
-__all__ = ["FigureMention", "ExtractedDocument", "extract_text", "clause_modality", "EXCHANGES"]
+__all__ = ["FigureMention", "ExtractedDocument", "extract_text", "clause_modality", "clause_pieces", "EXCHANGES", "MAX_SENTENCE"]
 
 _CJK = r"\u3400-\u9fff"
 _NAME_CHARS = rf"[{_CJK}A-Za-z0-9]"
@@ -281,11 +281,11 @@ def _slug(kind: str, name: str) -> str:
 MAX_SENTENCE = 600
 
 
-def _clause_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def clause_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(start, end)`` as one sentence, or as pieces of at most ``MAX_SENTENCE`` characters
     that end after a comma where there is one.
 
-    >>> _clause_pieces("甲，" * 400, 0, 800)
+    >>> clause_pieces("甲，" * 400, 0, 800)
     [(0, 600), (600, 800)]
     """
     pieces = []
@@ -687,10 +687,10 @@ class _Extractor:
         spans, start = [], 0
         for match in re.finditer(r"[。；;！？\n]", self.text):
             if match.start() > start:
-                spans.extend(_clause_pieces(self.text, start, match.end() if match.group() != "\n" else match.start()))
+                spans.extend(clause_pieces(self.text, start, match.end() if match.group() != "\n" else match.start()))
             start = match.end()
         if start < len(self.text):
-            spans.extend(_clause_pieces(self.text, start, len(self.text)))
+            spans.extend(clause_pieces(self.text, start, len(self.text)))
         return spans
 
     def _add(self, subject: _Span, predicate: str, object_: _Span, confidence: float, sentence, *qualifiers) -> None:

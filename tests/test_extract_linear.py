@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from chainkg.loaders import extract_index
-from chainkg.loaders.extract import MAX_SENTENCE, _clause_pieces, extract_text
+from chainkg.loaders.extract import MAX_SENTENCE, clause_pieces, extract_text
 
 LINE = "引进甲产业园,"
 #: A line that says something: a city brings in a (made-up) firm, clause after clause.
@@ -43,7 +43,7 @@ def test_the_rules_read_spans_in_proportion_to_the_text(monkeypatch):
 
 def test_a_long_line_reads_as_its_comma_ended_pieces():
     text = LINE * 400  # 2,800 characters, one sentence with no full stop
-    pieces = _clause_pieces(text, 0, len(text))
+    pieces = clause_pieces(text, 0, len(text))
     assert all(b - a <= MAX_SENTENCE for a, b in pieces)
     assert all(text[b - 1] == "," for a, b in pieces[:-1])
     assert "".join(text[a:b] for a, b in pieces) == text
@@ -54,7 +54,7 @@ def test_the_long_line_finds_what_its_pieces_find(line, repeats):
     """The whole line and the same words cut into sentences at the piece boundaries give the
     same entities and the same relations."""
     text = line * repeats
-    cut = "\n".join(text[a:b] for a, b in _clause_pieces(text, 0, len(text)))
+    cut = "\n".join(text[a:b] for a, b in clause_pieces(text, 0, len(text)))
     whole, pieces = extract_text(text), extract_text(cut)
     assert [(e.id, e.name) for e in whole.entities] == [(e.id, e.name) for e in pieces.entities]
     assert {(r.subject, r.predicate, r.object) for r in whole.relations} == \
@@ -66,4 +66,4 @@ def test_the_long_line_finds_what_its_pieces_find(line, repeats):
 
 def test_a_sentence_of_ordinary_length_is_one_piece():
     sentence = "甲乙园区引进一批项目，" * 20  # 200 characters
-    assert _clause_pieces(sentence, 0, len(sentence)) == [(0, len(sentence))]
+    assert clause_pieces(sentence, 0, len(sentence)) == [(0, len(sentence))]

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from chainkg.graph.neo4j_server import _set_initial_password, set_initial_password_command, start_server, stop_server
+from chainkg.graph.neo4j_server import set_initial_password, set_initial_password_command, start_server, stop_server
 from chainkg.graph.neo4j_store import connect
 
 #: `chainkg …` in a child process whose every write transaction (one load batch each) is followed
@@ -53,7 +53,7 @@ def test_the_password_set_offline_is_written_only_to_a_private_file(tmp_path, mo
         return subprocess.CompletedProcess(command, 0, "", "")
 
     monkeypatch.setattr(subprocess, "run", record)  # neo4j-admin itself runs in the server fixtures
-    password_file = _set_initial_password("neo4j.jar", tmp_path, tmp_path / "conf")
+    password_file = set_initial_password("neo4j.jar", tmp_path, tmp_path / "conf")
     password = password_file.read_text(encoding="utf-8").strip()
     assert len(password) == 32 and oct(password_file.stat().st_mode & 0o777) == "0o600"
     assert [argument for argument in seen[0] if password in argument] == []
