@@ -49,7 +49,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--lengths", action="store_true", help="only: one long line at 10k, 100k and 1M characters")
     args = parser.parse_args()
+    if args.lengths:
+        for length, seconds in length_growth(repeat=min(args.repeat, 3)):
+            print(f"{length:>9} characters  {seconds:8.2f} s (median)  {length / seconds:10.0f} chars/s")
+        return
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.txt"))]
     normalized = [normalize_article(t).text for t in texts]
     characters = sum(map(len, texts))
@@ -80,3 +85,21 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def length_growth(lengths=(10_000, 100_000, 1_000_000), repeat: int = 3) -> list[tuple[int, float]]:
+    """Median seconds of ``extract_text`` over one line of ``引进甲产业园,`` repeated to each length
+    (the red team's input: one "sentence", thousands of parks and verbs). Linear extraction
+    takes about ten times as long for ten times the text."""
+    line = "引进甲产业园,"
+    rows = []
+    for length in lengths:
+        text = (line * (length // len(line) + 1))[:length]
+        times = []
+        for _ in range(repeat):
+            clear_token_cache()
+            started = time.perf_counter()
+            extract_text(text)
+            times.append(time.perf_counter() - started)
+        rows.append((length, statistics.median(times)))
+    return rows

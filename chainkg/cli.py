@@ -235,6 +235,7 @@ def _add_connection_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--uri", help="Bolt URI (default: $NEO4J_URI)")
     parser.add_argument("--user", help="user (default: $NEO4J_USER or neo4j)")
     parser.add_argument("--database", help="database (default: $NEO4J_DATABASE or neo4j)")
+    parser.add_argument("--verbose", action="store_true", help="show the server's notifications and the driver's warnings")
 
 
 def _add_neo4j_commands(commands) -> None:
@@ -668,7 +669,7 @@ def _neo4j_settings(args: argparse.Namespace):
 def _store(args: argparse.Namespace):
     from chainkg.graph.neo4j_store import connect
 
-    return connect(_neo4j_settings(args))
+    return connect(_neo4j_settings(args), verbose=args.verbose)
 
 
 def _cmd_neo4j_load(args: argparse.Namespace) -> int:

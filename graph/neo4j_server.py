@@ -4,7 +4,9 @@ Neo4j 5.26 LTS is resolved from Maven Central with ``mvn`` into the per-user Mav
 (``~/.m2``; the resolved class path is cached under ``~/.cache/chainkg``), then started as a
 plain ``java`` process bound to 127.0.0.1 on a free port, with authentication on. The
 initial password is set offline with ``neo4j-admin dbms set-initial-password`` and kept in
-``<home>/password`` (mode 0600, the only place it is written).
+``<home>/password`` (mode 0600, the only place it is written). The admin tool reads it from
+that file (``@file``: its command-line parser, picocli, takes arguments from a file), so it is
+never on a command line, where ``ps`` would show it to every user of the machine.
 
 Example
 -------
@@ -40,6 +42,8 @@ __all__ = [
     "write_state",
     "read_state",
     "STATE_FILE",
+    "set_initial_password_command",
+    "set_initial_password",
 ]
 
 NEO4J_VERSION = "5.26.30"
@@ -135,17 +139,29 @@ def _write_config(home: Path, port: int, pagecache: str) -> Path:
     return conf
 
 
-def _set_initial_password(classpath: str, home: Path, conf: Path) -> Path:
+def set_initial_password_command(java: str, classpath: str, password_file: Path) -> list[str]:
+    """The ``neo4j-admin dbms set-initial-password`` command line: the password comes from
+    ``password_file`` (picocli's ``@file`` argument), never from the command line itself.
+
+    >>> from pathlib import Path
+    >>> set_initial_password_command("java", "neo4j.jar", Path("/srv/neo4j/password"))[-3:]
+    ['dbms', 'set-initial-password', '@/srv/neo4j/password']
+    """
+    return [java, "-cp", classpath, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", f"@{password_file}"]
+
+
+def set_initial_password(classpath: str, home: Path, conf: Path) -> Path:
+    """Make a new password, write it to ``<home>/password`` (0600) and set it offline; the file."""
     password_file = home / "password"
-    password = secrets.token_hex(16)  # hex: never starts with "-", which the admin tool reads as an option
+    # hex: never starts with "-" (an option) and holds no blank, quote or "#", which the @file
+    # reader would take as a separator, a quote or a comment
+    password = secrets.token_hex(16)
     descriptor = os.open(password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         handle.write(password + "\n")
     environment = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
-    result = subprocess.run(
-        [java_executable(), "-cp", classpath, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
-        capture_output=True, text=True, env=environment,
-    )
+    result = subprocess.run(set_initial_password_command(java_executable(), classpath, password_file),
+                            capture_output=True, text=True, env=environment)
     if result.returncode != 0:
         raise ChainKGError(f"neo4j-admin set-initial-password failed: {result.stderr.strip()[-500:]}")
     return password_file
@@ -200,7 +216,7 @@ def start_server(home: str | Path | None = None, *, port: int | None = None, hea
         raise ChainKGError(f"{home} already holds a database; give an empty folder")
     port = port or _free_port()
     conf = _write_config(home, port, pagecache)
-    password_file = _set_initial_password(classpath, home, conf)
+    password_file = set_initial_password(classpath, home, conf)
     if before_start is not None:
         before_start(home)
     console = open(home / "logs" / "console.log", "w", encoding="utf-8")

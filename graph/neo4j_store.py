@@ -33,7 +33,7 @@ from chainkg.graph.neo4j_codec import ENTITY_LABEL, STORAGE_LABELS, NodeRow, Rel
 from chainkg.ontology import CLASSES, RELATIONS
 from chainkg.settings import Neo4jSettings
 
-__all__ = ["Neo4jStore", "LoadReport", "connect", "FULLTEXT_INDEX", "NAME_INDEX", "DEFAULT_BATCH_SIZE"]
+__all__ = ["Neo4jStore", "LoadReport", "connect", "driver_config", "FULLTEXT_INDEX", "NAME_INDEX", "DEFAULT_BATCH_SIZE"]
 
 FULLTEXT_INDEX = "entity_names"
 #: The range index on ``Name.value``: ``MATCH (:Name {value: $x})-[:NAMES]->(n)`` is an index seek.
@@ -46,6 +46,47 @@ _ALLOWED_LABELS = frozenset(CLASSES) | set(STORAGE_LABELS)
 _ALLOWED_TYPES = frozenset(term.neo4j_type for term in RELATIONS.values()) | {REF_ENTITY_TYPE}
 #: Every label whose nodes chainkg writes, deletes and reads back (Name nodes are derived).
 _OWN_LABELS = "|".join((*STORAGE_LABELS, NAME_LABEL))
+
+#: How long the driver tries before a lost server is an error. The defaults (30 s of retries per
+#: transaction, 30 s to open a connection, 60 s to get one from the pool) make a server that
+#: died mid-load a minute of retries and warnings; a local or LAN server answers in well under
+#: a second, and a batch that fails is safe to rerun (loads are idempotent).
+MAX_RETRY_SECONDS = 3.0
+CONNECTION_TIMEOUT_SECONDS = 3.0
+ACQUISITION_TIMEOUT_SECONDS = 5.0
+
+
+def driver_config(*, verbose: bool = False) -> dict:
+    """Keyword arguments for ``GraphDatabase.driver``: bounded retries and timeouts, and the
+    server's notifications (an index that does not exist yet, …) off unless ``verbose``.
+
+    >>> driver_config()["notifications_min_severity"], driver_config(verbose=True)["notifications_min_severity"]
+    ('OFF', None)
+    """
+    return {
+        "max_transaction_retry_time": MAX_RETRY_SECONDS,
+        "connection_timeout": CONNECTION_TIMEOUT_SECONDS,
+        "connection_acquisition_timeout": ACQUISITION_TIMEOUT_SECONDS,
+        "notifications_min_severity": None if verbose else "OFF",  # None: the server's default
+        "warn_notification_severity": "OFF",  # verbose shows them once, through the log (below)
+    }
+
+
+def _driver_logging(verbose: bool) -> None:
+    """The driver logs retries and lost connections as warnings, and Python prints a warning of
+    a logger with no handler on stderr: a lost server was 25 lines. Quiet unless ``verbose``;
+    an application that configures logging still gets them through its own handlers."""
+    import logging
+
+    logger = logging.getLogger("neo4j")
+    for old in list(logger.handlers):
+        if getattr(old, "_chainkg", False):
+            logger.removeHandler(old)
+    handler: logging.Handler = logging.StreamHandler() if verbose else logging.NullHandler()
+    handler._chainkg = True  # type: ignore[attr-defined]
+    logger.setLevel(logging.INFO if verbose else logging.NOTSET)
+    logger.addHandler(handler)
+
 
 _SCHEMA = (
     *(f"CREATE CONSTRAINT {label.lower()}_iri IF NOT EXISTS FOR (n:{label}) REQUIRE n.iri IS UNIQUE"
@@ -103,12 +144,14 @@ def _translate(error: Exception, settings: Neo4jSettings) -> ChainKGError:
 class Neo4jStore:
     """A connection to one database; use through :func:`connect`."""
 
-    def __init__(self, settings: Neo4jSettings):
+    def __init__(self, settings: Neo4jSettings, *, verbose: bool = False):
         from neo4j import GraphDatabase
 
         self.settings = settings
+        _driver_logging(verbose)
         try:
-            self._driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+            self._driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
+                                                **driver_config(verbose=verbose))
             self._driver.verify_connectivity()
             self.run("RETURN 1")
         except ChainKGError:
@@ -245,9 +288,17 @@ class Neo4jStore:
 
                 found = []
                 batches_of = list(_batches(rows, batch_size))
-                for batch, records in zip(batches_of, pool.map(partial(self._write, cypher), batches_of), strict=True):
-                    found.extend(records)
-                    bar.update(len(batch))
+                pending = [pool.submit(partial(self._write, cypher), batch) for batch in batches_of]
+                try:
+                    for batch, future in zip(batches_of, pending, strict=True):
+                        found.extend(future.result())
+                        bar.update(len(batch))
+                except BaseException:
+                    # a lost server fails every queued batch in turn, each after its retries:
+                    # the first error ends the load
+                    for future in pending:
+                        future.cancel()
+                    raise
                 batches += len(batches_of)
                 return found
 
@@ -316,6 +367,10 @@ def _lucene_escape(text: str) -> str:
     return "".join("\\" + ch if ch in _LUCENE_SPECIAL else ch for ch in text)
 
 
-def connect(settings: Neo4jSettings) -> Neo4jStore:
-    """Open a checked connection, or raise one clear :class:`ChainKGError`."""
-    return Neo4jStore(settings)
+def connect(settings: Neo4jSettings, *, verbose: bool = False) -> Neo4jStore:
+    """Open a checked connection, or raise one clear :class:`ChainKGError`.
+
+    ``verbose`` shows the server's notifications and the driver's warnings (retries, lost
+    connections) on stderr; without it a lost server is one error, in a few seconds.
+    """
+    return Neo4jStore(settings, verbose=verbose)

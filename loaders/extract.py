@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -33,12 +34,13 @@ from functools import lru_cache, partial
 
 from chainkg.loaders import extract_lexical
 from chainkg.loaders.extract_chains import chain_members, chain_mentions, label_possessor, possessor_of
+from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
 
-__all__ = ["FigureMention", "ExtractedDocument", "extract_text", "clause_modality", "EXCHANGES"]
+__all__ = ["FigureMention", "ExtractedDocument", "extract_text", "clause_modality", "clause_pieces", "EXCHANGES", "MAX_SENTENCE"]
 
 _CJK = r"\u3400-\u9fff"
 _NAME_CHARS = rf"[{_CJK}A-Za-z0-9]"
@@ -272,6 +274,50 @@ def _slug(kind: str, name: str) -> str:
     return f"{kind}/x{hashlib.sha1(name.encode('utf-8')).hexdigest()[:12]}"
 
 
+#: A sentence longer than this is read in pieces that end at a comma (or, with none, at this
+#: length). The rules look at a clause or two around a word, and the corpus's longest sentence
+#: is about 320 characters; without a bound, a line of thousands of clauses (one "sentence")
+#: costs time growing with the square of its length.
+MAX_SENTENCE = 600
+
+
+def clause_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` as one sentence, or as pieces of at most ``MAX_SENTENCE`` characters
+    that end after a comma where there is one.
+
+    >>> clause_pieces("甲，" * 400, 0, 800)
+    [(0, 600), (600, 800)]
+    """
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = max(text.rfind("，", start, start + MAX_SENTENCE), text.rfind(",", start, start + MAX_SENTENCE))
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+class _Occurrences:
+    """Where short words stand in a text, as ``re.finditer`` would find them (left to right, not
+    overlapping), counted once per word instead of once per question."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts: dict[str, list[int]] = {}
+
+    def outside(self, word: str, start: int, end: int) -> bool:
+        """Whether ``word`` is found starting anywhere but in [start, end).
+
+        >>> _Occurrences("甲乙园，甲乙").outside("甲乙", 0, 3), _Occurrences("甲乙园").outside("甲乙", 0, 3)
+        (True, False)
+        """
+        if word not in self._starts:
+            self._starts[word] = [m.start() for m in re.finditer(re.escape(word), self.text)]
+        starts = self._starts[word]
+        return len(starts) > bisect_left(starts, end) - bisect_left(starts, start)
+
+
 class _Extractor:
     def __init__(self, text: NormalizedText, source: str, original: str, document_date: date | None):
         self.norm = text
@@ -288,6 +334,7 @@ class _Extractor:
         self.region: set[str] = set()  # prefectures where the article's facts are (find_relations)
         self._where_keys: set[str] | None = None
         self._chains_of_paragraph: dict[tuple[int, int], list[_Span]] = {}
+        self.index = SpanIndex()  # spans by position: no rule scans every span for every sentence
 
     # -- entities ----------------------------------------------------------------------------
     def _named(self, pattern: str, kind: str, default_type: str) -> None:
@@ -575,14 +622,17 @@ class _Extractor:
         a park's or firm's name stay (they say where it is and what it does)."""
         named = [s for s in self.spans if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation", "Date")]
         keep: list[_Span] = []
+        kept: set[tuple[int, int, str]] = set()
+        names = SpanIndex()
         for span in named:
-            longer = [o for o in named if o is not span and o.start <= span.start and span.end <= o.end
-                      and (o.end - o.start) > (span.end - span.start)]
-            if longer and not span.extra.get("inside"):
-                continue
-            if any(o.start == span.start and o.end == span.end and o.type == span.type for o in keep):
+            if not span.extra.get("inside") and any(
+                    o.end - o.start > span.end - span.start and span.end <= o.end and o.start <= span.start
+                    for o in names.overlapping(named, span.start, span.end)):
+                continue  # inside a longer name
+            if (span.start, span.end, span.type) in kept:
                 continue
             keep.append(span)
+            kept.add((span.start, span.end, span.type))
         # a zone found by suffix that is in the gazetteer takes the gazetteer's identity
         for span in keep:
             entry = self.places.get(span.name)
@@ -595,20 +645,28 @@ class _Extractor:
                     span.key = self.places[short].id
         others = [s for s in self.spans if s.type in ("AdministrativeArea", "IndustrialChain", "Observation", "Date")]
         # drop places that sit inside an organization's own name (河钢 is no place) unless at its start
+        organizations = [o for o in keep if o.type in ("Company", "ResearchInstitute")]
+        in_organizations = SpanIndex()
         others = [s for s in others if s.type != "AdministrativeArea" or not any(
-            o.start < s.start and s.end <= o.end for o in keep if o.type in ("Company", "ResearchInstitute"))]
+            o.start < s.start and s.end <= o.end for o in in_organizations.overlapping(organizations, s.start, s.end))]
         self.spans = sorted(keep + others, key=lambda s: (s.start, -(s.end - s.start)))
         self._brand_owners()
 
     def _brand_owners(self) -> None:
-        """A park named after a brand (九牧卫浴智慧产业园) names a firm: 九牧."""
-        for span in [s for s in self.spans if s.type == "IndustrialPark"]:
+        """A park named after a brand (九牧卫浴智慧产业园) names a firm: 九牧 — if the text
+        names the brand somewhere outside the park's name too."""
+        chain_names = sorted(self.chains, key=len, reverse=True)
+        parks = [s for s in self.spans if s.type == "IndustrialPark"]
+        found = _Occurrences(self.text)
+        for span in parks:
             name = self._strip_place_prefix(span.name)
-            for chain_name in sorted(self.chains, key=len, reverse=True):
+            for chain_name in chain_names:
                 at = name.find(chain_name)
+                if not 2 <= at <= 3:
+                    continue  # (the cheap tests first: counting the brand's mentions reads the text)
                 brand = name[:at]
-                elsewhere = [m.start() for m in re.finditer(re.escape(brand), self.text) if not (span.start <= m.start() < span.end)]
-                if 2 <= at <= 3 and brand not in self.places and not self._is_known_word(brand) and elsewhere:
+                if brand not in self.places and not self._is_known_word(brand) \
+                        and found.outside(brand, span.start, span.end):
                     offset = span.end - len(name)
                     self.spans.append(_Span(offset, offset + len(brand), "Company", brand, brand, {"brand_of": span.key, "inside": True}))
                     break
@@ -629,10 +687,10 @@ class _Extractor:
         spans, start = [], 0
         for match in re.finditer(r"[。；;！？\n]", self.text):
             if match.start() > start:
-                spans.append((start, match.end() if match.group() != "\n" else match.start()))
+                spans.extend(clause_pieces(self.text, start, match.end() if match.group() != "\n" else match.start()))
             start = match.end()
         if start < len(self.text):
-            spans.append((start, len(self.text)))
+            spans.extend(clause_pieces(self.text, start, len(self.text)))
         return spans
 
     def _add(self, subject: _Span, predicate: str, object_: _Span, confidence: float, sentence, *qualifiers) -> None:
@@ -670,10 +728,12 @@ class _Extractor:
         entity_types = {"Company", "ResearchInstitute", "GovernmentBody", "Association", "StockExchange",
                         "IndustrialPark", "DevelopmentZone", "Project"}
         self._sentence_list = self._sentences()
+        # (a fresh index: the passes before this one sort and trim the span list in place)
+        self.index = SpanIndex()
         extract_lexical.add_name_places(self)  # 甲乙(泉州)科技有限公司 lies in 泉州市
         for sentence in self._sentence_list:
             s0, s1 = sentence
-            inside = [s for s in self.spans if s0 <= s.start and s.end <= s1]
+            inside = self.index.within(self.spans, s0, s1)
             named = [s for s in inside if s.type in entity_types]
             chains = [s for s in inside if s.type == "IndustrialChain"]
             body = self.text[s0:s1]
@@ -761,7 +821,7 @@ class _Extractor:
         """The chains a paragraph names as an industry (X产业, X行业; not one it lists among 领域),
         outside names."""
         if paragraph not in self._chains_of_paragraph:
-            inside = [s for s in self.spans if paragraph[0] <= s.start and s.end <= paragraph[1]]
+            inside = self.index.within(self.spans, *paragraph)
             named = [s for s in inside if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
             self._chains_of_paragraph[paragraph] = [
                 c for c in inside if c.type == "IndustrialChain" and self._chain_is_free(c, named)
@@ -1002,14 +1062,15 @@ class _Extractor:
     def _invested_project(self, sentence, start: int, end: int) -> tuple[_Span | None, float]:
         s0, s1 = sentence
         if _POINTS_BACK.search(self.text[s0:start]):
-            earlier = self._sentence_list[max(0, self._sentence_list.index(sentence) - 1)][0]
-            projects = [s for s in self.spans if s.type == "Project" and earlier <= s.start and s.end <= start]
+            earlier = self._sentence_list[max(0, bisect_left(self._sentence_list, sentence) - 1)][0]
+            projects = [s for s in self.index.within(self.spans, earlier, start) if s.type == "Project"]
             return (projects[-1], 0.7) if projects else (None, 0.0)
         if after := _THEN_OF.match(self.text, end, s1):
-            project = next((p for p in self.spans if p.type == "Project" and p.start == after.end()), None)
+            project = next((p for p in self.index.starting(self.spans, after.end(), after.end() + 1)
+                            if p.type == "Project"), None)
             if project is not None:
                 return project, 0.8
-        opening = [s for s in self.spans if s0 <= s.start < start and s.type not in ("Observation",)]
+        opening = [s for s in self.index.starting(self.spans, s0, start) if s.type not in ("Observation",)]
         if opening and opening[0].type == "Project" and opening[0].start == s0:
             return opening[0], 0.8
         return None, 0.0
@@ -1017,8 +1078,8 @@ class _Extractor:
     def _table_owners(self) -> None:
         """A table heading's owner (``(十一)省X集团``) develops the projects listed below it."""
         for (a, b), (h0, h1) in self.table_owned:
-            project = next((s for s in self.spans if s.type == "Project" and s.start == a and s.end == b), None)
-            owners = [s for s in self.spans if h0 <= s.start and s.end <= h1 and s.type in _ORGS]
+            project = next((s for s in self.index.starting(self.spans, a, a + 1) if s.type == "Project" and s.end == b), None)
+            owners = [s for s in self.index.within(self.spans, h0, h1) if s.type in _ORGS]
             if project is not None and owners:
                 self._add(project, "developedBy", max(owners, key=lambda s: s.end - s.start), 0.7, (h0, b))
 
@@ -1029,7 +1090,7 @@ class _Extractor:
         p0 = self.text.rfind("\n", 0, s0) + 1
         p1 = self.text.find("\n", s1)
         p1 = len(self.text) if p1 < 0 else p1
-        inside = [s for s in self.spans if p0 <= s.start and s.end <= p1]
+        inside = self.index.within(self.spans, p0, p1)
         named = [s for s in inside if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
         chains = [c for c in inside if c.type == "IndustrialChain" and self._chain_is_free(c, named)
                   and not re.search(r"(?:上游|下游)$", self.text[max(p0, c.start - 2):c.start])]
@@ -1039,6 +1100,7 @@ class _Extractor:
     def document(self) -> ExtractedDocument:
         drafts: dict[str, _Draft] = {}
         figures: list[FigureMention] = []
+        mentioned: dict[str, set[TextSpan]] = {}  # each draft's mentions as a set: a name said 4,000 times
         for span in self.spans:
             start, end = self.norm.original_span(span.start, span.end)
             mention = TextSpan(self.source, start, end, self._original_text(start, end))
@@ -1058,7 +1120,8 @@ class _Extractor:
             for alias in span.extra.get("aliases", ()):
                 if alias not in draft.aliases:
                     draft.aliases.append(alias)
-            if mention not in draft.mentions:
+            if mention not in mentioned.setdefault(entity_id, set()):
+                mentioned[entity_id].add(mention)
                 draft.mentions.append(mention)
         for draft in drafts.values():
             if draft.type in ("IndustrialPark", "Company", "Project"):

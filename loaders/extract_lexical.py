@@ -24,6 +24,7 @@ Example
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -40,7 +41,7 @@ from chainkg.loaders.extract_names import (
     organization_tokens,
     place_on_token_boundaries,
 )
-from chainkg.loaders.extract_triggers import attraction_facts, investment_facts, leader_marks
+from chainkg.loaders.extract_triggers import attraction_facts, home_place, investment_facts, leader_marks
 
 #: The extractor these passes work on (``extract._Extractor``): its text, spans, gazetteers and
 #: the few of its steps they reuse (``_add``, ``_named``, ``_strip_place_prefix``).
@@ -228,8 +229,26 @@ def add_name_places(ex: _Extractor) -> None:
     for span in [s for s in ex.spans if "bracketed_place" in s.extra]:
         place = next((p for p in ex.spans if p.type == "AdministrativeArea" and span.start < p.start and p.end < span.end), None)
         if place is not None:
-            sentence = next((s for s in ex._sentence_list if s[0] <= span.start and span.end <= s[1]), (span.start, span.end))
+            sentence = _sentence_holding(ex._sentence_list, span) or (span.start, span.end)
             ex._add(span, "locatedIn", place, 0.9, sentence)
+
+
+def _sentence_holding(sentences: list[tuple[int, int]], span) -> tuple[int, int] | None:
+    """The first sentence (in text order, not overlapping) that holds ``span``, or None."""
+    position = bisect_right(sentences, (span.start, float("inf"))) - 1
+    if position >= 0 and sentences[position][0] <= span.start and span.end <= sentences[position][1]:
+        return sentences[position]
+    return None
+
+
+def _home_place(ex: _Extractor):
+    """``home_place`` of the extractor's spans, counted again only when they changed."""
+    stamp = (id(ex.spans), len(ex.spans))
+    cached = getattr(ex, "_home_cache", None)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, home_place(ex.spans))
+        ex._home_cache = cached
+    return cached[1]
 
 
 def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list) -> None:
@@ -238,8 +257,12 @@ def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list
         return
     for span in leader_marks(ex.text, sentence, named):
         span.extra["listed_as_leader"] = True
-    position = ex._sentence_list.index(sentence)
+    position = bisect_left(ex._sentence_list, sentence)  # the list is in text order
     previous = ex._sentence_list[position - 1] if position else None
-    facts = attraction_facts(ex.text, sentence, ex.spans, named, previous) + investment_facts(ex.text, sentence, named)
+    # the rules read the spans of this sentence and the one before; the article's home place
+    # (from all of its spans) is counted once, not once per sentence
+    near = ex.index.overlapping(ex.spans, previous[0] if previous else sentence[0], sentence[1] + 1)
+    facts = attraction_facts(ex.text, sentence, near, named, previous, home=lambda: _home_place(ex)) \
+        + investment_facts(ex.text, sentence, named)
     for subject, predicate, object_, confidence in facts:
         ex._add(subject, predicate, object_, confidence, sentence)

@@ -23,7 +23,7 @@ Example
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 __all__ = ["leader_marks", "attraction_facts", "sentence_place", "home_place", "investment_facts"]
@@ -66,10 +66,19 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
 def sentence_place(text: str, sentence: tuple[int, int], spans: Sequence[Any], before: int) -> Any | None:
     """The place a sentence speaks of at ``before``: the last area, zone or park written before
     it in the sentence that is not inside another name, else None."""
+    return _last_place(_free_places(sentence, spans), before)
+
+
+def _free_places(sentence: tuple[int, int], spans: Sequence[Any]) -> list[Any]:
+    """The areas, zones and parks from the sentence's start on that are not inside another name."""
     s0, _ = sentence
     names = [s for s in spans if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
-    places = [s for s in spans if s.type in _WHERE and s0 <= s.start and s.end <= before
-              and not any(n.start <= s.start and s.end <= n.end and n is not s and n.type not in _WHERE for n in names)]
+    return [s for s in spans if s.type in _WHERE and s0 <= s.start
+            and not any(n.start <= s.start and s.end <= n.end and n is not s and n.type not in _WHERE for n in names)]
+
+
+def _last_place(free: Sequence[Any], before: int) -> Any | None:
+    places = [s for s in free if s.end <= before]
     return max(places, key=lambda s: (s.end, s.end - s.start)) if places else None
 
 
@@ -120,7 +129,7 @@ def investment_facts(text: str, sentence: tuple[int, int], named: Sequence[Any])
 
 
 def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any], named: Sequence[Any],
-                     previous: tuple[int, int] | None = None) -> list[tuple]:
+                     previous: tuple[int, int] | None = None, home: Callable[[], Any] | None = None) -> list[tuple]:
     """(subject, predicate, object, confidence) of attraction and arrival in one sentence.
 
     ``引进 / 招引 / 吸引 / 引入`` then names in the same clause (a list with them): each is
@@ -129,18 +138,25 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
     with the one before: its projects are among those the previous sentence brought in (0.7). ``X(成功)落户 / 落地 / 进驻 /
     入驻 Y``: X is attracted to Y (落户 / 落地) and lies in Y (0.8); without a place after the
     verb nothing is said of who brought X in (推动X落地 is help, not attraction).
+
+    ``spans`` need only be those that reach into this sentence and the previous one; ``home``
+    gives the article's prefecture (default: :func:`home_place` of ``spans``).
     """
     s0, s1 = sentence
     facts: list[tuple] = []
     bodies = [s for s in named if s.type in _BODIES and not re.search(r"一批|多个|多家|若干|一些", text[s.start:s.end])]
-    home = home_place(spans) if _ATTRACT.search(text, previous[0] if previous else s0, s1) else None
+    if not _ATTRACT.search(text, previous[0] if previous else s0, s1):
+        home = None
+    else:
+        home = home() if home is not None else home_place(spans)
     earlier = _ATTRACT.search(text, *previous) if previous is not None and re.match(r"其中", text[s0:s1]) else None
     if previous is not None and earlier is not None:
         place = sentence_place(text, previous, spans, earlier.start()) or home
         if place is not None:
             facts.extend((body, "attractedTo", place, 0.7) for body in bodies if body.type == "Project")
+    free = _free_places(sentence, spans)  # once per sentence, not once per verb
     for verb in _ATTRACT.finditer(text, s0, s1):
-        place = sentence_place(text, sentence, spans, verb.start())
+        place = _last_place(free, verb.start())
         confidence = 0.8
         if place is None:  # 我市引进… or no subject at all: the article's own prefecture
             place, confidence = home, 0.6

@@ -47,6 +47,7 @@ from chainkg.analyses.embedded import EmbeddedGraph
 from chainkg.analyses.gaps import STATUS_ZH, STATUSES, GapReport
 from chainkg.analyses.rows import BASIS_ZH
 from chainkg.reports.page_templates import package_text, render, rendered
+from chainkg.reports.pyvis_report import in_canonical_order
 from chainkg.reports.tables import STAGE_WORDS
 
 __all__ = ["STATUS_COLOURS", "NOMINAL_MARK", "GapMatrix", "Prefecture", "gap_prefectures", "gap_matrix",
@@ -203,6 +204,7 @@ def _leaders(kg, chain: str) -> list[tuple]:
 
 def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") -> dict[str, str]:
     """``gaps.html`` and one ``gaps/<chain>.svg`` per chain, as texts by relative path."""
+    kg = in_canonical_order(kg)  # ties in the analyses' rankings fall the same way on every run
     # a matrix needs segments: chains an article names that no template segments get none
     chains = sorted(n for n, a in kg.nodes(data=True) if "IndustrialChain" in a.get("classes", ())
                     and any(key == "segmentOf" for _, _, key in kg.in_edges(n, keys=True)))

@@ -32,12 +32,13 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
+from typing import Any
 
 import networkx as nx
 
 from chainkg.reports.page_templates import package_text, render, vis_network_assets
 
-__all__ = ["CLASS_STYLES", "LARGE_GRAPH_NODES", "render_report_html", "report_graph", "report_data"]
+__all__ = ["CLASS_STYLES", "LARGE_GRAPH_NODES", "render_report_html", "report_graph", "report_data", "in_canonical_order"]
 
 #: Past this many nodes, firms and projects are aggregated and physics is off.
 LARGE_GRAPH_NODES = 1500
@@ -68,12 +69,33 @@ def _main_class(classes) -> str:
     return next((c for c in _STYLE_ORDER if c in classes), "Company")
 
 
+def in_canonical_order(kg: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``kg`` with its nodes, and each node's edges, in sorted order.
+
+    The layout and the "first county a town lies in" follow the graph's iteration order, and
+    that order follows the RDF store's, which changes from run to run: in sorted order, the
+    same graph gives the same page byte for byte.
+
+    >>> kg = nx.MultiDiGraph([("b", "a", "locatedIn"), ("a", "c", "locatedIn")])
+    >>> list(in_canonical_order(kg)), list(in_canonical_order(kg).edges(keys=True))
+    (['a', 'b', 'c'], [('a', 'c', 'locatedIn'), ('b', 'a', 'locatedIn')])
+    """
+    ordered: nx.MultiDiGraph = nx.MultiDiGraph()
+    ordered.graph.update(kg.graph)
+    ordered.add_nodes_from(sorted(kg.nodes(data=True), key=lambda item: item[0]))
+    edges: list[tuple[Any, Any, Any, dict]] = list(kg.edges(keys=True, data=True))
+    for u, v, key, data in sorted(edges, key=lambda edge: (edge[0], edge[1], str(edge[2]))):
+        ordered.add_edge(u, v, key=key, **data)
+    return ordered
+
+
 def report_graph(kg: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """What the report draws: the graph without template segments that carry no fact."""
+    """What the report draws: the graph without template segments that carry no fact, in
+    canonical order (:func:`in_canonical_order`)."""
     drop = [n for n, a in kg.nodes(data=True)
             if "ChainSegment" in a.get("classes", ())
             and not any(k in _FACT_EDGES for _, _, k in kg.in_edges(n, keys=True))]
-    shown = kg.copy()
+    shown = in_canonical_order(kg)
     shown.remove_nodes_from(drop)
     return shown
 
@@ -211,7 +233,7 @@ def _aggregate(kg, homes, chains_of) -> nx.MultiDiGraph:
             small.nodes[group]["members"] += 1
         else:
             small.add_node(node, **a)
-    for group in {g for g in group_of.values()}:
+    for group in sorted(set(group_of.values())):
         small.nodes[group]["name"] = f"{small.nodes[group]['members']} 家企业/项目"
     seen = set()
     for u, v, key in kg.edges(keys=True):
@@ -262,7 +284,7 @@ def report_data(kg: nx.MultiDiGraph, *, large_threshold: int = LARGE_GRAPH_NODES
     edges = [_edge_record(u, v, d) for u, v, d in sorted(shown.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", "")))]
     for edge in edges:  # only ties inside a group pull: groups stay apart, each settles around its anchor
         edge["physics"] = homes[edge["from"]] == homes[edge["to"]]
-    group_names = {h: shown.nodes[h]["name"] for h in set(homes.values()) if h in shown}
+    group_names = {h: shown.nodes[h]["name"] for h in sorted(set(homes.values())) if h in shown}
     group_names.update({"@region": "上级行政区", "@other": "其他"})
     counties = sorted(((n, shown.nodes[n]["name"]) for n in shown if _is_anchor(shown, n)),
                       key=lambda p: (shown.nodes[p[0]].get("division_code") or "9", p[0]))

@@ -27,7 +27,6 @@ MODULES = [
 WITHOUT_EXAMPLES = {
     "chainkg.cli",                  # the command line: tests/test_cli.py runs it
     "chainkg.analyses.cypher",      # needs a live Neo4j (its examples are marked +SKIP)
-    "chainkg.graph.writers",
     "chainkg.ontology.terms",       # names; tests/test_ontology.py checks them against the Turtle
 }
 
