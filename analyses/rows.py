@@ -76,10 +76,12 @@ class Designation:
     scope: str | None
     note: str | None = None
     modality: str | None = None
+    #: stated / inferred / intended (:func:`fact_basis`), filled from the two fields above so
+    #: that JSON and DataFrames carry it
+    basis: str = field(init=False, default="stated")
 
-    @property
-    def basis(self) -> str:
-        return fact_basis(self.confidence, self.modality)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "basis", fact_basis(self.confidence, self.modality))
 
 
 @dataclass(frozen=True)

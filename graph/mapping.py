@@ -59,7 +59,7 @@ from chainkg.loaders.units import UNITS
 from chainkg.ontology import CHAIN_FILES, CKG, CLASSES
 
 __all__ = [
-    "Triple", "Emit", "emit_facts", "statement_triples", "decimal_literal", "rdf_value", "plain_value", "plain_from_rdf",
+    "Triple", "Emit", "emit_facts", "statement_triples", "decimal_literal", "rdf_value", "plain_value", "plain_from_rdf", "merged_qualifiers",
     "source_triples", "entity_triples", "evidence_triples", "observation_triples",
     "entity_properties", "entity_labels", "relationship_properties", "has_qualifiers", "relation_from_properties",
     "entity_node_attributes", "edge_attributes", "statement_qualifiers", "entity_term_values",
@@ -96,6 +96,8 @@ WEIGHT_MEASURES = ("output_added", "output_value", "investment_completed", "cont
 # import, not at the first write of a graph.
 for _term in (*ENTITY_TERMS, *RELATION_QUALIFIERS):
     CKG[_term.term]
+#: The qualifier that says whether a statement is a fact or a plan (see merged_qualifiers).
+_MODALITY = next(t for t in RELATION_QUALIFIERS if t.term == "modality")
 
 
 # -- values ------------------------------------------------------------------------------
@@ -301,6 +303,31 @@ def plain_from_rdf(term: TermField, node: Node) -> Any:
     return int(str(node)) if term.value == "integer" else str(node)
 
 
+def merged_qualifiers(statements: Iterable[dict[TermField, Any]]) -> dict[TermField, Any]:
+    """The qualifiers of an edge several statements state, each statement given as term → plain value.
+
+    Only the statements that report it as a fact count when there are any (one source reporting
+    it done outweighs another's plan: the edge is *stated*, with that source's count and notes);
+    among those, a whole number (a stated count) takes the largest value, anything else the
+    smallest — a fixed choice, whatever order the statements come in, so every backend keeps
+    the same values.
+
+    >>> from chainkg.loaders.records import RELATION_QUALIFIERS
+    >>> terms = {t.field: t for t in RELATION_QUALIFIERS}
+    >>> planned = {terms["modality"]: "intended", terms["stated_count"]: 6}
+    >>> done = {terms["modality"]: "stated", terms["stated_count"]: 3}
+    >>> {t.field: v for t, v in merged_qualifiers([planned, done]).items()}
+    {'modality': 'stated', 'stated_count': 3}
+    """
+    statements = list(statements)
+    facts = [q for q in statements if q.get(_MODALITY) != "intended"]
+    values: dict[TermField, set[Any]] = {}
+    for qualifiers in facts or statements:
+        for term, value in qualifiers.items():
+            values.setdefault(term, set()).add(value)
+    return {term: max(found) if term.value == "integer" else min(found) for term, found in values.items()}
+
+
 def statement_qualifiers(graph: Graph, statement: Node) -> Iterator[tuple[TermField, Any]]:
     """The qualifiers a statement node holds in ``graph``, as plain values (inverse of RDF)."""
     for term in RELATION_QUALIFIERS:
@@ -450,7 +477,7 @@ def entity_node_attributes(entity: Entity) -> dict[str, Any]:
 
 def edge_attributes(relations: list[Relation], *, evidence: bool = True) -> dict[str, Any]:
     """The analysis-graph attributes of one edge from every relation record stating it: sources,
-    highest confidence, evidence (sorted by source and offset) and qualifiers (first given)."""
+    highest confidence, evidence (sorted by source and offset) and qualifiers (:func:`merged_qualifiers`)."""
     records: list[dict[str, Any]] = []
     if evidence:
         records = sorted(
@@ -463,10 +490,9 @@ def edge_attributes(relations: list[Relation], *, evidence: bool = True) -> dict
         "confidence": max(float(r.confidence) for r in relations),
         "evidence": records,
     }
-    for term in RELATION_QUALIFIERS:
-        value = next((getattr(r, term.field) for r in relations if getattr(r, term.field)), None)
-        if value is not None:
-            attributes[term.field] = plain_value(term, value)
+    merged = merged_qualifiers({t: plain_value(t, v) for t in RELATION_QUALIFIERS if (v := getattr(r, t.field))}
+                               for r in relations)
+    attributes.update((term.field, value) for term, value in merged.items())
     return attributes
 
 

@@ -82,6 +82,7 @@ from chainkg.graph.mapping import (
     entity_labels,
     entity_names,
     entity_properties,
+    merged_qualifiers,
     plain_from_rdf,
     rdf_value,
     relationship_properties,
@@ -528,6 +529,7 @@ def _relationship_row(index: _Quads, subject: URIRef, term, object_: URIRef, sta
     confidences: list[float] = []
     methods: set[str] = set()
     spans: list[TextSpan] = []
+    qualified: list[dict[Any, Any]] = []
     for statement in statements:
         _closure(index, statement, rows, owned, seen)
         sources.update(str(s) for s in index.objects(statement, PROV.wasDerivedFrom))
@@ -538,9 +540,9 @@ def _relationship_row(index: _Quads, subject: URIRef, term, object_: URIRef, sta
                 pass
         methods.update(str(m) for m in index.objects(statement, CKG.method))
         spans += _spans(index, statement)
-        for qualifier in RELATION_QUALIFIERS:
-            if (value := index.value(statement, CKG[qualifier.term])) is not None:
-                properties.setdefault(qualifier.term, plain_from_rdf(qualifier, value))
+        qualified.append({q: plain_from_rdf(q, value) for q in RELATION_QUALIFIERS
+                          if (value := index.value(statement, CKG[q.term])) is not None})
+    properties.update((term.term, value) for term, value in merged_qualifiers(qualified).items())
     properties.update({"sources": sorted(sources), "methods": sorted(methods)})
     if confidences:
         properties["confidence"] = max(confidences)

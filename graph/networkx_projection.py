@@ -27,7 +27,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 from rdflib.term import Node
 
-from chainkg.graph.mapping import entity_term_values, statement_qualifiers
+from chainkg.graph.mapping import entity_term_values, merged_qualifiers, statement_qualifiers
 from chainkg.graph.rdf import reported_cny
 from chainkg.ontology import CKG, CLASSES, RELATIONS
 
@@ -82,7 +82,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             kg.nodes[str(node)]["reported_cny_max"] = figures[str(node)]
 
     provenance: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
-        lambda: {"sources": set(), "confidence": 0.0, "evidence": [], "qualifiers": {}}
+        lambda: {"sources": set(), "confidence": 0.0, "evidence": [], "qualifiers": []}
     )
     for statement in graph.subjects(RDF.type, CKG.RelationStatement):
         predicate = graph.value(statement, RDF.predicate)
@@ -94,8 +94,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         confidence = graph.value(statement, CKG.confidence)
         record["confidence"] = max(record["confidence"], float(str(confidence)) if confidence is not None else 0.0)
         record["evidence"].extend(_evidence_record(graph, e) for e in graph.objects(statement, CKG.evidence))
-        for term, value in statement_qualifiers(graph, statement):
-            record["qualifiers"][term.field] = value
+        record["qualifiers"].append(dict(statement_qualifiers(graph, statement)))
 
     for predicate_iri, name in _RELATION_IRIS.items():
         for subject, object_ in graph.subject_objects(predicate_iri):
@@ -111,7 +110,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                     "sources": sorted(found["sources"]),
                     "confidence": found["confidence"],
                     "evidence": sorted(found["evidence"], key=lambda e: (e["source"], e["start"] or 0)),
-                    **found["qualifiers"],
+                    **{term.field: value for term, value in merged_qualifiers(found["qualifiers"]).items()},
                 }
             kg.add_edge(str(subject), str(object_), key=name, predicate=name, **attributes)
     return kg

@@ -203,3 +203,25 @@ def test_a_chain_an_article_names_has_the_same_node_from_records_and_from_rdf():
     from_rdf = next(n for n in rdf_to_rows(union_graph(facts_to_dataset(facts)))[0] if n.iri == node)
     assert from_records.properties == from_rdf.properties
     assert from_records.properties["inScheme"] == ["https://w3id.org/chainkg/id/chain/scheme"]
+
+
+def test_an_edge_one_source_states_and_another_plans_is_stated_in_every_backend():
+    """Two sources on one triple: one reports it done with 3 firms, the other plans it with 6.
+    Every backend keeps the fact's modality and count for the edge: stated, 3."""
+    facts = generate_synthetic(firms=80, seed=3).facts
+    firm = next(e for e in facts.entities.values() if "Company" in e.types)
+    first = next(iter(facts.sources))
+    facts.sources["second_article"] = SourceDocument("second_article", "article", "另一篇报道")
+    target = "chain/semiconductor/wafer_fab"
+    facts.relations += [Relation(firm.id, "operatesIn", target, first, modality="intended", stated_count=6),
+                        Relation(firm.id, "operatesIn", target, "second_article", modality="stated", stated_count=3)]
+    subject, object_ = str(iris.entity_iri(firm.id)), str(iris.entity_iri(target))
+    graph = union_graph(facts_to_dataset(facts))
+    edges = [facts_to_networkx(facts).edges[subject, object_, "operatesIn"],
+             to_networkx(graph).edges[subject, object_, "operatesIn"],
+             next(a for s, p, o, a in CompactGraph.from_facts(facts).edge_records() if (s, p, o) == (subject, "operatesIn", object_))]
+    assert [(e["modality"], e["stated_count"]) for e in edges] == [("stated", 3)] * 3
+    neo4j_type = RELATIONS["operatesIn"].neo4j_type
+    for rows in (facts_to_rows(facts), rdf_to_rows(graph)):
+        row = next(r for r in rows[1] if (r.start, r.type, r.end) == (subject, neo4j_type, object_))
+        assert (row.properties["modality"], row.properties["statedCount"]) == ("stated", 3)
