@@ -83,10 +83,6 @@ def main() -> None:
     print(f"the model and its rules cost {full / alone:.1f}× the rules alone (CPU)")
 
 
-if __name__ == "__main__":
-    main()
-
-
 def length_growth(lengths=(10_000, 100_000, 1_000_000), repeat: int = 3) -> list[tuple[int, float]]:
     """Median seconds of ``extract_text`` over one line of ``引进甲产业园,`` repeated to each length
     (the red team's input: one "sentence", thousands of parks and verbs). Linear extraction
@@ -103,3 +99,7 @@ def length_growth(lengths=(10_000, 100_000, 1_000_000), repeat: int = 3) -> list
             times.append(time.perf_counter() - started)
         rows.append((length, statistics.median(times)))
     return rows
+
+
+if __name__ == "__main__":
+    main()
