@@ -85,8 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
         "招商 candidates). Both open from disk with no network.",
     )
     report.add_argument("--data", type=Path, action="append", metavar="FILE",
-                        help="RDF file(s) to report on (default: the bundled seed)")
-    report.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: out)")
+                        help="RDF file(s) or a build folder to report on (default: the build in $CHAINKG_OUT or out/ when there is one, else the bundled seed)")
+    report.add_argument("--out", type=Path, default=_default_out(), metavar="DIR",
+                        help="output folder (default: $CHAINKG_OUT or out)")
     report.add_argument("--title", help="page title")
     report.add_argument("--open", action="store_true", help="open report.html in a browser afterwards")
     report.set_defaults(handler=_cmd_report)
@@ -110,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     query.add_argument("sparql", metavar="SPARQL", help="the query, @FILE to read it from a file, or - for stdin")
-    query.add_argument("--data", type=Path, action="append", metavar="FILE", help="RDF file to query (repeatable)")
+    query.add_argument("--data", type=Path, action="append", metavar="FILE", help="RDF file or build folder to query (repeatable; default: the build in $CHAINKG_OUT or out/ when there is one, else the bundled seed)")
     query.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)")
     query.set_defaults(handler=_cmd_query)
 
@@ -223,7 +224,7 @@ def _add_analysis_commands(commands) -> None:
 _EPILOG_NEO4J = """examples:
   make neo4j-up                                  # or: chainkg neo4j up  → prints the bolt URI
   export NEO4J_URI=bolt://127.0.0.1:PORT NEO4J_PASSWORD="$(cat HOME/password)"
-  chainkg neo4j load                             # the seed graph, idempotent
+  chainkg neo4j load                             # your build in $CHAINKG_OUT or out/, else the seed; idempotent
   chainkg neo4j load --data out/graph.ttl --clear
   chainkg neo4j search 九牧
   chainkg neo4j export --out roundtrip.ttl
@@ -267,7 +268,7 @@ def _add_neo4j_commands(commands) -> None:
                               "constraints and the cjk full-text index first. Re-running changes no count.")
     _add_connection_flags(load)
     load.add_argument("--data", type=Path, action="append", metavar="FILE",
-                      help="RDF file to load (repeatable; default: build the bundled seed)")
+                      help="RDF file or build folder to load (repeatable; default: the build in $CHAINKG_OUT or out/ when there is one, else the bundled seed)")
     load.add_argument("--batch-size", type=int, help="rows per transaction (default 10000; two in flight)")
     load.add_argument("--clear", action="store_true", help="delete chainkg's nodes first (a fresh load)")
     load.set_defaults(handler=_cmd_neo4j_load)
@@ -284,7 +285,7 @@ def _add_neo4j_commands(commands) -> None:
                                "database import full` — the fastest first load of a very large graph — and print "
                                "the command to run on a stopped server. Then start the server and run `chainkg neo4j schema` "
                                "to create the constraint and the full-text index.")
-    admin.add_argument("--data", type=Path, action="append", metavar="FILE", help="RDF file(s) (default: the seed)")
+    admin.add_argument("--data", type=Path, action="append", metavar="FILE", help="RDF file(s) or a build folder (default: the build in $CHAINKG_OUT or out/ when there is one, else the bundled seed)")
     admin.add_argument("--facts", type=Path, action="append", metavar="SOURCE",
                        help="reviewed facts, tables or articles instead of RDF (streams; for large inputs)")
     admin.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the CSV files")
