@@ -105,8 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     query = commands.add_parser(
         "query",
         help="run a SPARQL query",
-        description="Run a SPARQL SELECT, ASK or CONSTRUCT query on the bundled seed graph (default) "
-        "or on RDF files given with --data.",
+        description="Run a SPARQL SELECT, ASK or CONSTRUCT query on RDF files given with --data, else on "
+        "your build ($CHAINKG_OUT or out/), else on the bundled seed graph.",
         epilog=_EPILOG_QUERY,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
