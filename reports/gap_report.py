@@ -37,6 +37,7 @@ True
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -48,6 +49,7 @@ from chainkg.analyses.gaps import STATUS_ZH, STATUSES, GapReport
 from chainkg.analyses.rows import BASIS_ZH
 from chainkg.reports.page_templates import package_text, render, rendered
 from chainkg.reports.pyvis_report import in_canonical_order
+from chainkg.reports.sources import SourceInfo
 from chainkg.reports.tables import STAGE_WORDS
 
 __all__ = ["STATUS_COLOURS", "NOMINAL_MARK", "GapMatrix", "Prefecture", "gap_prefectures", "gap_matrix",
@@ -202,7 +204,7 @@ def _leaders(kg, chain: str) -> list[tuple]:
             for leader in leading_enterprises(kg, chain, None, top=5)]
 
 
-def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") -> dict[str, str]:
+def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Mapping[str, SourceInfo] | None = None) -> dict[str, str]:
     """``gaps.html`` and one ``gaps/<chain>.svg`` per chain, as texts by relative path."""
     kg = in_canonical_order(kg)  # ties in the analyses' rankings fall the same way on every run
     # a matrix needs segments: chains an article names that no template segments get none
@@ -236,6 +238,6 @@ def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") 
     return files
 
 
-def render_gap_report(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") -> str:
+def render_gap_report(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Mapping[str, SourceInfo] | None = None) -> str:
     """Just the HTML page (pictures inline)."""
-    return gap_report_files(kg, title=title)["gaps.html"]
+    return gap_report_files(kg, title=title, sources=sources)["gaps.html"]
