@@ -64,7 +64,9 @@ def source_documents(graph: Graph) -> dict[str, SourceInfo]:
         date = graph.value(node, DCTERMS.issued)
         kind = graph.value(node, DCTERMS.type)
         iri = str(node)
-        found.append(SourceInfo(iri, one_line(str(title)) if title is not None else iri.rsplit("/", 1)[-1],
+        # a title with hardly a word in it (a table header's bar, a garbled line) says less than the file name
+        readable = title is not None and sum(c.isalnum() for c in str(title)) >= 4
+        found.append(SourceInfo(iri, one_line(str(title)) if readable else iri.rsplit("/", 1)[-1],
                                 str(date) if date is not None else None, str(kind) if kind is not None else "article"))
     found.sort(key=lambda s: (s.kind == REFERENCE_KIND, s.date or "9999", s.title, s.iri))
     return {s.iri: s for s in found}
@@ -80,7 +82,7 @@ def build_title(sources: Mapping[str, SourceInfo], place: str | None = None) -> 
     if not sources:
         return "chainkg"
     counts = "、".join(part for part in (f"{len(articles)} 篇文章" if articles else "", f"{tables} 份参考表" if tables else "") if part)
-    return f"{place or 'chainkg'} 产业链知识图谱 · {counts}"
+    return f"{place + ' ' if place else ''}产业链知识图谱 · {counts}"
 
 
 def report_title(kg, sources: Mapping[str, SourceInfo]) -> str:

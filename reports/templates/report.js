@@ -179,7 +179,7 @@
   };
   const zoomToKept = () => {
     const ids = nodeView.getIds(); if (!ids.length) return;
-    network.fit({ nodes: ids, animation: false });
+    network.fit({ nodes: ids, animation: false, maxZoomLevel: 1.6 });
     const scale = network.getScale();
     if (scale * FONT < MIN_LABEL_PX) network.moveTo({ scale: MIN_LABEL_PX / FONT, animation: false });
     else if (scale > 1.6) network.moveTo({ scale: 1.6, animation: false });
