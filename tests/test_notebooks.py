@@ -21,7 +21,7 @@ def test_there_are_two_notebooks_stored_without_outputs_and_without_asserts():
         code = [c for c in cells if c["cell_type"] == "code"]
         assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
         assert not [c for c in code if "assert " in "".join(c["source"])], path.name  # checks live here, not in cells
-        assert 'os.environ.get("CHAINKG_DATA", "out")' in "".join(code[0]["source"])  # the user's graph first
+        assert 'os.environ.get("CHAINKG_DATA", "../out")' in "".join(code[0]["source"])  # the user's graph first
 
 
 def test_without_a_graph_of_their_own_the_user_is_told_the_seed_is_read(tmp_path):

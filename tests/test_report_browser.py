@@ -237,8 +237,8 @@ def test_gap_report_shows_a_chain_map_per_chain_in_its_status_colours(browser, b
     # 永春: two weak segments the article names, the rest of the template missing; links break at the gaps
     page.goto((built_out / "gaps.html").resolve().as_uri() + "#smart_terminals")
     page.select_option("#county-view", label="永春县")
-    boxes = {name: fill for name, fill, _ in _boxes(page, "smart_terminals")}
-    assert boxes == {"耳机零部件": STATUS_COLOURS["missing"], "扫地机器人零部件": STATUS_COLOURS["weak"],
+    fills = {name: fill for name, fill, _ in _boxes(page, "smart_terminals")}
+    assert fills == {"耳机零部件": STATUS_COLOURS["missing"], "扫地机器人零部件": STATUS_COLOURS["weak"],
                      "扫地机器人整机": STATUS_COLOURS["missing"], "蓝牙耳机整机": STATUS_COLOURS["weak"],
                      "终端销售渠道": STATUS_COLOURS["missing"]}
     kinds = page.evaluate("Array.from(document.querySelectorAll('section#smart_terminals line.link')).map(l => l.getAttribute('class'))")
