@@ -18,7 +18,7 @@ Example
 >>> matrix = gap_matrix(seed_kg(), "chain/smart_terminals")
 >>> view = map_view(matrix, "永春县")
 >>> [(s.name, s.status, s.firms) for s in view.segments][:2]
-[('耳机零部件', 'not_covered', 0), ('扫地机器人零部件', 'weak', 1)]
+[('耳机零部件', 'missing', 0), ('扫地机器人零部件', 'weak', 0)]
 >>> chain_map_svg(matrix).startswith("<svg")
 True
 """
