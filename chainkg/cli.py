@@ -348,7 +348,6 @@ def _status(message: str) -> None:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from chainkg.graph.build import DEFAULT_SOURCES, load_facts
-    from chainkg.graph.networkx_projection import to_networkx
     from chainkg.graph.rdf import facts_to_dataset, union_graph
     from chainkg.graph.validate import validate_graph
     from chainkg.graph.writers import serialize_graph_files, write_outputs
@@ -365,7 +364,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
                                f"nothing written to {args.out}\n{report.text}")
     writers = serialize_graph_files(dataset)
     if not args.no_report:
-        writers.update(_report_writers(to_networkx(union), _report_title(facts)))
+        writers.update(_report_writers(union, None))
     written = write_outputs(args.out, writers)
 
     classes = Counter(t for entity in facts.entities.values() for t in entity.types)
@@ -380,14 +379,18 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_writers(kg, title: str) -> dict:
-    """Writers for report.html, gaps.html and gaps/<chain>.svg."""
+def _report_writers(graph, title: str | None) -> dict:
+    """Writers for report.html, gaps.html and gaps/<chain>.svg; with no title, one from the sources."""
+    from chainkg.graph.networkx_projection import to_networkx
     from chainkg.reports.gap_report import gap_report_files
     from chainkg.reports.pyvis_report import render_report_html
+    from chainkg.reports.sources import report_title, source_documents
 
     _status("drawing the reports…")
-    texts = {"report.html": render_report_html(kg, title=title)}
-    texts.update(gap_report_files(kg, title=title.replace("chainkg", "chainkg gap report", 1)))
+    kg, sources = to_networkx(graph), source_documents(graph)
+    title = title or report_title(kg, sources)
+    texts = {"report.html": render_report_html(kg, title=title, sources=sources)}
+    texts.update(gap_report_files(kg, title=title, sources=sources))
     return {name: (lambda path, text=text: path.write_text(text, encoding="utf-8")) for name, text in texts.items()}
 
 
@@ -399,21 +402,14 @@ def _open_in_browser(path: Path) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from chainkg.graph.networkx_projection import to_networkx
     from chainkg.graph.writers import write_outputs
 
     graph = _read_graph(args.data)
-    title = args.title or ("chainkg — " + ", ".join(p.name for p in args.data) if args.data else "chainkg — Quanzhou seed")
-    written = write_outputs(args.out, _report_writers(to_networkx(graph), title))
+    written = write_outputs(args.out, _report_writers(graph, args.title))
     print(f"wrote {args.out / 'report.html'}, {args.out / 'gaps.html'} and {len(written) - 2} chain pictures in {args.out / 'gaps'}")
     if args.open:
         _open_in_browser(args.out / "report.html")
     return 0
-
-
-def _report_title(facts) -> str:
-    articles = [s.title for s in facts.sources.values() if s.kind != "reference_table"]
-    return "chainkg — " + ("；".join(articles) if articles else "reference data")
 
 
 #: The graph files a build folder holds, the richest first (graph.trig keeps the named graphs).

@@ -37,6 +37,7 @@ True
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -46,8 +47,10 @@ from chainkg.analyses import Candidate, attraction_candidates, chain_gaps, leadi
 from chainkg.analyses.embedded import EmbeddedGraph
 from chainkg.analyses.gaps import STATUS_ZH, STATUSES, GapReport
 from chainkg.analyses.rows import BASIS_ZH
+from chainkg.reports.chain_map import LINK_ZH, chain_map_svg, map_view_data
 from chainkg.reports.page_templates import package_text, render, rendered
 from chainkg.reports.pyvis_report import in_canonical_order
+from chainkg.reports.sources import SourceInfo
 from chainkg.reports.tables import STAGE_WORDS
 
 __all__ = ["STATUS_COLOURS", "NOMINAL_MARK", "GapMatrix", "Prefecture", "gap_prefectures", "gap_matrix",
@@ -184,8 +187,8 @@ def matrix_svg(matrix: GapMatrix, *, cell_width: int = 58, cell_height: int = 24
                 status, fill = segment.status, STATUS_COLOURS[segment.status]
                 mark = STATUS_ZH[status] + (f" {segment.established}" if segment.established > 1 else "")
             cells.append({"x": x, "text_x": f"{x + cell_width / 2 - 1:.0f}", "fill": fill,
-                          "title": f"{name} · {matrix.columns[j][1]}: {status}", "mark": mark})
-        label = "整链 (chain as a whole)" if i < 0 else f"{STAGE_WORDS.get(stage, stage)} · {name}"
+                          "title": f"{name} · {matrix.columns[j][1]}：{mark}", "mark": mark})
+        label = "整链" if i < 0 else f"{STAGE_WORDS.get(stage, stage)} · {name}"
         rows.append({"y": y, "text_y": y + 16, "label": label, "cells": cells})
     legend_y = top + (len(matrix.segments) + 1) * cell_height + 22
     legend = [{"x": 4 + k * 100, "text_x": 22 + k * 100, "colour": colour, "label": STATUS_ZH[status]}
@@ -202,7 +205,7 @@ def _leaders(kg, chain: str) -> list[tuple]:
             for leader in leading_enterprises(kg, chain, None, top=5)]
 
 
-def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") -> dict[str, str]:
+def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Mapping[str, SourceInfo] | None = None) -> dict[str, str]:
     """``gaps.html`` and one ``gaps/<chain>.svg`` per chain, as texts by relative path."""
     kg = in_canonical_order(kg)  # ties in the analyses' rankings fall the same way on every run
     # a matrix needs segments: chains an article names that no template segments get none
@@ -222,7 +225,10 @@ def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") 
         slug = chain.rsplit("/", 1)[-1]
         svg = matrix_svg(matrix)
         files[f"gaps/{slug}.svg"] = svg
+        chain_map = chain_map_svg(matrix)
+        files[f"gaps/{slug}-map.svg"] = chain_map
         sections.append({
+            "map": rendered(chain_map), "views": map_view_data(matrix, STATUS_COLOURS),
             "slug": slug, "matrix": matrix, "spans": _spans(matrix), "leaders": _leaders(kg, matrix.chain),
             "svg": rendered(svg),
             "chain_level": [(report.region_name, entry) for report in matrix.reports
@@ -231,11 +237,14 @@ def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") 
             "candidates": candidates_by_prefecture(matrix.chain),
         })
     files["gaps.html"] = render("gaps.html.j2", title=title, css=package_text("templates/gaps.css"),
+                                app_js=package_text("templates/gaps.js"), sources=list((sources or {}).values()),
+                                columns=[label for _, label, _ in _columns(kg)],
+                                status_colours=STATUS_COLOURS, link_zh=LINK_ZH,
                                 prefectures=prefectures, sections=sections, stage_words=STAGE_WORDS,
                                 status_zh=STATUS_ZH, chain_zh=_CHAIN_ZH, basis_zh=BASIS_ZH)
     return files
 
 
-def render_gap_report(kg: nx.MultiDiGraph, *, title: str = "chainkg gap report") -> str:
+def render_gap_report(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Mapping[str, SourceInfo] | None = None) -> str:
     """Just the HTML page (pictures inline)."""
-    return gap_report_files(kg, title=title)["gaps.html"]
+    return gap_report_files(kg, title=title, sources=sources)["gaps.html"]

@@ -1,20 +1,26 @@
 """The interactive graph report (``report.html``): pyvis for the network model, vis-network
-(vendored) to draw it, our page around it — self-contained, safe, filterable.
+(vendored) to draw it, our page around it — self-contained, safe, readable at 1:1.
 
-- **Self-contained**: pyvis's own templates fetch Bootstrap and vis-network from CDNs even in
-  their in-line mode; this page inlines vis-network (our vendored copy,
-  ``reports/vendor/vis-network/``) and its CSS, and references nothing outside the file. It
-  opens with no network at all.
-- **Safe**: the page is a Jinja2 template (``reports/templates/report.html.j2``, autoescaped;
-  its script and styles are ``report.js`` and ``report.css`` beside it). Data travels as JSON
-  inside ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped
-  (``page_templates.script_json``); every name reaches the page through ``textContent``. A
-  firm called ``<img src=x onerror=alert(1)>`` shows as text.
-- **Readable**: nodes by class (legend), grouped around their county or zone (drawn as labelled
-  areas), chains in their own column; physics settles, then stops. Filters by county / zone
-  and by chain; clicking a node or edge shows its names, codes, evidence sentences and sources.
+- **Self-contained**: the page inlines vis-network (our vendored copy,
+  ``reports/vendor/vis-network/``) and its CSS and references nothing outside the file: it
+  opens with no network at all (its Content-Security-Policy allows nothing else).
+- **Safe**: a Jinja2 template (``reports/templates/report.html.j2``, autoescaped; its script
+  and styles are ``report.js`` and ``report.css`` beside it). Data travels as JSON inside
+  ``<script type="application/json">`` (``page_templates.script_json``); every name reaches the
+  page through ``textContent``. A firm called ``<img src=x onerror=alert(1)>`` shows as text.
+- **Readable**: every county or zone is an area with its parks and firms inside
+  (``report_layout``), chains with their segments in areas of their own, nodes whose place no
+  source states in a labelled area "所在地未说明". Labels are 16 canvas units and the layout is
+  packed so that the whole seed graph fits a laptop window with labels at ≥ 12 px; a label that
+  would be drawn smaller is not drawn (zoom in). Edges to the prefecture and province are hidden
+  unless asked for.
+- **Finds things**: filters by county / zone and chain keep only what belongs there and zoom to
+  it; a search box finds a node by name, alias or pinyin (``nananshi``, ``naxg``) and focuses it.
+- **Says where each fact comes from**: panels in Chinese (relations by the ontology's ``zh``
+  labels, English on hover), each sentence once with the relations it supports, its source's
+  title and date, and the fact's basis (原文明述 / [推断] / [规划/意向]), confidence and note.
 - **Large graphs**: past ``LARGE_GRAPH_NODES`` nodes, firms and projects are aggregated per
-  county and chain into one node each, and physics is off.
+  county and chain into one node each.
 
 Example
 -------
@@ -25,44 +31,58 @@ Example
 []
 >>> report_graph(seed_kg()).number_of_nodes() < seed_kg().number_of_nodes()   # empty template segments left out
 True
+>>> data = report_data(seed_kg())
+>>> sorted(set(data["details"][n["id"]]["search"][-2] for n in data["nodes"] if n["label"] == "南安市"))
+['nananshi']
 """
 
 from __future__ import annotations
 
-import json
-import math
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
+from pypinyin import Style, lazy_pinyin
 
+from chainkg.analyses.rows import BASIS_ZH, fact_basis
 from chainkg.reports.page_templates import package_text, render, vis_network_assets
+from chainkg.reports.report_layout import FONT_SIZE, pack_areas
+from chainkg.reports.sources import SourceInfo, one_line
+from chainkg.reports.vocabulary import CLASS_LABELS, RELATION_LABELS
 
-__all__ = ["CLASS_STYLES", "LARGE_GRAPH_NODES", "render_report_html", "report_graph", "report_data", "in_canonical_order"]
+__all__ = ["CLASS_STYLES", "LARGE_GRAPH_NODES", "REGION", "UNPLACED", "render_report_html", "report_graph",
+           "report_data", "in_canonical_order"]
 
-#: Past this many nodes, firms and projects are aggregated and physics is off.
+#: Past this many nodes, firms and projects are aggregated.
 LARGE_GRAPH_NODES = 1500
+#: The home of the areas above the counties (prefecture, province, country).
+REGION = "@region"
+#: The home of the nodes no source places anywhere.
+UNPLACED = "@unplaced"
 
-#: Colour and shape per class; the first listed class a node has wins.
+#: Shape, fill and label colour per class; the first listed class a node has wins. Places and
+#: chains are dark boxes with white text inside, firms dots with dark text below (contrast ≥ 4.5).
 CLASS_STYLES: dict[str, dict[str, str]] = {
-    "AdministrativeArea": {"color": "#4e79a7", "shape": "box", "label": "行政区 area"},
-    "DevelopmentZone": {"color": "#76b7b2", "shape": "box", "label": "开发区 zone"},
-    "IndustrialPark": {"color": "#59a14f", "shape": "ellipse", "label": "园区 park"},
-    "Company": {"color": "#f28e2b", "shape": "dot", "label": "企业 company"},
-    "ResearchInstitute": {"color": "#b07aa1", "shape": "dot", "label": "科研院所 institute"},
-    "GovernmentBody": {"color": "#9c755f", "shape": "dot", "label": "政府机构 government"},
-    "Association": {"color": "#bab0ac", "shape": "dot", "label": "协会 association"},
-    "StockExchange": {"color": "#edc948", "shape": "diamond", "label": "交易所 exchange"},
-    "IndustrialChain": {"color": "#e15759", "shape": "hexagon", "label": "产业链 chain"},
-    "ChainSegment": {"color": "#ff9da7", "shape": "hexagon", "label": "环节 segment"},
-    "Project": {"color": "#8cd17d", "shape": "square", "label": "项目 project"},
-    "Aggregate": {"color": "#bbbbbb", "shape": "database", "label": "汇总 aggregate"},
+    "AdministrativeArea": {"color": "#2f5f8f", "shape": "box", "font": "#ffffff", "label": "行政区"},
+    "DevelopmentZone": {"color": "#23706a", "shape": "box", "font": "#ffffff", "label": "开发区"},
+    "IndustrialPark": {"color": "#2e6b28", "shape": "box", "font": "#ffffff", "label": "园区"},
+    "Company": {"color": "#f28e2b", "shape": "dot", "font": "#1f1f1f", "label": "企业"},
+    "ResearchInstitute": {"color": "#9a5b8f", "shape": "dot", "font": "#1f1f1f", "label": "科研院所"},
+    "GovernmentBody": {"color": "#8a6248", "shape": "dot", "font": "#1f1f1f", "label": "政府机构"},
+    "Association": {"color": "#9d948f", "shape": "dot", "font": "#1f1f1f", "label": "协会"},
+    "StockExchange": {"color": "#d4a615", "shape": "diamond", "font": "#1f1f1f", "label": "交易所"},
+    "IndustrialChain": {"color": "#a4262c", "shape": "box", "font": "#ffffff", "label": "产业链"},
+    "ChainSegment": {"color": "#fbe3e5", "shape": "box", "font": "#5a1a1f", "label": "环节"},
+    "Project": {"color": "#5da24f", "shape": "square", "font": "#1f1f1f", "label": "项目"},
+    "Aggregate": {"color": "#d9d9d9", "shape": "box", "font": "#1f1f1f", "label": "汇总"},
 }
 _STYLE_ORDER = ("Company", "ResearchInstitute", "GovernmentBody", "Association", "StockExchange", "Project",
                 "IndustrialPark", "DevelopmentZone", "AdministrativeArea", "IndustrialChain", "ChainSegment")
 _FACT_EDGES = {"hostsChain", "operatesIn", "leadsChain", "suppliesTo", "locatedIn", "incubatedBy", "attractedTo",
                "developedBy", "managedBy", "listedOn", "subOrganizationOf"}
 _CHAIN_EDGES = ("hostsChain", "operatesIn", "leadsChain")
+_MODALITY_ZH = {"stated": "陈述为事实", "intended": "意向/规划"}
 
 
 def _main_class(classes) -> str:
@@ -150,7 +170,7 @@ def _homes(kg) -> dict[str, str]:
             if anchor is None and "GovernmentBody" in a.get("classes", ()):
                 zone = next((u for u, _, k in kg.in_edges(node, keys=True) if k == "managedBy"), None)
                 anchor = zone if zone and _is_anchor(kg, zone) else None
-            homes[node] = anchor or ("@region" if "AdministrativeArea" in a.get("classes", ()) else "@other")
+            homes[node] = anchor or (REGION if "AdministrativeArea" in a.get("classes", ()) else UNPLACED)
     return homes
 
 
@@ -173,50 +193,7 @@ def _filters(kg, homes) -> tuple[dict[str, set], dict[str, set]]:
     for node in kg:
         if _chain_of(kg, node):
             chains[node].add(_chain_of(kg, node))
-    # areas above the counties (泉州市, 福建省) give context in every county view
-    for node, a in kg.nodes(data=True):
-        if "AdministrativeArea" in a.get("classes", ()) and a.get("admin_level") in ("prefecture", "province", "country") \
-                and not places[node]:
-            places[node] = {"*"}
     return places, chains
-
-
-def _positions(kg, homes) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
-    anchors = sorted({h for h in homes.values() if not h.startswith("@") and _chain_of(kg, h) is None},
-                     key=lambda n: (kg.nodes[n].get("division_code") or "9", n))
-    chain_homes = sorted({h for h in homes.values() if _chain_of(kg, h)})
-    centers: dict[str, tuple[float, float]] = {}
-    columns = 4
-    for i, anchor in enumerate(anchors):
-        centers[anchor] = ((i % columns) * 430.0, (i // columns) * 360.0)
-    rows = math.ceil(len(anchors) / columns) or 1
-    for i, chain in enumerate(chain_homes):
-        centers[chain] = (columns * 430.0 + 60 + (i % 2) * 300.0, (i // 2) * 215.0 - 60)
-    centers["@region"] = (-400.0, 0.0)
-    centers["@other"] = (-400.0, rows * 360.0 * 0.6)
-    members: dict[str, list[str]] = defaultdict(list)
-    for node in sorted(kg, key=lambda n: (kg.nodes[n].get("name", ""), n)):
-        members[homes[node]].append(node)
-    positions = {}
-    for home, nodes in members.items():
-        cx, cy = centers.get(home, (0.0, 0.0))
-        others = [n for n in nodes if n != home]
-        if home in kg:
-            positions[home] = (cx, cy)
-        for k, node in enumerate(others):
-            angle = k * 2.4  # golden-angle spiral
-            radius = 75 + 24 * math.sqrt(k)
-            positions[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
-    return positions, centers
-
-
-def _edge_record(u, v, data) -> dict:
-    evidence = [e.get("text") or e.get("quote") or "" for e in data.get("evidence", [])]
-    return {
-        "from": u, "to": v, "predicate": data.get("predicate", ""), "label": data.get("predicate", ""),
-        "confidence": data.get("confidence"), "sources": [s.rsplit("/", 1)[-1] for s in data.get("sources", [])],
-        "evidence": evidence, "kind": data.get("leadership_kind"),
-    }
 
 
 def _aggregate(kg, homes, chains_of) -> nx.MultiDiGraph:
@@ -244,10 +221,59 @@ def _aggregate(kg, homes, chains_of) -> nx.MultiDiGraph:
     return small
 
 
-def report_data(kg: nx.MultiDiGraph, *, large_threshold: int = LARGE_GRAPH_NODES) -> dict:
-    """Nodes, edges, groups and filter choices of the report, as plain JSON-able data."""
+
+def _search_keys(name: str, aliases) -> list[str]:
+    """Lower-case strings the search box matches: name, aliases, then the name's full pinyin and
+    initials (``nananshi``, ``nas``) and those of each alias."""
+    keys = [name.lower(), *(a.lower() for a in aliases)]
+    for text in (name, *aliases):
+        if not text.isascii():
+            keys += ["".join(lazy_pinyin(text)).lower(), "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower()]
+    # the name's own pinyin last, where a reader (and the module example) expects it
+    own = ["".join(lazy_pinyin(name)).lower(), "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()]
+    return [k for k in dict.fromkeys(keys) if k not in own] + own
+
+
+def _sentence(evidence: dict) -> str:
+    return " ".join(str(evidence.get("text") or evidence.get("quote") or "").split())
+
+
+def _edge_record(u, v, data, sources: Mapping[str, SourceInfo]) -> dict:
+    predicate = data.get("predicate", "")
+    zh, en = RELATION_LABELS.get(predicate, (predicate, predicate))
+    basis = fact_basis(data.get("confidence"), data.get("modality")) if data.get("sources") else None
+    return {
+        "from": u, "to": v, "predicate": predicate, "zh": zh, "en": en,
+        "confidence": data.get("confidence") if data.get("sources") else None,
+        "basis": basis, "basisZh": BASIS_ZH[basis] if basis else None,
+        "modality": _MODALITY_ZH.get(data.get("modality") or "", None), "note": data.get("note"),
+        "count": data.get("stated_count"), "kind": data.get("leadership_kind"),
+        "sources": [{"id": s.rsplit("/", 1)[-1], "title": sources[s].title if s in sources else s.rsplit("/", 1)[-1],
+                     "date": sources[s].date if s in sources else None,
+                     "table": bool(s in sources and sources[s].kind == "reference_table")}
+                    for s in data.get("sources", [])],
+        "evidence": _sentences(data.get("evidence", [])),
+    }
+
+
+def _sentences(evidence: list[dict]) -> list[dict]:
+    """Each sentence once (a statement read twice, or from two spellings, carries it twice),
+    with the source it was read in."""
+    found: dict[str, str] = {}
+    for record in evidence:
+        text = _sentence(record)
+        if text and text not in found:
+            found[text] = str(record.get("source") or "").rsplit("/", 1)[-1]
+    return [{"text": text, "source": source} for text, source in found.items()]
+
+
+def report_data(kg: nx.MultiDiGraph, *, large_threshold: int = LARGE_GRAPH_NODES,
+                sources: Mapping[str, SourceInfo] | None = None) -> dict:
+    """Nodes (with positions), edges, areas, filter choices and sources of the report, as plain
+    JSON-able data."""
     from pyvis.network import Network
 
+    sources = sources or {}
     shown = report_graph(kg)
     homes = _homes(shown)
     places, chains = _filters(shown, homes)
@@ -257,51 +283,109 @@ def report_data(kg: nx.MultiDiGraph, *, large_threshold: int = LARGE_GRAPH_NODES
         homes = {n: homes.get(n, n.split(":", 1)[-1].split("|", 1)[0]) for n in shown}
         places = {n: places.get(n, {homes[n]}) for n in shown}
         chains = {n: chains.get(n, {n.rsplit("|", 1)[-1]} if n.startswith("aggregate:") else set()) for n in shown}
-    positions, centers = _positions(shown, homes)
+
+    names = {n: a.get("name", n) for n, a in shown.nodes(data=True)}
+    members = _members(shown, homes)
+    positions, areas = pack_areas(members, names)
 
     net = Network(directed=True)  # pyvis holds the network model; we render the page ourselves
     for node, a in sorted(shown.nodes(data=True)):
-        main = _main_class(a.get("classes", ())) if "Aggregate" not in a.get("classes", ()) else "Aggregate"
+        main = "Aggregate" if "Aggregate" in a.get("classes", ()) else _main_class(a.get("classes", ()))
         style = CLASS_STYLES[main]
         x, y = positions[node]
-        # anchors (counties, zones), chains and the areas above them hold the layout still
-        fixed = node == homes[node] or _chain_of(shown, node) is not None or homes[node].startswith("@")
-        net.add_node(node, label=a.get("name", node), shape=style["shape"], color=style["color"], x=x, y=y,
-                     physics=not (fixed or large), size=22 if main in ("IndustrialChain", "AdministrativeArea") else 14,
-                     font={"size": 22 if node == homes[node] else 16})
+        anchor = node == homes[node]
+        net.add_node(node, label=names[node], shape=style["shape"], color=style["color"], x=x, y=y, physics=False,
+                     size=8, font={"size": FONT_SIZE + (2 if anchor else 0), "color": style["font"]},
+                     widthConstraint={"maximum": 180})
     nodes, _, _, _, _, options = net.get_network_data()
     details = {}
     for node, a in shown.nodes(data=True):
+        main = "Aggregate" if "Aggregate" in a.get("classes", ()) else _main_class(a.get("classes", ()))
         details[node] = {
-            "name": a.get("name", ""), "nameEn": a.get("name_en"), "classes": list(a.get("classes", ())),
-            "code": a.get("division_code"), "level": a.get("admin_level"), "aliases": list(a.get("aliases", ())),
-            "status": a.get("status"), "stage": a.get("stage"), "home": homes[node],
-            "places": sorted(places.get(node, ())), "chains": sorted(chains.get(node, ())),
+            "name": a.get("name", ""), "nameEn": a.get("name_en"),
+            "classZh": CLASS_LABELS.get(main, (CLASS_STYLES[main]["label"],))[0],
+            "classEn": CLASS_LABELS.get(main, ("", main))[1],
+            "code": a.get("division_code"), "aliases": list(a.get("aliases", ())), "note": a.get("note"),
+            "home": homes[node], "places": sorted(places.get(node, ())), "chains": sorted(chains.get(node, ())),
+            "search": _search_keys(a.get("name", ""), a.get("aliases", ())),
         }
     for record in nodes:
         record.update({k: details[record["id"]][k] for k in ("home", "places", "chains")})
-        record["main"] = _main_class(details[record["id"]]["classes"]) if not large or not record["id"].startswith("aggregate:") else "Aggregate"
-    edges = [_edge_record(u, v, d) for u, v, d in sorted(shown.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", "")))]
-    for edge in edges:  # only ties inside a group pull: groups stay apart, each settles around its anchor
-        edge["physics"] = homes[edge["from"]] == homes[edge["to"]]
-    group_names = {h: shown.nodes[h]["name"] for h in sorted(set(homes.values())) if h in shown}
-    group_names.update({"@region": "上级行政区", "@other": "其他"})
-    counties = sorted(((n, shown.nodes[n]["name"]) for n in shown if _is_anchor(shown, n)),
+        record["main"] = details[record["id"]]["classZh"]
+    edges = [_edge_record(u, v, d, sources)
+             for u, v, d in sorted(shown.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", "")))]
+    for edge in edges:
+        # ties to the areas above the counties cross the whole page: shown only when asked for
+        edge["upper"] = REGION in (homes[edge["from"]], homes[edge["to"]])
+        # a node's tie to the area it is drawn in is what the area already shows
+        edge["inside"] = edge["predicate"] == "locatedIn" and homes[edge["from"]] == edge["to"]
+        # ties between areas (a firm to its chain) cross the page: drawn for a chosen node, or on request
+        edge["cross"] = homes[edge["from"]] != homes[edge["to"]]
+    group_names = {h: names[h] for h in members if h in shown}
+    group_names.update({REGION: "上级行政区", UNPLACED: "所在地未说明"})
+    counties = sorted(((n, names[n]) for n in shown if _is_anchor(shown, n)),
                       key=lambda p: (shown.nodes[p[0]].get("division_code") or "9", p[0]))
     chain_choices = sorted(((n, a["name"]) for n, a in shown.nodes(data=True) if "IndustrialChain" in a.get("classes", ())),
                            key=lambda p: p[0])
     return {
         "nodes": nodes, "edges": edges, "details": details, "groups": group_names,
+        "areas": [{"home": area.home, "kind": _area_kind(shown, area.home)} for area in areas],
         "counties": counties, "chains": chain_choices, "large": large,
         "legend": [(name, CLASS_STYLES[name]) for name in (*_STYLE_ORDER, *(("Aggregate",) if large else ()))],
-        "options": json.loads(options) if isinstance(options, str) else options,
+        "options": options if isinstance(options, dict) else {},
         "total_nodes": shown.number_of_nodes(),
+        "sources": [{"id": s.short_id, "title": s.title, "date": s.date, "table": s.kind == "reference_table"}
+                    for s in sources.values()],
     }
 
 
-def render_report_html(kg: nx.MultiDiGraph, *, title: str = "chainkg", large_threshold: int = LARGE_GRAPH_NODES) -> str:
-    """The whole page as one string: open it from disk, no server, no network."""
+def _members(kg, homes) -> dict[str, list[str]]:
+    """Each home's nodes in drawing order: the home itself, then each park followed by the firms
+    in it, then the rest by name; homes as counties and zones (division-code order), chains,
+    the areas above, the unplaced."""
+    def order(home: str) -> tuple:
+        if home == REGION:
+            return (2, "")
+        if home == UNPLACED:
+            return (3, "")
+        if _chain_of(kg, home):
+            return (1, home)
+        return (0, kg.nodes[home].get("division_code") or "9", home) if home in kg else (0, "9", home)
+
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for node in kg:
+        grouped[homes[node]].append(node)
+    by_name = lambda n: (kg.nodes[n].get("name", ""), n)  # noqa: E731
+    members = {}
+    for home in sorted(grouped, key=order):
+        nodes = grouped[home]
+        ordered = [home] if home in nodes else []
+        if _chain_of(kg, home):  # a chain's segments upstream to downstream
+            stage = {"upstream": 0, "midstream": 1, "downstream": 2}
+            ordered += sorted((n for n in nodes if n != home), key=lambda n: (stage.get(kg.nodes[n].get("stage"), 3), by_name(n)))
+        else:
+            parks = sorted((n for n in nodes if n != home and set(kg.nodes[n].get("classes", ())) & {"IndustrialPark", "DevelopmentZone"}), key=by_name)
+            for park in parks:
+                ordered.append(park)
+                ordered += sorted((n for n in nodes if n not in ordered and park in _located_parents(kg, n)), key=by_name)
+            ordered += sorted((n for n in nodes if n not in ordered), key=by_name)
+        members[home] = ordered
+    return members
+
+
+def _area_kind(kg, home: str) -> str:
+    if home in (REGION, UNPLACED):
+        return home[1:]
+    if _chain_of(kg, home):
+        return "chain"
+    return "zone" if "DevelopmentZone" in kg.nodes[home].get("classes", ()) else "county"
+
+
+def render_report_html(kg: nx.MultiDiGraph, *, title: str = "chainkg", large_threshold: int = LARGE_GRAPH_NODES,
+                       sources: Mapping[str, SourceInfo] | None = None) -> str:
+    """The whole page as one string: open it from disk, no server, no network. ``sources``
+    (:func:`chainkg.reports.sources.source_documents`) gives the panels their titles and dates."""
     vis_js, vis_css = vis_network_assets()
-    return render("report.html.j2", title=title, data=report_data(kg, large_threshold=large_threshold),
+    return render("report.html.j2", title=one_line(title, 120), data=report_data(kg, large_threshold=large_threshold, sources=sources),
                   vis_js=vis_js, vis_css=vis_css,
                   app_js=package_text("templates/report.js"), css=package_text("templates/report.css"))

@@ -101,7 +101,7 @@ def test_build_with_bad_input_exits_nonzero_and_leaves_outputs_intact(tmp_path, 
     out = tmp_path / "out"
     assert main(["build", "--out", str(out), str(PLACES_FACTS), str(facts_copy)]) == 0
     before = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert len(before) == 6 + 14  # 4 graph files, report.html, gaps.html, 14 chain pictures
+    assert len(before) == 6 + 2 * 14  # 4 graph files, report.html, gaps.html, a matrix and a chain map per chain
     replace_once(facts_copy, *breakage)
     capsys.readouterr()
     assert main(["build", "--out", str(out), str(PLACES_FACTS), str(facts_copy)]) == 2

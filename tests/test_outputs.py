@@ -15,7 +15,7 @@ from chainkg.ontology import CKG
 def test_build_writes_every_output(built_out):
     names = sorted(p.name for p in built_out.iterdir())
     assert names == ["gaps", "gaps.html", "graph.jsonld", "graph.nt", "graph.trig", "graph.ttl", "report.html"]
-    assert len(list((built_out / "gaps").glob("*.svg"))) == 14
+    assert len(list((built_out / "gaps").glob("*.svg"))) == 2 * 14  # a matrix and a chain map per chain
 
 
 def test_turtle_parses_alike_in_rdflib_and_oxigraph(built_out):

@@ -88,7 +88,7 @@ def test_gap_report_of_another_prefecture_has_that_prefectures_counties(tmp_path
 
     files_ = gap_report_files(kg)
     page = files_["gaps.html"]
-    assert "against Zhangzhou's county-level units and zones" in page and "Quanzhou" not in page
+    assert "对照漳州市的县市区与开发区" in page and "泉州" not in page
     assert "长泰区" not in page  # the county the data marks nominal
     assert "<th>芗城区</th><th>龙文区</th></tr>" in page and "colspan" not in page  # one prefecture: no headings
     svg = files_["gaps/machine_tools.svg"]
@@ -119,16 +119,16 @@ def test_several_prefectures_give_one_set_of_columns_each(tmp_path):
     assert re.findall(r'font-weight="bold">([^<]+)</text>', matrix_svg(matrix))[1:] == ["泉州市", "漳州市"]
 
     page = gap_report_files(kg)["gaps.html"]
-    assert "against Quanzhou's and Zhangzhou's county-level units and zones" in page
-    found = re.search(r'<section id="machine_tools">.*?</section>', page, re.S)
+    assert "对照泉州市、漳州市的县市区与开发区" in page
+    found = re.search(r'<section id="machine_tools" class="chain">.*?</section>', page, re.S)
     assert found is not None
     section = found.group(0)
     assert '<tr><th></th><th colspan="13">泉州市</th><th colspan="2">漳州市</th></tr>' in section
     # the Zhangzhou firms are outside Quanzhou and work in segments Quanzhou lacks; nobody is outside Zhangzhou
-    for_quanzhou = section.split("<h3>招商 candidates · 泉州市</h3>")[1].split("<h3>")[0]
-    for_zhangzhou = section.split("<h3>招商 candidates · 漳州市</h3>")[1].split("</div>")[0]
+    for_quanzhou = section.split("<h3>招商候选 · 泉州市</h3>")[1].split("<h3>")[0]
+    for_zhangzhou = section.split("<h3>招商候选 · 漳州市</h3>")[1].split("</div>")[0]
     assert "样例数控刀具有限公司" in for_quanzhou and "样例锻压设备有限公司" in for_quanzhou
-    assert "No firm without a tie to the region" in for_zhangzhou
+    assert "来源没有提到与本地无关联的外地企业" in for_zhangzhou
 
 
 # --- escaping -----------------------------------------------------------------------------
@@ -145,7 +145,9 @@ def test_a_closing_script_tag_in_a_name_stays_inside_the_data(tmp_path):
 
     gaps = gap_report_files(kg)
     assert "&lt;/script&gt;&lt;script&gt;alert(1)" in gaps["gaps.html"]  # the firm in its table cell, as text
-    for text in (gaps["gaps.html"], gaps["gaps/machine_tools.svg"]):
+    assert gaps["gaps.html"].count("<script") == gaps["gaps.html"].count("</script>") == 1  # our own, at the end
+    assert "<img" not in gaps["gaps.html"]
+    for text in (gaps["gaps/machine_tools.svg"], gaps["gaps/machine_tools-map.svg"]):
         assert "<script" not in text and "<img" not in text
 
 
@@ -234,13 +236,13 @@ def _matrix_cells(page: str, slug: str) -> dict[tuple[str, str], str]:
     ("smart_terminals", "永春县", "永春县(6家)"), ("optoelectronics", "安溪县", "安溪芯园(5家)")])
 def test_the_seed_gap_report_shows_each_chain_the_seed_places_in_a_county(seed_kg, slug, county, counted):
     cells = _matrix_cells(render_gap_report(seed_kg), slug)
-    chain_row = cells[("整链 (chain as a whole)", county)]
+    chain_row = cells[("整链", county)]
     assert chain_row.startswith("整链有") and counted in chain_row
 
 
 def test_the_seed_gap_report_marks_no_segment_missing_where_the_chain_is_not_discussed(seed_kg):
     page = render_gap_report(seed_kg)
-    for slug in re.findall(r'<section id="([a-z_]+)">', page):
+    for slug in re.findall(r'<section id="([a-z_]+)" class="chain">', page):
         cells = _matrix_cells(page, slug)
         for county in {column for _, column in cells}:
             column = {row: text for (row, c), text in cells.items() if c == county}

@@ -1,0 +1,41 @@
+// gaps.html: one chain at a time (the one in the address, else the first), and the chain maps
+// re-coloured for the county chosen. Without this script every chain shows, for the whole prefecture.
+(function () {
+  "use strict";
+  const sections = Array.from(document.querySelectorAll("section.chain"));
+  const links = Array.from(document.querySelectorAll("nav#chains a"));
+  const show = () => {
+    const wanted = location.hash.slice(1);
+    const current = sections.find((s) => s.id === wanted) || sections[0];
+    for (const s of sections) s.hidden = s !== current;
+    for (const a of links) a.classList.toggle("current", current !== undefined && a.getAttribute("href") === "#" + current.id);
+  };
+  const colour = { strong: "#2e6b28", weak: "#b7791f", missing: "#b3413f" };
+  const select = document.getElementById("county-view");
+  const recolour = () => {
+    for (const map of document.querySelectorAll("div.map")) {
+      const view = JSON.parse(map.dataset.views)[select.value]; if (!view) continue;
+      const title = map.querySelector(".map-title"); title.textContent = title.textContent.replace(/ · [^·]*$/, " · " + select.value);
+      for (const g of map.querySelectorAll("g.segment")) {
+        const box = view.boxes[Number(g.dataset.segment)];
+        g.setAttribute("class", "segment " + box.status);
+        g.querySelector("rect").setAttribute("fill", box.fill);
+        g.querySelector("title").textContent = box.title;
+        const texts = g.querySelectorAll("text");
+        for (const t of texts) t.setAttribute("fill", box.dark ? "#ffffff" : "#1f1f1f");
+        texts[1].textContent = box.mark;
+      }
+      for (const line of map.querySelectorAll("line.link")) {
+        const kind = view.links[line.dataset.link];
+        line.setAttribute("class", "link " + kind); line.setAttribute("stroke", colour[kind]);
+        line.setAttribute("stroke-width", kind === "strong" ? "2.5" : "1.6");
+        if (kind === "strong") line.removeAttribute("stroke-dasharray"); else line.setAttribute("stroke-dasharray", kind === "weak" ? "7 4" : "2 4");
+        line.setAttribute("marker-end", "url(#" + map.dataset.marker + "-arrow-" + kind + ")");
+      }
+    }
+  };
+  window.addEventListener("hashchange", show);
+  select.addEventListener("change", recolour);
+  show(); recolour();
+  window.chainkgGaps = { show, recolour };
+})();
