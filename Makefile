@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: build test lint setup system-deps clean neo4j-up neo4j-down
+.PHONY: build test lint setup system-deps clean neo4j-up neo4j-down notebook
 
 $(BIN)/chainkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ setup: $(BIN)/chainkg
 
 build: $(BIN)/chainkg
 	$(BIN)/chainkg build --out $(OUT)
+
+# JupyterLab on notebooks/ (the optional `notebooks` extra), reading the build in out/ when there is one.
+notebook: $(BIN)/chainkg
+	$(BIN)/pip install --quiet -e '.[notebooks]'
+	cd notebooks && ../$(BIN)/jupyter lab
 
 # What the tests need from Debian: Java 17 + Maven (the Neo4j server, fetched from Maven
 # Central), Chromium and CJK fonts (the report tests). Installed only when missing.
