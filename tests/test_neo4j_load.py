@@ -7,6 +7,7 @@ import sys
 import time
 
 import pytest
+from _slow_cli import SLOW_CLI
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
@@ -132,26 +133,6 @@ def test_hostile_names_are_stored_verbatim(neo4j_store, loaded_seed):
     assert neo4j_store.counts() == before
 
 
-#: `chainkg …` in a child process whose every write transaction (one load batch each) is followed
-#: by a pause, so the test can kill a load half-way. The pause wraps the driver's public
-#: Session.execute_write in the child only: the production load path carries no test hook.
-SLOW_CLI = """
-import sys, time
-import neo4j
-from chainkg.cli import main
-
-execute_write = neo4j.Session.execute_write
-
-
-def execute_write_then_pause(self, *args, **kwargs):
-    result = execute_write(self, *args, **kwargs)
-    time.sleep(0.3)
-    return result
-
-
-neo4j.Session.execute_write = execute_write_then_pause
-raise SystemExit(main(sys.argv[1:]))
-"""
 
 
 def test_a_load_killed_half_way_and_rerun_ends_with_clean_counts(neo4j_store, neo4j_settings, seed_graph, loaded_seed, tmp_path):

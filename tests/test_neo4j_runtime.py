@@ -10,30 +10,10 @@ import sys
 import time
 
 import pytest
+from _slow_cli import SLOW_CLI
 
 from chainkg.graph.neo4j_server import set_initial_password, set_initial_password_command, start_server, stop_server
 from chainkg.graph.neo4j_store import connect
-
-#: `chainkg …` in a child process whose every write transaction (one load batch each) is followed
-#: by a pause, so the test can kill the server half-way through a load (as test_neo4j_load does
-#: to the client). The pause wraps the driver's public Session.execute_write in the child only.
-SLOW_CLI = """
-import sys, time
-import neo4j
-from chainkg.cli import main
-
-execute_write = neo4j.Session.execute_write
-
-
-def execute_write_then_pause(self, *args, **kwargs):
-    result = execute_write(self, *args, **kwargs)
-    time.sleep(0.3)
-    return result
-
-
-neo4j.Session.execute_write = execute_write_then_pause
-raise SystemExit(main(sys.argv[1:]))
-"""
 
 
 def test_the_initial_password_command_line_holds_no_password(tmp_path):
