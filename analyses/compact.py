@@ -42,6 +42,7 @@ from chainkg.analyses.rows import (
     Centrality,
     Designation,
     EntryRow,
+    OneAtATime,
     OrganizationRow,
     PlaceName,
     SegmentRow,
@@ -136,7 +137,7 @@ class _Builder:
         return CompactGraph(self)
 
 
-class CompactGraph:
+class CompactGraph(OneAtATime):
     """Adapter from flat arrays to the analyses' rows; answers exactly as ``EmbeddedGraph`` does."""
 
     engine = "embedded"

@@ -23,6 +23,7 @@ from chainkg.analyses.rows import (
     Centrality,
     Designation,
     EntryRow,
+    OneAtATime,
     OrganizationRow,
     PlaceName,
     SegmentRow,
@@ -32,7 +33,7 @@ from chainkg.analyses.rows import (
 )
 from chainkg.ontology.templates import flow_order
 
-__all__ = ["EmbeddedGraph", "seed_kg"]
+__all__ = ["EmbeddedGraph", "seed_kg", "centrality_of", "sampled_betweenness"]
 
 _ENTRY_PREDICATES = ("hostsChain", "operatesIn")
 
@@ -65,18 +66,82 @@ def centrality_of(network: nx.DiGraph) -> dict[str, Centrality]:
     canonical.add_edges_from(sorted(network.edges()))
     network = canonical
     pagerank = nx.pagerank(network, alpha=0.85, tol=1e-12, max_iter=10_000)
-    size = network.number_of_nodes()
-    sample = min(BETWEENNESS_PIVOTS, size) if size > BETWEENNESS_EXACT_MAX else None
-    betweenness = nx.betweenness_centrality(network, k=sample, normalized=True, seed=0)
+    if network.number_of_nodes() > BETWEENNESS_EXACT_MAX:
+        betweenness = sampled_betweenness(network, min(BETWEENNESS_PIVOTS, network.number_of_nodes()))
+    else:
+        betweenness = nx.betweenness_centrality(network, normalized=True)
     undirected = network.to_undirected(as_view=True)
     return {node: Centrality(pagerank[node], betweenness[node], undirected.degree(node)) for node in network}
+
+
+def sampled_betweenness(network: nx.DiGraph, pivots: int) -> dict[str, float]:
+    """``nx.betweenness_centrality(network, k=pivots, normalized=True, seed=0)``, in numpy.
+
+    The same sources (drawn as networkx draws them, seed 0), the same Brandes accumulation and
+    the same rescaling, but each breadth-first search runs a level at a time over arrays instead
+    of a node at a time in Python: networkx spent 30 s of the 36 s of leaders at a million firms
+    here. Sums are taken in another order, so values agree with networkx to about 1e-15.
+
+    >>> ring = nx.DiGraph([(0, 1), (1, 2), (2, 3), (3, 0), (0, 2)])
+    >>> expected = nx.betweenness_centrality(ring, k=3, normalized=True, seed=0)
+    >>> all(abs(sampled_betweenness(ring, 3)[v] - expected[v]) < 1e-12 for v in ring)
+    True
+    """
+    import random
+
+    import numpy as np
+
+    nodes = list(network)
+    size = len(nodes)
+    if pivots >= size:  # networkx computes exactly then; so do we
+        return nx.betweenness_centrality(network, normalized=True)
+    sources = random.Random(0).sample(nodes, pivots)  # what @py_random_state(seed=0) draws
+    number = {node: i for i, node in enumerate(nodes)}
+    heads = np.fromiter((number[u] for u, _ in network.edges()), dtype=np.int64, count=network.number_of_edges())
+    tails = np.fromiter((number[v] for _, v in network.edges()), dtype=np.int64, count=network.number_of_edges())
+    order = np.argsort(heads, kind="stable")
+    heads, tails = heads[order], tails[order]
+    offsets = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(heads, minlength=size), out=offsets[1:])
+    total = np.zeros(size)
+    for source in sources:
+        start = number[source]
+        depth = np.full(size, -1, dtype=np.int64)
+        sigma = np.zeros(size)
+        depth[start], sigma[start] = 0, 1.0
+        frontier = np.array([start])
+        levels = []  # the edges of each level that lie on shortest paths: (from, to)
+        while frontier.size:
+            counts = offsets[frontier + 1] - offsets[frontier]
+            positions = np.repeat(offsets[frontier] - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts) \
+                + np.arange(int(counts.sum()))
+            froms, tos = heads[positions], tails[positions]
+            new = tos[depth[tos] < 0]
+            level = depth[frontier[0]] + 1  # every frontier node lies at the same depth
+            depth[new] = level
+            on_path = depth[tos] == level
+            froms, tos = froms[on_path], tos[on_path]
+            sigma += np.bincount(tos, weights=sigma[froms], minlength=size)
+            levels.append((froms, tos))
+            frontier = np.unique(tos)
+        delta = np.zeros(size)
+        for froms, tos in reversed(levels):
+            delta += np.bincount(froms, weights=sigma[froms] / sigma[tos] * (1.0 + delta[tos]), minlength=size)
+        delta[start] = 0.0  # a source is no intermediate of its own paths
+        total += delta
+    # networkx's rescaling for k sampled sources, endpoints excluded, normalized
+    spread = size - 1
+    scale_source = 1 / ((pivots - 1) * (spread - 1)) if pivots > 1 else float("nan")
+    scale_other = 1 / (pivots * (spread - 1))
+    sampled = set(sources)
+    return {node: float(total[i]) * (scale_source if node in sampled else scale_other) for i, node in enumerate(nodes)}
 
 
 def _is_organization(attributes: dict) -> bool:
     return bool(set(attributes.get("classes", ())) & ORGANIZATION_CLASSES)
 
 
-class EmbeddedGraph:
+class EmbeddedGraph(OneAtATime):
     """Adapter from the chainkg networkx projection to the analyses' rows."""
 
     engine = "embedded"
