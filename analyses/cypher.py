@@ -170,10 +170,20 @@ _ENTRY_TYPES = frozenset({RELATIONS["operatesIn"].neo4j_type, RELATIONS["hostsCh
 _LOCATED_TYPE = RELATIONS["locatedIn"].neo4j_type
 _WEIGHT_INPUTS = frozenset({"labels", "status"})
 
+# With a chain, its firms are found from the chain and its segments (a million firms are never
+# scanned for the few that work in it); without, every firm or institute in any chain.
 _ORGANIZATIONS = f"""
-MATCH (o:Entity) WHERE (o:Company OR o:ResearchInstitute)
-  AND EXISTS {{ MATCH (o)-[:OPERATES_IN|LEADS_CHAIN]->(t)
-                WHERE $chain IS NULL OR t.iri = $chain OR EXISTS {{ (t)-[:SEGMENT_OF]->(:Entity {{iri: $chain}}) }} }}
+CALL () {{
+  WITH $chain AS chain WHERE chain IS NULL
+  MATCH (o:Entity) WHERE (o:Company OR o:ResearchInstitute) AND EXISTS {{ (o)-[:OPERATES_IN|LEADS_CHAIN]->() }}
+  RETURN o
+  UNION
+  MATCH (:Entity {{iri: $chain}})<-[:OPERATES_IN|LEADS_CHAIN]-(o:Entity) WHERE o:Company OR o:ResearchInstitute
+  RETURN o
+  UNION
+  MATCH (:Entity {{iri: $chain}})<-[:SEGMENT_OF]-()<-[:OPERATES_IN|LEADS_CHAIN]-(o:Entity) WHERE o:Company OR o:ResearchInstitute
+  RETURN o
+}}
 WITH o, [(o)-[l:LEADS_CHAIN]->(c) WHERE $chain IS NULL OR c.iri = $chain |
          {{kind: l.leadershipKind, chain: c.iri, chainName: c.name, confidence: l.confidence,
           sentences: coalesce(l.evidence, []), scope: l.scope, note: l.note, modality: l.modality}}] AS designations
