@@ -92,22 +92,22 @@ def centrality_from_edges(edges: list[tuple[str, str]]) -> dict[str, Centrality]
     number = {node: i for i, node in enumerate(nodes)}
     heads = np.fromiter((number[u] for u, _ in edges), dtype=np.int64, count=len(edges))
     tails = np.fromiter((number[v] for _, v in edges), dtype=np.int64, count=len(edges))
-    pagerank = _pagerank(len(nodes), heads, tails)
-    betweenness = _sampled_betweenness(nodes, heads, tails, min(BETWEENNESS_PIVOTS, len(nodes)))
+    ranks = _pagerank(len(nodes), heads, tails)
+    through = _sampled_betweenness(nodes, heads, tails, min(BETWEENNESS_PIVOTS, len(nodes)))
     # partners: distinct neighbours either way; a self-loop counts twice, as in networkx's degree
     loops = heads == tails
     low, high = np.minimum(heads, tails)[~loops], np.maximum(heads, tails)[~loops]
     pairs = np.unique(low * len(nodes) + high)
     partners = np.bincount(pairs // len(nodes), minlength=len(nodes)) + np.bincount(pairs % len(nodes), minlength=len(nodes)) \
         + 2 * np.bincount(heads[loops], minlength=len(nodes))
-    return {node: Centrality(pagerank[i], betweenness[i], int(partners[i])) for i, node in enumerate(nodes)}
+    return {node: Centrality(ranks[i], through[i], int(partners[i])) for i, node in enumerate(nodes)}
 
 
 def _pagerank(size: int, heads, tails) -> list[float]:
     """``nx.pagerank(alpha=0.85, tol=1e-12, max_iter=10_000)`` of the unweighted network, by the
     same operations on the same matrix as networkx's own scipy iteration, hence the same floats."""
     import numpy as np
-    import scipy as sp
+    import scipy as sp  # type: ignore[import-untyped]
 
     matrix = sp.sparse.coo_array((np.ones(len(heads)), (heads, tails)), shape=(size, size), dtype=float).asformat("csr")
     out = matrix.sum(axis=1)

@@ -81,7 +81,7 @@ def embedded(firms: int, with_rdflib: bool, with_networkx: bool, with_leaders: b
         import networkx as nx
 
         def networkx_centrality(self, region):
-            network = nx.DiGraph()
+            network: nx.DiGraph[str] = nx.DiGraph()
             network.add_edges_from(sorted(self.supply_network(region).edges()))
             size = network.number_of_nodes()
             pagerank = nx.pagerank(network, alpha=0.85, tol=1e-12, max_iter=10_000)
