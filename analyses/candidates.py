@@ -114,10 +114,13 @@ def candidate_answer(kg, chain: str, region: str, *, top: int | None = None) -> 
     for row in rows:
         by_firm.setdefault(row.entity, []).append(row)
     candidates, unlocated = [], []
+    # one look-up for all firms, not one per firm: thousands of round trips to Neo4j at scale
+    ties = graph.region_ties_many(list(by_firm), report.region)
+    places = graph.ancestors_many([firm for firm in by_firm if not ties[firm]])
     for firm, firm_rows in by_firm.items():
-        if graph.region_ties(firm, report.region):
+        if ties[firm]:
             continue  # local in all but address: never a 招商 target
-        mine = {iri: (level, name) for iri, level, name in graph.ancestors(firm)}
+        mine = {iri: (level, name) for iri, level, name in places[firm]}
         if not mine:
             unlocated.append(firm_rows[0].name)  # where it is, the sources do not say
             continue

@@ -42,6 +42,7 @@ from chainkg.analyses.rows import (
     Centrality,
     Designation,
     EntryRow,
+    OneAtATime,
     OrganizationRow,
     PlaceName,
     SegmentRow,
@@ -136,7 +137,7 @@ class _Builder:
         return CompactGraph(self)
 
 
-class CompactGraph:
+class CompactGraph(OneAtATime):
     """Adapter from flat arrays to the analyses' rows; answers exactly as ``EmbeddedGraph`` does."""
 
     engine = "embedded"
@@ -491,9 +492,15 @@ class CompactGraph:
         return network
 
     def supply_centrality(self, region: str | None) -> dict[str, Centrality]:
-        from chainkg.analyses.embedded import centrality_of
+        from chainkg.analyses.embedded import centrality_from_edges
 
-        return centrality_of(self.supply_network(region))
+        _, edges = self._edges("suppliesTo", "out")
+        if region:
+            members = self.members_mask(region)
+            edges = edges[members[self.subjects[edges]] & members[self.objects[edges]]]
+        # straight from the arrays: no networkx graph in between (see centrality_from_edges)
+        return centrality_from_edges(sorted(zip((self.iris[n] for n in self.subjects[edges].tolist()),
+                                                (self.iris[n] for n in self.objects[edges].tolist()), strict=True)))
 
     def segment_counts(self, targets, regions) -> dict[tuple[str, str], Tally]:
         """(region, target) → what the region's entries add up to (see ``rows.Tally``)."""

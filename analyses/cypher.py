@@ -14,6 +14,7 @@ Example
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from chainkg.analyses.embedded import BETWEENNESS_EXACT_MAX, centrality_of
@@ -28,12 +29,14 @@ from chainkg.analyses.rows import (
     SegmentRow,
     Tally,
     Tie,
+    entry_weight,
 )
-from chainkg.graph.neo4j_store import Neo4jStore
+from chainkg.graph.neo4j_store import HELPER_LABEL, LoadChanges, LoadReport, Neo4jStore
 from chainkg.ontology import RELATIONS
 from chainkg.ontology.templates import flow_order
 
-__all__ = ["CypherGraph", "PAGERANK_ITERATIONS", "refresh_entry_counts", "entry_counts_fresh", "ENTRY_COUNT_LABEL"]
+__all__ = ["CypherGraph", "PAGERANK_ITERATIONS", "refresh_entry_counts", "entry_counts_fresh", "load_and_count",
+           "ENTRY_COUNT_KIND", "HELPER_LABEL"]
 
 #: Power iterations for PageRank in Cypher (0.85¹⁰⁰ ≈ 9·10⁻⁸: converged for our purposes).
 PAGERANK_ITERATIONS = 100
@@ -78,13 +81,23 @@ RETURN region.iri AS region, t.iri AS target, sum(weight[0]) AS established, sum
        sum(weight[2]) AS areaStatements
 """
 
-# The same counts, precomputed by ``refresh_entry_counts`` into (:EntryCount) nodes (not
-# chainkg entities: no Entity label, never exported) — read back with one index lookup.
-ENTRY_COUNT_LABEL = "EntryCount"
-_STAMP_LABEL = "EntryCountStamp"
+# The same counts, precomputed by ``refresh_entry_counts`` into helper nodes and read back
+# with one index lookup. Where helper data lives: Neo4j Community has one user database, so not
+# in a database of its own; every helper node carries the one label HELPER_LABEL
+# (``_ChainkgIndex``) and no other, and a ``kind``:
+#   (:_ChainkgIndex {kind: 'entry_count', target, place, established, planned, areaStatements})
+#   (:_ChainkgIndex {kind: 'entry_count_stamp', shape})
+# No Entity label, no iri: exports, the cookbook and ``MATCH (n:Entity)`` never see them; an app
+# that lists every node or label leaves the label out (README, "Neo4j").
+ENTRY_COUNT_KIND = "entry_count"
+_STAMP_KIND = "entry_count_stamp"
+_HELPER = f"`{HELPER_LABEL}`"
 _SUMMARY_SCHEMA = (
-    f"CREATE INDEX entry_count_target IF NOT EXISTS FOR (c:{ENTRY_COUNT_LABEL}) ON (c.target)",
+    f"CREATE INDEX chainkg_entry_count IF NOT EXISTS FOR (c:{_HELPER}) ON (c.target, c.place)",
+    f"CREATE INDEX chainkg_index_kind IF NOT EXISTS FOR (c:{_HELPER}) ON (c.kind)",
 )
+# Helper nodes of earlier versions, which carried labels of their own (EntryCount, EntryCountStamp).
+_LEGACY = ("DROP INDEX entry_count_target IF EXISTS", "MATCH (n:EntryCount|EntryCountStamp) DETACH DELETE n")
 # What the counts depend on, read from Neo4j's count store (constant time at any size).
 _GRAPH_SHAPE = """
 CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
@@ -104,20 +117,73 @@ WITH u, t, {_WEIGHT} AS weight,
      COLLECT {{ MATCH (u)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(p:Entity) RETURN DISTINCT p.iri }} AS places
 UNWIND places AS place
 WITH t.iri AS target, place, sum(weight[0]) AS established, sum(weight[1]) AS planned, sum(weight[2]) AS areaStatements
-CREATE (:{ENTRY_COUNT_LABEL} {{target: target, place: place, established: established, planned: planned,
-                              areaStatements: areaStatements}})
+CREATE (:{_HELPER} {{kind: '{ENTRY_COUNT_KIND}', target: target, place: place, established: established,
+                     planned: planned, areaStatements: areaStatements}})
 RETURN count(*) AS written
 """
 _STORED_COUNTS = f"""
-MATCH (c:{ENTRY_COUNT_LABEL}) WHERE c.target IN $targets AND c.place IN $regions
+MATCH (c:{_HELPER}) WHERE c.target IN $targets AND c.place IN $regions AND c.kind = '{ENTRY_COUNT_KIND}'
 RETURN c.place AS region, c.target AS target, c.established AS established, c.planned AS planned,
        c.areaStatements AS areaStatements
 """
+_STAMP = f"MATCH (s:{_HELPER} {{kind: '{_STAMP_KIND}'}}) RETURN s.shape AS shape"
+_STORED_TOTAL = f"""
+CALL () {{ MATCH (c:{_HELPER}) RETURN count(c) AS helpers }}
+CALL () {{ MATCH (s:{_HELPER} {{kind: '{_STAMP_KIND}'}}) RETURN count(s) AS stamps }}
+RETURN helpers - stamps AS total
+"""
 
+# Incremental refresh (``refresh_entry_counts`` with a load's changes). Entities placed below a
+# place that the load located somewhere new: their entries now count in more places.
+_PLACED_BELOW = f"""
+UNWIND $starts AS start
+MATCH (:Entity {{iri: start}})<-[:LOCATED_IN*0..{_MAX_DEPTH - 1}]-(u:Entity)
+WHERE EXISTS {{ (u)-[:OPERATES_IN|HOSTS_CHAIN]->(:Entity) }}
+RETURN DISTINCT u.iri AS iri
+"""
+# Every entry of these entities as it counts now (its weight's inputs, its places) and where it
+# counted before the load: along paths that use none of the LOCATED_IN the load created.
+_ENTRIES_OF = f"""
+UNWIND $subjects AS subject
+MATCH (u:Entity {{iri: subject}})-[r:OPERATES_IN|HOSTS_CHAIN]->(t:Entity)
+RETURN u.iri AS entity, type(r) AS type, t.iri AS target, labels(u) AS labels, u.status AS status,
+       r.modality AS modality, r.statedCount AS statedCount,
+       COLLECT {{ MATCH (u)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(p:Entity) RETURN DISTINCT p.iri }} AS places,
+       COLLECT {{ MATCH path = (u)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(p:Entity)
+                 WHERE none(l IN relationships(path) WHERE [startNode(l).iri, endNode(l).iri] IN $created)
+                 RETURN DISTINCT p.iri }} AS placesBefore
+"""
+# Add each (target, place)'s change; a count that falls to nothing goes, as a full refresh would
+# never have written it (every entry weighs at least 1 in one column).
+_APPLY_DELTAS = f"""
+UNWIND $rows AS row
+MERGE (c:{_HELPER} {{kind: '{ENTRY_COUNT_KIND}', target: row.target, place: row.place}})
+  ON CREATE SET c.established = 0, c.planned = 0, c.areaStatements = 0
+SET c.established = c.established + row.delta[0], c.planned = c.planned + row.delta[1],
+    c.areaStatements = c.areaStatements + row.delta[2]
+WITH c WHERE c.established = 0 AND c.planned = 0 AND c.areaStatements = 0
+DELETE c
+"""
+#: Relationship types whose writes change entry counts, and node properties that do (``labels``:
+#: a Project or AdministrativeArea label; ``status``: a project's) — the inputs of ``_WEIGHT``.
+_ENTRY_TYPES = frozenset({RELATIONS["operatesIn"].neo4j_type, RELATIONS["hostsChain"].neo4j_type})
+_LOCATED_TYPE = RELATIONS["locatedIn"].neo4j_type
+_WEIGHT_INPUTS = frozenset({"labels", "status"})
+
+# With a chain, its firms are found from the chain and its segments (a million firms are never
+# scanned for the few that work in it); without, every firm or institute in any chain.
 _ORGANIZATIONS = f"""
-MATCH (o:Entity) WHERE (o:Company OR o:ResearchInstitute)
-  AND EXISTS {{ MATCH (o)-[:OPERATES_IN|LEADS_CHAIN]->(t)
-                WHERE $chain IS NULL OR t.iri = $chain OR EXISTS {{ (t)-[:SEGMENT_OF]->(:Entity {{iri: $chain}}) }} }}
+CALL () {{
+  WITH $chain AS chain WHERE chain IS NULL
+  MATCH (o:Entity) WHERE (o:Company OR o:ResearchInstitute) AND EXISTS {{ (o)-[:OPERATES_IN|LEADS_CHAIN]->() }}
+  RETURN o
+  UNION
+  MATCH (:Entity {{iri: $chain}})<-[:OPERATES_IN|LEADS_CHAIN]-(o:Entity) WHERE o:Company OR o:ResearchInstitute
+  RETURN o
+  UNION
+  MATCH (:Entity {{iri: $chain}})<-[:SEGMENT_OF]-()<-[:OPERATES_IN|LEADS_CHAIN]-(o:Entity) WHERE o:Company OR o:ResearchInstitute
+  RETURN o
+}}
 WITH o, [(o)-[l:LEADS_CHAIN]->(c) WHERE $chain IS NULL OR c.iri = $chain |
          {{kind: l.leadershipKind, chain: c.iri, chainName: c.name, confidence: l.confidence,
           sentences: coalesce(l.evidence, []), scope: l.scope, note: l.note, modality: l.modality}}] AS designations
@@ -202,6 +268,30 @@ WHERE {_IN_REGION}
 RETURN DISTINCT 'LEADS_CHAIN' AS type, x.iri AS other, x.name AS name, coalesce(r.evidence, []) AS evidence
 """
 
+# The same, for many firms in one query (招商 candidates ask it of every outside firm).
+_TIES_MANY = f"""
+UNWIND $iris AS iri
+MATCH (f:Entity {{iri: iri}})
+CALL (f) {{
+  MATCH (f)-[r]-(x:Entity)
+  WHERE NOT type(r) IN $excluded AND {_IN_REGION}
+  RETURN DISTINCT type(r) AS type, x.iri AS other, x.name AS name, coalesce(r.evidence, []) AS evidence
+  UNION
+  MATCH (f)-[r:LEADS_CHAIN]->()
+  MATCH (x:Entity {{iri: r.scope}})
+  WHERE {_IN_REGION}
+  RETURN DISTINCT 'LEADS_CHAIN' AS type, x.iri AS other, x.name AS name, coalesce(r.evidence, []) AS evidence
+}}
+RETURN f.iri AS iri, type, other, name, evidence
+"""
+
+_ANCESTORS_MANY = f"""
+UNWIND $iris AS iri
+MATCH (:Entity {{iri: iri}})-[:LOCATED_IN*1..{_MAX_DEPTH}]->(a:AdministrativeArea)
+RETURN DISTINCT iri, a.iri AS ancestor, a.adminLevel AS level, a.name AS name
+"""
+_MANY_BATCH = 2_000  # firms per query
+
 _NAMED = """
 MATCH (n:Entity)
 WHERE n:IndustrialChain OR n:ChainSegment OR n:AdministrativeArea OR n:DevelopmentZone OR n:IndustrialPark
@@ -282,29 +372,104 @@ class CypherGraph:
                 for r in self.store.run(_TIES, iri=iri, region=region, excluded=_EXCLUDED_TYPES)}
         return sorted(ties, key=lambda t: (t.predicate, t.other))
 
+    def region_ties_many(self, iris: Sequence[str], region: str) -> dict[str, list[Tie]]:
+        found: dict[str, set[Tie]] = {iri: set() for iri in iris}
+        for start in range(0, len(iris), _MANY_BATCH):
+            for r in self.store.run(_TIES_MANY, iris=list(iris[start:start + _MANY_BATCH]), region=region,
+                                    excluded=_EXCLUDED_TYPES):
+                found[r["iri"]].add(Tie(_PREDICATE_OF_TYPE[r["type"]], r["other"], r["name"], tuple(r["evidence"])))
+        return {iri: sorted(ties, key=lambda t: (t.predicate, t.other)) for iri, ties in found.items()}
+
+    def ancestors_many(self, iris: Sequence[str]) -> dict[str, list[tuple[str, str | None, str]]]:
+        found: dict[str, list[tuple[str, str | None, str]]] = {iri: [] for iri in iris}
+        for start in range(0, len(iris), _MANY_BATCH):
+            for r in self.store.run(_ANCESTORS_MANY, iris=list(iris[start:start + _MANY_BATCH])):
+                found[r["iri"]].append((r["ancestor"], r["level"], r["name"]))
+        return {iri: sorted(rows) for iri, rows in found.items()}
+
     def named_things(self) -> list[PlaceName]:
         return [PlaceName(r["iri"], r["name"], r["nameEn"], tuple(sorted(r["aliases"])), tuple(sorted(r["classes"])), r["level"])
                 for r in self.store.run(_NAMED)]
 
 
-def refresh_entry_counts(store: Neo4jStore) -> int:
+def refresh_entry_counts(store: Neo4jStore, changes: LoadChanges | None = None) -> int:
     """Count, in Cypher, every chain or segment's entries in every place (at any depth) into
-    ``(:EntryCount {target, place, entries, inWorks})`` nodes, stamped with the graph's shape.
+    helper nodes ``(:_ChainkgIndex {kind: 'entry_count', target, place, established, planned,
+    areaStatements})``, stamped with the graph's shape. Returns how many counts are stored.
 
     The gap questions for every chain × county then read a few hundred small nodes instead of
-    walking every firm's location. ``chainkg neo4j load`` refreshes after each load; an app that
-    writes entities, entries or locations itself calls this again (until then the counts no
-    longer match the stamp and the engine walks the graph as before). Returns the counts written.
+    walking every firm's location. Without ``changes`` every count is recomputed. With the
+    ``changes`` of a load (``LoadReport.changes``) into a graph whose counts were fresh before it,
+    only what the load touched is recounted: the entries it wrote or reweighed, and the entries
+    below a place it located somewhere new, each taken out where it counted before and added
+    where it counts now — the same counts as a full refresh (``load_and_count`` picks the way).
+    An app that writes entities, entries or locations itself calls this again (until then the
+    counts no longer match the stamp and the engine walks the graph as before).
     """
     for statement in _SUMMARY_SCHEMA:
         store.run(statement)
-    store.run(f"MATCH (n:{ENTRY_COUNT_LABEL}|{_STAMP_LABEL}) DETACH DELETE n")
-    written = sum(store.run(_REFRESH_COUNTS, target=row["iri"])[0]["written"] for row in store.run(_ENTRY_TARGETS))
-    store.run(f"CREATE (:{_STAMP_LABEL} {{shape: $shape}})", shape=store.run(_GRAPH_SHAPE)[0]["shape"])
-    return written
+    store.run(f"MATCH (s:{_HELPER} {{kind: '{_STAMP_KIND}'}}) DELETE s")  # counts under way are not trusted
+    if changes is None:
+        for statement in _LEGACY:
+            store.run(statement)
+        while store.run(f"MATCH (c:{_HELPER}) WITH c LIMIT 50000 DELETE c RETURN count(*) AS deleted")[0]["deleted"]:
+            pass  # in batches: a million counts in one transaction would need the heap of a large server
+        for row in store.run(_ENTRY_TARGETS):
+            store.run(_REFRESH_COUNTS, target=row["iri"])
+    else:
+        deltas = [{"target": target, "place": place, "delta": delta}
+                  for (target, place), delta in sorted(_count_changes(store, changes).items()) if any(delta)]
+        for start in range(0, len(deltas), 10_000):
+            store.run(_APPLY_DELTAS, rows=deltas[start:start + 10_000])
+    store.run(f"CREATE (:{_HELPER} {{kind: '{_STAMP_KIND}', shape: $shape}})", shape=store.run(_GRAPH_SHAPE)[0]["shape"])
+    return store.run(_STORED_TOTAL)[0]["total"]
+
+
+def _count_changes(store: Neo4jStore, changes: LoadChanges) -> dict[tuple[str, str], list[int]]:
+    """(target, place) → how a load changed its [established, planned, areaStatements]."""
+    created_located = sorted([start, end] for (start, kind, end), written in changes.relationships.items()
+                             if kind == _LOCATED_TYPE and written.created)
+    subjects = {start for (start, kind, _), _ in changes.relationships.items() if kind in _ENTRY_TYPES}
+    subjects |= {iri for iri, written in changes.nodes.items() if _WEIGHT_INPUTS & written.before.keys()}
+    if created_located:
+        subjects |= {r["iri"] for r in store.run(_PLACED_BELOW, starts=sorted({start for start, _ in created_located}))}
+    deltas: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+
+    def add(target: str, places: list[str], weight: Tally, sign: int) -> None:
+        for place in places:
+            delta = deltas[(target, place)]
+            delta[0] += sign * weight.established
+            delta[1] += sign * weight.planned
+            delta[2] += sign * weight.area_statements
+
+    ordered = sorted(subjects)
+    for start in range(0, len(ordered), 5_000):
+        for row in store.run(_ENTRIES_OF, subjects=ordered[start:start + 5_000], created=created_located):
+            add(row["target"], row["places"],
+                entry_weight(row["labels"], row["status"], row["modality"], row["statedCount"]), +1)
+            relationship = changes.relationships.get((row["entity"], row["type"], row["target"]))
+            if relationship is not None and relationship.created:
+                continue  # a new entry: it counted nowhere before
+            node = changes.nodes.get(row["entity"])
+            was = {**(node.before if node else {}), **(relationship.before if relationship else {})}
+            then = entry_weight(was.get("labels", row["labels"]), was.get("status", row["status"]),
+                                was.get("modality", row["modality"]), was.get("statedCount", row["statedCount"]))
+            add(row["target"], row["placesBefore"], then, -1)
+    return deltas
 
 
 def entry_counts_fresh(store: Neo4jStore) -> bool:
     """Whether stored entry counts exist and were computed on a graph of the current shape."""
-    found = store.run(f"MATCH (s:{_STAMP_LABEL}) RETURN s.shape AS shape")
+    found = store.run(_STAMP)
     return bool(found) and found[0]["shape"] == store.run(_GRAPH_SHAPE)[0]["shape"]
+
+
+def load_and_count(store: Neo4jStore, nodes, relationships, **load_options) -> tuple[LoadReport, int]:
+    """``store.load(nodes, relationships, **load_options)``, then the entry counts brought up to
+    date: only what the load touched when they were fresh before it, else in full.
+
+    Returns the load's report and how many entry counts are stored.
+    """
+    fresh = entry_counts_fresh(store)
+    report = store.load(nodes, relationships, **load_options)
+    return report, refresh_entry_counts(store, report.changes if fresh else None)

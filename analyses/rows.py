@@ -23,6 +23,7 @@ __all__ = [
     "BASIS_ZH",
     "TIE_EXCLUDED",
     "ChainGraph",
+    "OneAtATime",
     "ORGANIZATION_CLASSES",
     "PLACE_CLASSES",
     "NAMED_CLASSES",
@@ -216,4 +217,23 @@ class ChainGraph(Protocol):
 
     def region_ties(self, iri: str, region: str) -> list[Tie]: ...
 
+    def region_ties_many(self, iris: Sequence[str], region: str) -> dict[str, list[Tie]]:
+        """``region_ties`` of each of ``iris`` (one round trip for an engine behind a server)."""
+        ...
+
+    def ancestors_many(self, iris: Sequence[str]) -> dict[str, list[tuple[str, str | None, str]]]:
+        """``ancestors`` of each of ``iris``."""
+        ...
+
     def named_things(self) -> list[PlaceName]: ...
+
+
+class OneAtATime:
+    """The batched look-ups of :class:`ChainGraph`, one at a time: for the in-memory engines,
+    where a look-up costs no round trip."""
+
+    def region_ties_many(self, iris: Sequence[str], region: str) -> dict[str, list[Tie]]:
+        return {iri: self.region_ties(iri, region) for iri in iris}  # type: ignore[attr-defined]
+
+    def ancestors_many(self, iris: Sequence[str]) -> dict[str, list[tuple[str, str | None, str]]]:
+        return {iri: self.ancestors(iri) for iri in iris}  # type: ignore[attr-defined]

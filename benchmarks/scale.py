@@ -71,9 +71,34 @@ def embedded(firms: int, with_rdflib: bool, with_networkx: bool, with_leaders: b
     attraction_candidates(graph, generated.planted.chain, generated.planted.region)
     figures["candidates_s"] = time.perf_counter() - started
     if with_leaders:  # betweenness is O(nodes × edges) of the region's supply network
+        import chainkg.analyses.embedded as embedded_engine
+
         started = time.perf_counter()
-        leading_enterprises(graph, generated.planted.chain, generated.planted.region)
+        leaders = leading_enterprises(graph, generated.planted.chain, generated.planted.region)
         figures["leaders_s"] = time.perf_counter() - started
+        # the same question ranked as before this change: the region's supply network as a networkx
+        # graph, rebuilt in canonical order, networkx's PageRank and sampled betweenness
+        import networkx as nx
+
+        def networkx_centrality(self, region):
+            network: nx.DiGraph[str] = nx.DiGraph()
+            network.add_edges_from(sorted(self.supply_network(region).edges()))
+            size = network.number_of_nodes()
+            pagerank = nx.pagerank(network, alpha=0.85, tol=1e-12, max_iter=10_000)
+            sample = min(embedded_engine.BETWEENNESS_PIVOTS, size) if size > embedded_engine.BETWEENNESS_EXACT_MAX else None
+            betweenness = nx.betweenness_centrality(network, k=sample, normalized=True, seed=0)
+            undirected = network.to_undirected(as_view=True)
+            return {n: embedded_engine.Centrality(pagerank[n], betweenness[n], undirected.degree(n)) for n in network}
+
+        ours = CompactGraph.supply_centrality
+        CompactGraph.supply_centrality = networkx_centrality  # type: ignore[method-assign]
+        try:
+            started = time.perf_counter()
+            before = leading_enterprises(graph, generated.planted.chain, generated.planted.region)
+            figures["leaders_networkx_s"] = time.perf_counter() - started
+        finally:
+            CompactGraph.supply_centrality = ours  # type: ignore[method-assign]
+        figures["leaders_same_as_networkx"] = [(x.iri, x.score) for x in leaders] == [(x.iri, x.score) for x in before]
     figures["peak_mb"] = _peak_mb()
     del graph
     if with_networkx:
@@ -93,7 +118,7 @@ def embedded(firms: int, with_rdflib: bool, with_networkx: bool, with_leaders: b
     return figures
 
 
-def neo4j(firms: int, per_row_limit: int, peer_max: int, figures: dict) -> dict:
+def neo4j(firms: int, per_row_limit: int, peer_max: int, figures: dict, *, admin: bool = True, load_runs: int = 2) -> dict:
     """Loads into one fresh local server: ours, rdflib-neo4j, one transaction per row, Cypher gaps.
 
     Fills ``figures`` as it goes, so that a failure late in the run keeps what was measured.
@@ -117,18 +142,21 @@ def neo4j(firms: int, per_row_limit: int, peer_max: int, figures: dict) -> dict:
     from chainkg.graph.neo4j_import import run_import, write_import_csv
 
     with tempfile.TemporaryDirectory() as folder:
-        started = time.perf_counter()
-        files = write_import_csv(nodes, relationships, Path(folder))
-        figures["admin_csv_s"] = time.perf_counter() - started
-        timing: dict[str, float] = {}
-        imported = start_server(heap="2g", pagecache="1g",
-                                before_start=lambda home: timing.setdefault("import", run_import(home, files)))
-        try:
-            with connect(Neo4jSettings(imported.uri, imported.user, imported.password)) as store:
-                figures["admin_import_counts"] = store.counts()
-        finally:
-            stop_server(imported, remove_home=True)
-        figures["admin_import_s"] = timing["import"]
+        if not admin:
+            files = []
+        else:
+            started = time.perf_counter()
+            files = write_import_csv(nodes, relationships, Path(folder))
+            figures["admin_csv_s"] = time.perf_counter() - started
+            timing: dict[str, float] = {}
+            imported = start_server(heap="2g", pagecache="1g",
+                                    before_start=lambda home: timing.setdefault("import", run_import(home, files)))
+            try:
+                with connect(Neo4jSettings(imported.uri, imported.user, imported.password)) as store:
+                    figures["admin_import_counts"] = store.counts()
+            finally:
+                stop_server(imported, remove_home=True)
+            figures["admin_import_s"] = timing["import"]
     server = start_server(heap="2g", pagecache="1g")
     try:
         settings = Neo4jSettings(server.uri, server.user, server.password)
@@ -137,7 +165,7 @@ def neo4j(firms: int, per_row_limit: int, peer_max: int, figures: dict) -> dict:
             store.load(*facts_to_rows(generate_synthetic(firms=20_000, seed=3).facts), batch_size=20_000, progress=False)
             store.clear(20_000)
             runs = []
-            for run in range(2):
+            for run in range(load_runs):
                 if run:
                     store.clear(20_000)
                 started = time.perf_counter()
@@ -170,18 +198,55 @@ def neo4j(firms: int, per_row_limit: int, peer_max: int, figures: dict) -> dict:
                     chain_gaps(graph, chain, county)
             figures["cypher_gaps_each_s_per_question"] = (time.perf_counter() - started) / (2 * len(counties))
             started = time.perf_counter()
-            attraction_candidates(graph, generated.planted.chain, generated.planted.region)
+            candidates = attraction_candidates(graph, generated.planted.chain, generated.planted.region)
             figures["cypher_candidates_s"] = time.perf_counter() - started
+            figures["cypher_candidates"] = len(candidates)
+            # before: each candidate's ties and places asked one firm at a time
+            from chainkg.analyses.rows import OneAtATime
+
+            class OneFirmAtATime(OneAtATime, CypherGraph):
+                pass
+
+            started = time.perf_counter()
+            one_by_one = attraction_candidates(OneFirmAtATime(store), generated.planted.chain, generated.planted.region)
+            figures["cypher_candidates_one_firm_at_a_time_s"] = time.perf_counter() - started
+            assert one_by_one == candidates, "batched look-ups changed the candidates"
+            started = time.perf_counter()  # again, with the server's query plans as warm as the one-at-a-time run had them
+            attraction_candidates(graph, generated.planted.chain, generated.planted.region)
+            figures["cypher_candidates_again_s"] = time.perf_counter() - started
+            # one article's facts (the seed article) added to the loaded graph, entry counts refreshed
+            # from what the load changed; then checked against a full refresh
+            from chainkg.analyses.cypher import load_and_count
+            from chainkg.graph.build import build_seed_dataset
+            from chainkg.graph.neo4j_codec import rdf_to_rows
+
+            article = rdf_to_rows(build_seed_dataset())
+            started = time.perf_counter()
+            report, _ = load_and_count(store, *article, progress=False)
+            figures["article_add_and_refresh_s"] = time.perf_counter() - started
+            figures["article_load_s"] = report.seconds
+            figures["article_rows"] = len(article[0]) + len(article[1])
+            incremental = gap_statuses(graph, chains, counties)
+            stored_incremental = store.run("MATCH (c:_ChainkgIndex {kind: 'entry_count'}) "
+                                           "RETURN sum(c.established + 7 * c.planned + 13 * c.areaStatements) AS s, count(c) AS n")
+            started = time.perf_counter()
+            refresh_entry_counts(store)
+            figures["entry_counts_full_refresh_after_article_s"] = time.perf_counter() - started
+            assert gap_statuses(graph, chains, counties) == incremental, "incremental counts disagree with a full refresh"
+            assert store.run("MATCH (c:_ChainkgIndex {kind: 'entry_count'}) RETURN sum(c.established + 7 * c.planned "
+                             "+ 13 * c.areaStatements) AS s, count(c) AS n") == stored_incremental
+            figures["incremental_equals_full"] = True
             # peer: one transaction per row, on the first rows (then per-row rate × all rows)
             store.clear()
-            sample = nodes[:per_row_limit]
-            started = time.perf_counter()
-            for node in sample:
-                store.load([node], [], batch_size=1, progress=False)
-            per_row = (time.perf_counter() - started) / len(sample)
-            figures["per_row_rows_per_s"] = 1 / per_row
-            figures["per_row_estimated_s"] = per_row * figures["rows"]
-            store.clear()
+            if per_row_limit:
+                sample = nodes[:per_row_limit]
+                started = time.perf_counter()
+                for node in sample:
+                    store.load([node], [], batch_size=1, progress=False)
+                per_row = (time.perf_counter() - started) / len(sample)
+                figures["per_row_rows_per_s"] = 1 / per_row
+                figures["per_row_estimated_s"] = per_row * figures["rows"]
+                store.clear()
             store.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE")
         if firms > peer_max:
             return figures
@@ -218,6 +283,8 @@ def main() -> None:
                         help="largest size to load with rdflib-neo4j (about 30 min at 1M firms)")
     parser.add_argument("--neo4j", action="store_true", help="also measure Neo4j loads (starts a local server)")
     parser.add_argument("--per-row-limit", type=int, default=2000, help="rows loaded one transaction each (peer)")
+    parser.add_argument("--no-admin", action="store_true", help="skip the neo4j-admin import (the practical limit)")
+    parser.add_argument("--load-runs", type=int, default=2, help="how many times to time our Neo4j load")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -228,7 +295,8 @@ def main() -> None:
         else:
             result = {}
             try:
-                neo4j(size, args.per_row_limit, args.rdflib_neo4j_max, result)
+                neo4j(size, args.per_row_limit, args.rdflib_neo4j_max, result, admin=not args.no_admin,
+                      load_runs=args.load_runs)
             except Exception as error:  # keep what was measured before the failure
                 result["error"] = str(error).splitlines()[0][:300]
         print(json.dumps(result))
@@ -239,7 +307,8 @@ def main() -> None:
             child = subprocess.run([sys.executable, __file__, "--child", f"{kind}:{size}", "--rdflib-max", str(args.rdflib_max),
                                     "--networkx-max", str(args.networkx_max), "--leaders-max", str(args.leaders_max),
                                     "--rdflib-neo4j-max", str(args.rdflib_neo4j_max),
-                                    "--per-row-limit", str(args.per_row_limit)], capture_output=True, text=True)
+                                    "--per-row-limit", str(args.per_row_limit), "--load-runs", str(args.load_runs),
+                                    *(["--no-admin"] if args.no_admin else [])], capture_output=True, text=True)
             if child.returncode != 0:
                 print(f"{kind} {size}: failed\n{child.stderr[-2000:]}")
                 continue

@@ -670,7 +670,7 @@ def _store(args: argparse.Namespace):
 
 
 def _cmd_neo4j_load(args: argparse.Namespace) -> int:
-    from chainkg.analyses.cypher import refresh_entry_counts
+    from chainkg.analyses.cypher import load_and_count
     from chainkg.graph.neo4j_codec import rdf_to_rows
     from chainkg.graph.neo4j_store import DEFAULT_BATCH_SIZE
 
@@ -681,10 +681,9 @@ def _cmd_neo4j_load(args: argparse.Namespace) -> int:
         nodes, relationships = rdf_to_rows(_read_graph(args.data, named_graphs=True))
         if args.clear:
             _status(f"cleared {store.clear()} nodes")
-        report = store.load(nodes, relationships, batch_size=args.batch_size)
+        # entry counts for the gap questions: only what the load touched, if they were fresh before it
+        report, summaries = load_and_count(store, nodes, relationships, batch_size=args.batch_size)
         total_nodes, total_relationships = store.counts()
-        _status("counting entries per place for the gap questions…")
-        summaries = refresh_entry_counts(store)
     print(f"loaded {report.nodes} nodes and {report.relationships} relationships in {report.batches} batches "
           f"({report.seconds:.1f} s); the database now holds {total_nodes} nodes, {total_relationships} relationships "
           f"and {summaries} entry counts")

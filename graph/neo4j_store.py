@@ -24,7 +24,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from chainkg.errors import ChainKGError
@@ -33,7 +33,8 @@ from chainkg.graph.neo4j_codec import ENTITY_LABEL, STORAGE_LABELS, NodeRow, Rel
 from chainkg.ontology import CLASSES, RELATIONS
 from chainkg.settings import Neo4jSettings
 
-__all__ = ["Neo4jStore", "LoadReport", "connect", "driver_config", "FULLTEXT_INDEX", "NAME_INDEX", "DEFAULT_BATCH_SIZE"]
+__all__ = ["Neo4jStore", "LoadReport", "LoadChanges", "Written", "connect", "driver_config", "FULLTEXT_INDEX", "NAME_INDEX",
+           "DEFAULT_BATCH_SIZE", "HELPER_LABEL"]
 
 FULLTEXT_INDEX = "entity_names"
 #: The range index on ``Name.value``: ``MATCH (:Name {value: $x})-[:NAMES]->(n)`` is an index seek.
@@ -46,6 +47,12 @@ _ALLOWED_LABELS = frozenset(CLASSES) | set(STORAGE_LABELS)
 _ALLOWED_TYPES = frozenset(term.neo4j_type for term in RELATIONS.values()) | {REF_ENTITY_TYPE}
 #: Every label whose nodes chainkg writes, deletes and reads back (Name nodes are derived).
 _OWN_LABELS = "|".join((*STORAGE_LABELS, NAME_LABEL))
+#: The one label of every node chainkg keeps for itself, not as data (the gap questions' entry
+#: counts and their stamp). Neo4j Community has a single user database, so helper data cannot
+#: live in a database of its own: it carries this label and no other, and an app that lists
+#: nodes or labels leaves it out (``MATCH (n) WHERE NOT n:_ChainkgIndex``; ``db.labels()``
+#: minus the labels starting with ``_``). Never exported, never read back as data.
+HELPER_LABEL = "_ChainkgIndex"
 
 #: How long the driver tries before a lost server is an error. The defaults (30 s of retries per
 #: transaction, 30 s to open a connection, 60 s to get one from the pool) make a server that
@@ -101,11 +108,56 @@ _SCHEMA = (
 
 
 @dataclass(frozen=True)
+class Written:
+    """How a load changed one node or relationship that it wrote.
+
+    ``created``: it did not exist before. Else ``before`` holds the old value of every property
+    whose value the load changed (``None``: the property was absent), and for a node whose labels
+    grew, ``"labels"`` → its old labels.
+    """
+
+    created: bool
+    before: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LoadChanges:
+    """What a load into a database that held chainkg nodes created or changed (rows it wrote
+    again unchanged are left out): nodes by IRI, relationships by (start IRI, type, end IRI).
+
+    Derived data kept in the database (the gap questions' entry counts) is brought up to date
+    from this alone, instead of being recomputed over the whole graph.
+    """
+
+    nodes: dict[str, Written] = field(default_factory=dict)
+    relationships: dict[tuple[str, str, str], Written] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class LoadReport:
     nodes: int
     relationships: int
     batches: int
     seconds: float
+    #: what changed, or None after a first load into a database with no chainkg nodes (everything is new)
+    changes: LoadChanges | None = None
+
+
+# The properties whose value a MERGE changed, each with its old value: [[key, old value], …].
+# ``before`` is the item's properties before the write (null if it did not exist).
+_CHANGED_KEYS = ("CASE WHEN before IS NULL THEN [] ELSE "
+                 "[key IN keys(before) + [k IN keys({item}) WHERE NOT k IN keys(before)] "
+                 "WHERE before[key] IS NULL OR {item}[key] IS NULL OR before[key] <> {item}[key] | [key, before[key]]] END")
+
+
+def _written(created: bool, changed: list, old_labels: list | None) -> Written | None:
+    """A row's change as the MERGE statements return it, or None if the write changed nothing."""
+    if created:
+        return Written(True)
+    before = {key: value for key, value in changed}
+    if old_labels is not None:
+        before["labels"] = sorted(old_labels)
+    return Written(False, before) if before else None
 
 
 def _batches(rows: Sequence, size: int) -> Iterator[Sequence]:
@@ -233,7 +285,7 @@ class Neo4jStore:
             )[0]["deleted"]
             deleted += count
             if count == 0:
-                self.run("MATCH (n:EntryCount|EntryCountStamp) DETACH DELETE n")  # summaries of what was deleted
+                self.run(f"MATCH (n:`{HELPER_LABEL}`) DETACH DELETE n")  # summaries of what was deleted
                 return deleted
 
     def load(self, nodes: Sequence[NodeRow], relationships: Sequence[RelationshipRow], *,
@@ -243,13 +295,13 @@ class Neo4jStore:
 
         Into a database with no chainkg nodes yet, rows are CREATEd (a first load needs no
         lookups); otherwise MERGEd, so re-running a load — finished or killed half-way —
-        ends with the counts of one clean load.
+        ends with the counts of one clean load, and the report's ``changes`` says which nodes
+        and relationships the load created or changed (derived data is refreshed from it).
         """
         from tqdm import tqdm
 
         started = time.perf_counter()
         first_load = not self.run(f"MATCH (n) WHERE n:{_OWN_LABELS} RETURN n.iri LIMIT 1")
-        write = "CREATE" if first_load else "MERGE"
         self.ensure_schema(names=False)
         if first_load:
             # The full-text index is built after a first load in one bulk pass instead of being
@@ -264,19 +316,34 @@ class Neo4jStore:
         # a MERGE replaces the ones it had.
         names = (f"FOREACH (value IN coalesce(row.names, []) | "
                  f"CREATE (:{NAME_LABEL} {{value: value}})-[:{NAMES_TYPE}]->(n)) ")
-        old_names = f"WITH n, row CALL (n) {{ MATCH (n)<-[:{NAMES_TYPE}]-(old:{NAME_LABEL}) DETACH DELETE old }} "
-        node_statements = []
+        old_names = (f"WITH n, row, before, beforeLabels CALL (n) {{ MATCH (n)<-[:{NAMES_TYPE}]-(old:{NAME_LABEL}) "
+                     "DETACH DELETE old } ")
+        node_statements: list[tuple[str, list[dict]]] = []
+        merged: dict[str, list[dict]] = defaultdict(list)  # storage label → rows, their labels dynamic
         for labels, rows in sorted(by_labels.items()):
             key = next((label for label in STORAGE_LABELS if label in labels), ENTITY_LABEL)
-            named = names if key == ENTITY_LABEL else ""
+            clause = _label_clause((*labels, key))  # checked against the ontology in either case
+            if first_load:
+                node_statements.append((f"UNWIND $rows AS row CREATE (n{clause}) SET n = row "
+                                        f"{names if key == ENTITY_LABEL else ''}RETURN n.iri, elementId(n)", rows))
+            else:
+                merged[key].extend({"labels": sorted(labels), "properties": row} for row in rows)
+        for key, rows in sorted(merged.items()):
+            # One statement per storage label, labels set dynamically: a small load (one article)
+            # into a large graph plans four statements, not one per label set (planning, not
+            # writing, is most of its time). The node as it was tells what the load changed.
+            named = names.replace("row.names", "row.properties.names") if key == ENTITY_LABEL else ""
             node_statements.append((
-                f"UNWIND $rows AS row CREATE (n{_label_clause((*labels, key))}) SET n = row {named}"
-                if first_load else
-                f"UNWIND $rows AS row MERGE (n:{key} {{iri: row.iri}}) "
-                f"SET n{_label_clause(labels)} SET n = row {old_names if named else ''}{named}", rows))
+                f"UNWIND $rows AS row OPTIONAL MATCH (old:{key} {{iri: row.properties.iri}}) "
+                "WITH row, properties(old) AS before, labels(old) AS beforeLabels "
+                f"MERGE (n:{key} {{iri: row.properties.iri}}) "
+                f"SET n:$(row.labels) SET n = row.properties {old_names if named else ''}{named}"
+                f"RETURN n.iri, elementId(n), before IS NULL, {_CHANGED_KEYS.format(item='n')}, "
+                "CASE WHEN size(labels(n)) <> size(beforeLabels) THEN beforeLabels END", rows))
         # Relationships find their ends by element id (a direct record read), not by an index
         # seek on the IRI: the ids come back from the node writes, or are looked up once.
         element_ids: dict[str, str] = {}
+        changes = None if first_load else LoadChanges()
         batches = 0
         bar = tqdm(total=len(nodes) + len(relationships), unit="row", desc="neo4j load",
                    disable={True: False, False: True, None: None}[progress], leave=False)  # None: only on a terminal
@@ -303,8 +370,10 @@ class Neo4jStore:
                 return found
 
             for cypher, rows in node_statements:
-                records = run_all(cypher + "RETURN n.iri, elementId(n)", rows)
-                element_ids.update((iri, element_id) for iri, element_id in records)
+                for iri, element_id, *change in run_all(cypher, rows):
+                    element_ids[iri] = element_id
+                    if changes is not None and (written := _written(*change)) is not None:
+                        changes.nodes[iri] = written
             by_type: dict[str, list[dict]] = defaultdict(list)
 
             def add(relationship: RelationshipRow) -> bool:
@@ -320,12 +389,25 @@ class Neo4jStore:
                 element_ids.update(self._element_ids(sorted({end for r in waiting for end in (r.start, r.end)})))
                 for relationship in waiting:
                     add(relationship)
-            for type_name, rows in sorted(by_type.items()):
-                run_all(f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.e "
-                        f"{write} (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
+            ends = "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.e "
+            if first_load:
+                for type_name, rows in sorted(by_type.items()):
+                    run_all(f"{ends}CREATE (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
+            else:  # every type in one statement (see the nodes), the relationship as it was beside it
+                rows = [{**row, "type": _relationship_type(type_name)} for type_name, typed in sorted(by_type.items())
+                        for row in typed]
+                for start, type_name, end, *change in run_all(
+                        f"{ends}WITH a, b, row, [(a)-[old]->(b) WHERE type(old) = row.type | properties(old)][0] AS before "
+                        "MERGE (a)-[r:$(row.type)]->(b) SET r = row.properties "
+                        f"WITH a, b, r, before, {_CHANGED_KEYS.format(item='r')} AS changed "
+                        "WHERE before IS NULL OR size(changed) > 0 "
+                        "RETURN a.iri, type(r), b.iri, before IS NULL, changed, null", rows):
+                    assert changes is not None
+                    if (written := _written(*change)) is not None:
+                        changes.relationships[(start, type_name, end)] = written
         if first_load:
             self.ensure_schema(wait=False, names=False)  # the full-text index again, filled in the background; search waits for it
-        return LoadReport(len(nodes), len(relationships), batches, time.perf_counter() - started)
+        return LoadReport(len(nodes), len(relationships), batches, time.perf_counter() - started, changes)
 
     def read(self) -> tuple[list[NodeRow], list[RelationshipRow]]:
         """Every chainkg node and relationship, back as rows (for :func:`rows_to_rdf`)."""

@@ -136,3 +136,20 @@ def test_county_profile(cypher):
     assert sorted(row["organizations"]) == ["先进制造研究院", "工研智高", "河钢3D打印增材制造中心", "通维科技"]
     assert row["chains"] == ["增材制造"]
     assert row["places"] == []
+
+
+def test_what_the_database_holds_leaves_the_helper_nodes_out(cypher, neo4j_store):
+    """The entry counts live under one helper label: listing data by the cookbook's rule shows
+    only the ontology's classes and chainkg's storage labels, and every node but the helpers."""
+    from chainkg.analyses.cypher import refresh_entry_counts
+
+    assert refresh_entry_counts(neo4j_store) > 0
+    rows = {r["label"]: r["nodes"] for r in cypher("18_what_the_database_holds.cypher")}
+    assert sorted(rows) == ["AdministrativeArea", "ChainSegment", "Company", "DevelopmentZone", "Entity", "GovernmentBody",
+                            "IndustrialChain", "IndustrialPark", "Name", "NamedGraph", "Observation", "Project",
+                            "ResearchInstitute", "SourceDocument", "StockExchange"]
+    assert rows["Entity"] == 136 and rows["SourceDocument"] == 2 and rows["Observation"] == 18
+    labels = {r["label"] for r in neo4j_store.run("CALL db.labels()")}
+    assert labels - set(rows) == {"_ChainkgIndex"}  # the one label an app leaves out
+    helpers = neo4j_store.run("MATCH (n:_ChainkgIndex) RETURN DISTINCT labels(n) AS labels, n.iri IS NULL AS noIri")
+    assert helpers == [{"labels": ["_ChainkgIndex"], "noIri": True}]
