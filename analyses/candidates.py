@@ -24,6 +24,7 @@ Score (in [0, 1])
 Example
 -------
 >>> from chainkg.analyses.embedded import seed_kg
+>>> from chainkg.analyses.gaps import chain_gaps
 >>> attraction_candidates(seed_kg(), "半导体", "南安市")   # the seed names no outside chip firm
 []
 >>> print(no_candidates_reason(chain_gaps(seed_kg(), "半导体", "南安市")))
@@ -35,7 +36,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from chainkg.analyses.engine import as_chain_graph
-from chainkg.analyses.gaps import STAGE_ZH, STATUS_ZH, GapReport, chain_gaps
+from chainkg.analyses.gaps import STAGE_ZH, STATUS_ZH, GapReport, gap_outline
 from chainkg.analyses.leaders import designation_weight
 
 __all__ = ["WEIGHTS", "Candidate", "CandidateList", "attraction_candidates", "candidate_answer", "no_candidates_reason",
@@ -103,13 +104,13 @@ def candidate_answer(kg, chain: str, region: str, *, top: int | None = None) -> 
     from chainkg.analyses.rows import fact_basis
 
     graph = as_chain_graph(kg)
-    report = chain_gaps(graph, chain, region)
+    report = gap_outline(graph, chain, region)  # statuses only: the region's own entries are not listed
     wanting = {s.iri: s for s in report.segments if s.status in ("missing", "planned", "weak")}
     if not wanting:
         return CandidateList([], no_candidates_reason(report))
     rows = graph.entries([*wanting, report.chain], report.region, inside=False)
     region_ancestors = graph.ancestors(report.region) + [(report.region, None, report.region_name)]
-    designations = {o.iri: o.designations for o in graph.organizations(report.chain, None)}
+    designations = graph.designated(report.chain)
     by_firm: dict[str, list] = {}
     for row in rows:
         by_firm.setdefault(row.entity, []).append(row)

@@ -197,6 +197,15 @@ RETURN o.iri AS iri, o.name AS name, [l IN labels(o) WHERE l <> 'Entity'] AS cla
        coalesce(o.reportedMaxCNY, 0.0) AS reported
 """
 
+# Only the designated: the few firms with a LEADS_CHAIN to the chain (organizations() of a
+# chain reads every firm in it, which 招商 candidates never needed).
+_DESIGNATED = """
+MATCH (o:Entity)-[l:LEADS_CHAIN]->(c:Entity {iri: $chain})
+WHERE o:Company OR o:ResearchInstitute
+RETURN o.iri AS iri, collect({kind: l.leadershipKind, chain: c.iri, chainName: c.name, confidence: l.confidence,
+        sentences: coalesce(l.evidence, []), scope: l.scope, note: l.note, modality: l.modality}) AS designations
+"""
+
 _SUPPLY_NODES = f"""
 MATCH (x:Entity)-[:SUPPLIES_TO]-(y:Entity)
 WHERE $region IS NULL OR ({_IN_REGION} AND EXISTS {{ MATCH (y)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(:Entity {{iri: $region}}) }})
@@ -334,16 +343,16 @@ class CypherGraph:
     def organizations(self, chain: str | None, region: str | None) -> list[OrganizationRow]:
         rows = []
         for r in self.store.run(_ORGANIZATIONS, chain=chain, region=region):
-            designations = tuple(sorted(
-                (Designation(d["kind"], d["chain"], d["chainName"], d["confidence"], tuple(d["sentences"]), d["scope"],
-                             d["note"], d["modality"])
-                 for d in r["designations"]), key=lambda d: d.chain))
+            designations = _designations(r["designations"])
             rows.append(OrganizationRow(
                 iri=r["iri"], name=r["name"], classes=tuple(sorted(r["classes"])), designations=designations,
                 segments=tuple(sorted(r["segments"])), parks_developed=len(r["parks"]),
                 listed_on=tuple(sorted(r["listed"])), reported_cny=float(max([r["reported"], *r["parks"]])),
             ))
         return sorted(rows, key=lambda r: r.iri)
+
+    def designated(self, chain: str) -> dict[str, tuple[Designation, ...]]:
+        return {r["iri"]: _designations(r["designations"]) for r in self.store.run(_DESIGNATED, chain=chain)}
 
     def supply_centrality(self, region: str | None) -> dict[str, Centrality]:
         nodes = [r["iri"] for r in self.store.run(_SUPPLY_NODES, region=region)]
@@ -390,6 +399,12 @@ class CypherGraph:
     def named_things(self) -> list[PlaceName]:
         return [PlaceName(r["iri"], r["name"], r["nameEn"], tuple(sorted(r["aliases"])), tuple(sorted(r["classes"])), r["level"])
                 for r in self.store.run(_NAMED)]
+
+
+def _designations(found: list[dict]) -> tuple[Designation, ...]:
+    return tuple(sorted((Designation(d["kind"], d["chain"], d["chainName"], d["confidence"], tuple(d["sentences"]),
+                                     d["scope"], d["note"], d["modality"]) for d in found),
+                        key=lambda d: (d.chain, d.kind or "", d.sentences, d.scope or "")))
 
 
 def refresh_entry_counts(store: Neo4jStore, changes: LoadChanges | None = None) -> int:

@@ -52,7 +52,7 @@ from chainkg.analyses.names import resolve_chain, resolve_region
 from chainkg.analyses.rows import ORGANIZATION_CLASSES, EntryRow, SegmentRow, Tally, fact_basis, tally
 
 __all__ = ["STATUSES", "STATUS_ZH", "STAGE_ZH", "CHAIN_STATUSES", "Entry", "SegmentGap", "GapReport", "chain_gaps",
-           "segment_status", "chain_status", "gap_statuses"]
+           "segment_status", "chain_status", "gap_statuses", "gap_outline"]
 
 #: Segment statuses, strongest first, with their Chinese labels.
 STATUS_ZH = {"present": "强", "weak": "弱", "planned": "规划", "missing": "缺", "unsegmented": "未细分",
@@ -257,10 +257,8 @@ def chain_gaps(kg, chain: str, region: str) -> GapReport:
     chain_rows = [r for r in rows if r.target == chain_thing.iri]
     chain_level = tuple(sorted({_entry(r) for r in chain_rows}, key=lambda e: (e.kind, e.iri)))
     tallies = {iri: tally(found) for iri, found in by_segment.items()}
-    segments_covered = any(tallies.values())
     chain_tally = tally(chain_rows)
-    statuses = {iri: segment_status(t, segments_covered=segments_covered, chain_covered=bool(chain_tally))
-                for iri, t in tallies.items()}
+    statuses = _statuses(tallies, chain_tally)
     cut_points = _cut_points(segment_rows)
     fed_by: dict[str, list[str]] = {s.iri: [] for s in segment_rows}
     for s in segment_rows:
@@ -312,10 +310,43 @@ def gap_statuses(kg, chains: list[str] | None = None, regions: list[str] | None 
     found: dict[tuple[str, str], dict[str, str]] = {}
     for chain in chains:
         for region in regions:
-            tallies = {s: counts.get((region, s), Tally()) for s in segments[chain]}
             chain_tally = counts.get((region, chain), Tally())
-            covered = any(tallies.values())
-            statuses = {s: segment_status(t, segments_covered=covered, chain_covered=bool(chain_tally))
-                        for s, t in tallies.items()}
+            statuses = _statuses({s: counts.get((region, s), Tally()) for s in segments[chain]}, chain_tally)
             found[(chain, region)] = {**statuses, chain: chain_status(chain_tally)}
     return found
+
+
+def gap_outline(kg, chain: str, region: str) -> GapReport:
+    """:func:`chain_gaps`'s segments and statuses from counts alone: no entries and no risks.
+
+    What a question that needs only the statuses asks (招商 candidates): on a server that holds
+    the stored entry counts it is one index look-up, where :func:`chain_gaps` lists every
+    local entry of the chain with its sentences. The statuses are the same (a test).
+
+    >>> from chainkg.analyses.embedded import seed_kg
+    >>> outline, full = gap_outline(seed_kg(), "LED", "安溪"), chain_gaps(seed_kg(), "LED", "安溪")
+    >>> [s.status for s in outline.segments] == [s.status for s in full.segments], outline.segments[0].entries
+    (True, ())
+    """
+    graph = as_chain_graph(kg)
+    chain_thing = resolve_chain(graph, chain)
+    region_thing = resolve_region(graph, region)
+    segment_rows = graph.chain_segments(chain_thing.iri)
+    counts = graph.segment_counts([*(s.iri for s in segment_rows), chain_thing.iri], [region_thing.iri])
+    tallies = {s.iri: counts.get((region_thing.iri, s.iri), Tally()) for s in segment_rows}
+    chain_tally = counts.get((region_thing.iri, chain_thing.iri), Tally())
+    statuses = _statuses(tallies, chain_tally)
+    names = {s.iri: s.name for s in segment_rows}
+    segments = tuple(SegmentGap(iri=s.iri, name=s.name, stage=s.stage, status=statuses[s.iri], entries=(),
+                                feeds=s.feed_names or tuple(names.get(t, t) for t in s.feeds), fed_by=(), risks=(), established=tallies[s.iri].established,
+                                planned=tallies[s.iri].planned)
+                     for s in segment_rows)
+    return GapReport(chain_thing.iri, chain_thing.name, region_thing.iri, region_thing.name, graph.engine,
+                     segments, (), chain_status(chain_tally))
+
+
+def _statuses(tallies: dict[str, Tally], chain_tally: Tally) -> dict[str, str]:
+    """Each segment's status from its tally and the chain's own (the rules of :func:`segment_status`)."""
+    covered = any(tallies.values())
+    return {iri: segment_status(t, segments_covered=covered, chain_covered=bool(chain_tally))
+            for iri, t in tallies.items()}

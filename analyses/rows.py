@@ -227,13 +227,21 @@ class ChainGraph(Protocol):
 
     def named_things(self) -> list[PlaceName]: ...
 
+    def designated(self, chain: str) -> dict[str, tuple[Designation, ...]]:
+        """The firms and institutes a source designates 龙头 / 链主 of ``chain``, with their designations."""
+        ...
+
 
 class OneAtATime:
-    """The batched look-ups of :class:`ChainGraph`, one at a time: for the in-memory engines,
-    where a look-up costs no round trip."""
+    """The batched and narrow look-ups of :class:`ChainGraph` from the general ones: for the
+    in-memory engines, where a look-up costs no round trip."""
 
     def region_ties_many(self, iris: Sequence[str], region: str) -> dict[str, list[Tie]]:
         return {iri: self.region_ties(iri, region) for iri in iris}  # type: ignore[attr-defined]
 
     def ancestors_many(self, iris: Sequence[str]) -> dict[str, list[tuple[str, str | None, str]]]:
         return {iri: self.ancestors(iri) for iri in iris}  # type: ignore[attr-defined]
+
+    def designated(self, chain: str) -> dict[str, tuple[Designation, ...]]:
+        return {o.iri: o.designations for o in self.organizations(chain, None)  # type: ignore[attr-defined]
+                if o.designations}
