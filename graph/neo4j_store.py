@@ -318,19 +318,26 @@ class Neo4jStore:
                  f"CREATE (:{NAME_LABEL} {{value: value}})-[:{NAMES_TYPE}]->(n)) ")
         old_names = (f"WITH n, row, before, beforeLabels CALL (n) {{ MATCH (n)<-[:{NAMES_TYPE}]-(old:{NAME_LABEL}) "
                      "DETACH DELETE old } ")
-        node_statements = []
+        node_statements: list[tuple[str, list[dict]]] = []
+        merged: dict[str, list[dict]] = defaultdict(list)  # storage label → rows, their labels dynamic
         for labels, rows in sorted(by_labels.items()):
             key = next((label for label in STORAGE_LABELS if label in labels), ENTITY_LABEL)
-            named = names if key == ENTITY_LABEL else ""
+            clause = _label_clause((*labels, key))  # checked against the ontology in either case
+            if first_load:
+                node_statements.append((f"UNWIND $rows AS row CREATE (n{clause}) SET n = row "
+                                        f"{names if key == ENTITY_LABEL else ''}RETURN n.iri, elementId(n)", rows))
+            else:
+                merged[key].extend({"labels": sorted(labels), "properties": row} for row in rows)
+        for key, rows in sorted(merged.items()):
+            # One statement per storage label, labels set dynamically: a small load (one article)
+            # into a large graph plans four statements, not one per label set (planning, not
+            # writing, is most of its time). The node as it was tells what the load changed.
+            named = names.replace("row.names", "row.properties.names") if key == ENTITY_LABEL else ""
             node_statements.append((
-                f"UNWIND $rows AS row CREATE (n{_label_clause((*labels, key))}) SET n = row {named}"
-                "RETURN n.iri, elementId(n)"
-                if first_load else
-                # the node as it was, to report what this load changed (see LoadChanges)
-                f"UNWIND $rows AS row OPTIONAL MATCH (old:{key} {{iri: row.iri}}) "
+                f"UNWIND $rows AS row OPTIONAL MATCH (old:{key} {{iri: row.properties.iri}}) "
                 "WITH row, properties(old) AS before, labels(old) AS beforeLabels "
-                f"MERGE (n:{key} {{iri: row.iri}}) "
-                f"SET n{_label_clause(labels)} SET n = row {old_names if named else ''}{named}"
+                f"MERGE (n:{key} {{iri: row.properties.iri}}) "
+                f"SET n:$(row.labels) SET n = row.properties {old_names if named else ''}{named}"
                 f"RETURN n.iri, elementId(n), before IS NULL, {_CHANGED_KEYS.format(item='n')}, "
                 "CASE WHEN size(labels(n)) <> size(beforeLabels) THEN beforeLabels END", rows))
         # Relationships find their ends by element id (a direct record read), not by an index
@@ -382,18 +389,19 @@ class Neo4jStore:
                 element_ids.update(self._element_ids(sorted({end for r in waiting for end in (r.start, r.end)})))
                 for relationship in waiting:
                     add(relationship)
-            for type_name, rows in sorted(by_type.items()):
-                type_name = _relationship_type(type_name)
-                ends = "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.e "
-                if first_load:
-                    run_all(f"{ends}CREATE (a)-[r:`{type_name}`]->(b) SET r = row.properties", rows)
-                    continue
-                for start, end, *change in run_all(
-                        f"{ends}WITH a, b, row, [(a)-[old:`{type_name}`]->(b) | properties(old)][0] AS before "
-                        f"MERGE (a)-[r:`{type_name}`]->(b) SET r = row.properties "
-                        f"WITH a, b, before, {_CHANGED_KEYS.format(item='r')} AS changed "
+            ends = "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.e "
+            if first_load:
+                for type_name, rows in sorted(by_type.items()):
+                    run_all(f"{ends}CREATE (a)-[r:`{_relationship_type(type_name)}`]->(b) SET r = row.properties", rows)
+            else:  # every type in one statement (see the nodes), the relationship as it was beside it
+                rows = [{**row, "type": _relationship_type(type_name)} for type_name, typed in sorted(by_type.items())
+                        for row in typed]
+                for start, type_name, end, *change in run_all(
+                        f"{ends}WITH a, b, row, [(a)-[old]->(b) WHERE type(old) = row.type | properties(old)][0] AS before "
+                        "MERGE (a)-[r:$(row.type)]->(b) SET r = row.properties "
+                        f"WITH a, b, r, before, {_CHANGED_KEYS.format(item='r')} AS changed "
                         "WHERE before IS NULL OR size(changed) > 0 "
-                        "RETURN a.iri, b.iri, before IS NULL, changed, null", rows):
+                        "RETURN a.iri, type(r), b.iri, before IS NULL, changed, null", rows):
                     assert changes is not None
                     if (written := _written(*change)) is not None:
                         changes.relationships[(start, type_name, end)] = written
