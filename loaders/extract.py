@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections import ChainMap
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -35,8 +36,9 @@ from functools import lru_cache, partial
 from chainkg.loaders import extract_lexical
 from chainkg.loaders.extract_chains import chain_members, chain_mentions, label_possessor, possessor_of
 from chainkg.loaders.extract_index import SpanIndex
+from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
 from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
-from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
+from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
 
@@ -76,8 +78,10 @@ _ENUMERATION = re.compile(
 )
 # what follows a chain's label inside a name: 化工|项目, 光电|科技, 智能装备|产业园
 _NAME_GLUE = re.compile(r"[^，。；、,;\s]{0,4}?(?:项目|工程|公司|集团|企业|有限|股份|科技|产业园|园区|工业园|基地)")
-# a province in a firm's name (福建X有限公司) is where it registered, seldom the nearest place it is in
-_NAMED_PLACE_CONFIDENCE = {"province": 0.6}
+# what a name that opens with its place may name: all but a stock exchange (and a zone's committee)
+_NAMED_AFTER_PLACES = ("IndustrialPark", "DevelopmentZone", "Project", "Company", "ResearchInstitute", "GovernmentBody",
+                       "Association")
+_COMMITTEE = re.compile(r"(?:管委会|管理委员会)$")
 # a clause that opens on a beneficiary: 为 / 给 / 帮助 / 服务于 …
 _BENEFICIARY = re.compile(r"(?:为|给|替|帮助|帮|服务于|面向)")
 # relations that say where something is or what a place grows: none from a neighbour
@@ -335,6 +339,8 @@ class _Extractor:
         self._where_keys: set[str] | None = None
         self._chains_of_paragraph: dict[tuple[int, int], list[_Span]] = {}
         self.index = SpanIndex()  # spans by position: no rule scans every span for every sentence
+        # the gazetteer and the short forms this article gives its counties (``_find_places``)
+        self._article_places: ChainMap[str, PlaceEntry] = ChainMap({}, self.places)
 
     # -- entities ----------------------------------------------------------------------------
     def _named(self, pattern: str, kind: str, default_type: str) -> None:
@@ -569,11 +575,18 @@ class _Extractor:
                 or any(word.endswith(s) for s in ("产业", "行业", "领域")))
 
     def _find_places(self) -> None:
+        found = []
         for match in _place_pattern().finditer(self.text):
             if (end := extract_lexical.place_end(self, match.start(), match.end())) is None:
                 continue  # 和县 in 和县域经济: only a match on the model's word boundaries is a place
             entry = self.places[self.text[match.start():end]]
             self.spans.append(_Span(match.start(), end, entry.type, entry.name, entry.id, {"place": entry}))
+            found.append((match.start(), end, entry))
+        # 甲乙县 …, then 甲乙: the short form of a county the article names in full
+        for start, end, entry in short_forms_named_in_full(self.text, found):
+            if extract_lexical.on_word_boundaries(self, start, end):
+                self.spans.append(_Span(start, end, entry.type, entry.name, entry.id, {"place": entry}))
+                self._article_places.setdefault(self.text[start:end], entry)
 
     def _find_chains(self) -> None:
         """Chains by the ontology's labels wherever they stand, and as the text names them
@@ -871,30 +884,47 @@ class _Extractor:
     def _located_by_name(self, span: _Span) -> bool:
         return any(r[0] == span.key and r[1] == "locatedIn" for r in self.relations)
 
-    def _nearest_opening_place(self, span: _Span, first: _Span) -> _Span:
-        """The last of the places a name opens with, one after another (龙岩市|新罗区|龙州工业园区:
-        新罗区): the nearest place the name gives."""
-        nearest = first
-        while following := [p for p in self.spans if p.start == nearest.end and p.end < span.end
-                            and p.type in ("AdministrativeArea", "DevelopmentZone")]:
-            nearest = max(following, key=lambda p: p.end)
-        return nearest
+    def _located_by_its_name(self, span: _Span, inside, sentence) -> None:
+        """X市Y区Z产业园, 甲县人民政府, 甲市乙协会, 甲乙开发区: a name that opens with places lies in
+        the nearest of them (``extract_located.opening_run``), unless that is only a province
+        for a body (福建X公司: where it registered). A zone's committee is run by the zone (``managedBy``), a
+        project named after its investor's origin (香港X项目) or firm (福建X集团Y项目) is not placed."""
+        if span.type not in _NAMED_AFTER_PLACES or self._located_by_name(span) or _COMMITTEE.search(span.name):
+            return
+        first = next((o for o in inside if o is not span and o.start == span.start and o.end < span.end
+                      and o.type in ("AdministrativeArea", "DevelopmentZone")), None)
+        if first is None and not (span.type == "DevelopmentZone" and "place" in span.extra):
+            return
+        if first is not None and (first.extra.get("neighbour") or span.type == "Project"
+                                  and not self._place_locates_project(span, first, inside)):
+            return
+        run = opening_run(self.text[span.start:span.end], self._article_places)
+        # a zone the rules found by its ending, right after the run (鲤城|高新区|科创中心), is nearer
+        reach = span.start + (run[-1][1] if run else 0)
+        zones = [o for o in inside if o.type == "DevelopmentZone" and o is not span and span.start <= o.start <= reach
+                 and o.end < span.end and o.end > reach]
+        if zones:
+            self._add(span, "locatedIn", max(zones, key=lambda o: o.end), 0.9, sentence)
+        elif run:
+            nearest = run[-1][0]
+            if gives_a_site(run, project=span.type == "Project"):
+                self._add(span, "locatedIn", self._place_span(nearest), 0.6 if nearest.admin_level == "province" else 0.9, sentence)
+            if run[0][0].admin_level == "province" and span.type != "Project":
+                # (the province a body registered in: kept as the rules gave it before, less sure;
+                # tests/test_extract_rules.py holds it, though the gold set reads it as no site)
+                self._add(span, "locatedIn", self._place_span(run[0][0]), 0.6, sentence)
 
-    def _level(self, span: _Span) -> str | None:
-        entry = span.extra.get("place")
-        return entry.admin_level if entry is not None else None
+    @staticmethod
+    def _place_span(entry: PlaceEntry) -> _Span:
+        """A place the text gives only inside a name, as a span that carries its identity."""
+        return _Span(0, 0, entry.type, entry.name, entry.id, {"place": entry})
 
     def _name_relations(self, span: _Span, inside, sentence) -> None:
         """What a name says: 晋江市永佳… lies in 晋江市; …智能装备产业园 grows 智能装备."""
+        self._located_by_its_name(span, inside, sentence)
         for other in inside:
             if other is span or not (span.start <= other.start and other.end <= span.end):
                 continue
-            if other.type in ("AdministrativeArea", "DevelopmentZone") and other.start == span.start and span.type in (
-                    "IndustrialPark", "DevelopmentZone", "Project", "Company", "ResearchInstitute"):
-                if not self._located_by_name(span) and span.type != "GovernmentBody" and (
-                        span.type != "Project" or self._place_locates_project(span, other, inside)):
-                    nearest = self._nearest_opening_place(span, other)
-                    self._add(span, "locatedIn", nearest, _NAMED_PLACE_CONFIDENCE.get(self._level(nearest) or "", 0.9), sentence)
             if other.type == "IndustrialChain":
                 if span.type in ("IndustrialPark", "DevelopmentZone"):
                     self._add(span, "hostsChain", other, 0.8, sentence)

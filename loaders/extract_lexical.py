@@ -61,7 +61,7 @@ class LexicalSpan:
     extra: dict = field(default_factory=dict)
 
 
-__all__ = ["LexicalSpan", "rules_only", "place_end", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
+__all__ = ["LexicalSpan", "rules_only", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
@@ -103,6 +103,17 @@ def place_end(ex: _Extractor, start: int, end: int) -> int | None:
         if ex.text[start:stop] in ex.places and place_on_token_boundaries(index, start, stop):
             return stop
     return None
+
+
+def on_word_boundaries(ex: _Extractor, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` starts and ends on the model's words (always, without the model):
+    甲乙 is the short form of 甲乙县 in 甲乙引进…, not in 丙甲乙.
+
+    >>> from types import SimpleNamespace as S
+    >>> on_word_boundaries(S(text="张三在北京工作"), 3, 5), on_word_boundaries(S(text="张三在北京工作"), 4, 6)
+    (True, False)
+    """
+    return not _ENABLED.get() or place_on_token_boundaries(TokenIndex.of(ex.text), start, end)
 
 
 def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:

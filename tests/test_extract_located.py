@@ -1,0 +1,60 @@
+"""Where a name says its bearer lies (``loaders/extract_located.py``): made-up sentences, places
+from the division table, and the corpus read as a whole by the gold set."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from _extraction import facts, relation
+
+from chainkg.loaders.extract import extract_text
+from chainkg.loaders.extract_located import opening_run, short_forms_named_in_full
+from chainkg.loaders.gazetteer import place_gazetteer
+
+
+def test_a_government_body_or_association_named_after_its_county_lies_there():
+    found = facts(extract_text("泰宁县商务局、宁化县食品行业协会签订合作协议。"))
+    assert ("泰宁县商务局", "locatedIn", "泰宁县") in found
+    assert ("宁化县食品行业协会", "locatedIn", "宁化县") in found
+
+
+def test_a_zones_committee_is_not_placed_by_its_name():
+    found = facts(extract_text("泰宁县甲乙开发区管委会召开会议。"))
+    assert not [f for f in found if f[0].endswith("管委会") and f[1] == "locatedIn"]
+
+
+def test_a_county_named_in_full_is_meant_by_its_short_form_too():
+    document = extract_text("建宁县加快发展食品产业。建宁甲乙食品有限公司新厂投产。")
+    assert ("建宁甲乙食品有限公司", "locatedIn", "建宁县") in facts(document)
+
+
+def test_a_short_form_alone_is_no_place():
+    """Without 建宁县 in the text, 建宁 is not read as the county (nationwide, short forms collide)."""
+    document = extract_text("建宁甲乙食品有限公司新厂投产。")
+    assert not [f for f in facts(document) if f[1] == "locatedIn" and f[2] == "建宁县"]
+
+
+def test_a_county_by_its_short_form_after_its_prefecture_is_the_nearer_place():
+    document = extract_text("三明尤溪甲乙纺织产业园开园。")
+    assert ("三明尤溪甲乙纺织产业园", "locatedIn", "尤溪县") in facts(document)
+    assert [e.name for e, _ in opening_run("三明尤溪甲乙纺织产业园", place_gazetteer())] == ["三明市", "尤溪县"]
+
+
+def test_a_short_form_under_another_prefecture_is_not_taken():
+    assert [e.name for e, _ in opening_run("福州尤溪甲乙纺织产业园", place_gazetteer())] == ["福州市"]
+
+
+def test_a_zone_named_after_its_county_lies_in_it():
+    found = facts(extract_text("明溪县加快园区建设。明溪经济开发区引进甲乙科技有限公司。"))
+    assert ("明溪经济开发区", "locatedIn", "明溪县") in found
+
+
+def test_a_prefecture_after_the_province_in_a_firms_name_is_where_it_lies():
+    document = extract_text("福建省南平甲乙茶业有限公司新厂投产。")
+    assert relation(document, "福建省南平甲乙茶业有限公司", "locatedIn", "南平市").confidence == Decimal("0.9")
+
+
+def test_short_forms_are_found_only_outside_the_places_already_found():
+    county = place_gazetteer()["将乐县"]
+    text = "将乐县引进项目，将乐甲乙公司"
+    assert [(a, b) for a, b, _ in short_forms_named_in_full(text, [(0, 3, county)])] == [(8, 10)]
