@@ -37,6 +37,7 @@ from chainkg.loaders import extract_lexical
 from chainkg.loaders.extract_chains import chain_members, chain_mentions, label_possessor, possessor_of
 from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
+from chainkg.loaders.extract_names import lists_projects
 from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
 from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
@@ -214,10 +215,10 @@ _STOP_TOKENS = (
     "导入", "发挥", "对接", "涵盖", "落地", "入驻", "设立", "举行", "签约", "牵手", "供应", "旗下", "介绍", "获悉",
     "位于", "紧邻", "包括", "以及", "其中", "同时", "为", "在", "的", "了", "和", "与", "及", "是", "由", "将", "向",
     "到", "从", "至", "等", "对", "把", "被", "让", "据", "掀起", "全资收购", "收购", "并购", "牵手", "召开", "相关负责人",
-    "涌现出", "涌现了", "涌现", "培育出",
+    "涌现出", "涌现了", "涌现", "培育出", "暨",
 )
 #: Words that hold a stop token but are part of names: 供应链 is no 供应.
-_PROTECTED = {"供应链", "在线", "和平", "对外", "为民", "至诚"}
+_PROTECTED = {"供应链", "在线", "和平", "对外", "为民", "至诚", "暨南"}
 _GENERIC_NAMES = {"工业", "产业", "全市工业", "全市", "我市", "该", "园", "园区", "工业(产业)", "市工业", "各类", "综合",
                   "行业", "相关", "有关", "本地", "国内", "全国", "全省", "各"}
 
@@ -361,14 +362,19 @@ class _Extractor:
             self.spans.append(_Span(start, end, entity_type, name, name))
 
     def _is_regional_collective(self, stem: str) -> bool:
-        """福州地区大学 (the universities of an area): a place and 地区 / 区域 before the suffix
-        name a group of bodies, not one body.
+        """福州地区大学 (the universities of an area), 甲市乙市两地商务局 (the bureaus of both): places
+        and 地区 / 区域 / 两地 before the suffix name a group of bodies, not one body.
 
         >>> _Extractor(normalize_article(""), "demo", "", None)._is_regional_collective("福州地区")
         True
+        >>> _Extractor(normalize_article(""), "demo", "", None)._is_regional_collective("福州南平两地")
+        True
         """
-        area = re.sub(r"(?:地区|区域|一带)$", "", stem)
-        return area != stem and area in self.places
+        area = re.sub(r"(?:地区|区域|一带|[两三四各多]地)$", "", stem)
+        if area == stem:
+            return False
+        run = opening_run(area + "。", self.places)  # 甲市乙市两地商务局: every place before 两地
+        return area in self.places or bool(run) and run[-1][1] == len(area)
 
     def find_entities(self) -> None:
         text = self.text
@@ -394,10 +400,14 @@ class _Extractor:
             items[0] = _trim_leading(_cut_name(items[0], 0))  # 多年来涌现出A、B等: the list starts at A
             position = match.end(1) - len("、".join(items))
             leaders = "龙头" in text[match.end(1):match.end()]
+            # A、B等(重点)项目: projects by their short names (extract_names.enumerations reads the same)
+            projects = match.group(2) == "项目" and lists_projects(text, match.start(1), match.end(1) + 1, match.end())
             for item in items:
                 if not self._is_known_word(item) and not re.search(r"\d|项目|及|部门|机构", item):
-                    self.spans.append(_Span(position, position + len(item), "Company", item, item,
-                                            {"listed_as_leader": True} if leaders else {}))
+                    kind = "Project" if projects and not re.search(f"{_ORG_SUFFIX}$", item) else "Company"
+                    listed = {"list": {"head": match.group(2), "leaders": leaders}}
+                    self.spans.append(_Span(position, position + len(item), kind, item, item,
+                                            {"listed_as_leader": True, **listed} if leaders else listed))
                 position += len(item) + 1
         for match in re.finditer(rf"({_NAME_CHARS}{{2,10}}?)与({_NAME_CHARS}{{2,8}}?)(?:签订|签署|共建|合作)", text):
             first = _cut_name(match.group(1), 0)
@@ -763,9 +773,10 @@ class _Extractor:
                                        self.text[max(s0, span.start - 12):span.start]) or span.extra.get("enumerated_with_verb")
                     if subject.type == "IndustrialPark" and span.type == "IndustrialPark":
                         continue
+                    listed = not landed and self._listed_under_subject(span, subject, sentence, named)
                     if subject.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark") and span.type != "DevelopmentZone" \
-                            and (landed or self._enumerated_after_landing(span, sentence)):
-                        confidence = 0.7 if span.type == "Project" and subject.type != "IndustrialPark" else 0.8
+                            and (landed or listed or self._enumerated_after_landing(span, sentence)):
+                        confidence = 0.7 if span.type == "Project" and subject.type != "IndustrialPark" or listed else 0.8
                         target = subject
                         if span.type == "Project":
                             target = next((p for p in reversed(named) if p.type == "IndustrialPark" and p.end <= span.start), subject)
@@ -851,6 +862,18 @@ class _Extractor:
         p1 = self.text.find("\n", s1)
         return self.text.rfind("\n", 0, s0) + 1, len(self.text) if p1 < 0 else p1
 
+    def _listed_under_subject(self, span: _Span, subject: _Span, sentence, named) -> bool:
+        """甲市积极推进A、B、C等项目 / 甲县共有…企业N家，A、B等4家企业…: an item of a list of projects or
+        firms in a sentence whose subject is a place or zone, with no other place, zone or park
+        named between the two (it would be theirs), is one of the subject's own."""
+        head = span.extra.get("list", {}).get("head")
+        if head not in ("项目", "企业") or subject.type not in ("AdministrativeArea", "DevelopmentZone") \
+                or not self._in_region(subject):
+            return False
+        return not any(o.type in _WHERE and subject.end <= o.start and o.end <= span.start for o in named) \
+            and not any(o.type in _WHERE and subject.end <= o.start < span.start
+                        for o in self.index.within(self.spans, subject.end, span.start))
+
     def _enumerated_after_landing(self, span: _Span, sentence) -> bool:
         """B in 推动A、B等项目落地 / 孵化A、B等: a list whose first item follows a landing verb."""
         s0, _ = sentence
@@ -909,7 +932,7 @@ class _Extractor:
             nearest = run[-1][0]
             if gives_a_site(run, project=span.type == "Project"):
                 self._add(span, "locatedIn", self._place_span(nearest), 0.6 if nearest.admin_level == "province" else 0.9, sentence)
-            if run[0][0].admin_level == "province" and span.type != "Project":
+            if run[0][0].admin_level == "province" and span.type in ("Company", "ResearchInstitute"):
                 # (the province a body registered in: kept as the rules gave it before, less sure;
                 # tests/test_extract_rules.py holds it, though the gold set reads it as no site)
                 self._add(span, "locatedIn", self._place_span(run[0][0]), 0.6, sentence)

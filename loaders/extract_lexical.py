@@ -169,7 +169,7 @@ def add_lexical_names(ex: _Extractor) -> None:
     index = TokenIndex.of(ex.text)
     taken = [(s.start, s.end) for s in ex.spans if s.type not in ("Observation",)]
     for mention in enumerations(ex.text, index):
-        inside = [s for s in ex.spans if s.start <= mention.start and mention.end <= s.end and s.type in _ORGS]
+        inside = [s for s in ex.spans if s.start <= mention.start and mention.end <= s.end and s.type in (*_ORGS, "Project")]
         if inside:
             for span in inside:
                 span.extra.setdefault("list", mention.extra)
@@ -233,13 +233,14 @@ def merge_short_forms(ex: _Extractor) -> None:
 
 
 def add_name_places(ex: _Extractor) -> None:
-    """A name's bracketed place is where it lies (甲乙(泉州)科技有限公司 → 泉州市), before the
+    """A name's bracketed place is where it lies (甲乙(泉州)科技有限公司 → 泉州市; a province in
+    brackets is where the firm registered, not where it lies), before the
     extractor reads the place that opens a name (甲乙 is none, 福建(尤溪)X项目 lies in 尤溪县)."""
     if not _ENABLED.get():
         return
     for span in [s for s in ex.spans if "bracketed_place" in s.extra]:
         place = next((p for p in ex.spans if p.type == "AdministrativeArea" and span.start < p.start and p.end < span.end), None)
-        if place is not None:
+        if place is not None and place.extra["place"].admin_level != "province":  # 甲乙(福建)X公司: registered there
             sentence = _sentence_holding(ex._sentence_list, span) or (span.start, span.end)
             ex._add(span, "locatedIn", place, 0.9, sentence)
 

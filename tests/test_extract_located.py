@@ -58,3 +58,42 @@ def test_short_forms_are_found_only_outside_the_places_already_found():
     county = place_gazetteer()["将乐县"]
     text = "将乐县引进项目，将乐甲乙公司"
     assert [(a, b) for a, b, _ in short_forms_named_in_full(text, [(0, 3, county)])] == [(8, 10)]
+
+
+def test_the_projects_a_place_lists_lie_in_it():
+    document = extract_text("三明市积极推进重点项目建设，甲乙化纤、丙丁材料等项目平稳建设。")
+    assert {e.name for e in document.entities if e.type == "Project"} == {"甲乙化纤", "丙丁材料"}
+    assert relation(document, "甲乙化纤", "locatedIn", "三明市").confidence == Decimal("0.7")
+    assert ("丙丁材料", "locatedIn", "三明市") in facts(document)
+
+
+def test_a_list_after_another_place_is_not_the_subjects():
+    found = facts(extract_text("三明市积极推进重点项目建设，宁化县甲乙化纤、丙丁材料等项目平稳建设。"))
+    assert ("丙丁材料", "locatedIn", "三明市") not in found
+
+
+def test_tenants_listed_as_projects_are_firms():
+    document = extract_text("基地吸引了甲乙半导体、丙丁微电子等9个首批入驻项目。")
+    assert {e.name for e in document.entities if e.type == "Project"} == set()
+    assert {"甲乙半导体", "丙丁微电子"} <= {e.name for e in document.entities if e.type == "Company"}
+
+
+def test_two_places_before_a_bureau_name_no_one_body():
+    document = extract_text("福州南平两地商务局领导参加活动。")
+    assert not [e for e in document.entities if e.type == "GovernmentBody"]
+
+
+def test_a_province_in_brackets_is_no_site():
+    found = facts(extract_text("甲乙(福建)铸锻有限公司新厂投产。"))
+    assert not [f for f in found if f[1] == "locatedIn"]
+
+
+def test_two_names_joined_by_ji_are_two():
+    document = extract_text("甲乙招商活动暨丙丁食品协会对接会举行。")
+    assert not [e for e in document.entities if "暨" in e.name]
+
+
+def test_projects_that_arrive_are_named_by_their_firms():
+    document = extract_text("宁化县聚焦产业链短板，推动甲乙化学、丙丁等项目落地。")
+    assert not [e for e in document.entities if e.type == "Project"]
+    assert "甲乙化学" in {e.name for e in document.entities if e.type == "Company"}
