@@ -90,6 +90,10 @@ _LOCAL_FACTS = ("locatedIn", "hostsChain", "attractedTo")
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
 _WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
 _BOX_RULE = re.compile(f"[{BOX_DRAWING}]")
+# X(将)在Y… / X(将)崛起于Y: what a firm or project says of where it settles
+_SETTLES = re.compile(r"(?:将|已|已经|拟|计划|正式|成功|意向)?(?:(?P<at>在)|(?:崛起|坐落|落户|落地|扎根|建)于)")
+# …after 在Y: a verb of settling, building or working there
+_SETTLING_VERB = re.compile(r"(?:落地|落户|入驻|投产|建厂|设立|布局|开工|投资建设|投资兴建|投资|建设|兴建|从事|扎根)")
 # 项目 / 工程 that end a project's name, not a longer word (工程机械, 项目部, 工程师)
 _PROJECT_END = re.compile(r"(?:项目|工程)(?!机械|师|院|学|技术|局|部|组|公司|有限|集团|经理|管理|造价|队)")
 #: Kinds of project rather than names: 重大项目, 在建项目, 产业项目 (and a table's column headers).
@@ -103,6 +107,9 @@ _PROJECT_CELL = re.compile(r".{2,}(?:项目|工程)(?:[(（]?[一二三四五六
 # an enumerated heading: (十一) / （三） / 十一、
 _TABLE_HEADING = re.compile(r"[(（][一二三四五六七八九十百零〇]+[)）]|[一二三四五六七八九十百]+[、．.]")
 _PROJECT_AFTER_PLACE = re.compile(rf"({_NAME_CHARS}{{2,24}}?(?:项目|工程))(?=现场|施工现场|工地|[，。；、(（\n]|$)")
+# a project's name opening a clause, then what a project does: 甲乙科技项目|将… / 总投资…
+_PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}}?项目)"
+                              r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产)")
 _PART_OF_ZONE = re.compile(rf"([{_CJK}]{{2,4}}?)园区")
 _NOT_A_PARK_NAME = re.compile(r"[的和与及等各内外]|工业|产业|重点|特色|专业|主要|相关|其他")
 _TOWN = re.compile(rf"[{_CJK}]{{1,3}}?(?:镇|乡|街道)")
@@ -432,6 +439,7 @@ class _Extractor:
         self._parks_inside_zones()
         self._projects_named_after_places()
         self._projects_where_said()
+        self._projects_opening_clauses()
         self._box_table_projects()
         self._investors_named()
         self._mark_firms_opening_projects()
@@ -489,6 +497,18 @@ class _Extractor:
             named = _PROJECT_AFTER_PLACE.match(self.text, at)
             if named and _is_project_body(named.group(1)[:-2]):
                 self.spans.append(_Span(at, named.end(1), "Project", named.group(1), named.group(1)))
+
+    def _projects_opening_clauses(self) -> None:
+        """…，甲乙科技项目将崛起于…: a name ending in 项目 that opens a clause and is followed by
+        what a project does (将 / 已 / 总投资 / 落地 / 开工 …) is the clause's subject, a project.
+        Kinds of project (重点项目), pronouns (该项目) and words with a verb are no names."""
+        for match in _PROJECT_SUBJECT.finditer(self.text):
+            name = match.group(1)
+            body = name[:-2]
+            # (a clause does not open on a conjunction before its subject: 和 / 与 here start a name)
+            if _is_project_body(body[1:] if body[0] in "和与" else body) \
+                    and not re.match(r"[该这此本各全我其]", body) and not self._is_known_word(body):
+                self.spans.append(_Span(match.start(1), match.end(1), "Project", name, name))
 
     def _box_tables(self) -> list[list[list[tuple[int, int]]]]:
         """Box-drawing tables: runs of consecutive lines ruled by │, each row a list of cell spans
@@ -809,6 +829,7 @@ class _Extractor:
             extract_lexical.add_lexical_relations(self, sentence, named)  # leaders, attraction (before the patterns read them)
             self._pattern_relations(sentence, named, chains)
             self._located_where_said(sentence, named)
+            self._located_in_frame(sentence, named)
             self._parks_in_their_zones(sentence, named)
             self._invested_by(sentence, named)
         self._table_owners()
@@ -1000,14 +1021,23 @@ class _Extractor:
                 elif not candidates and org.extra.get("listed_as_leader") and (chain := self._paragraph_chain(sentence)):
                     # A、B等行业龙头企业 in a sentence that names no chain: the paragraph's one chain
                     self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind))
-        # X在Y落地 / 入驻 / 投产
+        # X(将)在Y落地 / 入驻 / 投资建设…, X(将)崛起于 / 落户于Y; X在Y投资的Z: Z is there, not X
         for org in spans_in(s0, s1, orgs + ("Project",)):
-            rest = text[org.end:s1]
-            if rest.startswith("在"):
-                place = next((p for p in self.spans if p.start == org.end + 1 and p.type in
-                              ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")), None)
-                if place is not None and re.match(r"(?:落地|入驻|投产|建厂|设立|布局|开工)", text[place.end:place.end + 2]):
-                    self._add(org, "locatedIn", place, 0.8, sentence)
+            said = _SETTLES.match(text, org.end, s1)
+            if said is None:
+                continue
+            starting = [p for p in self.index.starting(self.spans, said.end(), said.end() + 1) if p.type in _WHERE]
+            if not starting:
+                continue
+            place = max(starting, key=lambda p: p.end)
+            if said.group("at"):
+                verb = _SETTLING_VERB.match(text, place.end, s1)
+                if verb is None:
+                    continue
+                made = next((z for z in named if z.start == verb.end() + 1 and z.type in orgs + ("Project",)), None)
+                if text.startswith("的", verb.end()) and made is not None:
+                    org = made
+            self._add(org, "locatedIn", place, 0.8, sentence)
         # (去年)深交所A股成功上市
         for exchange in spans_in(s0, s1, ("StockExchange",)):
             if re.match(r"[^，。；]{0,6}上市", text[exchange.end:s1]):
@@ -1077,6 +1107,24 @@ class _Extractor:
                 thing = max(things, key=lambda s: s.end)
                 if _NAME_ENDS_HERE.match(self.text, thing.end) and not self._named_with_its_place(thing):
                     self._add(thing, "locatedIn", run[-1], 0.8, sentence)
+
+    def _located_in_frame(self, sentence, named) -> None:
+        """在{place…}，…: a sentence that opens by setting its place frames what it names. A park
+        named in it lies there (0.8); a project or firm that the sentence places nowhere else, too
+        (0.7)."""
+        s0, s1 = sentence
+        at = skip_opening_adverbials(self.text, s0, s1)
+        if not self.text.startswith("在", at) or not (run := self._place_run(at + 1)) or \
+                self.text[run[-1].end:run[-1].end + 1] not in ("，", ","):
+            return
+        place = run[-1]
+        if not self._in_region(place):
+            return
+        for span in named:
+            if span.start <= place.end or span.type not in ("IndustrialPark", "Project", "Company", "ResearchInstitute") \
+                    or span.extra.get("inside") or span.extra.get("brand_of") or self._located_by_name(span):
+                continue
+            self._add(span, "locatedIn", place, 0.8 if span.type == "IndustrialPark" else 0.7, sentence)
 
     def _named_with_its_place(self, span: _Span) -> bool:
         """Whether some mention of the same entity opens with its place (永春X公司 for X公司): that

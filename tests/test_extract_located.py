@@ -97,3 +97,27 @@ def test_projects_that_arrive_are_named_by_their_firms():
     document = extract_text("宁化县聚焦产业链短板，推动甲乙化学、丙丁等项目落地。")
     assert not [e for e in document.entities if e.type == "Project"]
     assert "甲乙化学" in {e.name for e in document.entities if e.type == "Company"}
+
+
+def test_a_sentence_that_opens_in_a_place_frames_its_parks_and_projects():
+    found = facts(extract_text("在宁化县，甲乙科技项目将崛起于丙丁工业园区，专注电子元器件制造。"))
+    assert ("甲乙科技项目", "locatedIn", "丙丁工业园区") in found  # 崛起于: where it settles
+    assert ("丙丁工业园区", "locatedIn", "宁化县") in found  # the frame
+    assert ("甲乙科技项目", "locatedIn", "宁化县") not in found  # placed nearer already
+
+
+def test_a_project_that_opens_a_clause_before_what_it_does_is_named():
+    document = extract_text("今年以来，甲乙科技项目总投资5亿元，该项目将建设厂房。")
+    assert {e.name for e in document.entities if e.type == "Project"} == {"甲乙科技项目"}
+
+
+def test_an_investor_in_a_place_is_not_there_what_it_invests_in_is():
+    document = extract_text("全球巨头甲乙科技有限公司在宁化县投资的丙丁科技有限公司发布新品。")
+    found = facts(document)
+    assert ("丙丁科技有限公司", "locatedIn", "宁化县") in found
+    assert ("甲乙科技有限公司", "locatedIn", "宁化县") not in found
+
+
+def test_a_firm_that_will_invest_in_a_park_lies_there():
+    found = facts(extract_text("甲乙科技有限公司将在宁化县丙丁工业园区投资建设新厂。"))
+    assert ("甲乙科技有限公司", "locatedIn", "宁化县丙丁工业园区") in found
