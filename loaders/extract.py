@@ -34,7 +34,14 @@ from decimal import Decimal
 from functools import lru_cache, partial
 
 from chainkg.loaders import extract_lexical
-from chainkg.loaders.extract_chains import chain_members, chain_mentions, label_possessor, possessor_of
+from chainkg.loaders.extract_chains import (
+    MEMBER_CONFIDENCE,
+    chain_members,
+    chain_mentions,
+    label_possessor,
+    possessor_of,
+)
+from chainkg.loaders.extract_confidence import confidence
 from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
 from chainkg.loaders.extract_names import lists_projects
@@ -158,6 +165,9 @@ class ExtractedDocument:
     entities: list[Entity]
     relations: list[Relation]
     figures: list[FigureMention] = field(default_factory=list)
+    #: the rule that found each relation, by (subject, predicate, object): what its confidence
+    #: was measured for (``extract_confidence``)
+    rules: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     def entity(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
@@ -342,7 +352,7 @@ class _Extractor:
         self.spans: list[_Span] = []
         # table projects and the heading cell that names their owner: ((start, end), (start, end))
         self.table_owned: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        self.relations: list[tuple[str, str, str, float, tuple[int, int], tuple]] = []
+        self.relations: list[tuple[str, str, str, float, tuple[int, int], tuple, str]] = []
         self.region: set[str] = set()  # prefectures where the article's facts are (find_relations)
         self._where_keys: set[str] | None = None
         self._chains_of_paragraph: dict[tuple[int, int], list[_Span]] = {}
@@ -736,12 +746,15 @@ class _Extractor:
             spans.extend(clause_pieces(self.text, start, len(self.text)))
         return spans
 
-    def _add(self, subject: _Span, predicate: str, object_: _Span, confidence: float, sentence, *qualifiers) -> None:
+    def _add(self, subject: _Span, predicate: str, object_: _Span, prior: float, sentence, *qualifiers, rule: str) -> None:
+        """Record a relation found by ``rule`` in ``sentence``; its confidence is the rule's measured
+        precision drawn toward ``prior`` (``extract_confidence``)."""
         if predicate in _LOCAL_FACTS and (subject.extra.get("neighbour") or object_.extra.get("neighbour")):
             return  # 紧邻X, 对接X, 来自X的: X is named beside the facts, not as where they are
         if subject.key != object_.key:
             modality = ("modality", self._modality(sentence, subject, object_))
-            self.relations.append((subject.key, predicate, object_.key, confidence, sentence, (*qualifiers, modality)))
+            self.relations.append((subject.key, predicate, object_.key, confidence(rule, prior), sentence,
+                                   (*qualifiers, modality), rule))
 
     def _modality(self, sentence: tuple[int, int], *ends: _Span) -> str:
         """``intended`` when the clause that holds the relation's two ends (from the comma before
@@ -800,10 +813,10 @@ class _Extractor:
                         target = subject
                         if span.type == "Project":
                             target = next((p for p in reversed(named) if p.type == "IndustrialPark" and p.end <= span.start), subject)
-                        self._add(span, "locatedIn", target, confidence, sentence)
+                        self._add(span, "locatedIn", target, confidence, sentence, rule="opening_place_lists" if listed else "opening_place_lands")
                         before = self.text[max(s0, span.start - 8):span.start]
                         if re.search(r"引进|引入|招引", before) and span.type in ("Company", "ResearchInstitute"):
-                            self._add(span, "attractedTo", subject, 0.8, sentence)
+                            self._add(span, "attractedTo", subject, 0.8, sentence, rule="opening_place_attracts")
             # a place or park that opens the clause (or else the sentence) grows the chains named freely in it
             for chain in chains:
                 if not self._chain_is_free(chain, named):
@@ -824,7 +837,7 @@ class _Extractor:
                 if upstream_words and not re.search(r"下游" + re.escape(self.text[chain.start:chain.end]) + r"产业链项目", body):
                     continue
                 if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚", said):
-                    self._add(host, "hostsChain", chain, 0.7, sentence)
+                    self._add(host, "hostsChain", chain, 0.7, sentence, rule="clause_host_grows")
             self._chain_relations(sentence, inside, named, chains)
             extract_lexical.add_lexical_relations(self, sentence, named)  # leaders, attraction (before the patterns read them)
             self._pattern_relations(sentence, named, chains)
@@ -845,7 +858,7 @@ class _Extractor:
             if not mention and (host := label_possessor(self.text, chain, inside, _WHERE)):
                 confidence = 0.7
             if host and self._chain_is_free(chain, named):
-                self._add(host, "hostsChain", chain, confidence, sentence)
+                self._add(host, "hostsChain", chain, confidence, sentence, rule="possessor_grows" if mention else "label_possessor_grows")
         paragraph = self._paragraph_of(sentence)
         # (a name also read as a park or zone — a 芯谷 — is that place, which works in no chain)
         members = [s for s in named if s.type in ("Company", "Project") and not s.extra.get("brand_of")
@@ -854,8 +867,8 @@ class _Extractor:
             return
         paragraph_chains = self._paragraph_chains(paragraph)
         free = [c for c in chains if self._chain_is_free(c, named) and not self._names_something(c)]
-        for member, chain, confidence in chain_members(self.text, sentence, paragraph, free, paragraph_chains, members):
-            self._add(member, "operatesIn", chain, confidence, sentence)
+        for member, chain, scope in chain_members(self.text, sentence, paragraph, free, paragraph_chains, members):
+            self._add(member, "operatesIn", chain, MEMBER_CONFIDENCE[scope], sentence, rule=f"member_{scope}")
 
     def _place_keys(self) -> set[str]:
         if self._where_keys is None:
@@ -948,15 +961,15 @@ class _Extractor:
         zones = [o for o in inside if o.type == "DevelopmentZone" and o is not span and span.start <= o.start <= reach
                  and o.end < span.end and o.end > reach]
         if zones:
-            self._add(span, "locatedIn", max(zones, key=lambda o: o.end), 0.9, sentence)
+            self._add(span, "locatedIn", max(zones, key=lambda o: o.end), 0.9, sentence, rule="name_opens_with_zone")
         elif run:
             nearest = run[-1][0]
             if gives_a_site(run, project=span.type == "Project"):
-                self._add(span, "locatedIn", self._place_span(nearest), 0.6 if nearest.admin_level == "province" else 0.9, sentence)
+                self._add(span, "locatedIn", self._place_span(nearest), 0.6 if nearest.admin_level == "province" else 0.9, sentence, rule="name_opens_with_province" if nearest.admin_level == "province" else "name_opens_with_place")
             if run[0][0].admin_level == "province" and span.type in ("Company", "ResearchInstitute"):
                 # (the province a body registered in: kept as the rules gave it before, less sure;
                 # tests/test_extract_rules.py holds it, though the gold set reads it as no site)
-                self._add(span, "locatedIn", self._place_span(run[0][0]), 0.6, sentence)
+                self._add(span, "locatedIn", self._place_span(run[0][0]), 0.6, sentence, rule="body_name_province")
 
     @staticmethod
     def _place_span(entry: PlaceEntry) -> _Span:
@@ -971,17 +984,17 @@ class _Extractor:
                 continue
             if other.type == "IndustrialChain":
                 if span.type in ("IndustrialPark", "DevelopmentZone"):
-                    self._add(span, "hostsChain", other, 0.8, sentence)
+                    self._add(span, "hostsChain", other, 0.8, sentence, rule="name_holds_chain_host")
                 elif span.type in ("Company", "ResearchInstitute", "Project"):
-                    self._add(span, "operatesIn", other, 0.8, sentence)
+                    self._add(span, "operatesIn", other, 0.8, sentence, rule="name_holds_chain_member")
             if span.type == "Project" and other.type in ("Company", "ResearchInstitute") and other.start == span.start \
                     and other.extra.get("inside"):
-                self._add(span, "developedBy", other, 0.8, sentence)  # X集团Y项目 is X集团's project
+                self._add(span, "developedBy", other, 0.8, sentence, rule="firm_names_project")  # X集团Y项目 is X集团's project
             if other.extra.get("brand_of") == span.key:
-                self._add(span, "developedBy", other, 0.6, sentence)
+                self._add(span, "developedBy", other, 0.6, sentence, rule="brand_names_park")
             if other.extra.get("inside") and other.type in ("ResearchInstitute", "Company") and span.type in (
                     "ResearchInstitute", "Company") and other.start == span.start and other is not span:
-                self._add(span, "subOrganizationOf", other, 0.9, sentence)
+                self._add(span, "subOrganizationOf", other, 0.9, sentence, rule="branch_names_parent")
 
     def _pattern_relations(self, sentence, named, chains) -> None:
         s0, s1 = sentence
@@ -996,7 +1009,7 @@ class _Extractor:
             incubator = spans_in(s0 + match.start(1), s0 + match.end(1), orgs)
             for firm in spans_in(s0 + match.start(2), s0 + match.end(2) + 20, orgs):
                 if incubator and firm.start < s0 + match.end(0) + 1:
-                    self._add(firm, "incubatedBy", incubator[0], 0.9, sentence)
+                    self._add(firm, "incubatedBy", incubator[0], 0.9, sentence, rule="incubated_by")
         # X(…链主企业) / 发挥X龙头作用 / A、B等…龙头企业
         for org in spans_in(s0, s1, orgs):
             after = text[org.end:min(s1, org.end + 30)]
@@ -1007,8 +1020,8 @@ class _Extractor:
                 kind = "chain_leader" if paren.group(2) == "链主" else "leading_enterprise"
                 scope_chains = [c for c in chains if org.end < c.start <= org.end + len(paren.group(0))]
                 for chain in scope_chains:
-                    self._add(org, "leadsChain", chain, 0.9, sentence, ("leadershipKind", kind))
-                    self._add(org, "operatesIn", chain, 0.9, sentence)
+                    self._add(org, "leadsChain", chain, 0.9, sentence, ("leadershipKind", kind), rule="bracket_leader")
+                    self._add(org, "operatesIn", chain, 0.9, sentence, rule="bracket_leader_member")
                 continue
             if before.endswith("发挥") and re.match(r"(龙头|链主)", after):
                 kind = "chain_leader" if after.startswith("链主") else "leading_enterprise"
@@ -1017,10 +1030,10 @@ class _Extractor:
             if kind:
                 candidates = [c for c in chains if not re.search(r"(?:上游|下游)$", text[max(s0, c.start - 2):c.start])]
                 if len({c.key for c in candidates}) == 1:
-                    self._add(org, "leadsChain", candidates[0], 0.6, sentence, ("leadershipKind", kind))
+                    self._add(org, "leadsChain", candidates[0], 0.6, sentence, ("leadershipKind", kind), rule="leader_one_chain")
                 elif not candidates and org.extra.get("listed_as_leader") and (chain := self._paragraph_chain(sentence)):
                     # A、B等行业龙头企业 in a sentence that names no chain: the paragraph's one chain
-                    self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind))
+                    self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind), rule="leader_paragraph_chain")
         # X(将)在Y落地 / 入驻 / 投资建设…, X(将)崛起于 / 落户于Y; X在Y投资的Z: Z is there, not X
         for org in spans_in(s0, s1, orgs + ("Project",)):
             said = _SETTLES.match(text, org.end, s1)
@@ -1037,13 +1050,13 @@ class _Extractor:
                 made = next((z for z in named if z.start == verb.end() + 1 and z.type in orgs + ("Project",)), None)
                 if text.startswith("的", verb.end()) and made is not None:
                     org = made
-            self._add(org, "locatedIn", place, 0.8, sentence)
+            self._add(org, "locatedIn", place, 0.8, sentence, rule="settles_in")
         # (去年)深交所A股成功上市
         for exchange in spans_in(s0, s1, ("StockExchange",)):
             if re.match(r"[^，。；]{0,6}上市", text[exchange.end:s1]):
                 listed = [o for o in spans_in(s0, exchange.start, orgs)]
                 if listed:
-                    self._add(listed[-1], "listedOn", exchange, 0.9, sentence)
+                    self._add(listed[-1], "listedOn", exchange, 0.9, sentence, rule="listed_on")
         # (产品)供应A、B等
         for match in re.finditer(r"供应(.{2,40}?)(?:等|。|；|，)", text[s0:s1]):
             buyers = spans_in(s0 + match.start(1), s0 + match.end(1) + 12, orgs)
@@ -1052,18 +1065,18 @@ class _Extractor:
             if candidates:
                 seller = max(reversed(candidates), key=partial(_times_named, window))
                 for buyer in buyers:
-                    self._add(seller, "suppliesTo", buyer, 0.7, sentence)
+                    self._add(seller, "suppliesTo", buyer, 0.7, sentence, rule="supplies")
         # X旗下Y
         for match in re.finditer(r"旗下", text[s0:s1]):
             parents = spans_in(s0, s0 + match.start(), orgs)
             children = spans_in(s0 + match.end(), s1, orgs)
             if parents and children:
-                self._add(children[0], "subOrganizationOf", parents[-1], 0.8, sentence)
+                self._add(children[0], "subOrganizationOf", parents[-1], 0.8, sentence, rule="subsidiary_of")
         for committee in spans_in(s0, s1, ("GovernmentBody",)):
             zone_name = re.sub(r"(?:管委会|管理委员会)$", "", committee.name)
             zone = next((z for z in self.spans if z.type == "DevelopmentZone" and z.name == zone_name), None)
             if zone is not None:
-                self._add(zone, "managedBy", committee, 0.9, sentence)
+                self._add(zone, "managedBy", committee, 0.9, sentence, rule="committee_runs")
         # A、B管委会: each zone is run by its committee
         for match in re.finditer(rf"((?:{_NAME_CHARS}{{2,12}}、)*{_NAME_CHARS}{{2,12}})管委会", text[s0:s1]):
             names = match.group(1).split("、")
@@ -1074,7 +1087,7 @@ class _Extractor:
                 if zone_entry and committee_entry:
                     zone_span = _Span(0, 0, zone_entry.type, zone_entry.name, zone_entry.id)
                     committee_span = _Span(0, 0, committee_entry.type, committee_entry.name, committee_entry.id)
-                    self._add(zone_span, "managedBy", committee_span, 0.9, sentence)
+                    self._add(zone_span, "managedBy", committee_span, 0.9, sentence, rule="committee_runs")
                     if not any(s.key == committee_entry.id for s in self.spans):
                         self.spans.append(_Span(s0 + match.start(), s0 + match.end(), committee_entry.type,
                                                 committee_entry.name, committee_entry.id, {"place": committee_entry}))
@@ -1106,7 +1119,7 @@ class _Extractor:
             if things:
                 thing = max(things, key=lambda s: s.end)
                 if _NAME_ENDS_HERE.match(self.text, thing.end) and not self._named_with_its_place(thing):
-                    self._add(thing, "locatedIn", run[-1], 0.8, sentence)
+                    self._add(thing, "locatedIn", run[-1], 0.8, sentence, rule="located_where_said")
 
     def _located_in_frame(self, sentence, named) -> None:
         """在{place…}，…: a sentence that opens by setting its place frames what it names. A park
@@ -1124,7 +1137,7 @@ class _Extractor:
             if span.start <= place.end or span.type not in ("IndustrialPark", "Project", "Company", "ResearchInstitute") \
                     or span.extra.get("inside") or span.extra.get("brand_of") or self._located_by_name(span):
                 continue
-            self._add(span, "locatedIn", place, 0.8 if span.type == "IndustrialPark" else 0.7, sentence)
+            self._add(span, "locatedIn", place, 0.8 if span.type == "IndustrialPark" else 0.7, sentence, rule="frame_place")
 
     def _named_with_its_place(self, span: _Span) -> bool:
         """Whether some mention of the same entity opens with its place (永春X公司 for X公司): that
@@ -1138,7 +1151,7 @@ class _Extractor:
         for park in named:
             zone = park.extra.get("within")
             if zone is not None and any(s is zone for s in self.spans):
-                self._add(park, "locatedIn", zone, 0.8, sentence)
+                self._add(park, "locatedIn", zone, 0.8, sentence, rule="park_in_zone")
 
     def _invested_by(self, sentence, named) -> None:
         """该项目由X投资 / 由A、B、C各投资…兴建 / 由X投资的Y项目 / X投资建设(的)Y项目: the project is
@@ -1153,12 +1166,12 @@ class _Extractor:
             for a, b, _ in self._investor_items(match.start(1), match.end(1)):
                 bodies = [s for s in named if a <= s.start and s.end <= b and s.type in _ORGS]
                 if bodies:  # the head of the item: 歌士玮集团旗下X公司 is X公司
-                    self._add(project, "developedBy", max(bodies, key=lambda s: (s.end, s.end - s.start)), confidence, sentence)
+                    self._add(project, "developedBy", max(bodies, key=lambda s: (s.end, s.end - s.start)), confidence, sentence, rule="invested_by")
         for firm in [s for s in named if s.type in _ORGS]:
             built = _BUILDS.match(self.text, firm.end)
             project = built and next((p for p in named if p.type == "Project" and p.start == built.end()), None)
             if project is not None:
-                self._add(project, "developedBy", firm, 0.8, sentence)
+                self._add(project, "developedBy", firm, 0.8, sentence, rule="invests_and_builds")
 
     def _invested_project(self, sentence, start: int, end: int) -> tuple[_Span | None, float]:
         s0, s1 = sentence
@@ -1182,7 +1195,7 @@ class _Extractor:
             project = next((s for s in self.index.starting(self.spans, a, a + 1) if s.type == "Project" and s.end == b), None)
             owners = [s for s in self.index.within(self.spans, h0, h1) if s.type in _ORGS]
             if project is not None and owners:
-                self._add(project, "developedBy", max(owners, key=lambda s: s.end - s.start), 0.7, (h0, b))
+                self._add(project, "developedBy", max(owners, key=lambda s: s.end - s.start), 0.7, (h0, b), rule="table_owner")
 
     def _paragraph_chain(self, sentence) -> _Span | None:
         """The one chain the sentence's paragraph names freely (not inside a name, not as the
@@ -1239,15 +1252,17 @@ class _Extractor:
         key_to_id = {}
         for span in self.spans:
             key_to_id[span.key] = self._entity_id(span)
-        for subject, predicate, object_, confidence, (s0, s1), qualifiers in self.relations:
+        rules = {}
+        for subject, predicate, object_, sure, (s0, s1), qualifiers, rule in self.relations:
             subject_id = key_to_id.get(subject, subject)
             object_id = key_to_id.get(object_, object_)
             if (subject_id, predicate, object_id) in seen:
                 continue
             seen.add((subject_id, predicate, object_id))
+            rules[(subject_id, predicate, object_id)] = rule
             start, end = self.norm.original_span(s0, s1)
             relations.append(Relation(
-                subject_id, predicate, object_id, self.source, confidence=Decimal(str(confidence)), method="extracted",
+                subject_id, predicate, object_id, self.source, confidence=Decimal(str(sure)), method="extracted",
                 evidence=TextSpan(self.source, start, end, self._original_text(start, end)),
                 **{_QUALIFIER_FIELDS[key]: value for key, value in qualifiers}))
         for relation in relations:
@@ -1257,7 +1272,7 @@ class _Extractor:
                     if entry is not None:
                         drafts[end_id] = _Draft(end_id, entry.type, entry.name, list(entry.aliases))
         ordered = sorted(drafts.values(), key=lambda e: (e.mentions[0].start if e.mentions else 0, e.id))
-        return ExtractedDocument(self.source, self.norm, [d.record(self.source) for d in ordered], relations, figures)
+        return ExtractedDocument(self.source, self.norm, [d.record(self.source) for d in ordered], relations, figures, rules)
 
     def _entity_id(self, span: _Span) -> str:
         """Gazetteer ids as they are; others a hash of the name without its place prefix

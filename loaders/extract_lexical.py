@@ -242,7 +242,7 @@ def add_name_places(ex: _Extractor) -> None:
         place = next((p for p in ex.spans if p.type == "AdministrativeArea" and span.start < p.start and p.end < span.end), None)
         if place is not None and place.extra["place"].admin_level != "province":  # 甲乙(福建)X公司: registered there
             sentence = _sentence_holding(ex._sentence_list, span) or (span.start, span.end)
-            ex._add(span, "locatedIn", place, 0.9, sentence)
+            ex._add(span, "locatedIn", place, 0.9, sentence, rule="bracketed_place")
 
 
 def _sentence_holding(sentences: list[tuple[int, int]], span) -> tuple[int, int] | None:
@@ -276,5 +276,5 @@ def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list
     near = ex.index.overlapping(ex.spans, previous[0] if previous else sentence[0], sentence[1] + 1)
     facts = attraction_facts(ex.text, sentence, near, named, previous, home=lambda: _home_place(ex)) \
         + investment_facts(ex.text, sentence, named)
-    for subject, predicate, object_, confidence in facts:
-        ex._add(subject, predicate, object_, confidence, sentence)
+    for subject, predicate, object_, confidence, rule in facts:
+        ex._add(subject, predicate, object_, confidence, sentence, rule=rule)

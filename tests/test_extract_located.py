@@ -8,6 +8,7 @@ from decimal import Decimal
 from _extraction import facts, relation
 
 from chainkg.loaders.extract import extract_text
+from chainkg.loaders.extract_confidence import confidence
 from chainkg.loaders.extract_located import opening_run, short_forms_named_in_full
 from chainkg.loaders.gazetteer import place_gazetteer
 
@@ -51,7 +52,9 @@ def test_a_zone_named_after_its_county_lies_in_it():
 
 def test_a_prefecture_after_the_province_in_a_firms_name_is_where_it_lies():
     document = extract_text("福建省南平甲乙茶业有限公司新厂投产。")
-    assert relation(document, "福建省南平甲乙茶业有限公司", "locatedIn", "南平市").confidence == Decimal("0.9")
+    found = relation(document, "福建省南平甲乙茶业有限公司", "locatedIn", "南平市")
+    assert document.rules[found.key] == "name_opens_with_place"
+    assert found.confidence == Decimal(str(confidence("name_opens_with_place", 0.9)))
 
 
 def test_short_forms_are_found_only_outside_the_places_already_found():
@@ -63,7 +66,7 @@ def test_short_forms_are_found_only_outside_the_places_already_found():
 def test_the_projects_a_place_lists_lie_in_it():
     document = extract_text("三明市积极推进重点项目建设，甲乙化纤、丙丁材料等项目平稳建设。")
     assert {e.name for e in document.entities if e.type == "Project"} == {"甲乙化纤", "丙丁材料"}
-    assert relation(document, "甲乙化纤", "locatedIn", "三明市").confidence == Decimal("0.7")
+    assert document.rules[relation(document, "甲乙化纤", "locatedIn", "三明市").key] == "opening_place_lists"
     assert ("丙丁材料", "locatedIn", "三明市") in facts(document)
 
 
