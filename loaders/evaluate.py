@@ -28,7 +28,7 @@ from chainkg.loaders.reviewed import PLACES_FACTS, load_reviewed_facts
 from chainkg.text import normalize_name
 
 __all__ = ["Score", "Evaluation", "KIND_OF_TYPE", "match_entities", "evaluate", "evaluate_seed", "GoldEvaluation",
-           "GOLD_KINDS", "CONFIDENCE_BANDS", "score_against_gold", "evaluate_gold"]
+           "GOLD_KINDS", "CONFIDENCE_BANDS", "score_against_gold", "evaluate_gold", "rule_precision_table"]
 
 KIND_OF_TYPE = {
     "Company": "organization", "ResearchInstitute": "organization", "GovernmentBody": "organization",
@@ -177,6 +177,8 @@ class GoldEvaluation:
     entities: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     relations: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     bands: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    #: right and wrong relations per extraction rule (``ExtractedDocument.rules``): each rule's precision
+    rules: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     articles: dict[str, tuple[Score, Score]] = field(default_factory=dict)
     intentions: int = 0
     intentions_read_as_stated: int = 0
@@ -192,6 +194,7 @@ class GoldEvaluation:
                                  if label in self.bands},
             "confidence_band_counts": {label: self.bands[label].true_positives + self.bands[label].false_positives
                                        for label, _ in CONFIDENCE_BANDS if label in self.bands},
+            "rules": {k: v.as_dict() for k, v in sorted(self.rules.items())},
             "articles": {k: {"entities": e.as_dict(), "relations": r.as_dict()} for k, (e, r) in sorted(self.articles.items())},
             "intentions": self.intentions, "intentions_read_as_stated": self.intentions_read_as_stated,
             "statements_read_as_intended": self.statements_read_as_intended,
@@ -249,6 +252,7 @@ def score_against_gold(document: ExtractedDocument, gold: dict, result: GoldEval
         hits = [i for i, (s, p, o, _) in enumerate(gold_relations)
                 if p == relation.predicate and s in subjects and o in objects]
         band = next(label for label, lowest in CONFIDENCE_BANDS if float(relation.confidence) >= lowest)
+        rule = result.rules[document.rules.get(relation.key, "(none)")]
         score = result.relations[relation.predicate]
         if hits:
             new = [i for i in hits if i not in found_gold]
@@ -257,6 +261,7 @@ def score_against_gold(document: ExtractedDocument, gold: dict, result: GoldEval
                 score.true_positives += 1
                 article[1].true_positives += 1
             result.bands[band].true_positives += 1
+            rule.true_positives += 1
             for i in hits:
                 if gold_relations[i][3] and relation.modality != "intended":
                     result.intentions_read_as_stated += 1
@@ -266,6 +271,7 @@ def score_against_gold(document: ExtractedDocument, gold: dict, result: GoldEval
             score.false_positives += 1
             article[1].false_positives += 1
             result.bands[band].false_positives += 1
+            rule.false_positives += 1
             ends = (subject.name if subject else relation.subject, object_.name if object_ else relation.object)
             result.spurious.append((document.source, f"{ends[0]} {relation.predicate} {ends[1]}"))
     for i, (s, p, o, intended) in enumerate(gold_relations):
@@ -276,6 +282,20 @@ def score_against_gold(document: ExtractedDocument, gold: dict, result: GoldEval
             result.missed.append((document.source, f"{s} {p} {o}"))
     result.articles[document.source] = article
     return result
+
+
+def rule_precision_table(result: GoldEvaluation) -> list[tuple[str, int, int, float]]:
+    """(rule, right, found, precision) per extraction rule, most relations first: what
+    ``extract_confidence.RULE_COUNTS`` records and the README's table shows.
+
+    >>> result = GoldEvaluation()
+    >>> result.rules["a"].true_positives, result.rules["a"].false_positives = 3, 1
+    >>> rule_precision_table(result)
+    [('a', 3, 4, 0.75)]
+    """
+    rows = [(name, s.true_positives, s.true_positives + s.false_positives, round(s.precision, 3))
+            for name, s in result.rules.items()]
+    return sorted(rows, key=lambda row: (-row[2], row[0]))
 
 
 def _totals(table: dict[str, Score]) -> None:

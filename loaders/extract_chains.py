@@ -356,10 +356,11 @@ def _clause_bounds(text: str, sentence: tuple[int, int], position: int) -> tuple
 
 
 def chain_members(text: str, sentence: tuple[int, int], paragraph: tuple[int, int], chains: Sequence[C],
-                  paragraph_chains: Sequence[C], members: Sequence[S]) -> list[tuple[S, C, float]]:
-    """(member, chain, confidence): each firm or project of the sentence (``members``) operates in
-    the one chain its clause names (0.7), else the one chain its sentence names (0.6), else the one
-    chain its paragraph names (0.5). A clause, sentence or paragraph naming two or more chains
+                  paragraph_chains: Sequence[C], members: Sequence[S]) -> list[tuple[S, C, str]]:
+    """(member, chain, scope): each firm or project of the sentence (``members``) operates in
+    the one chain its clause names (scope ``clause``), else the one chain its sentence names
+    (``sentence``), else the one chain its paragraph names (``paragraph``); ``MEMBER_CONFIDENCE``
+    gives each scope its prior confidence. A clause, sentence or paragraph naming two or more chains
     says nothing about which one a firm is in.
 
     >>> from types import SimpleNamespace as S
@@ -367,7 +368,7 @@ def chain_members(text: str, sentence: tuple[int, int], paragraph: tuple[int, in
     >>> chain = S(start=2, end=6, type="IndustrialChain", name="氟新材料", key="chain/x1")
     >>> firms = [S(start=10, end=13, type="Company", name="甲公司", key="a"), S(start=14, end=17, type="Company", name="乙公司", key="b")]
     >>> [(m.name, c.name, p) for m, c, p in chain_members(text, (0, 24), (0, 24), [chain], [chain], firms)]
-    [('甲公司', '氟新材料', 0.6), ('乙公司', '氟新材料', 0.6)]
+    [('甲公司', '氟新材料', 'sentence'), ('乙公司', '氟新材料', 'sentence')]
     """
     found = []
     for member in members:
@@ -376,7 +377,7 @@ def chain_members(text: str, sentence: tuple[int, int], paragraph: tuple[int, in
                                     ("paragraph", paragraph, paragraph_chains)):
             named = {c.key: c for c in pool if a <= c.start and c.end <= b}
             if len(named) == 1:
-                found.append((member, next(iter(named.values())), MEMBER_CONFIDENCE[scope]))
+                found.append((member, next(iter(named.values())), scope))
                 break
             if named:
                 break

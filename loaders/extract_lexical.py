@@ -61,7 +61,7 @@ class LexicalSpan:
     extra: dict = field(default_factory=dict)
 
 
-__all__ = ["LexicalSpan", "rules_only", "place_end", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
+__all__ = ["LexicalSpan", "rules_only", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
@@ -103,6 +103,17 @@ def place_end(ex: _Extractor, start: int, end: int) -> int | None:
         if ex.text[start:stop] in ex.places and place_on_token_boundaries(index, start, stop):
             return stop
     return None
+
+
+def on_word_boundaries(ex: _Extractor, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` starts and ends on the model's words (always, without the model):
+    甲乙 is the short form of 甲乙县 in 甲乙引进…, not in 丙甲乙.
+
+    >>> from types import SimpleNamespace as S
+    >>> on_word_boundaries(S(text="张三在北京工作"), 3, 5), on_word_boundaries(S(text="张三在北京工作"), 4, 6)
+    (True, False)
+    """
+    return not _ENABLED.get() or place_on_token_boundaries(TokenIndex.of(ex.text), start, end)
 
 
 def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
@@ -158,7 +169,7 @@ def add_lexical_names(ex: _Extractor) -> None:
     index = TokenIndex.of(ex.text)
     taken = [(s.start, s.end) for s in ex.spans if s.type not in ("Observation",)]
     for mention in enumerations(ex.text, index):
-        inside = [s for s in ex.spans if s.start <= mention.start and mention.end <= s.end and s.type in _ORGS]
+        inside = [s for s in ex.spans if s.start <= mention.start and mention.end <= s.end and s.type in (*_ORGS, "Project")]
         if inside:
             for span in inside:
                 span.extra.setdefault("list", mention.extra)
@@ -222,15 +233,16 @@ def merge_short_forms(ex: _Extractor) -> None:
 
 
 def add_name_places(ex: _Extractor) -> None:
-    """A name's bracketed place is where it lies (甲乙(泉州)科技有限公司 → 泉州市), before the
+    """A name's bracketed place is where it lies (甲乙(泉州)科技有限公司 → 泉州市; a province in
+    brackets is where the firm registered, not where it lies), before the
     extractor reads the place that opens a name (甲乙 is none, 福建(尤溪)X项目 lies in 尤溪县)."""
     if not _ENABLED.get():
         return
     for span in [s for s in ex.spans if "bracketed_place" in s.extra]:
         place = next((p for p in ex.spans if p.type == "AdministrativeArea" and span.start < p.start and p.end < span.end), None)
-        if place is not None:
+        if place is not None and place.extra["place"].admin_level != "province":  # 甲乙(福建)X公司: registered there
             sentence = _sentence_holding(ex._sentence_list, span) or (span.start, span.end)
-            ex._add(span, "locatedIn", place, 0.9, sentence)
+            ex._add(span, "locatedIn", place, 0.9, sentence, rule="bracketed_place")
 
 
 def _sentence_holding(sentences: list[tuple[int, int]], span) -> tuple[int, int] | None:
@@ -264,5 +276,5 @@ def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list
     near = ex.index.overlapping(ex.spans, previous[0] if previous else sentence[0], sentence[1] + 1)
     facts = attraction_facts(ex.text, sentence, near, named, previous, home=lambda: _home_place(ex)) \
         + investment_facts(ex.text, sentence, named)
-    for subject, predicate, object_, confidence in facts:
-        ex._add(subject, predicate, object_, confidence, sentence)
+    for subject, predicate, object_, confidence, rule in facts:
+        ex._add(subject, predicate, object_, confidence, sentence, rule=rule)

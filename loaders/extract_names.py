@@ -36,6 +36,7 @@ from functools import lru_cache
 from chainkg.loaders.lexical import Token, lexical_tokens
 
 __all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "bracketed_place_names", "invested_projects",
+           "lists_projects",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
 _CJK = r"\u3400-\u9fff"
@@ -325,6 +326,12 @@ _ENUMERATION = re.compile(
 _NOT_A_LIST_HEAD = re.compile(r"部门|单位|方面|领域|产业|环节|方向|地区|国家|城市")  # (等行业巨头 is a list of firms)
 _NAME_TAGS = {"ORG", "PER", "LOC", "nz", "m", "TIME", "nw"}
 _NOT_AN_ITEM = re.compile(r"产业|行业|领域|环节|方向|设计|制造|封装|测试|应用|材料$|设备$|服务|配套|研发|生产|加工|基地|平台|中心$|合作$")
+# what may stand between a list and its head 项目 when the items are projects: nothing, or a kind
+# of project by its rank or stage (重大, 重点, 在建 …), not what the firms do (入驻, 配套, 设计)
+_KIND_OF_PROJECT = re.compile(r"(?:重大|重点|在建|续建|新建|产业|工业|省级|市级)*")
+# verbs of arrival: before a list of 项目 (引进A、B等项目) or after it (A、B等项目落地)
+_ARRIVAL_BEFORE = re.compile(r"(?:引进|招引|引入|吸引)[^，。；]*$")
+_ARRIVAL_AFTER = re.compile(r"(?:相继|先后|陆续|已|成功|正式|顺利)*(?:落地|落户|入驻|进驻)")
 # an item that is a project's own name: …项目 / …工程 (with a name before it)
 _PROJECT_ITEM = re.compile(rf"{_NAME}{{2,}}(?:项目|工程)")
 
@@ -335,10 +342,29 @@ def _ends_in_an_industry(name: str) -> bool:
     return tail is not None and tail.start() >= 2
 
 
+def lists_projects(text: str, start: int, words_start: int, end: int) -> bool:
+    """Whether the list ``text[start:end]`` ending in 项目 lists projects by their short names:
+    nothing but a rank or stage stands between 等 (or the count) and 项目 (等重大项目, not
+    等入驻项目 / 等配套项目), and no verb of arrival governs the list (引进A、B等项目, A、B等项目落地:
+    what arrives is named by the firm that comes). ``words_start`` is where the words before
+    项目 begin, after 等 and any count.
+
+    >>> text = "推进甲乙化纤、丙丁材料等重大项目建设"
+    >>> lists_projects(text, 2, text.index("重大"), text.index("建设"))
+    True
+    >>> text = "推动甲乙化学、丙丁等项目落地"
+    >>> lists_projects(text, 2, text.index("项目"), text.index("落地"))
+    False
+    """
+    clause_start = max((m.end() for m in re.finditer(r"[，。；：,;:]", text[:start])), default=0)
+    return bool(_KIND_OF_PROJECT.fullmatch(text[words_start:end - 2])) and not _ARRIVAL_BEFORE.search(text, clause_start, start) \
+        and not _ARRIVAL_AFTER.match(text, end)
+
+
 def enumerations(text: str, index: TokenIndex) -> list[Mention]:
     """Items of lists that a head word types (``A、B和C等(N家/一批/多家)…企业/项目/巨头/品牌``):
-    firms (a list of 项目 whose items are not …项目 names are the firms' projects, and name
-    the firms). The first item starts after the verb or preposition before it (引进A → A).
+    firms, or projects for a list of (重大 / 重点 …) 项目 that no verb of arrival governs
+    (:func:`lists_projects`; an item that ends as a body does, 甲乙集团, stays a body). The first item starts after the verb or preposition before it (引进A → A).
     ``extra`` holds the list's head, whether it calls them leaders, and the list's span.
     Items that name a field rather than a body (芯片设计, 新材料产业) are left out, and a list none
     of whose items looks like a name (no word the model tags as a name, none ending in an
@@ -371,7 +397,12 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
             is_project = bool(_PROJECT_ITEM.fullmatch(name)) and not re.search(r"(?:重点|重大|产业|在建|签约)(?:项目|工程)$", name)
             if len(name) < 2 or _COUNTED.search(name) or not is_project and (_NOT_AN_ITEM.search(name) or len(name) > 12):
                 continue
-            items.append(Mention(a, b, "Project" if is_project else organization_type(name), name,
+            # A、B等(重大)项目: the items are projects the text names by their short names, unless an
+            # item's ending makes it a body (甲乙集团, 丙丁大学); A、B等入驻 / 配套 / 设计项目 name the
+            # firms that come with their projects
+            listed_project = head == "项目" and lists_projects(text, match.start(), match.start(3), match.end()) \
+                and not is_project and organization_type(name) == "Company" and not re.search(_LEGAL_FORM + "$", name)
+            items.append(Mention(a, b, "Project" if is_project or listed_project else organization_type(name), name,
                                  {"head": head, "leaders": leaders, "list": (match.start(), match.end())}))
         if 2 * len(items) < len(pieces):
             continue  # most items name fields or kinds (芯片设计、晶圆制造…): no list of names

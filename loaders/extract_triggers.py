@@ -110,7 +110,8 @@ def home_place(spans: Sequence[Any]) -> Any | None:
 
 
 def investment_facts(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[tuple]:
-    """``X投资N亿元的Y项目``: the organization X right before 投资 develops project Y (0.8).
+    """``X投资N亿元的Y项目``: the organization X right before 投资 develops project Y (0.8):
+    (subject, predicate, object, confidence, rule).
 
     >>> from types import SimpleNamespace as S
     >>> firm, project = S(start=0, end=4, type="Company", extra={}), S(start=12, end=18, type="Project", extra={})
@@ -124,13 +125,13 @@ def investment_facts(text: str, sentence: tuple[int, int], named: Sequence[Any])
             at = project.start - len(said.group())
             investor = next((s for s in named if s.end == at and s.type in ("Company", "ResearchInstitute")), None)
             if investor is not None:
-                facts.append((project, "developedBy", investor, 0.8))
+                facts.append((project, "developedBy", investor, 0.8, "investment_of"))
     return facts
 
 
 def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any], named: Sequence[Any],
                      previous: tuple[int, int] | None = None, home: Callable[[], Any] | None = None) -> list[tuple]:
-    """(subject, predicate, object, confidence) of attraction and arrival in one sentence.
+    """(subject, predicate, object, confidence, rule) of attraction and arrival in one sentence.
 
     ``引进 / 招引 / 吸引 / 引入`` then names in the same clause (a list with them): each is
     attracted to the sentence's place before the verb (0.8), or, when the sentence names none
@@ -153,7 +154,7 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
     if previous is not None and earlier is not None:
         place = sentence_place(text, previous, spans, earlier.start()) or home
         if place is not None:
-            facts.extend((body, "attractedTo", place, 0.7) for body in bodies if body.type == "Project")
+            facts.extend((body, "attractedTo", place, 0.7, "attracted_earlier") for body in bodies if body.type == "Project")
     free = _free_places(sentence, spans)  # once per sentence, not once per verb
     for verb in _ATTRACT.finditer(text, s0, s1):
         place = _last_place(free, verb.start())
@@ -167,7 +168,7 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
                   and (s.start - verb.end() <= 12 or s.extra.get("list"))]
         for body in listed:
             if not any(o is not body and o.start <= body.start and body.end <= o.end for o in listed):
-                facts.append((body, "attractedTo", place, confidence))  # 引进X总院Y分院: Y分院 came, not X总院
+                facts.append((body, "attractedTo", place, confidence, "attracts" if confidence > 0.6 else "attracts_home"))  # 引进X总院Y分院: Y分院 came, not X总院
     for verb in _ARRIVE.finditer(text, s0, s1):
         arrivals = [s for s in bodies if s.end <= verb.start() and s.end >= verb.start() - 16
                     and not _CLAUSE.search(text, s.end, verb.start())
@@ -178,6 +179,6 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
         for body in arrivals:
             if target is not None:
                 if verb.group(1) in ("落户", "落地"):
-                    facts.append((body, "attractedTo", target, 0.8))
-                facts.append((body, "locatedIn", target, 0.8))
+                    facts.append((body, "attractedTo", target, 0.8, "arrives_attracted"))
+                facts.append((body, "locatedIn", target, 0.8, "arrives_located"))
     return facts

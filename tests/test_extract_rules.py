@@ -12,10 +12,17 @@ import pytest
 from _extraction import corpus_document, facts, relation
 
 from chainkg.loaders.extract import extract_text
+from chainkg.loaders.extract_confidence import confidence
 from chainkg.loaders.extract_places import neighbour_places
 from chainkg.loaders.text import normalize_article
 
 from _paths import CORPUS
+
+
+def calibrated(document, relation_, rule: str, prior: str) -> bool:
+    """Whether ``relation_`` was found by ``rule`` and carries that rule's calibrated confidence
+    (its precision on the gold set drawn toward the author's ``prior``: ``extract_confidence``)."""
+    return document.rules[relation_.key] == rule and relation_.confidence == Decimal(str(confidence(rule, float(prior))))
 
 
 def names(document, *types: str) -> set[str]:
@@ -40,7 +47,7 @@ def test_a_tables_enumerated_heading_names_the_owner_of_the_projects_below_it():
     assert ("福建农林大学下安新区项目", "developedBy", "省教育厅") in found
     # the heading of the next group ends the one before: no project has two heading owners
     assert ("福建农林大学下安新区项目", "developedBy", "省电子信息集团") not in found
-    assert relation(document, "南纸林纸一体化项目", "developedBy", "省轻纺集团总公司").confidence == Decimal("0.7")
+    assert calibrated(document, relation(document, "南纸林纸一体化项目", "developedBy", "省轻纺集团总公司"), "table_owner", "0.7")
     assert next(e for e in document.entities if e.name == "省教育厅").type == "GovernmentBody"
 
 
@@ -101,7 +108,7 @@ def test_each_organization_of_an_investor_list_develops_the_sentences_project():
 def test_the_project_gaixiangmu_points_back_to_is_developed_by_the_investor():
     document = corpus_document("d13")
     assert ("立邦新型材料泉州生产基地项目", "developedBy", "立邦公司") in facts(document)
-    assert relation(document, "立邦新型材料泉州生产基地项目", "developedBy", "立邦公司").confidence == Decimal("0.7")
+    assert calibrated(document, relation(document, "立邦新型材料泉州生产基地项目", "developedBy", "立邦公司"), "invested_by", "0.7")
 
 
 def test_the_head_of_a_parent_and_subsidiary_investor_develops_the_project():
@@ -156,7 +163,7 @@ def test_industry_leaders_of_a_sentence_without_a_chain_lead_the_paragraphs_one_
     for firm in ("安踏体育用品有限公司", "特步", "三六一度"):
         assert (firm, "leadsChain", "鞋服") in found
         lead = relation(document, firm, "leadsChain", "鞋服")
-        assert lead.confidence == Decimal("0.5") and lead.leadership_kind == "leading_enterprise"
+        assert calibrated(document, lead, "leader_paragraph_chain", "0.5") and lead.leadership_kind == "leading_enterprise"
 
 
 def test_leaders_in_a_paragraph_of_two_chains_lead_none_but_are_still_firms():
@@ -266,8 +273,11 @@ def test_a_name_opening_with_several_places_lies_in_the_nearest():
 def test_a_province_in_a_firms_name_is_where_it_registered_and_is_less_sure():
     """d26: 福建省三明厨神食品有限公司 — 福建省 says the firm's registration, not the nearest place."""
     document = corpus_document("d26")
-    assert relation(document, "福建省三明厨神食品有限公司", "locatedIn", "福建省").confidence == Decimal("0.6")
-    assert relation(document, "泉州中泉星品供应链有限公司", "locatedIn", "泉州市").confidence == Decimal("0.9")
+    province = relation(document, "福建省三明厨神食品有限公司", "locatedIn", "福建省")
+    county = relation(document, "泉州中泉星品供应链有限公司", "locatedIn", "泉州市")
+    assert calibrated(document, province, "body_name_province", "0.6")
+    assert calibrated(document, county, "name_opens_with_place", "0.9")
+    assert province.confidence < county.confidence
 
 
 def test_a_sentence_opening_on_its_time_has_its_subject_after_it():
@@ -350,13 +360,13 @@ def test_a_firm_taken_as_an_example_leads_nothing():
 def test_what_yinjin_brings_in_is_attracted_to_the_sentences_place():
     document = corpus_document("d20")
     assert ("优迅", "attractedTo", "火炬高新区") in facts(document)  # 高新区…引进…: 高新区 refers back to 火炬高新区
-    assert relation(document, "优迅", "attractedTo", "火炬高新区").confidence == Decimal("0.8")
+    assert calibrated(document, relation(document, "优迅", "attractedTo", "火炬高新区"), "attracts", "0.8")
 
 
 def test_a_qizhong_sentence_lists_projects_the_sentence_before_brought_in_to_the_articles_city():
     document = corpus_document("d11")  # 我市…引进项目129项…。其中…福州市X有限公司投资3.2亿元的三明X项目
     assert ("三明杭萧钢构项目", "attractedTo", "三明市") in facts(document)
-    assert relation(document, "三明杭萧钢构项目", "attractedTo", "三明市").confidence == Decimal("0.7")
+    assert calibrated(document, relation(document, "三明杭萧钢构项目", "attractedTo", "三明市"), "attracted_earlier", "0.7")
     assert not [f for f in facts(document) if f[1] == "attractedTo" and f[0].endswith("有限公司")]  # investors came with money
 
 
