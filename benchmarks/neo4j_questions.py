@@ -40,6 +40,8 @@ def main() -> None:
     parser.add_argument("--article", type=Path, help="a second article to add after the seed (text or HTML)")
     parser.add_argument("--heap", default="2g", help="the server's JVM heap")
     parser.add_argument("--pagecache", default="2g", help="the server's page cache")
+    parser.add_argument("--keep", action="store_true",
+                        help="leave the server running afterwards (its URI and password are printed) to explore")
     args = parser.parse_args()
 
     from chainkg.analyses import attraction_candidates
@@ -137,7 +139,11 @@ def main() -> None:
                       f"incremental refresh {total - report.seconds:.2f} s = {total:.2f} s; before: load + full recount "
                       f"{full:.2f} s = {report.seconds + full:.2f} s; same gap statuses", flush=True)
     finally:
-        stop_server(server, remove_home=True)
+        if args.keep:
+            print(f"server kept: {server.uri} user {server.user} password {server.password} (home {server.home}; "
+                  f"planted chain {generated.planted.chain}, region {generated.planted.region})", flush=True)
+        else:
+            stop_server(server, remove_home=True)
 
 
 if __name__ == "__main__":

@@ -262,10 +262,17 @@ class Neo4jStore:
         if wait:
             self.run("CALL db.awaitIndexes(300)")
         if names:
-            while self.run(f"MATCH (n:{ENTITY_LABEL}) WHERE n.names IS NOT NULL AND NOT EXISTS {{ (n)<-[:{NAMES_TYPE}]-(:{NAME_LABEL}) }} "
-                           f"WITH n LIMIT 10000 CALL (n) {{ UNWIND n.names AS value "
-                           f"CREATE (:{NAME_LABEL} {{value: value}})-[:{NAMES_TYPE}]->(n) }} RETURN count(n) AS named")[0]["named"]:
-                pass  # ten thousand entities a transaction, until none lacks its Name nodes
+            # One pass, ten thousand entities a transaction (CALL … IN TRANSACTIONS needs an
+            # auto-commit query): a loop of LIMIT-ed queries rescanned the named ones every time,
+            # 433 s at a million entities. Killed half-way, a rerun names only those still lacking.
+            try:
+                with self._driver.session(database=self.settings.database) as session:
+                    session.run(f"MATCH (n:{ENTITY_LABEL}) WHERE n.names IS NOT NULL "
+                                f"AND NOT EXISTS {{ (n)<-[:{NAMES_TYPE}]-(:{NAME_LABEL}) }} "
+                                f"CALL (n) {{ UNWIND n.names AS value CREATE (:{NAME_LABEL} {{value: value}})-[:{NAMES_TYPE}]->(n) }} "
+                                "IN TRANSACTIONS OF 10000 ROWS").consume()
+            except Exception as error:
+                raise _translate(error, self.settings) from None
 
     def clear(self, batch_size: int = 10_000) -> int:
         """Delete every chainkg node and its relationships, in batches. Returns nodes deleted.

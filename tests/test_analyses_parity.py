@@ -43,6 +43,16 @@ def test_seed_leaders_agree(neo4j_store, loaded_seed, seed_kg, chain, region):
     assert without_engine(leading_enterprises(neo4j_store, chain, region)) == without_engine(embedded)
 
 
+def test_the_designated_firms_of_a_chain_are_those_organizations_lists_with_a_designation(neo4j_store, loaded_seed, seed_kg):
+    from chainkg.analyses.cypher import CypherGraph
+    from chainkg.analyses.embedded import EmbeddedGraph
+
+    for graph in (CypherGraph(neo4j_store), EmbeddedGraph(seed_kg)):
+        for chain in ("https://w3id.org/chainkg/id/chain/paper_packaging", "https://w3id.org/chainkg/id/chain/machine_tools"):
+            expected = {o.iri: o.designations for o in graph.organizations(chain, None) if o.designations}
+            assert expected and graph.designated(chain) == expected, (graph.engine, chain)
+
+
 def test_seed_candidates_agree(neo4j_store, loaded_seed, seed_kg):
     assert without_engine(attraction_candidates(neo4j_store, "增材制造", "南安市")) == \
         without_engine(attraction_candidates(seed_kg, "增材制造", "南安市"))
