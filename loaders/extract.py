@@ -46,6 +46,7 @@ from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
 from chainkg.loaders.extract_names import lists_projects
 from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
+from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
 from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
@@ -627,6 +628,22 @@ class _Extractor:
             if extract_lexical.on_word_boundaries(self, start, end):
                 self.spans.append(_Span(start, end, entry.type, entry.name, entry.id, {"place": entry}))
                 self._article_places.setdefault(self.text[start:end], entry)
+        self._find_towns()
+
+    def _find_towns(self) -> None:
+        """Towns the division table does not list (``extract_towns``): a town named once after its
+        county keeps that county when the article names it again alone."""
+        if not extract_lexical.lexical_rules_enabled():
+            return
+        towns = town_mentions(self.text, self.places)
+        parents = {}
+        for town in towns:
+            if town.parent is not None:
+                parents.setdefault(town.name, town.parent)
+        for town in towns:
+            entry = town_entry(Town(town.start, town.end, town.name, town.parent or parents.get(town.name)))
+            entry = self._article_places.setdefault(town.name, entry)
+            self.spans.append(_Span(town.start, town.end, entry.type, entry.name, entry.id, {"place": entry}))
 
     def _find_chains(self) -> None:
         """Chains by the ontology's labels wherever they stand, and as the text names them
@@ -777,6 +794,8 @@ class _Extractor:
     def _in_region(self, span: _Span) -> bool:
         """Whether a place is in the article's region of concern (zones and parks always are)."""
         entry = span.extra.get("place")
+        if entry is not None and entry.admin_level == "township" and entry.parent is None:
+            return True  # a town named without its county: news names bare towns of the area it reports on
         return entry is None or entry.type != "AdministrativeArea" or in_region(entry, self.region, _places_by_id())
 
     def find_relations(self) -> None:
@@ -926,7 +945,11 @@ class _Extractor:
                       ("AdministrativeArea", "DevelopmentZone", "IndustrialPark", "Company", "ResearchInstitute")]
         if not candidates:
             return None
-        return max(candidates, key=lambda s: s.end - s.start)
+        subject = max(candidates, key=lambda s: s.end - s.start)
+        if subject.type == "AdministrativeArea" and (run := self._place_run(subject.start)) \
+                and run[-1].extra.get("place") is not None and run[-1].extra["place"].admin_level == "township":
+            return run[-1]  # 甲县乙镇引进…: the town, the nearest place the sentence opens with
+        return subject
 
     def _chain_is_free(self, chain: _Span, named) -> bool:
         """Not part of a name, nor of a bracket right after one (海西分院(国内工业母机链主企业))."""
@@ -1118,7 +1141,9 @@ class _Extractor:
             things = [s for s in named if s.start == at and s.type in ("Project", "Company", "ResearchInstitute", "IndustrialPark")]
             if things:
                 thing = max(things, key=lambda s: s.end)
-                if _NAME_ENDS_HERE.match(self.text, thing.end) and not self._named_with_its_place(thing):
+                # a town is finer than any place a name opens with: 位于X县Y镇的X县Z公司 lies in Y镇
+                finer = run[-1].extra.get("place") is not None and run[-1].extra["place"].admin_level == "township"
+                if _NAME_ENDS_HERE.match(self.text, thing.end) and (finer or not self._named_with_its_place(thing)):
                     self._add(thing, "locatedIn", run[-1], 0.8, sentence, rule="located_where_said")
 
     def _located_in_frame(self, sentence, named) -> None:
@@ -1226,6 +1251,8 @@ class _Extractor:
             draft = drafts.get(entity_id)
             if draft is None:
                 draft = drafts[entity_id] = _Draft(entity_id, span.type, span.name, note=span.extra.get("note"))
+                if span.type == "AdministrativeArea" and isinstance(town := span.extra.get("place"), PlaceEntry):
+                    draft.division_code, draft.admin_level = town.division_code, town.admin_level  # (a town the table lacks)
             if span.name != draft.name and span.name not in draft.aliases:
                 draft.aliases.append(span.name)
             if len(span.name) > len(draft.name) and span.type not in ("AdministrativeArea",) and span.type == draft.type:

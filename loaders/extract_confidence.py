@@ -34,8 +34,8 @@ CEILING = 0.95
 #: (right, found) per rule on the 22 gold articles (tests/gold), measured with the rules of
 #: this commit; tests/test_gold.py holds this table to a fresh measurement.
 RULE_COUNTS: dict[str, tuple[int, int]] = {
-    "arrives_attracted": (1, 1),
-    "arrives_located": (0, 1),
+    "arrives_attracted": (2, 2),
+    "arrives_located": (1, 2),
     "attracted_earlier": (7, 7),
     "attracts": (4, 4),
     "attracts_home": (0, 1),
@@ -49,7 +49,7 @@ RULE_COUNTS: dict[str, tuple[int, int]] = {
     "investment_of": (2, 3),
     "label_possessor_grows": (1, 1),
     "leader_paragraph_chain": (3, 3),
-    "located_where_said": (3, 3),
+    "located_where_said": (4, 4),
     "member_clause": (6, 9),
     "member_paragraph": (4, 5),
     "member_sentence": (4, 13),

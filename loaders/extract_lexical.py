@@ -61,7 +61,7 @@ class LexicalSpan:
     extra: dict = field(default_factory=dict)
 
 
-__all__ = ["LexicalSpan", "rules_only", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
+__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
@@ -90,6 +90,11 @@ def rules_only() -> Iterator[None]:
         yield
     finally:
         _ENABLED.reset(token)
+
+
+def lexical_rules_enabled() -> bool:
+    """Whether the rules over the model's words run (not inside :func:`rules_only`)."""
+    return _ENABLED.get()
 
 
 def place_end(ex: _Extractor, start: int, end: int) -> int | None:
