@@ -636,7 +636,7 @@ class _Extractor:
         if not extract_lexical.lexical_rules_enabled():
             return
         towns = town_mentions(self.text, self.places)
-        parents = {}
+        parents: dict[str, PlaceEntry] = {}
         for town in towns:
             if town.parent is not None:
                 parents.setdefault(town.name, town.parent)
