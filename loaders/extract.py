@@ -656,25 +656,37 @@ class _Extractor:
             self.spans.append(_Span(mention.start, mention.end, "IndustrialChain", mention.name, mention.chain_id,
                                     {"mention": mention, "note": note}))
         said = [(m.start, m.end) for m in mentions]
+        own_words = self._own_chain_words(mentions, named, said)
         for match in _chain_pattern().finditer(self.text):
             start, end = match.span()
             # a chain word that straddles a name's edge is no mention (孵化工研智高 holds no 化工)
             if any((s.start < start < s.end < end) or (start < s.start < end <= s.end) for s in named):
                 continue
-            if any(a <= start and end <= b for a, b in said):
-                continue  # inside the words of a mention, which say which chain
+            if any(a <= start and end <= b for a, b in said) or any(a <= start < b for a, b in own_words) \
+                    or any(a < start < b for a, b in said):
+                continue  # in the words of a mention, or of a chain the text named itself, which say which chain
             entry = self.chains[match.group()]
             self.spans.append(_Span(start, end, "IndustrialChain", entry.name, entry.id))
+
+    def _own_chain_words(self, mentions, named, said) -> list[tuple[int, int]]:
+        """A chain the text names in its own words (氟新材料产业链) is meant wherever those words
+        stand again: inside names (X物流园区 grows 物流), and before a word that is no head
+        (氟新材料企业). Returns where they stand, outside the mentions already found."""
         own = {m.words: m for m in mentions if not m.template}
+        found = []
         for mention in own.values():
             longer = [w for w in own if mention.words in w and w != mention.words]
             for match in re.finditer(re.escape(mention.words), self.text):
                 inside_longer = any(self.text.startswith(w, at) for w in longer
                                     for at in range(max(0, match.end() - len(w)), match.start() + 1))
-                if any(s.start <= match.start() and match.end() <= s.end for s in named) and (match.start(), match.end()) not in said \
-                        and not inside_longer:
+                if (match.start(), match.end()) in said or inside_longer:
+                    continue
+                in_name = any(s.start <= match.start() and match.end() <= s.end for s in named)
+                if in_name or re.match(r"企业|公司|项目|集群|基地", self.text[match.end():match.end() + 2]):
+                    found.append((match.start(), match.end()))
                     self.spans.append(_Span(match.start(), match.end(), "IndustrialChain", mention.name, mention.chain_id,
                                             {"note": f"a chain named by the text ('{mention.words}'), in no template"}))
+        return found
 
     def _find_figures(self) -> None:
         for pattern, measure in ((_MONEY, "money"), (_AREA, "area"), (_COUNT, "count")):
