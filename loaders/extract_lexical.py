@@ -195,7 +195,7 @@ def add_lexical_names(ex: _Extractor) -> None:
 
 
 # the generic word a zone or park's name ends in, which alone refers back to it: 高新区, 开发区
-_BACK_REFERENCE = re.compile(r"(?<![\u3400-\u9fffA-Za-z0-9])(高新区|开发区|经开区|台商区|产业基地|产业园)")
+_BACK_REFERENCE = re.compile(r"(?<![\u3400-\u9fffA-Za-z0-9])(高新区|开发区|经开区|台商区|产业基地|产业园|基地)(?=[\u3400-\u9fff])")
 
 
 def after_dedupe(ex: _Extractor) -> None:
