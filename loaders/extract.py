@@ -65,7 +65,7 @@ _LEADING_WORDS = (
     "对接", "发挥", "聚焦", "导入", "拓展", "形成", "设立", "举行", "签约", "牵手", "产品供应", "供应", "旗下", "涵盖",
     "主要", "布局", "大力发展", "发展", "新签约", "位于", "即将开园的", "相继", "还", "也", "都", "已", "并", "未来",
 )
-_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园)"
+_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园)"
 _ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区)"
 # A provincial or municipal department by its standard name (省教育厅, 市商务局): a vocabulary of
 # the administration's departments, not of any one body.
@@ -118,6 +118,8 @@ _PROJECT_AFTER_PLACE = re.compile(rf"({_NAME_CHARS}{{2,24}}?(?:项目|工程))(?
 # a project's name opening a clause, then what a project does: 甲乙科技项目|将… / 总投资…
 _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}}?项目)"
                               r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产)")
+# what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
+_TITLE_OR_KIND = re.compile(r"中国|国家|全国|全省|省级|市级|国际|后续|相关|其他|其它|各类|新建|现有|周边|重点|特色|专业|示范")
 _PART_OF_ZONE = re.compile(rf"([{_CJK}]{{2,4}}?)园区")
 _NOT_A_PARK_NAME = re.compile(r"[的和与及等各内外]|工业|产业|重点|特色|专业|主要|相关|其他")
 _TOWN = re.compile(rf"[{_CJK}]{{1,3}}?(?:镇|乡|街道)")
@@ -373,6 +375,12 @@ class _Extractor:
             if len(name) < 3 or stem in _GENERIC_NAMES or not stem or re.search(r"\d|全市|我市|各县", stem):
                 continue
             if kind == "org" and self._is_regional_collective(stem):
+                continue
+            if kind == "park" and match.group() == "园区" and (
+                    re.search(r"开发区|高新区|投资区|工业区|专区|分$|" + _TITLE_OR_KIND.pattern, stem)
+                    or not extract_lexical.holds_a_name_word(self, start, end - 2)):
+                # X开发区Y园区: the zone's park (_parks_inside_zones); 中国化工园区, 后续园区: a title or a kind;
+                # X分园区: a part of a park; 进行园区, 全产业链园区: no word of a name before 园区
                 continue
             entity_type = default_type
             if kind == "org":
