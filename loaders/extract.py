@@ -789,9 +789,10 @@ class _Extractor:
         if predicate in _LOCAL_FACTS and (subject.extra.get("neighbour") or object_.extra.get("neighbour")):
             return  # 紧邻X, 对接X, 来自X的: X is named beside the facts, not as where they are
         if subject.key != object_.key:
-            modality = ("modality", self._modality(sentence, subject, object_))
+            if not any(key == "modality" for key, _ in qualifiers):  # (a rule that reads the verb's own mood says it)
+                qualifiers = (*qualifiers, ("modality", self._modality(sentence, subject, object_)))
             self.relations.append((subject.key, predicate, object_.key, confidence(rule, prior), sentence,
-                                   (*qualifiers, modality), rule))
+                                   qualifiers, rule))
 
     def _modality(self, sentence: tuple[int, int], *ends: _Span) -> str:
         """``intended`` when the clause that holds the relation's two ends (from the comma before
@@ -1334,8 +1335,9 @@ class _Extractor:
         return self._original[start:end]
 
 
-#: Words that make a clause an intention rather than a fact: plans, aims, policy, forecasts.
-_INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
+#: Words that make a clause an intention rather than a fact: plans, aims, policy, forecasts,
+#: a stated intent (意向入驻 / 意向落地: not yet arrived).
+_INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|意向|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
                         r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地)")
 _CLAUSE_END = re.compile(r"[，,;；:：]")
 

@@ -296,5 +296,5 @@ def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list
     near = ex.index.overlapping(ex.spans, previous[0] if previous else sentence[0], sentence[1] + 1)
     facts = attraction_facts(ex.text, sentence, near, named, previous, home=lambda: _home_place(ex)) \
         + investment_facts(ex.text, sentence, named)
-    for subject, predicate, object_, confidence, rule in facts:
-        ex._add(subject, predicate, object_, confidence, sentence, rule=rule)
+    for subject, predicate, object_, confidence, rule, *mood in facts:
+        ex._add(subject, predicate, object_, confidence, sentence, *[("modality", m) for m in mood], rule=rule)

@@ -174,14 +174,15 @@ def _tenants_listed_next(text: str, sentence: tuple[int, int], free: Sequence[An
     """``X吸引了一批…企业(意向)入驻，A、B、C等N个首批入驻项目…``: a clause that brings in firms
     without naming them (一批 / 多家 … 企业) and the list of names that opens the next clause are
     one thing said twice — each item was attracted to the place before the verb (0.7) and, when
-    the clause says they settle (入驻 / 落户), lies there (0.7).
+    the clause says they settle (入驻 / 落户), lies there (0.7). Each fact carries its own verb's
+    mood: 吸引了 is done, 意向入驻 only intended (a sixth item, the modality).
 
     >>> from types import SimpleNamespace as S
     >>> text = "甲园区吸引了一批企业入驻，乙科技、丙电子等3家企业已投产。"
     >>> park = S(start=0, end=3, type="IndustrialPark", extra={})
     >>> firms = [S(start=13, end=16, type="Company", extra={"list": 1}), S(start=17, end=20, type="Company", extra={"list": 1})]
-    >>> sorted((f[0].start, f[1]) for f in _tenants_listed_next(text, (0, 29), [park], firms))
-    [(13, 'attractedTo'), (13, 'locatedIn'), (17, 'attractedTo'), (17, 'locatedIn')]
+    >>> sorted((f[0].start, f[1], f[5]) for f in _tenants_listed_next(text, (0, 29), [park], firms))
+    [(13, 'attractedTo', 'stated'), (13, 'locatedIn', 'stated'), (17, 'attractedTo', 'stated'), (17, 'locatedIn', 'stated')]
     """
     s0, s1 = sentence
     facts: list[tuple] = []
@@ -195,11 +196,14 @@ def _tenants_listed_next(text: str, sentence: tuple[int, int], free: Sequence[An
         listed = [b for b in bodies if clause_end < b.start and b.end <= next_end and b.extra.get("list")]
         if len(listed) < 2 or listed[0].start != clause_end + 1:
             continue  # the names must open the next clause, as a list
-        settle = bool(_SETTLE_WORDS.search(text, verb.end(), clause_end))
+        settle = _SETTLE_WORDS.search(text, verb.end(), clause_end)
+        # 吸引了…意向入驻: the bringing in is done (stated), the settling only intended
+        attracted = "intended" if re.search(r"将|拟|计划|力争|争取", text[s0:verb.start()]) else "stated"
+        settled = "intended" if settle and re.search(r"意向|将|拟|计划", text[verb.end():settle.start()]) else "stated"
         for body in listed:
-            facts.append((body, "attractedTo", place, 0.7, "attracts_listed_next"))
+            facts.append((body, "attractedTo", place, 0.7, "attracts_listed_next", attracted))
             if settle:
-                facts.append((body, "locatedIn", place, 0.7, "settles_listed_next"))
+                facts.append((body, "locatedIn", place, 0.7, "settles_listed_next", settled))
     return facts
 
 

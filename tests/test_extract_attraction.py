@@ -43,3 +43,19 @@ def test_a_clause_that_names_what_it_brings_in_takes_no_list_from_the_next():
     text = "安溪县甲乙光电产业基地今日封顶。基地引进了丙丁光电一家企业，戊己电子、庚辛科技等企业正在洽谈。"
     found = facts(extract_text(text))
     assert ("戊己电子", "attractedTo", "安溪县甲乙光电产业基地") not in found
+
+
+def test_a_batch_brought_in_is_stated_and_their_intended_settling_is_an_intention():
+    text = ("安溪县甲乙光电产业基地今日封顶。基地在建期间，就吸引了一批优质企业意向入驻，"
+            "丙丁光电、戊己电子等9个首批入驻项目总投资超30亿元。")
+    document = extract_text(text)
+    moods = {(document.entity(r.subject).name, r.predicate): r.modality for r in document.relations
+             if document.entity(r.subject).name == "丙丁光电"}
+    assert moods[("丙丁光电", "attractedTo")] == "stated"
+    assert moods[("丙丁光电", "locatedIn")] == "intended"
+
+
+def test_a_project_that_intends_to_land_is_an_intention():
+    document = extract_text("南安市甲乙纺织项目意向落地丙东镇，年产服装100万件。")
+    landed = [r for r in document.relations if r.predicate == "attractedTo"]
+    assert landed and all(r.modality == "intended" for r in landed)
