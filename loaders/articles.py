@@ -153,8 +153,12 @@ def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None,
         )
         origin = Origin(str(path or document.source))
         ids = {}
+        uncoded = set()  # a town the division table lacks has no GB/T 2260 code, which every area in the graph carries
         for entity in document.entities:
             kind = _KIND.get(entity.type)
+            if entity.type == "AdministrativeArea" and entity.division_code is None:
+                uncoded.add(entity.id)
+                continue
             if kind is None:
                 ids[entity.id] = entity.id  # chains keep their ontology ids
                 if entity.type == "IndustrialChain" and entity.id not in _template_chain_ids():
@@ -172,6 +176,8 @@ def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None,
         # two names resolved to one entity (安踏 and 安踏体育用品有限公司) may state one fact twice: keep the surest
         kept: dict[tuple[str, str, str], Relation] = {}
         for relation in document.relations:
+            if relation.subject in uncoded or relation.object in uncoded:
+                continue
             subject, object_ = ids.get(relation.subject, relation.subject), ids.get(relation.object, relation.object)
             key = (subject, relation.predicate, object_)
             if key in reviewed_keys or (key in kept and kept[key].confidence >= relation.confidence):

@@ -46,6 +46,7 @@ from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
 from chainkg.loaders.extract_names import lists_projects
 from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
+from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
 from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
@@ -64,7 +65,7 @@ _LEADING_WORDS = (
     "对接", "发挥", "聚焦", "导入", "拓展", "形成", "设立", "举行", "签约", "牵手", "产品供应", "供应", "旗下", "涵盖",
     "主要", "布局", "大力发展", "发展", "新签约", "位于", "即将开园的", "相继", "还", "也", "都", "已", "并", "未来",
 )
-_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园)"
+_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园)"
 _ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区)"
 # A provincial or municipal department by its standard name (省教育厅, 市商务局): a vocabulary of
 # the administration's departments, not of any one body.
@@ -117,6 +118,8 @@ _PROJECT_AFTER_PLACE = re.compile(rf"({_NAME_CHARS}{{2,24}}?(?:项目|工程))(?
 # a project's name opening a clause, then what a project does: 甲乙科技项目|将… / 总投资…
 _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}}?项目)"
                               r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产)")
+# what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
+_TITLE_OR_KIND = re.compile(r"中国|国家|全国|全省|省级|市级|国际|后续|相关|其他|其它|各类|新建|现有|周边|重点|特色|专业|示范")
 _PART_OF_ZONE = re.compile(rf"([{_CJK}]{{2,4}}?)园区")
 _NOT_A_PARK_NAME = re.compile(r"[的和与及等各内外]|工业|产业|重点|特色|专业|主要|相关|其他")
 _TOWN = re.compile(rf"[{_CJK}]{{1,3}}?(?:镇|乡|街道)")
@@ -373,6 +376,12 @@ class _Extractor:
                 continue
             if kind == "org" and self._is_regional_collective(stem):
                 continue
+            if kind == "park" and match.group() == "园区" and (
+                    re.search(r"开发区|高新区|投资区|工业区|专区|分$|" + _TITLE_OR_KIND.pattern, stem)
+                    or not extract_lexical.holds_a_name_word(self, start, end - 2)):
+                # X开发区Y园区: the zone's park (_parks_inside_zones); 中国化工园区, 后续园区: a title or a kind;
+                # X分园区: a part of a park; 进行园区, 全产业链园区: no word of a name before 园区
+                continue
             entity_type = default_type
             if kind == "org":
                 entity_type = next((t for suffix, t in _ORG_TYPES if name.endswith(suffix)), "Company")
@@ -627,6 +636,22 @@ class _Extractor:
             if extract_lexical.on_word_boundaries(self, start, end):
                 self.spans.append(_Span(start, end, entry.type, entry.name, entry.id, {"place": entry}))
                 self._article_places.setdefault(self.text[start:end], entry)
+        self._find_towns()
+
+    def _find_towns(self) -> None:
+        """Towns the division table does not list (``extract_towns``): a town named once after its
+        county keeps that county when the article names it again alone."""
+        if not extract_lexical.lexical_rules_enabled():
+            return
+        towns = town_mentions(self.text, self.places)
+        parents: dict[str, PlaceEntry] = {}
+        for town in towns:
+            if town.parent is not None:
+                parents.setdefault(town.name, town.parent)
+        for town in towns:
+            entry = town_entry(Town(town.start, town.end, town.name, town.parent or parents.get(town.name)))
+            entry = self._article_places.setdefault(town.name, entry)
+            self.spans.append(_Span(town.start, town.end, entry.type, entry.name, entry.id, {"place": entry}))
 
     def _find_chains(self) -> None:
         """Chains by the ontology's labels wherever they stand, and as the text names them
@@ -639,25 +664,37 @@ class _Extractor:
             self.spans.append(_Span(mention.start, mention.end, "IndustrialChain", mention.name, mention.chain_id,
                                     {"mention": mention, "note": note}))
         said = [(m.start, m.end) for m in mentions]
+        own_words = self._own_chain_words(mentions, named, said)
         for match in _chain_pattern().finditer(self.text):
             start, end = match.span()
             # a chain word that straddles a name's edge is no mention (孵化工研智高 holds no 化工)
             if any((s.start < start < s.end < end) or (start < s.start < end <= s.end) for s in named):
                 continue
-            if any(a <= start and end <= b for a, b in said):
-                continue  # inside the words of a mention, which say which chain
+            if any(a <= start and end <= b for a, b in said) or any(a <= start < b for a, b in own_words) \
+                    or any(a < start < b for a, b in said):
+                continue  # in the words of a mention, or of a chain the text named itself, which say which chain
             entry = self.chains[match.group()]
             self.spans.append(_Span(start, end, "IndustrialChain", entry.name, entry.id))
+
+    def _own_chain_words(self, mentions, named, said) -> list[tuple[int, int]]:
+        """A chain the text names in its own words (氟新材料产业链) is meant wherever those words
+        stand again: inside names (X物流园区 grows 物流), and before a word that is no head
+        (氟新材料企业). Returns where they stand, outside the mentions already found."""
         own = {m.words: m for m in mentions if not m.template}
+        found = []
         for mention in own.values():
             longer = [w for w in own if mention.words in w and w != mention.words]
             for match in re.finditer(re.escape(mention.words), self.text):
                 inside_longer = any(self.text.startswith(w, at) for w in longer
                                     for at in range(max(0, match.end() - len(w)), match.start() + 1))
-                if any(s.start <= match.start() and match.end() <= s.end for s in named) and (match.start(), match.end()) not in said \
-                        and not inside_longer:
+                if (match.start(), match.end()) in said or inside_longer:
+                    continue
+                in_name = any(s.start <= match.start() and match.end() <= s.end for s in named)
+                if in_name or re.match(r"企业|公司|项目|集群|基地", self.text[match.end():match.end() + 2]):
+                    found.append((match.start(), match.end()))
                     self.spans.append(_Span(match.start(), match.end(), "IndustrialChain", mention.name, mention.chain_id,
                                             {"note": f"a chain named by the text ('{mention.words}'), in no template"}))
+        return found
 
     def _find_figures(self) -> None:
         for pattern, measure in ((_MONEY, "money"), (_AREA, "area"), (_COUNT, "count")):
@@ -752,9 +789,10 @@ class _Extractor:
         if predicate in _LOCAL_FACTS and (subject.extra.get("neighbour") or object_.extra.get("neighbour")):
             return  # 紧邻X, 对接X, 来自X的: X is named beside the facts, not as where they are
         if subject.key != object_.key:
-            modality = ("modality", self._modality(sentence, subject, object_))
+            if not any(key == "modality" for key, _ in qualifiers):  # (a rule that reads the verb's own mood says it)
+                qualifiers = (*qualifiers, ("modality", self._modality(sentence, subject, object_)))
             self.relations.append((subject.key, predicate, object_.key, confidence(rule, prior), sentence,
-                                   (*qualifiers, modality), rule))
+                                   qualifiers, rule))
 
     def _modality(self, sentence: tuple[int, int], *ends: _Span) -> str:
         """``intended`` when the clause that holds the relation's two ends (from the comma before
@@ -777,6 +815,8 @@ class _Extractor:
     def _in_region(self, span: _Span) -> bool:
         """Whether a place is in the article's region of concern (zones and parks always are)."""
         entry = span.extra.get("place")
+        if entry is not None and entry.admin_level == "township" and entry.parent is None:
+            return True  # a town named without its county: news names bare towns of the area it reports on
         return entry is None or entry.type != "AdministrativeArea" or in_region(entry, self.region, _places_by_id())
 
     def find_relations(self) -> None:
@@ -926,7 +966,11 @@ class _Extractor:
                       ("AdministrativeArea", "DevelopmentZone", "IndustrialPark", "Company", "ResearchInstitute")]
         if not candidates:
             return None
-        return max(candidates, key=lambda s: s.end - s.start)
+        subject = max(candidates, key=lambda s: s.end - s.start)
+        if subject.type == "AdministrativeArea" and (run := self._place_run(subject.start)) \
+                and run[-1].extra.get("place") is not None and run[-1].extra["place"].admin_level == "township":
+            return run[-1]  # 甲县乙镇引进…: the town, the nearest place the sentence opens with
+        return subject
 
     def _chain_is_free(self, chain: _Span, named) -> bool:
         """Not part of a name, nor of a bracket right after one (海西分院(国内工业母机链主企业))."""
@@ -1118,7 +1162,9 @@ class _Extractor:
             things = [s for s in named if s.start == at and s.type in ("Project", "Company", "ResearchInstitute", "IndustrialPark")]
             if things:
                 thing = max(things, key=lambda s: s.end)
-                if _NAME_ENDS_HERE.match(self.text, thing.end) and not self._named_with_its_place(thing):
+                # a town is finer than any place a name opens with: 位于X县Y镇的X县Z公司 lies in Y镇
+                finer = run[-1].extra.get("place") is not None and run[-1].extra["place"].admin_level == "township"
+                if _NAME_ENDS_HERE.match(self.text, thing.end) and (finer or not self._named_with_its_place(thing)):
                     self._add(thing, "locatedIn", run[-1], 0.8, sentence, rule="located_where_said")
 
     def _located_in_frame(self, sentence, named) -> None:
@@ -1226,6 +1272,8 @@ class _Extractor:
             draft = drafts.get(entity_id)
             if draft is None:
                 draft = drafts[entity_id] = _Draft(entity_id, span.type, span.name, note=span.extra.get("note"))
+                if span.type == "AdministrativeArea" and isinstance(town := span.extra.get("place"), PlaceEntry):
+                    draft.division_code, draft.admin_level = town.division_code, town.admin_level  # (a town the table lacks)
             if span.name != draft.name and span.name not in draft.aliases:
                 draft.aliases.append(span.name)
             if len(span.name) > len(draft.name) and span.type not in ("AdministrativeArea",) and span.type == draft.type:
@@ -1287,8 +1335,9 @@ class _Extractor:
         return self._original[start:end]
 
 
-#: Words that make a clause an intention rather than a fact: plans, aims, policy, forecasts.
-_INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
+#: Words that make a clause an intention rather than a fact: plans, aims, policy, forecasts,
+#: a stated intent (意向入驻 / 意向落地: not yet arrived).
+_INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|意向|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
                         r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地)")
 _CLAUSE_END = re.compile(r"[，,;；:：]")
 

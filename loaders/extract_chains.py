@@ -42,10 +42,11 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from chainkg.loaders.gazetteer import chain_gazetteer
+from chainkg.loaders.lexical import lexical_tokens
 
 __all__ = ["ChainName", "ChainMention", "SpanLike", "chain_labels", "resolve_chain",
            "strip_generic_words", "chain_mentions", "possessor_of", "label_possessor", "chain_members",
-           "MEMBER_CONFIDENCE"]
+           "MEMBER_CONFIDENCE", "narrows"]
 
 #: How sure a member fact is, by how near the firm is to the chain's words.
 MEMBER_CONFIDENCE = {"clause": 0.7, "sentence": 0.6, "paragraph": 0.5}
@@ -152,6 +153,8 @@ def resolve_chain(words: str) -> ChainName:
 
     >>> resolve_chain("纸包装制品").name, resolve_chain("精细化工").name, resolve_chain("纺织新材料").name
     ('纸业包装', '石化', '新材料')
+    >>> resolve_chain("氟新材料").template, resolve_chain("光芯片").name
+    (False, '光芯片')
     >>> chain = resolve_chain("工程机械")
     >>> chain.template, chain.name, chain.chain_id.startswith("chain/x")
     (False, '工程机械', True)
@@ -162,10 +165,32 @@ def resolve_chain(words: str) -> ChainName:
         return ChainName(chain_id, name, True)
     found = [(words.rfind(label) + len(label), len(label), label) for label in labels if label in words]
     if found:
-        ending = [f for f in found if f[0] == len(words)] or found
-        chain_id, name = labels[max(ending)[2]]
+        ending = [f for f in found if f[0] == len(words)]
+        if ending and narrows(words[:len(words) - max(ending)[1]], labels):
+            return ChainName(_new_chain_id(words), words, False)  # 氟新材料, 光芯片: a narrower industry
+        chain_id, name = labels[max(ending or found)[2]]
         return ChainName(chain_id, name, True)
     return ChainName(_new_chain_id(words), words, False)
+
+
+# the last character of a material's name: 不锈钢, 铝合金, 石墨, 化纤, 稀土, 玻璃, 塑料, 橡胶 …
+_MATERIAL_END = re.compile(r"(?:[金钢铁铝铜锌镍钛锂钠钴硅碳氟氢磷硫钨钼锡镁墨烯纤土瓷胶璃料竹木石]|稀土)$")
+
+
+def narrows(modifier: str, labels: Container[str] = frozenset()) -> bool:
+    """Whether the words before a chain's label name a narrower industry of their own: one
+    character the model reads as a noun, an element or a medium (氟|新材料, 光|芯片), or a noun
+    that names a material (不锈钢|新材料, 石墨|新材料) — not an adjective (精细|化工), a verb
+    (纺织|新材料), a count (第三代), a kind of use or owner (运动|鞋服, 国家|石化), nor another
+    chain's label.
+
+    >>> narrows("氟"), narrows("光"), narrows("不锈钢"), narrows("精细"), narrows("运动"), narrows("第三代")
+    (True, True, True, False, False, False)
+    """
+    if not modifier or modifier in labels or not re.fullmatch(f"[{_CJK}]+", modifier) \
+            or (len(modifier) > 1 and not _MATERIAL_END.search(modifier)):
+        return False
+    return all(token.tag in ("n", "nz") for token in lexical_tokens(modifier))
 
 
 def strip_generic_words(words: str) -> str:

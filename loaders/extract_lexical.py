@@ -61,7 +61,7 @@ class LexicalSpan:
     extra: dict = field(default_factory=dict)
 
 
-__all__ = ["LexicalSpan", "rules_only", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
+__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
@@ -90,6 +90,26 @@ def rules_only() -> Iterator[None]:
         yield
     finally:
         _ENABLED.reset(token)
+
+
+def lexical_rules_enabled() -> bool:
+    """Whether the rules over the model's words run (not inside :func:`rules_only`)."""
+    return _ENABLED.get()
+
+
+#: the model's tags of a word that can be (part of) a name: places, bodies, proper nouns
+_NAME_WORD_TAGS = ("LOC", "ORG", "PER", "nz", "nw")
+
+
+def holds_a_name_word(ex: _Extractor, start: int, end: int) -> bool:
+    """Whether the model reads a word of a name (a place, a body, a proper noun) in
+    ``[start, end)``: 甲乙县丙丁物流 does, 进行 / 全产业链 do not (never without the model).
+
+    >>> from types import SimpleNamespace as S
+    >>> holds_a_name_word(S(text="福州马祖合作园区"), 0, 6), holds_a_name_word(S(text="进行园区"), 0, 2)
+    (True, False)
+    """
+    return _ENABLED.get() and any(t.tag in _NAME_WORD_TAGS for t in TokenIndex.of(ex.text).within(start, end))
 
 
 def place_end(ex: _Extractor, start: int, end: int) -> int | None:
@@ -190,7 +210,7 @@ def add_lexical_names(ex: _Extractor) -> None:
 
 
 # the generic word a zone or park's name ends in, which alone refers back to it: 高新区, 开发区
-_BACK_REFERENCE = re.compile(r"(?<![\u3400-\u9fffA-Za-z0-9])(高新区|开发区|经开区|台商区|产业基地|产业园)")
+_BACK_REFERENCE = re.compile(r"(?<![\u3400-\u9fffA-Za-z0-9])(高新区|开发区|经开区|台商区|产业基地|产业园|基地)(?=[\u3400-\u9fff])")
 
 
 def after_dedupe(ex: _Extractor) -> None:
@@ -276,5 +296,5 @@ def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list
     near = ex.index.overlapping(ex.spans, previous[0] if previous else sentence[0], sentence[1] + 1)
     facts = attraction_facts(ex.text, sentence, near, named, previous, home=lambda: _home_place(ex)) \
         + investment_facts(ex.text, sentence, named)
-    for subject, predicate, object_, confidence, rule in facts:
-        ex._add(subject, predicate, object_, confidence, sentence, rule=rule)
+    for subject, predicate, object_, confidence, rule, *mood in facts:
+        ex._add(subject, predicate, object_, confidence, sentence, *[("modality", m) for m in mood], rule=rule)

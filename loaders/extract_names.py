@@ -317,8 +317,10 @@ class Enumeration:
     end: int
 
 
+# a name's word, or a quoted brand inside it (甲村“乙丙”文旅项目)
+_NAME_PART = rf"(?:{_NAME}|“{_NAME}{{1,10}}”)"
 _ENUMERATION = re.compile(
-    rf"((?:{_NAME}{{2,20}}?(?:、|和|及|与|以及))+{_NAME}{{2,20}}?)"
+    rf"((?:{_NAME_PART}{{2,20}}?(?:、|和|及|与|以及))+{_NAME_PART}{{2,20}}?)"
     r"(等(?:\d+|[一二三四五六七八九十两]+)?(?:多)?(?:家|个|批|大)?|(?:\d+|[两三四五六七八九十])(?:大|家|个))"
     r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主)"
 )
@@ -333,7 +335,7 @@ _KIND_OF_PROJECT = re.compile(r"(?:重大|重点|在建|续建|新建|产业|工
 _ARRIVAL_BEFORE = re.compile(r"(?:引进|招引|引入|吸引)[^，。；]*$")
 _ARRIVAL_AFTER = re.compile(r"(?:相继|先后|陆续|已|成功|正式|顺利)*(?:落地|落户|入驻|进驻)")
 # an item that is a project's own name: …项目 / …工程 (with a name before it)
-_PROJECT_ITEM = re.compile(rf"{_NAME}{{2,}}(?:项目|工程)")
+_PROJECT_ITEM = re.compile(rf"{_NAME_PART}{{2,}}(?:项目|工程)")
 
 
 def _ends_in_an_industry(name: str) -> bool:
@@ -404,10 +406,11 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
                 and not is_project and organization_type(name) == "Company" and not re.search(_LEGAL_FORM + "$", name)
             items.append(Mention(a, b, "Project" if is_project or listed_project else organization_type(name), name,
                                  {"head": head, "leaders": leaders, "list": (match.start(), match.end())}))
-        if 2 * len(items) < len(pieces):
-            continue  # most items name fields or kinds (芯片设计、晶圆制造…): no list of names
+        if 2 * len(items) < len(pieces) and not any(m.type == "Project" and _PROJECT_ITEM.fullmatch(m.name) for m in items):
+            continue  # most items name fields or kinds (芯片设计、晶圆制造…): no list of names (a …项目 names itself)
         tags = [[t.tag for t in index.within(m.start, m.end)] for m in items]
-        if not any(set(t) & _NAME_TAGS or _ends_in_an_industry(m.name) for m, t in zip(items, tags, strict=True)):
+        if not any(set(t) & _NAME_TAGS or _ends_in_an_industry(m.name) or _PROJECT_ITEM.fullmatch(m.name)
+                   for m, t in zip(items, tags, strict=True)):
             continue  # 甲机乙机、精密铸件等8大项目: kinds of product, no names
         found.extend(m for m, t in zip(items, tags, strict=True) if set(t) != {"LOC"})  # 闽东北、闽西南: regions
     return found

@@ -33,6 +33,12 @@ _WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
 _ATTRACT = re.compile(r"(?:成功)?(?:引进|招引|吸引|引入|招来)(?:了)?")
 _ARRIVE = re.compile(r"(?:已|已经|正式|成功|顺利|先后|相继|意向|签约|陆续)*(落户|落地|进驻|入驻)(?:于|到|在)?")
 _CLAUSE = re.compile(r"[，,；;：:。！？]")
+# 签约 / 签下 a list of projects: what the place signed for is what it brought in
+_SIGN = re.compile(r"(?:集中|现场|成功|专场)?(?:签约|签下)(?!仪式|活动|大会|现场|成果)")
+# a count of firms or projects the verb's clause brings in without naming them: 一批…企业, 多家…项目
+_UNNAMED_OBJECTS = re.compile(r"(?:一批|多家|众多|一些|[\d一二三四五六七八九十]+家)[^，。；]{0,10}?(?:企业|项目)")
+# the clause says they came to stay: 入驻 / 落户 / 进驻
+_SETTLE_WORDS = re.compile(r"入驻|落户|进驻")
 
 
 def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[Any]:
@@ -106,7 +112,99 @@ def home_place(spans: Sequence[Any]) -> Any | None:
     ranked = sorted(((n, key) for key, n in votes.items() if key in mentions), reverse=True)
     if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
         return None
-    return mentions[ranked[0][1]]
+    return _home_county(spans, ranked[0][1]) or mentions[ranked[0][1]]
+
+
+def _home_county(spans: Sequence[Any], prefecture: str) -> Any | None:
+    """The county of ``prefecture`` an article is about: named more often than the prefecture
+    itself, twice at least, and at least twice as often as any other of its counties (a county's
+    news names its county again and again, its prefecture once or twice), else None.
+
+    >>> from types import SimpleNamespace as S
+    >>> city = S(type="AdministrativeArea", key="area/1", extra={"place": S(admin_level="prefecture", parent=None, id="area/1")})
+    >>> county = S(type="AdministrativeArea", key="area/2", extra={"place": S(admin_level="county", parent="area/1", id="area/2")})
+    >>> _home_county([city, county, county], "area/1") is county, _home_county([city, county], "area/1")
+    (True, None)
+    >>> _home_county([city, city, county], "area/1") is None
+    True
+    """
+    counts: dict[str, int] = {}
+    first: dict[str, Any] = {}
+    own = 0
+    for span in spans:
+        entry = span.extra.get("place") if span.type == "AdministrativeArea" else None
+        if getattr(entry, "id", None) == prefecture:
+            own += 1
+        elif getattr(entry, "admin_level", None) == "county" and getattr(entry, "parent", None) == prefecture:
+            counts[span.key] = counts.get(span.key, 0) + 1
+            first.setdefault(span.key, span)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] <= max(own, 1) or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return first[ranked[0][0]]
+
+
+def _signed(text: str, sentence: tuple[int, int], free: Sequence[Any], bodies: Sequence[Any], home: Any | None) -> list[tuple]:
+    """``(专场)签约A项目、B项目等N个项目``: each project (a name ending in 项目 / 工程) of the list the
+    verb governs, in its clause, is attracted to the place before the verb, else to the article's
+    home place (0.7): a place signs for what it brings in.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "甲县签约乙丙项目、丁戊工程等2个项目。"
+    >>> place = S(start=0, end=2, type="AdministrativeArea", extra={})
+    >>> projects = [S(start=4, end=8, type="Project", extra={"list": 1}), S(start=9, end=13, type="Project", extra={"list": 1})]
+    >>> [(f[0].start, f[2] is place, f[4]) for f in _signed(text, (0, 21), [place], projects, None)]
+    [(4, True, 'signed'), (9, True, 'signed')]
+    """
+    s0, s1 = sentence
+    facts: list[tuple] = []
+    for verb in _SIGN.finditer(text, s0, s1):
+        place = _last_place(free, verb.start()) or home
+        if place is None:
+            continue
+        clause_end = next((m.start() for m in _CLAUSE.finditer(text, verb.end(), s1)), s1)
+        for body in bodies:
+            if body.type == "Project" and verb.end() <= body.start and body.end <= clause_end \
+                    and (body.start == verb.end() or body.extra.get("list")):
+                facts.append((body, "attractedTo", place, 0.7, "signed"))
+    return facts
+
+
+def _tenants_listed_next(text: str, sentence: tuple[int, int], free: Sequence[Any], bodies: Sequence[Any]) -> list[tuple]:
+    """``X吸引了一批…企业(意向)入驻，A、B、C等N个首批入驻项目…``: a clause that brings in firms
+    without naming them (一批 / 多家 … 企业) and the list of names that opens the next clause are
+    one thing said twice — each item was attracted to the place before the verb (0.7) and, when
+    the clause says they settle (入驻 / 落户), lies there (0.7). Each fact carries its own verb's
+    mood: 吸引了 is done, 意向入驻 only intended (a sixth item, the modality).
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "甲园区吸引了一批企业入驻，乙科技、丙电子等3家企业已投产。"
+    >>> park = S(start=0, end=3, type="IndustrialPark", extra={})
+    >>> firms = [S(start=13, end=16, type="Company", extra={"list": 1}), S(start=17, end=20, type="Company", extra={"list": 1})]
+    >>> sorted((f[0].start, f[1], f[5]) for f in _tenants_listed_next(text, (0, 29), [park], firms))
+    [(13, 'attractedTo', 'stated'), (13, 'locatedIn', 'stated'), (17, 'attractedTo', 'stated'), (17, 'locatedIn', 'stated')]
+    """
+    s0, s1 = sentence
+    facts: list[tuple] = []
+    for verb in _ATTRACT.finditer(text, s0, s1):
+        clause_end = next((m.start() for m in _CLAUSE.finditer(text, verb.end(), s1)), s1)
+        place = _last_place(free, verb.start())
+        if place is None or clause_end >= s1 or not _UNNAMED_OBJECTS.search(text, verb.end(), clause_end) \
+                or any(verb.end() <= b.start < clause_end for b in bodies):
+            continue
+        next_end = next((m.start() for m in _CLAUSE.finditer(text, clause_end + 1, s1)), s1)
+        listed = [b for b in bodies if clause_end < b.start and b.end <= next_end and b.extra.get("list")]
+        if len(listed) < 2 or listed[0].start != clause_end + 1:
+            continue  # the names must open the next clause, as a list
+        settle = _SETTLE_WORDS.search(text, verb.end(), clause_end)
+        # 吸引了…意向入驻: the bringing in is done (stated), the settling only intended
+        attracted = "intended" if re.search(r"将|拟|计划|力争|争取", text[s0:verb.start()]) else "stated"
+        settled = "intended" if settle and re.search(r"意向|将|拟|计划", text[verb.end():settle.start()]) else "stated"
+        for body in listed:
+            facts.append((body, "attractedTo", place, 0.7, "attracts_listed_next", attracted))
+            if settle:
+                facts.append((body, "locatedIn", place, 0.7, "settles_listed_next", settled))
+    return facts
 
 
 def investment_facts(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[tuple]:
@@ -146,7 +244,7 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
     s0, s1 = sentence
     facts: list[tuple] = []
     bodies = [s for s in named if s.type in _BODIES and not re.search(r"一批|多个|多家|若干|一些", text[s.start:s.end])]
-    if not _ATTRACT.search(text, previous[0] if previous else s0, s1):
+    if not _ATTRACT.search(text, previous[0] if previous else s0, s1) and not _SIGN.search(text, s0, s1):
         home = None
     else:
         home = home() if home is not None else home_place(spans)
@@ -169,6 +267,8 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
         for body in listed:
             if not any(o is not body and o.start <= body.start and body.end <= o.end for o in listed):
                 facts.append((body, "attractedTo", place, confidence, "attracts" if confidence > 0.6 else "attracts_home"))  # 引进X总院Y分院: Y分院 came, not X总院
+    facts.extend(_signed(text, sentence, free, bodies, home))
+    facts.extend(_tenants_listed_next(text, sentence, free, bodies))
     for verb in _ARRIVE.finditer(text, s0, s1):
         arrivals = [s for s in bodies if s.end <= verb.start() and s.end >= verb.start() - 16
                     and not _CLAUSE.search(text, s.end, verb.start())

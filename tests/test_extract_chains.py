@@ -86,6 +86,24 @@ def test_a_mention_is_a_template_chain_when_it_ends_in_or_holds_a_label():
     assert not own.template and own.chain_id == resolve_chain("海洋工程装备").chain_id  # the same words, one id
 
 
+def test_a_material_or_element_before_a_label_names_a_narrower_chain_of_its_own():
+    # a noun for an element or material before the label narrows it (the gold README's 氟新材料)
+    assert (resolve_chain("氟新材料").template, resolve_chain("氟新材料").name) == (False, "氟新材料")
+    assert (resolve_chain("硅芯片").template, resolve_chain("铝合金新材料").name) == (False, "铝合金新材料")
+    # an adjective, a verb, a count, a kind of use or another label before it does not
+    assert resolve_chain("精细化工").name == "石化"
+    assert resolve_chain("纺织新材料").name == "新材料"
+    assert resolve_chain("第三代半导体").name == "半导体"
+    assert resolve_chain("运动鞋服").name == "鞋服"
+
+
+def test_a_chain_named_in_its_own_words_is_meant_where_they_stand_again():
+    # made up: 甲县 names 钨新材料 as its chain, then its firms as 钨新材料企业 — one chain, not also 新材料
+    document = extract_text("安溪县共有钨新材料企业9家，甲乙钨业、丙丁科技等企业形成了钨新材料产业链。")
+    assert set(chains(document)) == {"钨新材料"}
+    assert {("甲乙钨业", "operatesIn", "钨新材料"), ("丙丁科技", "operatesIn", "钨新材料")} <= facts(document)
+
+
 # -- hosts: the place before the chain's words -------------------------------------------------
 
 def test_the_place_before_a_mention_hosts_the_chain():
@@ -117,8 +135,9 @@ def test_a_made_up_place_before_a_park_name_is_no_possessor_of_its_chain():
 def test_firms_in_the_sentence_of_a_chain_operate_in_it():
     # d22: 目前,三明共有氟新材料企业17家,海斯福、三农公司…为上市公司的全资子公司,形成了…氟新材料产业链
     document = corpus_document("d22")
-    member = relation(document, "三农公司", "operatesIn", "新材料")  # 氟新材料 ends in the template's label
+    member = relation(document, "三农公司", "operatesIn", "氟新材料")  # 氟 narrows 新材料: a chain of its own
     assert calibrated(document, member, "member_sentence", "0.6")
+    assert ("三农公司", "operatesIn", "新材料") not in facts(document)  # 氟新材料企业 holds no other chain
 
 
 def test_firms_of_a_paragraph_that_names_one_chain_operate_in_it():

@@ -384,3 +384,17 @@ def test_luohu_places_and_attracts_but_helping_a_firm_land_attracts_nothing():
 def test_an_industrial_base_is_a_park_but_a_ranked_kind_of_base_is_not():
     assert "厦门海沧半导体产业基地" in names(corpus_document("d19"), "IndustrialPark")
     assert not names(extract_text("晋江市全力打造千亿级鞋服产业基地。"), "IndustrialPark")
+
+
+def test_a_name_ending_in_yuanqu_is_a_park_unless_a_title_or_a_kind():
+    document = extract_text("安溪县甲乙文创园区今日开园，进行园区整体规划，打造全产业链园区。")
+    assert ("安溪县甲乙文创园区", "locatedIn", "安溪县") in facts(document)
+    # a place's word opens the first; a verb (进行) or a kind (全产业链) stands before the others
+    assert {e.name for e in document.entities if e.type == "IndustrialPark"} == {"安溪县甲乙文创园区"}
+    titled = extract_text("该园获评中国化工园区30强、国家循环经济示范试点园区，做好后续园区规划。")
+    assert not [e for e in titled.entities if e.type == "IndustrialPark"]
+
+
+def test_a_park_after_a_zone_stays_the_zones_park_not_one_long_name():
+    document = extract_text("泉州开发区甲乙园区新签约项目3个。")
+    assert ("甲乙园区", "locatedIn", "泉州经济技术开发区") in facts(document)  # the zone by its full name
