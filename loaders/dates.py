@@ -307,6 +307,8 @@ def date_facts(facts: FactSet) -> FactSet:
             sentence = record.evidence.plain_text or record.evidence.quote if record.evidence is not None else ""
             ends = (record.subject, record.object) if hasattr(record, "subject") else (record.about,)
             sentence = fact_sentence(sentence, tuple(n for end in ends for n in names(end)))
+            if published is None and getattr(record, "modality", None) == "intended":
+                sentence = ""  # a plan in an undated source: a year in it may be its target (力争到2027年)
             stated = sentence_date(sentence, anchor, published) or published
             if stated and published and published.startswith(stated):
                 stated = published  # 2024年 in a source of 2024-03: the source's date says more
