@@ -319,7 +319,7 @@ def _timed_relationship(match: re.Match) -> str:
         return f"{before}[{name}{types} WHERE {_KNOWN.format(name)}]{after}"
     # a path of located-in hops: each hop known then (a quantified path pattern)
     low = low or "1"
-    return f" (()" + f"{before}[{name}{types} WHERE {_KNOWN.format(name)}]{after}" + f"()){{{low},{high}}} "
+    return " (()" + f"{before}[{name}{types} WHERE {_KNOWN.format(name)}]{after}" + f"()){{{low},{high}}} "
 
 
 def as_of_query(query: str) -> str:

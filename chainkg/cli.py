@@ -441,9 +441,8 @@ def _open_in_browser(path: Path) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from chainkg.graph.writers import write_outputs
-
     from chainkg.analyses.timeline import check_as_of
+    from chainkg.graph.writers import write_outputs
 
     graph = _read_graph(args.data)
     as_of = check_as_of(args.as_of) if args.as_of else None

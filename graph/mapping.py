@@ -374,10 +374,10 @@ def edge_dates(statements: Iterable[dict[TermField, Any]]) -> dict[str, str]:
     """
     statements = list(statements)
     found: dict[str, str] = {}
-    dates = [q.get(_STATED_ON) for q in statements]
+    dates = [str(q[_STATED_ON]) if q.get(_STATED_ON) else "" for q in statements]
     if dates and all(dates):
         found["knownSince"] = min(dates)
-    facts = [q.get(_STATED_ON) for q in statements if q.get(_MODALITY) != "intended"]
+    facts = [str(q[_STATED_ON]) if q.get(_STATED_ON) else "" for q in statements if q.get(_MODALITY) != "intended"]
     if facts and all(facts):
         found["statedSince"] = min(facts)
     return found

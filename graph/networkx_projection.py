@@ -27,7 +27,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 from rdflib.term import Node
 
-from chainkg.graph.mapping import EDGE_DATE_FIELDS, edge_dates, entity_term_values, merged_qualifiers, statement_qualifiers
+from chainkg.graph.mapping import (
+    EDGE_DATE_FIELDS,
+    edge_dates,
+    entity_term_values,
+    merged_qualifiers,
+    statement_qualifiers,
+)
 from chainkg.graph.rdf import reported_cny
 from chainkg.ontology import CKG, CLASSES, RELATIONS
 
