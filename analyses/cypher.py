@@ -233,13 +233,18 @@ MATCH (a:Entity), (b:Entity)
 WHERE a.iri IN $nodes AND b.iri IN $nodes AND a <> b
 MATCH p = allShortestPaths((a)-[:SUPPLIES_TO*]->(b))
 WHERE all(m IN nodes(p) WHERE m.iri IN $nodes)
-  AND ($asOf IS NULL OR all(s IN relationships(p) WHERE s.knownSince IS NULL OR s.knownSince <= $asOf))
 WITH a, b, collect(p) AS paths
 WITH size(paths) AS total, paths
 UNWIND paths AS p
 UNWIND nodes(p)[1..-1] AS middle
 RETURN middle.iri AS iri, sum(1.0 / total) AS through
 """
+
+# The same as of $asOf: each hop known then (a predicate on every relationship, which the
+# shortest-path search applies hop by hop; an OR with "no date asked" would make it search exhaustively).
+_BETWEENNESS_AS_OF = _BETWEENNESS.replace(
+    "WHERE all(m IN nodes(p) WHERE m.iri IN $nodes)",
+    "WHERE all(m IN nodes(p) WHERE m.iri IN $nodes)\n  AND all(s IN relationships(p) WHERE s.knownSince IS NULL OR s.knownSince <= $asOf)")
 
 _SUPPLY_EDGES = """
 MATCH (x:Entity)-[:SUPPLIES_TO]->(y:Entity)
@@ -446,7 +451,11 @@ class CypherGraph:
             return centrality_of(network)
         pagerank = {r["iri"]: r["pagerank"] for r in self._run(_PAGERANK, nodes=nodes, iterations=PAGERANK_ITERATIONS)}
         scale = 1.0 / ((len(nodes) - 1) * (len(nodes) - 2)) if len(nodes) > 2 else 1.0
-        through = {r["iri"]: r["through"] * scale for r in self.store.run(_BETWEENNESS, nodes=nodes, asOf=self.as_of)}
+        if self.as_of is None:
+            found = self.store.run(_BETWEENNESS, nodes=nodes)
+        else:
+            found = self.store.run(_BETWEENNESS_AS_OF, nodes=nodes, asOf=self.as_of)
+        through = {r["iri"]: r["through"] * scale for r in found}
         partners = {r["iri"]: r["partners"] for r in self._run(_PARTNERS, nodes=nodes)}
         return {node: Centrality(pagerank[node], through.get(node, 0.0), partners[node]) for node in nodes}
 
