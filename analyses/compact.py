@@ -50,7 +50,13 @@ from chainkg.analyses.rows import (
     Tie,
     entry_weight,
 )
-from chainkg.graph.mapping import edge_attributes, entity_node_attributes, has_qualifiers, reported_cny_from_records
+from chainkg.graph.mapping import (
+    EDGE_DATE_FIELDS,
+    edge_attributes,
+    entity_node_attributes,
+    has_qualifiers,
+    reported_cny_from_records,
+)
 from chainkg.graph.streaming import template_edges, template_nodes
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS
 from chainkg.ontology import RELATIONS
@@ -63,6 +69,10 @@ _ENTRY_PREDICATES = ("hostsChain", "operatesIn")
 # node attributes kept where present: the records' attributes (graph.mapping) and what only
 # templates (stage) or observations (reported_cny_max) give
 _SPARSE = ("aliases", *(term.field for term in ENTITY_TERMS), "stage", "reported_cny_max")
+
+
+#: Edge attributes kept per edge: the records' qualifiers and the edge's dates (``mapping.edge_dates``).
+_QUALIFIER_FIELDS = (*(t.field for t in RELATION_QUALIFIERS), *EDGE_DATE_FIELDS.values())
 
 
 def _expand(offsets: np.ndarray, nodes: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -130,7 +140,7 @@ class _Builder:
         self.source_sets.append(self._sources.setdefault(sources, len(self._sources)))
         if texts := tuple(e["text"] for e in attributes.get("evidence", ())):
             self.evidence[number] = texts
-        if qualifiers := {t.field: attributes[t.field] for t in RELATION_QUALIFIERS if t.field in attributes}:
+        if qualifiers := {field: attributes[field] for field in _QUALIFIER_FIELDS if field in attributes}:
             self.qualifiers[number] = qualifiers
 
     def freeze(self) -> CompactGraph:

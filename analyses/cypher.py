@@ -14,6 +14,8 @@ Example
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -247,6 +249,12 @@ UNWIND nodes(p)[1..-1] AS middle
 RETURN middle.iri AS iri, sum(1.0 / total) AS through
 """
 
+# The same as of $asOf: each hop known then (a predicate on every relationship, which the
+# shortest-path search applies hop by hop; an OR with "no date asked" would make it search exhaustively).
+_BETWEENNESS_AS_OF = _BETWEENNESS.replace(
+    "WHERE all(m IN nodes(p) WHERE m.iri IN $nodes)",
+    "WHERE all(m IN nodes(p) WHERE m.iri IN $nodes)\n  AND all(s IN relationships(p) WHERE s.knownSince IS NULL OR s.knownSince <= $asOf)")
+
 _SUPPLY_EDGES = """
 MATCH (x:Entity)-[:SUPPLIES_TO]->(y:Entity)
 WHERE x.iri IN $nodes AND y.iri IN $nodes
@@ -310,17 +318,99 @@ ORDER BY iri
 """
 
 
+# -- as of a date (analyses.timeline states the rules) ---------------------------------------
+_KNOWN = "({0}.knownSince IS NULL OR {0}.knownSince <= $asOf)"
+_RELATIONSHIP = re.compile(r"(<-|-)\[(\w*)((?::[A-Z_|]+)?)(\*(\d*)(?:\.\.(\d*))?)?\](->|-)")
+_VARIABLES = itertools.count()
+
+
+def _timed_relationship(match: re.Match) -> str:
+    before, variable, types, hops, low, high, after = match.groups()
+    if hops is not None and not types:
+        return match.group(0)  # allShortestPaths over SUPPLIES_TO*: filtered by its caller
+    name = variable or f"_t{next(_VARIABLES)}"
+    if hops is None:
+        return f"{before}[{name}{types} WHERE {_KNOWN.format(name)}]{after}"
+    # a path of located-in hops: each hop known then (a quantified path pattern)
+    low = low or "1"
+    return " (()" + f"{before}[{name}{types} WHERE {_KNOWN.format(name)}]{after}" + f"()){{{low},{high}}} "
+
+
+def as_of_query(query: str) -> str:
+    """``query`` asked of the graph as of ``$asOf``: every relationship it walks known then, and
+    every modality it reads as it stood then (``analyses.timeline``).
+
+    >>> as_of_query("MATCH (u)-[r:OPERATES_IN]->(t) RETURN r.modality")
+    "MATCH (u)-[r:OPERATES_IN WHERE (r.knownSince IS NULL OR r.knownSince <= $asOf)]->(t) RETURN CASE WHEN r.statedSince > $asOf AND coalesce(r.modality, '') <> 'intended' THEN 'intended' ELSE r.modality END"
+    """
+    timed = _RELATIONSHIP.sub(_timed_relationship, query)
+    return re.sub(r"\b([rl])\.modality\b",
+                  r"CASE WHEN \1.statedSince > $asOf AND coalesce(\1.modality, '') <> 'intended' THEN 'intended' ELSE \1.modality END",
+                  timed)
+
+
+# What an as-of answer leaves out, counts as planned, takes as undated (timeline.AsOf): the same
+# relationships the embedded view counts, those that carry sources.
+_AS_OF_NOTE = """
+MATCH ()-[r]->() WHERE size(coalesce(r.sources, [])) > 0
+RETURN sum(CASE WHEN r.knownSince > $asOf THEN 1 ELSE 0 END) AS leftOut,
+       sum(CASE WHEN (r.knownSince IS NULL OR r.knownSince <= $asOf) AND r.statedSince > $asOf
+                     AND coalesce(r.modality, '') <> 'intended' THEN 1 ELSE 0 END) AS plannedThen,
+       sum(CASE WHEN r.knownSince IS NULL THEN 1 ELSE 0 END) AS undated
+"""
+
+
+# Relations with a date, for analyses.changes (the window is chosen in Python, as the embedded
+# engine chooses it: one rule).
+_DATED = """
+MATCH (s:Entity)-[r]->(o:Entity) WHERE size(coalesce(r.sources, [])) > 0 AND r.knownSince IS NOT NULL
+RETURN s.iri AS subject, s.name AS subjectName, type(r) AS type, o.iri AS object, o.name AS objectName,
+       [l IN labels(o) WHERE l <> 'Entity'] AS classes, [(o)-[:SEGMENT_OF]->(c) | c.iri] AS chainOf,
+       r.knownSince AS knownSince, r.statedSince AS statedSince, r.modality AS modality,
+       coalesce(r.evidence, []) AS evidence, r.sources AS sources
+"""
+_UNDATED = """
+MATCH ()-[r]->() WHERE size(coalesce(r.sources, [])) > 0 AND r.knownSince IS NULL RETURN count(r) AS undated
+"""
+
+
 class CypherGraph:
-    """Adapter from a loaded Neo4j database to the analyses' rows."""
+    """Adapter from a loaded Neo4j database to the analyses' rows.
+
+    ``as_of``: answer from the relations known at that ISO date only (``analyses.timeline``).
+    """
 
     engine = "cypher"
 
-    def __init__(self, store: Neo4jStore):
+    def __init__(self, store: Neo4jStore, as_of: str | None = None):
         self.store = store
+        self.as_of = as_of
+        self._timed: dict[str, str] = {}
+
+    def _run(self, query: str, **parameters):
+        """Run ``query`` as of ``self.as_of`` when there is one."""
+        if self.as_of is None:
+            return self.store.run(query, **parameters)
+        if query not in self._timed:
+            self._timed[query] = as_of_query(query)
+        return self.store.run(self._timed[query], asOf=self.as_of, **parameters)
+
+    def dated_relations(self) -> tuple[list[dict], int]:
+        """Every dated relation with what ``analyses.changes`` needs, and how many are undated."""
+        rows = [{**r, "predicate": _PREDICATE_OF_TYPE[r["type"]]} for r in self.store.run(_DATED)]
+        undated = self.store.run(_UNDATED)[0]["undated"]
+        return rows, undated
+
+    def as_of_note(self):
+        """The :class:`~chainkg.analyses.timeline.AsOf` note of this graph's date."""
+        from chainkg.analyses.timeline import AsOf
+
+        row = self.store.run(_AS_OF_NOTE, asOf=self.as_of)[0]
+        return AsOf(self.as_of or "", row["leftOut"], row["plannedThen"], row["undated"])
 
     def chain_segments(self, chain: str) -> list[SegmentRow]:
         rows = []
-        for r in self.store.run(_SEGMENTS, chain=chain):
+        for r in self._run(_SEGMENTS, chain=chain):
             feeds = sorted(r["feeds"])
             rows.append(SegmentRow(r["iri"], r["name"], r["stage"] or "", tuple(f[0] for f in feeds), tuple(f[1] for f in feeds)))
         return list(flow_order(rows, id_of=lambda r: r.iri))
@@ -329,20 +419,21 @@ class CypherGraph:
         rows = [
             EntryRow(r["entity"], r["name"], tuple(sorted(r["classes"])), r["status"], r["predicate"], r["target"],
                      tuple(r["evidence"]), r["confidence"], tuple(r["sources"]), r["modality"], r["statedCount"], r["note"])
-            for r in self.store.run(_ENTRIES, targets=list(targets), region=region, inside=inside)
+            for r in self._run(_ENTRIES, targets=list(targets), region=region, inside=inside)
         ]
         return sorted(rows, key=lambda r: (r.target, r.entity, r.predicate))
 
     def segment_counts(self, targets, regions) -> dict[tuple[str, str], Tally]:
         """From the stored entry counts when they match the graph (see ``refresh_entry_counts``),
         else by walking every entry's places."""
-        query = _STORED_COUNTS if entry_counts_fresh(self.store) else _SEGMENT_COUNTS
+        # stored counts are of the whole graph: an as-of question walks the entries
+        query = _STORED_COUNTS if self.as_of is None and entry_counts_fresh(self.store) else _SEGMENT_COUNTS
         return {(r["region"], r["target"]): Tally(r["established"], r["planned"], r["areaStatements"])
-                for r in self.store.run(query, targets=list(targets), regions=list(regions))}
+                for r in self._run(query, targets=list(targets), regions=list(regions))}
 
     def organizations(self, chain: str | None, region: str | None) -> list[OrganizationRow]:
         rows = []
-        for r in self.store.run(_ORGANIZATIONS, chain=chain, region=region):
+        for r in self._run(_ORGANIZATIONS, chain=chain, region=region):
             designations = _designations(r["designations"])
             rows.append(OrganizationRow(
                 iri=r["iri"], name=r["name"], classes=tuple(sorted(r["classes"])), designations=designations,
@@ -352,10 +443,10 @@ class CypherGraph:
         return sorted(rows, key=lambda r: r.iri)
 
     def designated(self, chain: str) -> dict[str, tuple[Designation, ...]]:
-        return {r["iri"]: _designations(r["designations"]) for r in self.store.run(_DESIGNATED, chain=chain)}
+        return {r["iri"]: _designations(r["designations"]) for r in self._run(_DESIGNATED, chain=chain)}
 
     def supply_centrality(self, region: str | None) -> dict[str, Centrality]:
-        nodes = [r["iri"] for r in self.store.run(_SUPPLY_NODES, region=region)]
+        nodes = [r["iri"] for r in self._run(_SUPPLY_NODES, region=region)]
         if not nodes:
             return {}
         if len(nodes) > BETWEENNESS_EXACT_MAX:
@@ -365,26 +456,30 @@ class CypherGraph:
             import networkx as nx
 
             network: nx.DiGraph[str] = nx.DiGraph()
-            network.add_edges_from((r["a"], r["b"]) for r in self.store.run(_SUPPLY_EDGES, nodes=nodes))
+            network.add_edges_from((r["a"], r["b"]) for r in self._run(_SUPPLY_EDGES, nodes=nodes))
             return centrality_of(network)
-        pagerank = {r["iri"]: r["pagerank"] for r in self.store.run(_PAGERANK, nodes=nodes, iterations=PAGERANK_ITERATIONS)}
+        pagerank = {r["iri"]: r["pagerank"] for r in self._run(_PAGERANK, nodes=nodes, iterations=PAGERANK_ITERATIONS)}
         scale = 1.0 / ((len(nodes) - 1) * (len(nodes) - 2)) if len(nodes) > 2 else 1.0
-        through = {r["iri"]: r["through"] * scale for r in self.store.run(_BETWEENNESS, nodes=nodes)}
-        partners = {r["iri"]: r["partners"] for r in self.store.run(_PARTNERS, nodes=nodes)}
+        if self.as_of is None:
+            found = self.store.run(_BETWEENNESS, nodes=nodes)
+        else:
+            found = self.store.run(_BETWEENNESS_AS_OF, nodes=nodes, asOf=self.as_of)
+        through = {r["iri"]: r["through"] * scale for r in found}
+        partners = {r["iri"]: r["partners"] for r in self._run(_PARTNERS, nodes=nodes)}
         return {node: Centrality(pagerank[node], through.get(node, 0.0), partners[node]) for node in nodes}
 
     def ancestors(self, iri: str) -> list[tuple[str, str | None, str]]:
-        return [(r["iri"], r["level"], r["name"]) for r in self.store.run(_ANCESTORS, iri=iri)]
+        return [(r["iri"], r["level"], r["name"]) for r in self._run(_ANCESTORS, iri=iri)]
 
     def region_ties(self, iri: str, region: str) -> list[Tie]:
         ties = {Tie(_PREDICATE_OF_TYPE[r["type"]], r["other"], r["name"], tuple(r["evidence"]))
-                for r in self.store.run(_TIES, iri=iri, region=region, excluded=_EXCLUDED_TYPES)}
+                for r in self._run(_TIES, iri=iri, region=region, excluded=_EXCLUDED_TYPES)}
         return sorted(ties, key=lambda t: (t.predicate, t.other))
 
     def region_ties_many(self, iris: Sequence[str], region: str) -> dict[str, list[Tie]]:
         found: dict[str, set[Tie]] = {iri: set() for iri in iris}
         for start in range(0, len(iris), _MANY_BATCH):
-            for r in self.store.run(_TIES_MANY, iris=list(iris[start:start + _MANY_BATCH]), region=region,
+            for r in self._run(_TIES_MANY, iris=list(iris[start:start + _MANY_BATCH]), region=region,
                                     excluded=_EXCLUDED_TYPES):
                 found[r["iri"]].add(Tie(_PREDICATE_OF_TYPE[r["type"]], r["other"], r["name"], tuple(r["evidence"])))
         return {iri: sorted(ties, key=lambda t: (t.predicate, t.other)) for iri, ties in found.items()}
@@ -392,13 +487,13 @@ class CypherGraph:
     def ancestors_many(self, iris: Sequence[str]) -> dict[str, list[tuple[str, str | None, str]]]:
         found: dict[str, list[tuple[str, str | None, str]]] = {iri: [] for iri in iris}
         for start in range(0, len(iris), _MANY_BATCH):
-            for r in self.store.run(_ANCESTORS_MANY, iris=list(iris[start:start + _MANY_BATCH])):
+            for r in self._run(_ANCESTORS_MANY, iris=list(iris[start:start + _MANY_BATCH])):
                 found[r["iri"]].append((r["ancestor"], r["level"], r["name"]))
         return {iri: sorted(rows) for iri, rows in found.items()}
 
     def named_things(self) -> list[PlaceName]:
         return [PlaceName(r["iri"], r["name"], r["nameEn"], tuple(sorted(r["aliases"])), tuple(sorted(r["classes"])), r["level"])
-                for r in self.store.run(_NAMED)]
+                for r in self._run(_NAMED)]
 
 
 def _designations(found: list[dict]) -> tuple[Designation, ...]:

@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="output folder (default: $CHAINKG_OUT or out; the analyses read it by default)")
     build.add_argument("--no-report", action="store_true", help="skip report.html and gaps.html")
     build.add_argument("--open", action="store_true", help="open report.html in a browser afterwards")
+    build.add_argument("--date", action="append", default=[], metavar="FILE=DATE",
+                       help="an article's date (YYYY, YYYY-MM or YYYY-MM-DD), before a dates.csv beside it and its "
+                       "dateline (repeatable); articles with none are undated, and every output says so")
     build.set_defaults(handler=_cmd_build)
 
     report = commands.add_parser(
@@ -90,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="output folder (default: $CHAINKG_OUT or out)")
     report.add_argument("--title", help="page title")
     report.add_argument("--open", action="store_true", help="open report.html in a browser afterwards")
+    report.add_argument("--as-of", metavar="DATE", help="the graph as of DATE: only facts known then (undated ones counted and said)")
     report.set_defaults(handler=_cmd_report)
 
     validate = commands.add_parser(
@@ -183,6 +187,9 @@ def _add_analysis_flags(parser: argparse.ArgumentParser, *, chain_required: bool
                         help="table (default), json, csv or xlsx (xlsx needs --out)")
     parser.add_argument("--json", action="store_const", dest="format", const="json", help="same as --format json")
     parser.add_argument("--out", type=Path, metavar="FILE", help="write the result to FILE (written atomically)")
+    parser.add_argument("--as-of", metavar="DATE", help="answer from the facts known at DATE only (YYYY-MM-DD; a plan "
+                        "reported done later counts as planned; undated facts count at every date, and the answer "
+                        "says how many)")
     _add_connection_flags(parser)
 
 
@@ -219,6 +226,18 @@ def _add_analysis_commands(commands) -> None:
     _add_analysis_flags(candidates, chain_required=True, region_required=True)
     candidates.add_argument("--top", type=int, help="show the best N")
     candidates.set_defaults(handler=_cmd_candidates)
+
+    changed = commands.add_parser("changes", help="what changed since a date: relations that entered, plans now operating",
+                                  description="Every relation whose sources' dates put a change in (SINCE, UNTIL]: "
+                                  "entered (first stated then, as done or as a plan) or now_operating (a plan "
+                                  "reported done), by county and chain, each with its sentences and sources. "
+                                  "Nothing is listed as left (no source states it); undated relations are counted, "
+                                  "never placed in a window.", epilog=_EPILOG_ANALYSES,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_analysis_flags(changed, chain_required=False, region_required=False)
+    changed.add_argument("--since", required=True, metavar="DATE", help="changes after this date (YYYY-MM-DD)")
+    changed.add_argument("--until", metavar="DATE", help="up to and including this date (default: no end)")
+    changed.set_defaults(handler=_cmd_changes)
 
 
 _EPILOG_NEO4J = """examples:
@@ -354,7 +373,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     sources = args.sources or list(DEFAULT_SOURCES)
     _status(f"loading {len(sources)} source(s)…")
-    facts = load_facts(sources)
+    facts = load_facts(sources, dates=_user_dates(args.date))
     dataset = facts_to_dataset(facts)
     union = union_graph(dataset)
     _status(f"validating {len(union)} triples with SHACL…")
@@ -379,8 +398,22 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_writers(graph, title: str | None) -> dict:
-    """Writers for report.html, gaps.html and gaps/<chain>.svg; with no title, one from the sources."""
+def _user_dates(given: Sequence[str]) -> dict[str, str]:
+    """``--date FILE=DATE`` flags as file → ISO date."""
+    from chainkg.loaders.dates import parse_user_date
+
+    dates = {}
+    for item in given:
+        name, sep, day = item.rpartition("=")
+        if not sep or not name:
+            raise ChainKGError(f"--date {item!r}: give FILE=DATE, e.g. --date d5.txt=2025-05-19")
+        dates[name] = parse_user_date(day, f"--date {name}")
+    return dates
+
+
+def _report_writers(graph, title: str | None, as_of: str | None = None) -> dict:
+    """Writers for report.html, gaps.html and gaps/<chain>.svg; with no title, one from the sources.
+    ``as_of``: the graph as of that date (``analyses.timeline``), said in the title and on stderr."""
     from chainkg.graph.networkx_projection import to_networkx
     from chainkg.reports.gap_report import gap_report_files
     from chainkg.reports.pyvis_report import render_report_html
@@ -389,6 +422,12 @@ def _report_writers(graph, title: str | None) -> dict:
     _status("drawing the reports…")
     kg, sources = to_networkx(graph), source_documents(graph)
     title = title or report_title(kg, sources)
+    if as_of is not None:
+        from chainkg.analyses.timeline import as_of_view
+
+        kg, note = as_of_view(kg, as_of)
+        title = f"{title} · 截至 {as_of}"
+        _status(note.text())
     texts = {"report.html": render_report_html(kg, title=title, sources=sources)}
     texts.update(gap_report_files(kg, title=title, sources=sources))
     return {name: (lambda path, text=text: path.write_text(text, encoding="utf-8")) for name, text in texts.items()}
@@ -402,10 +441,12 @@ def _open_in_browser(path: Path) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from chainkg.analyses.timeline import check_as_of
     from chainkg.graph.writers import write_outputs
 
     graph = _read_graph(args.data)
-    written = write_outputs(args.out, _report_writers(graph, args.title))
+    as_of = check_as_of(args.as_of) if args.as_of else None
+    written = write_outputs(args.out, _report_writers(graph, args.title, as_of))
     print(f"wrote {args.out / 'report.html'}, {args.out / 'gaps.html'} and {len(written) - 2} chain pictures in {args.out / 'gaps'}")
     if args.open:
         _open_in_browser(args.out / "report.html")
@@ -765,22 +806,58 @@ def _run_analysis(args: argparse.Namespace, analyse, render) -> int:
     ``render`` gives the text table; the result's ``to_frames()`` (sheet name → DataFrame)
     gives CSV and xlsx; ``to_dict()`` JSON.
     """
+    from chainkg.analyses.timeline import check_as_of, graph_as_of
     from chainkg.reports.exports import write_result
 
     if args.format == "xlsx" and args.out is None:
         raise ChainKGError("--format xlsx writes a file: add --out FILE.xlsx")
     graph = _analysis_graph(args)
     try:
-        result = analyse(graph)
+        as_of = check_as_of(args.as_of) if getattr(args, "as_of", None) else None
+        engine, note = graph_as_of(graph, as_of)
+        result = analyse(engine if as_of else graph)
     finally:
         if hasattr(graph, "close"):
             graph.close()
+    if note is not None:
+        _status(note.text())  # stderr, so JSON on stdout stays clean; JSON carries it too
+        result, plain_render = _AsOfResult(result, note), render
+        render = lambda r: f"{note.text()}\n{plain_render(r.result)}"  # noqa: E731
     written = write_result(result, args.format, args.out, render)
     if written is not None:
         print(written)
     else:
         _status(f"wrote {args.out}")
     return 0
+
+
+class _AsOfResult:
+    """An analysis result as of a date: its exports say the date and what was left out."""
+
+    def __init__(self, result, note):
+        self.result, self.note = result, note
+
+    def to_dict(self) -> dict:
+        found = self.result.to_dict()
+        answer = found if isinstance(found, dict) else {"result": found}
+        return {"as_of": self.note.to_dict(), "as_of_note": self.note.text(), **answer}
+
+    def to_frames(self) -> dict:
+        import pandas as pd
+
+        frames = dict(self.result.to_frames())
+        frames["as_of"] = pd.DataFrame([{"截至": self.note.date, "说明": self.note.text()}])
+        return frames
+
+    def __getattr__(self, name):
+        return getattr(self.result, name)
+
+
+def _cmd_changes(args: argparse.Namespace) -> int:
+    from chainkg.analyses.changes import changes
+    from chainkg.reports.tables import render_changes
+
+    return _run_analysis(args, lambda g: changes(g, args.since, args.until), render_changes)
 
 
 def _cmd_gaps(args: argparse.Namespace) -> int:

@@ -41,11 +41,13 @@ def chain_ids() -> frozenset[str]:
     return frozenset(entity_id(s) for s in subjects)
 
 
-def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES) -> FactSet:
+def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[str, str] | None = None) -> FactSet:
     """Load reviewed-facts files, table mappings and articles (text or HTML; files or folders), check
     cross-references, and place chain-level facts on segments where their words say which.
 
     Articles are extracted and resolved against the reviewed facts, which win on conflict.
+    ``dates``: an article's date by its file name or path (``chainkg build --date FILE=DATE``),
+    before a ``dates.csv`` beside it and its dateline (``loaders.articles.article_date``).
     """
     from chainkg.loaders.articles import load_articles
     from chainkg.loaders.tables import is_table_mapping, load_table
@@ -55,7 +57,7 @@ def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES) -> FactSet:
     for path in found.reviewed:
         facts.merge(load_table(path) if is_table_mapping(path) else load_reviewed_facts(path))
     if found.articles:
-        facts.merge(load_articles(found.articles, reviewed=facts))
+        facts.merge(load_articles(found.articles, reviewed=facts, dates=dates))
     check_references(facts, chain_ids())
     facts.relations.extend(place_on_segments(facts))
     facts.relations = link_stated_counts(facts)

@@ -33,6 +33,7 @@ Example
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -60,6 +61,7 @@ from chainkg.ontology import CHAIN_FILES, CKG, CLASSES
 
 __all__ = [
     "Triple", "Emit", "emit_facts", "statement_triples", "decimal_literal", "rdf_value", "plain_value", "plain_from_rdf", "merged_qualifiers",
+    "edge_dates", "EDGE_DATE_FIELDS", "date_literal",
     "source_triples", "entity_triples", "evidence_triples", "observation_triples",
     "entity_properties", "entity_labels", "relationship_properties", "has_qualifiers", "relation_from_properties",
     "entity_node_attributes", "edge_attributes", "statement_qualifiers", "entity_term_values",
@@ -116,12 +118,32 @@ def decimal_literal(value: Decimal) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
+#: ISO dates by precision → their XSD type (``loaders.dates``: a source's date as precise as it says).
+_DATE_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date), (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+               (re.compile(r"\d{4}"), XSD.gYear))
+
+
+def date_literal(value: str) -> Literal:
+    """An ISO date at its precision: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` (other
+    text stays a plain literal, never a wrongly typed one).
+
+    >>> date_literal("2024-03").datatype == XSD.gYearMonth, str(date_literal("2024"))
+    (True, '2024')
+    """
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.fullmatch(value):
+            return Literal(value, datatype=datatype)
+    return Literal(value)
+
+
 def rdf_value(term: TermField, value: Any) -> Node:
     """A record value as the RDF object of ``ckg:<term>``."""
     if term.value == "entity":
         return iris.entity_iri(value)
     if term.value == "integer":
         return Literal(int(value))
+    if term.value == "date":
+        return date_literal(str(value))
     return Literal(value, lang="zh" if term.value == "zh" else None)
 
 
@@ -194,6 +216,8 @@ def source_triples(source: SourceDocument) -> Iterator[Triple]:
         yield node, DCTERMS.bibliographicCitation, Literal(source.citation)
     if source.note:
         yield node, CKG.note, Literal(source.note, lang="en")
+    if source.learned:
+        yield node, CKG.learnedOn, date_literal(source.learned)
 
 
 def _label_language(text: str) -> str:
@@ -293,6 +317,10 @@ def observation_triples(observation: Observation) -> Iterator[Triple]:
         yield node, CKG.projectStatus, Literal(observation.project_status)
     if observation.label:
         yield node, RDFS.label, Literal(observation.label, lang="zh")
+    if observation.stated_on:
+        yield node, CKG.statedOn, date_literal(observation.stated_on)
+    if observation.learned_on:
+        yield node, CKG.learnedOn, date_literal(observation.learned_on)
     yield node, PROV.wasDerivedFrom, iris.source_iri(observation.source_id)
     if observation.evidence is not None:
         yield from _evidence_of(node, observation.evidence)
@@ -328,6 +356,37 @@ def merged_qualifiers(statements: Iterable[dict[TermField, Any]]) -> dict[TermFi
     return {term: max(found) if term.value == "integer" else min(found) for term, found in values.items()}
 
 
+#: The qualifier that dates a statement, and the one that says when the graph learned it.
+_STATED_ON = next(t for t in RELATION_QUALIFIERS if t.term == "statedOn")
+
+
+def edge_dates(statements: Iterable[dict[TermField, Any]]) -> dict[str, str]:
+    """When an edge several statements state became known, and when a source reported it done:
+    ``knownSince`` (its earliest statement's date) and ``statedSince`` (the earliest date of a
+    statement that is no intention), each left out when a statement it is taken over is
+    undated (then it counts as known at every date; see ``analyses.timeline``).
+
+    >>> terms = {t.field: t for t in RELATION_QUALIFIERS}
+    >>> plan = {terms["modality"]: "intended", terms["stated_on"]: "2022-05-18"}
+    >>> done = {terms["modality"]: "stated", terms["stated_on"]: "2024-03"}
+    >>> edge_dates([plan, done]), edge_dates([plan]), edge_dates([plan, {}])
+    ({'knownSince': '2022-05-18', 'statedSince': '2024-03'}, {'knownSince': '2022-05-18'}, {})
+    """
+    statements = list(statements)
+    found: dict[str, str] = {}
+    dates = [str(q[_STATED_ON]) if q.get(_STATED_ON) else "" for q in statements]
+    if dates and all(dates):
+        found["knownSince"] = min(dates)
+    facts = [str(q[_STATED_ON]) if q.get(_STATED_ON) else "" for q in statements if q.get(_MODALITY) != "intended"]
+    if facts and all(facts):
+        found["statedSince"] = min(facts)
+    return found
+
+
+#: ``edge_dates`` keys as the analysis graphs name them.
+EDGE_DATE_FIELDS = {"knownSince": "known_since", "statedSince": "stated_since"}
+
+
 def statement_qualifiers(graph: Graph, statement: Node) -> Iterator[tuple[TermField, Any]]:
     """The qualifiers a statement node holds in ``graph``, as plain values (inverse of RDF)."""
     for term in RELATION_QUALIFIERS:
@@ -351,7 +410,9 @@ class PropertyKey:
     ``value`` says how the object is held: ``text`` (a plain literal), ``zh`` / ``en`` (a
     literal in that language), ``lang`` (the key takes the language: ``name`` zh, ``nameEn``,
     ``name_fr``, ``name_`` untagged), ``iri`` (an IRI as text), ``decimal`` (an
-    ``xsd:decimal`` as a float), ``date`` (an ``xsd:date`` as a Neo4j date). ``many``: a list.
+    ``xsd:decimal`` as a float), ``date`` (an ``xsd:date`` as a Neo4j date), ``isodate`` (a
+    date at any precision — ``xsd:gYear``, ``gYearMonth``, ``date`` — as its ISO text, which
+    orders as the periods do). ``many``: a list.
     """
 
     predicate: URIRef
@@ -383,6 +444,7 @@ SOURCE_KEYS: tuple[PropertyKey, ...] = (
     PropertyKey(DCTERMS.issued, "published"),
     PropertyKey(DCTERMS.bibliographicCitation, "citation"),
     PropertyKey(CKG.note, "note", value="en"),
+    PropertyKey(CKG.learnedOn, "learnedOn", value="isodate"),
     PropertyKey(SCHEMA.mentions, "mentions", many=True, value="iri"),
 )
 #: ``Observation`` nodes (``observation_triples``); ``refEntity`` is also a ``REF_ENTITY`` relationship.
@@ -398,6 +460,8 @@ OBSERVATION_KEYS: tuple[PropertyKey, ...] = (
     PropertyKey(CKG.periodLabel, "periodLabel", value="zh"),
     PropertyKey(CKG.projectStatus, "projectStatus"),
     PropertyKey(RDFS.label, "label", value="zh"),
+    PropertyKey(CKG.statedOn, "statedOn", value="isodate"),
+    PropertyKey(CKG.learnedOn, "learnedOn", value="isodate"),
     PropertyKey(QB.dataSet, "dataSet", value="iri"),
     PropertyKey(PROV.wasDerivedFrom, "sources", many=True, value="iri"),
 )
@@ -447,7 +511,12 @@ def relationship_properties(relation: Relation) -> dict[str, Any]:
     for term in RELATION_QUALIFIERS:
         if value := getattr(relation, term.field):
             properties[term.term] = plain_value(term, value)
+    properties.update(edge_dates([_qualifiers_of(relation)]))
     return properties
+
+
+def _qualifiers_of(relation: Relation) -> dict[TermField, Any]:
+    return {t: plain_value(t, v) for t in RELATION_QUALIFIERS if (v := getattr(relation, t.field))}
 
 
 def relation_from_properties(subject_iri: str, predicate: str, object_iri: str, properties: dict[str, Any]) -> Relation:
@@ -490,9 +559,10 @@ def edge_attributes(relations: list[Relation], *, evidence: bool = True) -> dict
         "confidence": max(float(r.confidence) for r in relations),
         "evidence": records,
     }
-    merged = merged_qualifiers({t: plain_value(t, v) for t in RELATION_QUALIFIERS if (v := getattr(r, t.field))}
-                               for r in relations)
+    qualified = [_qualifiers_of(r) for r in relations]
+    merged = merged_qualifiers(qualified)
     attributes.update((term.field, value) for term, value in merged.items())
+    attributes.update((EDGE_DATE_FIELDS[key], value) for key, value in edge_dates(qualified).items())
     return attributes
 
 

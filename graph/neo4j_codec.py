@@ -77,7 +77,9 @@ from chainkg.graph.mapping import (
     SOURCE_LABEL,
     WEIGHT_MEASURES,
     PropertyKey,
+    date_literal,
     decimal_literal,
+    edge_dates,
     emit_facts,
     entity_labels,
     entity_names,
@@ -278,6 +280,8 @@ def _to_plain(spec: PropertyKey, value: Node) -> tuple[str, Any] | None:
             return spec.key, datetime.date.fromisoformat(str(value))
         except ValueError:
             return None
+    if spec.value == "isodate" and value != date_literal(str(value)):
+        return None  # not a date as chainkg writes one: rdfExtra keeps it
     return spec.key, str(value)
 
 
@@ -297,6 +301,8 @@ def _to_rdf(spec: PropertyKey, value: Any, language: str | None) -> Node:
         return decimal_literal(Decimal(repr(float(value))))
     if spec.value == "date":
         return Literal(_native(value).isoformat(), datatype=XSD.date)
+    if spec.value == "isodate":
+        return date_literal(str(value))
     return Literal(value)
 
 
@@ -543,6 +549,7 @@ def _relationship_row(index: _Quads, subject: URIRef, term, object_: URIRef, sta
         qualified.append({q: plain_from_rdf(q, value) for q in RELATION_QUALIFIERS
                           if (value := index.value(statement, CKG[q.term])) is not None})
     properties.update((term.term, value) for term, value in merged_qualifiers(qualified).items())
+    properties.update(edge_dates(qualified))
     properties.update({"sources": sorted(sources), "methods": sorted(methods)})
     if confidences:
         properties["confidence"] = max(confidences)

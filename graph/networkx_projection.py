@@ -27,7 +27,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 from rdflib.term import Node
 
-from chainkg.graph.mapping import entity_term_values, merged_qualifiers, statement_qualifiers
+from chainkg.graph.mapping import (
+    EDGE_DATE_FIELDS,
+    edge_dates,
+    entity_term_values,
+    merged_qualifiers,
+    statement_qualifiers,
+)
 from chainkg.graph.rdf import reported_cny
 from chainkg.ontology import CKG, CLASSES, RELATIONS
 
@@ -111,6 +117,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                     "confidence": found["confidence"],
                     "evidence": sorted(found["evidence"], key=lambda e: (e["source"], e["start"] or 0)),
                     **{term.field: value for term, value in merged_qualifiers(found["qualifiers"]).items()},
+                    **{EDGE_DATE_FIELDS[k]: v for k, v in edge_dates(found["qualifiers"]).items()},
                 }
             kg.add_edge(str(subject), str(object_), key=name, predicate=name, **attributes)
     return kg

@@ -11,6 +11,10 @@
 - **Records**: the extractor already gives the records every loader produces (``Entity``,
   ``Relation`` with ``method = extracted``, its confidence and evidence span); here they
   take their resolved ids and a plain-text form of each quote, in the article's own named graph.
+- **Dates** (``loaders.dates``): an article is dated by the date a user gives it (``dates``:
+  ``chainkg build --date FILE=DATE``), else by the ``dates.csv`` beside it, else by a dateline
+  in its first lines, else not at all (its facts are undated, and every output says so); each
+  fact then by a date in its own sentence (去年 resolved against the article's date) or the article's.
 
 Example
 -------
@@ -31,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from chainkg.errors import SourceError
+from chainkg.loaders.dates import DATES_MANIFEST, date_facts, document_date, learned_date, read_dates_manifest
 from chainkg.loaders.extract import ExtractedDocument, extract_text
 from chainkg.loaders.gazetteer import chain_gazetteer
 from chainkg.loaders.records import FactSet, Origin, Relation, SourceDocument, TextSpan
@@ -38,7 +43,8 @@ from chainkg.loaders.sources import ARTICLE_SUFFIXES, expand_sources
 from chainkg.loaders.text import MAX_ARTICLE_BYTES, decode_source, normalize_annotated_text, read_source_file
 from chainkg.text import normalize_name
 
-__all__ = ["ARTICLE_SUFFIXES", "read_article", "extract_file", "documents_to_facts", "load_articles", "is_abbreviation"]
+__all__ = ["ARTICLE_SUFFIXES", "read_article", "extract_file", "documents_to_facts", "load_articles", "is_abbreviation",
+           "article_date"]
 
 _KIND = {"Company": "organization", "ResearchInstitute": "organization", "GovernmentBody": "organization",
          "Association": "organization", "StockExchange": "organization", "IndustrialPark": "park",
@@ -133,12 +139,15 @@ def _with_plain_text(span: TextSpan) -> TextSpan:
 
 
 def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None, str]],
-                       reviewed: FactSet | None = None) -> FactSet:
+                       reviewed: FactSet | None = None, published: dict[str, tuple[str | None, str | None]] | None = None,
+                       ) -> FactSet:
     """Records from extracted documents, resolved against each other and the reviewed facts.
 
     Reviewed facts win: a resolved entity keeps its reviewed id and name, and an extracted
-    relation that a reviewed one already states is left out.
+    relation that a reviewed one already states is left out. ``published``: source id →
+    (the article's date, how it was found), dating its facts (:func:`~chainkg.loaders.dates.date_facts`).
     """
+    published = published or {}
     resolver = _Resolver(reviewed)
     reviewed_keys = {r.key for r in reviewed.relations} if reviewed else set()
     facts = FactSet()
@@ -149,7 +158,9 @@ def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None,
         facts.sources[document.source] = SourceDocument(
             id=document.source, kind="article", title=normalize_annotated_text(title[:80]).text,
             file=path.resolve() if path is not None else None, sha256=hashlib.sha256(data).hexdigest(),
-            note=f"facts extracted by chainkg rules ({how})",
+            note=_note(how, published.get(document.source, (None, None))[1]),
+            published=published.get(document.source, (None, None))[0],
+            learned=published.get(document.source + "#learned", (None, None))[0] or learned_date(path),
         )
         origin = Origin(str(path or document.source))
         ids = {}
@@ -185,13 +196,54 @@ def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None,
             evidence = _with_plain_text(relation.evidence) if relation.evidence is not None else None
             kept[key] = replace(relation, subject=subject, object=object_, evidence=evidence, origin=origin)
         facts.relations.extend(kept.values())
-    return facts
+    return date_facts(facts)
 
 
-def load_articles(paths: Iterable[str | Path], reviewed: FactSet | None = None) -> FactSet:
-    """Extract every article file (or folder of them) into one resolved fact set."""
+def _note(how: str, dated_by: str | None) -> str:
+    dated = {"user": "; date given by the user", "manifest": f"; date from {DATES_MANIFEST}",
+             "dateline": "; date from its dateline"}.get(dated_by or "", "; no date found (its facts are undated)")
+    return f"facts extracted by chainkg rules ({how}){dated}"
+
+
+def article_date(path: Path, text: str, dates: dict[str, str] | None = None) -> tuple[str | None, str | None, str | None]:
+    """(published, how it was found: ``user`` / ``manifest`` / ``dateline``, learned) for one article.
+
+    ``dates``: the user's dates by file name or path (``--date FILE=DATE``); then the
+    ``dates.csv`` in the article's folder; then a dateline in its first lines.
+    """
+    dates = dates or {}
+    for key in (str(path), path.name, str(path.resolve())):
+        if key in dates:
+            return dates[key], "user", None
+    manifest = _manifest(path.parent.resolve())
+    if path.name in manifest and manifest[path.name][0] is not None:
+        return manifest[path.name][0], "manifest", manifest[path.name][1]
+    found = document_date(normalize_annotated_text(text[:2000]).text)
+    learned = manifest[path.name][1] if path.name in manifest else None
+    return (found.isoformat(), "dateline", learned) if found else (None, None, learned)
+
+
+@lru_cache(maxsize=64)
+def _manifest(folder: Path) -> dict[str, tuple[str | None, str | None]]:
+    path = folder / DATES_MANIFEST
+    return read_dates_manifest(path) if path.is_file() else {}
+
+
+def load_articles(paths: Iterable[str | Path], reviewed: FactSet | None = None, dates: dict[str, str] | None = None) -> FactSet:
+    """Extract every article file (or folder of them) into one resolved fact set, dated (see the module)."""
+    from datetime import date
+
+    _manifest.cache_clear()  # a dates.csv edited since the last load
     documents = []
+    published: dict[str, tuple[str | None, str | None]] = {}
     for path in expand_sources(paths).articles:
         text, how = read_article(path)
-        documents.append((extract_text(text, source=_source_id(path)), path if how == "text" else None, how))
-    return documents_to_facts(documents, reviewed)
+        day, dated_by, learned = article_date(path, text, dates)
+        source = _source_id(path)
+        published[source] = (day, dated_by)
+        if learned:
+            published[source + "#learned"] = (learned, "manifest")
+        # 昨日 / 去年 in the extractor's figures resolve against a day-precise date only
+        anchor = date.fromisoformat(day) if day and len(day) == 10 else None
+        documents.append((extract_text(text, source=source, document_date=anchor), path if how == "text" else None, how))
+    return documents_to_facts(documents, reviewed, published)

@@ -29,11 +29,14 @@ import re
 from bisect import bisect_left
 from collections import ChainMap
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache, partial
 
 from chainkg.loaders import extract_lexical
+from chainkg.loaders.dates import DATE_PHRASE as _DATE
+from chainkg.loaders.dates import DATELINE as _DATELINE
+from chainkg.loaders.dates import resolve_date_phrase as _resolve_date
 from chainkg.loaders.extract_chains import (
     MEMBER_CONFIDENCE,
     chain_members,
@@ -142,7 +145,6 @@ _INVESTOR_ORIGINS = ("71", "81", "82")
 _MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(亿美元|万美元|美元|亿港元|港元|亿元|万元|元)")
 _AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(万平方米|平方米|平方公里|亩)")
 _COUNT = re.compile(r"(\d+)\s*(?:多)?(个|家|项)")
-_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?|(\d{1,2})月(\d{1,2})日|昨日|昨天|去年|今年|前年")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1383,30 +1385,6 @@ def _places_by_id() -> dict:
 @lru_cache(maxsize=1)
 def _chain_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(chain_gazetteer(), key=len, reverse=True))))
-
-
-def _resolve_date(match: re.Match, document_date: date | None) -> str | None:
-    """ISO form of a date phrase; relative ones (昨日, 去年) against the document's date.
-
-    >>> _resolve_date(_DATE.search("昨日"), date(2024, 3, 1)), _resolve_date(_DATE.search("去年"), date(2024, 3, 1))
-    ('2024-02-29', '2023')
-    >>> _resolve_date(_DATE.search("2017年"), None), _resolve_date(_DATE.search("8月27日"), None)
-    ('2017', '--08-27')
-    """
-    text = match.group(0)
-    year, month, day, month2, day2 = match.groups()
-    if year:
-        return "-".join([year] + [f"{int(x):02d}" for x in (month, day) if x])
-    if month2:
-        return f"{document_date.year}-{int(month2):02d}-{int(day2):02d}" if document_date else f"--{int(month2):02d}-{int(day2):02d}"
-    if document_date is None:
-        return None
-    if text in ("昨日", "昨天"):
-        return (document_date - timedelta(days=1)).isoformat()
-    return str(document_date.year + {"去年": -1, "今年": 0, "前年": -2}[text])
-
-
-_DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:讯|电)")
 
 
 def extract_text(original: str, *, source: str = "text", document_date: date | None = None) -> ExtractedDocument:

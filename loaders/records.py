@@ -19,7 +19,7 @@ Adding a qualifier to relations is one field below, plus the property it names i
 Example
 -------
 >>> [t.field for t in RELATION_QUALIFIERS]
-['leadership_kind', 'modality', 'scope', 'scope_note', 'note', 'stated_count']
+['leadership_kind', 'modality', 'scope', 'scope_note', 'note', 'stated_count', 'stated_on', 'learned_on']
 >>> next(t for t in RELATION_QUALIFIERS if t.field == "scope")
 TermField(field='scope', term='scope', value='entity')
 """
@@ -48,9 +48,11 @@ __all__ = [
 ]
 
 #: How a value is written: plain text, Chinese text (``@zh`` in RDF), the id of an entity
-#: (an IRI in RDF, the IRI's text in Neo4j and in the analysis graphs), or a whole number
-#: (``xsd:integer`` in RDF, an integer everywhere else).
-ValueKind = Literal["text", "zh", "entity", "integer"]
+#: (an IRI in RDF, the IRI's text in Neo4j and in the analysis graphs), a whole number
+#: (``xsd:integer`` in RDF, an integer everywhere else), or a date at the precision a source
+#: gives it (``2024``, ``2024-03``, ``2024-03-01``: ``xsd:gYear`` / ``xsd:gYearMonth`` /
+#: ``xsd:date`` in RDF, that ISO text everywhere else, so dates compare as text).
+ValueKind = Literal["text", "zh", "entity", "integer", "date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,8 @@ class SourceDocument:
     published: str | None = None
     citation: str | None = None
     note: str | None = None
+    #: When the graph learned this source (ISO date; ``loaders.dates.learned_date``).
+    learned: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +185,11 @@ class Relation:
     #: How many firms or projects the statement's own sentence counts (``6家``, ``10多家``) for
     #: this entry: set by :func:`chainkg.loaders.counts.link_stated_counts`.
     stated_count: int | None = term_field("statedCount", "integer")
+    #: The date the source states the fact for: a date in its sentence, else the source's own
+    #: date (``loaders.dates``); None when neither says one (an *undated* fact).
+    stated_on: str | None = term_field("statedOn", "date")
+    #: When the graph learned the fact (the day its source was read in; ``loaders.dates.learned_date``).
+    learned_on: str | None = term_field("learnedOn", "date")
     origin: Origin | None = field(default=None, compare=False)
 
     @property
@@ -204,6 +213,9 @@ class Observation:
     project_status: str | None = None
     label: str | None = None
     evidence: TextSpan | None = None
+    #: As on :class:`Relation`: the date the source states the figure for, and when the graph learned it.
+    stated_on: str | None = None
+    learned_on: str | None = None
     origin: Origin | None = field(default=None, compare=False)
 
 

@@ -35,6 +35,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, create_model
 
 from chainkg.errors import SourceError, brief
+from chainkg.loaders.dates import date_facts, learned_date
 from chainkg.loaders.records import (
     RELATION_QUALIFIERS,
     Entity,
@@ -280,7 +281,8 @@ def load_reviewed_facts(path: str | Path) -> FactSet:
         facts.relations.append(_read_relation(reader, node, source, span))
     for node in reader.mapping_list(document, "observations"):
         facts.observations.append(_read_observation(reader, node, source, span))
-    return facts
+    # every fact dated as its sentence or its source says (a reviewer's own stated_on: kept)
+    return date_facts(facts)
 
 
 def _read_source(reader: _Reader, node: _LineMap) -> tuple[SourceDocument, str | None]:
@@ -321,6 +323,7 @@ def _read_source(reader: _Reader, node: _LineMap) -> tuple[SourceDocument, str |
         published=reader.get(node, "published", required=False),
         citation=reader.get(node, "citation", required=False),
         note=reader.get(node, "note", required=False),
+        learned=learned_date(reader.path),
     )
     return source, original
 

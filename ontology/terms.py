@@ -93,6 +93,8 @@ class CKG(DefinedNamespace):
     leadershipKind: URIRef
     modality: URIRef
     statedCount: URIRef
+    statedOn: URIRef
+    learnedOn: URIRef
     scope: URIRef
     scopeNote: URIRef
     plainText: URIRef

@@ -130,3 +130,17 @@ def render_matrix(matrix) -> str:
         parts.append(f"{name}\n" + render_table([str(c) for c in frame.columns], rows))
     legend = " · ".join(f"{label} {status}" for status, label in STATUS_ZH.items())
     return "\n\n".join([*parts, legend])
+
+
+def render_changes(found) -> str:
+    """What changed (``analyses.changes.ChangeList``) as a planner's table, each change with its sentence."""
+    from chainkg.analyses.changes import CHANGE_KINDS
+
+    window = f"{found.since} → {found.until or '…'}"
+    lines = [f"changes {window}  ({found.engine})  {len(found.changes)} changes; "
+             f"{found.undated} undated facts (date unknown) in no window; {found.left_note}"]
+    rows = [[c.date, f"{c.kind} {CHANGE_KINDS[c.kind]}", "、".join(c.counties) or "—", c.chain or "—",
+             f"{c.subject_name} {c.predicate} {c.object_name}", "规划/意向" if c.status == "intended" else "原文明述",
+             (c.evidence[0] if c.evidence else "(no sentence: a reviewed or table fact)")[:60]] for c in found.changes]
+    lines.append(render_table(["date", "change", "county", "chain", "fact", "basis", "sentence"], rows))
+    return "\n".join(lines)

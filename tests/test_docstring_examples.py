@@ -26,7 +26,6 @@ MODULES = [
 #: example and move it in (test_modules_without_examples_really_have_none says when).
 WITHOUT_EXAMPLES = {
     "chainkg.cli",                  # the command line: tests/test_cli.py runs it
-    "chainkg.analyses.cypher",      # needs a live Neo4j (its examples are marked +SKIP)
     "chainkg.ontology.terms",       # names; tests/test_ontology.py checks them against the Turtle
 }
 

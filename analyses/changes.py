@@ -1,0 +1,156 @@
+"""What changed between two dates: the quarterly review a planner writes, drafted.
+
+For a window (``since``, ``until``] — ``until`` default: no end — every relation whose
+statements' dates (``ckg:statedOn``, rules in :mod:`chainkg.analyses.timeline`) put a change
+in it, with its sentences and sources:
+
+===================  ==============================================================================
+kind                 when
+===================  ==============================================================================
+``entered``          first stated in the window (as done, or as a plan: ``status`` says which)
+``now_operating``    stated as a plan before the window and reported done within it (规划 → 投产)
+===================  ==============================================================================
+
+Nothing is listed as *left*: no source in a chainkg graph states that a firm, park or chain
+left a place, and an answer never infers it from silence (``ChangeList.left_note`` says so).
+Undated relations (a source with no date) cannot be placed in any window; the answer counts
+them (``undated``) instead of listing them. Each change is placed by county (the subject's
+county-level units) and chain (the object's, when it is a chain or a segment).
+
+Example
+-------
+>>> from chainkg.analyses.embedded import seed_kg
+>>> found = changes(seed_kg(), "2024-01-01")
+>>> found.changes[0].kind, found.changes[0].date
+('entered', '2024-03')
+>>> len([c for c in found.changes if c.kind == "now_operating"])
+0
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import networkx as nx
+
+from chainkg.analyses.timeline import check_as_of
+
+__all__ = ["Change", "ChangeList", "changes", "CHANGE_KINDS"]
+
+#: Kinds of change, with their Chinese labels.
+CHANGE_KINDS = {"entered": "新增", "now_operating": "规划转投产"}
+_LEFT_NOTE = ("nothing is listed as left: no source states that anything left, and an absence of news is no "
+              "evidence of leaving")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One relation that changed in the window, with the sentences that say so."""
+
+    kind: str  # one of CHANGE_KINDS
+    date: str  # the date of the change (ISO, at the source's precision)
+    subject: str
+    subject_name: str
+    predicate: str
+    object: str
+    object_name: str
+    status: str  # "stated" (done) or "intended" (a plan) at the window's end
+    counties: tuple[str, ...]
+    chain: str | None
+    evidence: tuple[str, ...]
+    sources: tuple[str, ...]
+    planned_since: str | None = None  # now_operating: when it was first stated as a plan
+
+
+@dataclass(frozen=True)
+class ChangeList:
+    since: str
+    until: str | None
+    engine: str
+    changes: tuple[Change, ...]
+    undated: int  # relations with no date: in no window
+    left_note: str = field(default=_LEFT_NOTE)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def to_frames(self) -> dict:
+        """One sheet: every change with its county, chain, sentence and sources (Chinese headers)."""
+        import pandas as pd
+
+        return {"changes": pd.DataFrame([{
+            "变化": CHANGE_KINDS[c.kind], "kind": c.kind, "日期": c.date, "县区": "、".join(c.counties),
+            "产业链": c.chain or "", "主体": c.subject_name, "关系": c.predicate, "对象": c.object_name,
+            "性质": "规划/意向" if c.status == "intended" else "原文明述", "依据": " | ".join(c.evidence),
+            "来源": " ".join(c.sources)} for c in self.changes])}
+
+
+def _in_window(date: str | None, since: str, until: str | None) -> bool:
+    return date is not None and date > since and (until is None or date <= until)
+
+
+def _embedded_rows(kg: nx.MultiDiGraph, since: str, until: str | None) -> tuple[list[dict], int]:
+    rows, undated = [], 0
+    for u, v, key, data in kg.edges(keys=True, data=True):
+        if not data.get("sources"):
+            continue
+        known, stated = data.get("known_since"), data.get("stated_since")
+        if known is None:
+            undated += 1
+            continue
+        chain_of = [w for _, w, k in kg.out_edges(v, keys=True) if k == "segmentOf"]
+        rows.append({"subject": u, "subjectName": kg.nodes[u].get("name", u), "predicate": key, "object": v,
+                     "objectName": kg.nodes[v].get("name", v), "classes": kg.nodes[v].get("classes", []),
+                     "chainOf": sorted(chain_of), "knownSince": known, "statedSince": stated,
+                     "modality": data.get("modality"), "evidence": [e["text"] for e in data.get("evidence", [])],
+                     "sources": list(data.get("sources", []))})
+    return rows, undated
+
+
+def changes(kg, since: str, until: str | None = None) -> ChangeList:
+    """What entered or went from plan to operation after ``since`` up to ``until`` (ISO dates).
+
+    ``kg``: a networkx graph (embedded) or a ``Neo4jStore`` / ``CypherGraph`` (Cypher); both
+    answer the same list (``tests/test_time_changes.py``).
+    """
+    from chainkg.analyses.engine import as_chain_graph
+
+    since = check_as_of(since)
+    until = check_as_of(until) if until else None
+    graph = as_chain_graph(kg)
+    if isinstance(kg, nx.MultiDiGraph):
+        rows, undated = _embedded_rows(kg, since, until)
+    else:
+        rows, undated = graph.dated_relations()  # type: ignore[attr-defined]
+    named = {p.iri: p for p in graph.named_things()}
+    found = []
+    for row in rows:
+        known, stated = row["knownSince"], row["statedSince"]
+        intended = row["modality"] == "intended"
+        if _in_window(known, since, until):
+            kind, date, planned = "entered", known, None
+        elif not intended and known <= since and _in_window(stated, since, until):
+            kind, date, planned = "now_operating", stated, known
+        else:
+            continue
+        done = not intended and stated is not None and (until is None or stated <= until)
+        chain = row["object"] if "IndustrialChain" in row["classes"] else (row["chainOf"][0] if row["chainOf"] else None)
+        counties = tuple(sorted(name for _, level, name in graph.ancestors(row["subject"]) if level == "county"))
+        if "AdministrativeArea" in named.get(row["subject"], _NOTHING).classes and \
+                named[row["subject"]].admin_level == "county":
+            counties = (named[row["subject"]].name,)
+        found.append(Change(kind, date, row["subject"], row["subjectName"], row["predicate"], row["object"],
+                            row["objectName"], "stated" if done else "intended", counties,
+                            named[chain].name if chain in named else None, tuple(row["evidence"]),
+                            tuple(sorted(row["sources"])), planned))
+    found.sort(key=lambda c: (c.date, c.counties, c.chain or "", c.subject, c.predicate, c.object))
+    return ChangeList(since, until, graph.engine, tuple(found), undated)
+
+
+@dataclass(frozen=True)
+class _Nothing:
+    classes: tuple[str, ...] = ()
+    admin_level: str | None = None
+
+
+_NOTHING = _Nothing()
