@@ -37,8 +37,9 @@ from chainkg.analyses.timeline import check_as_of
 
 __all__ = ["Change", "ChangeList", "changes", "CHANGE_KINDS"]
 
-#: Kinds of change, with their Chinese labels.
-CHANGE_KINDS = {"entered": "新增", "now_operating": "规划转投产"}
+#: Kinds of change, with their Chinese labels. "Entered" is first *reported* in the window (a
+#: planner must not read it as newly founded or built: an article reports what may be old).
+CHANGE_KINDS = {"entered": "首次见于来源", "now_operating": "规划转投产"}
 _LEFT_NOTE = ("nothing is listed as left: no source states that anything left, and an absence of news is no "
               "evidence of leaving")
 
