@@ -39,6 +39,7 @@ from chainkg.loaders.extract_chains import (
     chain_members,
     chain_mentions,
     label_possessor,
+    names_a_wider_trade,
     possessor_of,
 )
 from chainkg.loaders.extract_confidence import confidence
@@ -142,6 +143,8 @@ _INVESTOR_ORIGINS = ("71", "81", "82")
 _MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(亿美元|万美元|美元|亿港元|港元|亿元|万元|元)")
 _AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(万平方米|平方米|平方公里|亩)")
 _COUNT = re.compile(r"(\d+)\s*(?:多)?(个|家|项)")
+# a count or a batch in what would be a name (一批X项目, 等12个产业项目): a kind of thing, not one
+_COUNTED = re.compile(r"[一二三四五六七八九十两百千\d]+\s*(?:多)?(?:个|家|项|批|大)|一批|多个|若干|^等")
 _DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?|(\d{1,2})月(\d{1,2})日|昨日|昨天|去年|今年|前年")
 
 
@@ -412,12 +415,14 @@ class _Extractor:
         extract_lexical.refine_suffix_names(self, f"{_ZONE_SUFFIX}|{_PARK_SUFFIX}|{_ORG_SUFFIX}")  # the model's words
         for match in re.finditer(rf"(?:引入|引进|招引)({_NAME_CHARS}{{2,20}}?(?:中心|工厂|项目|基地))", text):
             name = _cut_name(match.group(1), 2)
-            if re.search(r"\d+(?:个|家|项)|产业链|上游|下游", name):
+            if _COUNTED.search(name) or re.search(r"产业链|上游|下游", name):
                 continue
             entity_type = "Company" if name.endswith("中心") else "Project"
             self.spans.append(_Span(match.end() - len(name), match.end(), entity_type, name, name))
         for match in re.finditer(rf"(?:建设|新建)({_NAME_CHARS}{{2,12}}?(?:工厂|项目|基地))", text):
             name = _trim_leading(match.group(1))  # 投资建设的X项目: the 的 is not the project's
+            if _COUNTED.search(name):
+                continue
             self.spans.append(_Span(match.end(1) - len(name), match.end(1), "Project", name, name))
         for match in _ENUMERATION.finditer(text):
             items_text = match.group(1)
@@ -1029,7 +1034,7 @@ class _Extractor:
             if other.type == "IndustrialChain":
                 if span.type in ("IndustrialPark", "DevelopmentZone"):
                     self._add(span, "hostsChain", other, 0.8, sentence, rule="name_holds_chain_host")
-                elif span.type in ("Company", "ResearchInstitute", "Project"):
+                elif span.type in ("Company", "Project") and not names_a_wider_trade(self.text[other.start:other.end]):
                     self._add(span, "operatesIn", other, 0.8, sentence, rule="name_holds_chain_member")
             if span.type == "Project" and other.type in ("Company", "ResearchInstitute") and other.start == span.start \
                     and other.extra.get("inside"):
