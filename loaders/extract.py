@@ -44,6 +44,7 @@ from chainkg.loaders.extract_chains import (
 )
 from chainkg.loaders.extract_confidence import confidence
 from chainkg.loaders.extract_index import SpanIndex
+from chainkg.loaders.extract_leaders import LEADING_ROLE, role_holders
 from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
 from chainkg.loaders.extract_names import lists_projects
 from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
@@ -445,8 +446,8 @@ class _Extractor:
             for name, end in ((first, match.end(1)), (match.group(2), match.end(2))):
                 if not self._is_known_word(name) and name not in self.places and not re.search(r"\d", name):
                     self.spans.append(_Span(end - len(name), end, "Company", name, name))
-        for match in re.finditer(rf"发挥({_NAME_CHARS}{{2,8}}?)(?:龙头|链主|引领)", text):
-            self.spans.append(_Span(match.start(1), match.end(1), "Company", match.group(1), match.group(1)))
+        for a, b in role_holders(text):
+            self.spans.append(_Span(a, b, "Company", text[a:b], text[a:b]))
         for short, full in EXCHANGES.items():
             for match in re.finditer(re.escape(short), text):
                 self.spans.append(_Span(match.start(), match.end(), "StockExchange", full, full))
@@ -1072,8 +1073,8 @@ class _Extractor:
                     self._add(org, "leadsChain", chain, 0.9, sentence, ("leadershipKind", kind), rule="bracket_leader")
                     self._add(org, "operatesIn", chain, 0.9, sentence, rule="bracket_leader_member")
                 continue
-            if before.endswith("发挥") and re.match(r"(龙头|链主)", after):
-                kind = "chain_leader" if after.startswith("链主") else "leading_enterprise"
+            if before.endswith("发挥") and (role := LEADING_ROLE.match(after)):
+                kind = "chain_leader" if role.group(1) == "链主" else "leading_enterprise"
             elif re.match(r"[^，。；]{0,8}(?:两大|三大|多家)?龙头企业", after) or org.extra.get("listed_as_leader"):
                 kind = "leading_enterprise"
             if kind:

@@ -33,3 +33,21 @@ def test_an_institute_named_after_its_chain_studies_it_and_is_no_member():
 def test_a_batch_or_a_count_of_projects_is_no_project_name():
     assert not any("项目" in n for n in names("晋江市引进了一批优质智能装备项目。"))
     assert not any("项目" in n for n in names("共有甲乙加工、丙丁平台建设等12个产业项目达成合作意向。"))
+
+
+# -- leadsChain: the role a leader plays --------------------------------------------------------
+
+def test_a_firm_whose_driving_role_a_place_makes_use_of_leads_the_chain_of_its_sentence():
+    found = made_up("晋江市发挥甲乙微电子的带动作用，做大智能装备产业。")
+    assert {("甲乙微电子", "leadsChain", "智能装备"), ("甲乙微电子", "operatesIn", "智能装备")} <= found
+
+
+def test_a_common_noun_in_the_leaders_role_is_no_firm():
+    for holder in ("重大项目", "龙头企业", "政策", "投资"):
+        assert not any(p == "leadsChain" for _, p, _ in made_up(f"晋江市发挥{holder}的带动作用，做大智能装备产业。")), holder
+
+
+def test_the_corpus_leader_named_by_its_driving_role_leads_its_chain():
+    # d20 names the firm whose 带动作用 the zone makes use of; the sentence's chain is named in a supplier's name
+    leaders = {(s, o) for s, p, o in facts(corpus_document("d20")) if p == "leadsChain"}
+    assert len(leaders) == 1 and next(iter(leaders))[1] == "半导体"
