@@ -34,6 +34,7 @@ from decimal import Decimal
 from functools import lru_cache, partial
 
 from chainkg.loaders import extract_lexical
+from chainkg.loaders.extract_brands import firm_brand, is_group_or_holding, names_a_place, opens_with_brand
 from chainkg.loaders.extract_chains import (
     MEMBER_CONFIDENCE,
     chain_members,
@@ -761,7 +762,7 @@ class _Extractor:
                 if not 2 <= at <= 3:
                     continue  # (the cheap tests first: counting the brand's mentions reads the text)
                 brand = name[:at]
-                if brand not in self.places and not self._is_known_word(brand) \
+                if not names_a_place(brand, self.places.__contains__) and not self._is_known_word(brand) \
                         and found.outside(brand, span.start, span.end):
                     offset = span.end - len(name)
                     self.spans.append(_Span(offset, offset + len(brand), "Company", brand, brand, {"brand_of": span.key, "inside": True}))
@@ -892,6 +893,37 @@ class _Extractor:
             self._parks_in_their_zones(sentence, named)
             self._invested_by(sentence, named)
         self._table_owners()
+        self._brand_relations()
+
+    def _brand_relations(self) -> None:
+        """Names that open with a firm's brand (``extract_brands``): its laboratory or institute is
+        part of it, a firm is part of the group the brand names, a park is the firm's. Only when
+        one firm of the text has that brand; the fact is stated where the owned name first is."""
+        is_place = self.places.__contains__
+        mentions: dict[str, list[_Span]] = {}
+        for span in self.spans:
+            mentions.setdefault(span.key, []).append(span)
+        firms = []
+        for key, spans in mentions.items():
+            if spans[0].type == "Company" and not spans[0].extra.get("brand_of"):
+                brand = firm_brand([s.name for s in spans], is_place)
+                if brand is not None and not self._is_known_word(brand):
+                    firms.append((spans[0], brand))
+        for key, spans in mentions.items():
+            span = spans[0]
+            if span.type == "ResearchInstitute":
+                predicate, rule, owners = "subOrganizationOf", "brand_lab_of_firm", firms
+            elif span.type == "Company" and not is_group_or_holding(span.name):
+                predicate, rule = "subOrganizationOf", "brand_firm_of_group"
+                owners = [(f, b) for f, b in firms if is_group_or_holding(f.name) and f.name.endswith("集团")]
+            elif span.type == "IndustrialPark":
+                predicate, rule, owners = "developedBy", "brand_park_of_firm", firms
+            else:
+                continue
+            owners = [f for f, brand in owners if f.key != key and opens_with_brand(span.name, brand, is_place)]
+            if len({f.key for f in owners}) == 1:
+                at = bisect_left(self._sentence_list, (span.start + 1,)) - 1
+                self._add(span, predicate, owners[0], 0.8, self._sentence_list[max(0, at)], rule=rule)
 
     def _chain_relations(self, sentence, inside, named, chains) -> None:
         """What the text says about the chains it names (``extract_chains``): the place, zone or

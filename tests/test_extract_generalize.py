@@ -51,3 +51,29 @@ def test_the_corpus_leader_named_by_its_driving_role_leads_its_chain():
     # d20 names the firm whose 带动作用 the zone makes use of; the sentence's chain is named in a supplier's name
     leaders = {(s, o) for s, p, o in facts(corpus_document("d20")) if p == "leadsChain"}
     assert len(leaders) == 1 and next(iter(leaders))[1] == "半导体"
+
+
+# -- brands: subOrganizationOf and developedBy by a shared brand ----------------------------------
+
+def test_a_laboratory_named_by_a_firms_brand_is_part_of_the_firm():
+    found = made_up("在丙丁体育用品有限公司运动科学实验室，仪器众多。丙丁、戊己等行业龙头企业涌现。"
+                    "这款服装是丙丁运动科学实验室与中国专业服装材料实验室合作研发的。")
+    assert ("丙丁运动科学实验室", "subOrganizationOf", "丙丁体育用品有限公司") in found
+
+
+def test_a_laboratory_whose_brand_no_firm_of_the_text_bears_is_nobodys():
+    found = made_up("在丙丁体育用品有限公司运动科学实验室，仪器众多。这款服装是丙丁运动科学实验室与戊己运动科学实验室合作研发的。")
+    assert not any(p == "subOrganizationOf" for _, p, _ in found)  # 丙丁 alone is never written: no brand
+
+
+def test_a_firm_bearing_a_groups_brand_belongs_to_the_group_and_a_holding_does_not():
+    found = made_up("丙丁集团回归龙岩。位于龙岩市的丙丁(福建)铸锻有限公司投产，丙丁控股有限公司上市。")
+    assert {(s, o) for s, p, o in found if p == "subOrganizationOf"} == {("丙丁(福建)铸锻有限公司", "丙丁集团")}
+
+
+def test_a_park_named_by_a_firms_brand_is_developed_by_that_firm_and_a_place_is_no_brand():
+    found = made_up("在戊己筑工(泉州)建筑科技产业园里，戊己(泉州)筑工科技有限公司的工人们正在施工。")
+    assert ("戊己筑工(泉州)建筑科技产业园", "developedBy", "戊己(泉州)筑工科技有限公司") in found
+    # the brand of a park is never its place: 台湾 / 海沧 before a chain's label say where (d18, d19)
+    for prefix in ("d18", "d19"):
+        assert not any(p == "developedBy" and o in ("台湾", "海沧") for _, p, o in facts(corpus_document(prefix)))
