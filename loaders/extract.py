@@ -120,7 +120,7 @@ _TABLE_HEADING = re.compile(r"[(（][一二三四五六七八九十百零〇]+[)
 _PROJECT_AFTER_PLACE = re.compile(rf"({_NAME_CHARS}{{2,24}}?(?:项目|工程))(?=现场|施工现场|工地|[，。；、(（\n]|$)")
 # a project's name opening a clause, then what a project does: 甲乙科技项目|将… / 总投资…
 _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}}?项目)"
-                              r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产)")
+                              r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产|之所以|是|于)")
 # what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
 _TITLE_OR_KIND = re.compile(r"中国|国家|全国|全省|省级|市级|国际|后续|相关|其他|其它|各类|新建|现有|周边|重点|特色|专业|示范")
 _PART_OF_ZONE = re.compile(rf"([{_CJK}]{{2,4}}?)园区")
@@ -131,7 +131,7 @@ _NAME_ENDS_HERE = re.compile(r"(?:现场|施工现场|工地|厂区)?(?:[，。�
 # 由[A、B、C](在厦)(各)投资: who invests in a project (由于 / 自由 / 理由 are other words; a list
 # with a verb in it — 由A牵头组织B投资 — says more than who invests, and is left alone)
 _INVESTED_BY = re.compile(r"(?<![自理缘经])由(?!于|此)((?:(?!牵头|组织|负责|协调|引进|招引|推动|带领|指导|主导|参与)"
-                          r"[^。；，,！？]){2,60}?)(?:在[^。；，,、]{1,10}?)?(?:各|共同|联合|合资|独资|分别)?(?:投资|出资)")
+                          r"[^。；，,！？]){2,60}?)(?:在[^。；，,、]{1,10}?)?(?:各|共同|联合|合资|独资|分别)?(?:投资|出资|投建)")
 # 该项目由 / 这个由 / 这一由: the project was named before
 _POINTS_BACK = re.compile(r"(?:该|这个|这一|此)(?:项目)?$")
 _LIST_SEPARATOR = re.compile(r"、|以及|和|与|及")

@@ -77,3 +77,22 @@ def test_a_park_named_by_a_firms_brand_is_developed_by_that_firm_and_a_place_is_
     # the brand of a park is never its place: 台湾 / 海沧 before a chain's label say where (d18, d19)
     for prefix in ("d18", "d19"):
         assert not any(p == "developedBy" and o in ("台湾", "海沧") for _, p, o in facts(corpus_document(prefix)))
+
+
+# -- developedBy: joint investors; a project as the subject of its sentence --------------------------
+
+def test_a_project_built_jointly_by_a_list_of_investors_is_developed_by_each():
+    found = made_up("甲乙乙烯项目之所以吸睛，在于它是全省最大的合资项目，由丙丁集团以及戊己集团、庚辛集团合资投建，总投资超百亿元。")
+    assert {o for s, p, o in found if p == "developedBy" and s == "甲乙乙烯项目"} == {"丙丁集团", "戊己集团", "庚辛集团"}
+
+
+def test_a_short_form_the_text_defines_is_the_same_project():
+    document = extract_text("位于晋江市的甲乙智造园丙丁项目(以下简称“丙丁项目”)施工现场一片繁忙。丙丁项目是全市重点项目。",
+                            source="made-up")
+    projects = [e for e in document.entities if e.type == "Project"]
+    assert [(p.name, p.aliases) for p in projects] == [("甲乙智造园丙丁项目", ("丙丁项目",))]
+
+
+def test_the_corpus_project_built_by_a_joint_venture_names_its_three_investors():
+    found = facts(corpus_document("d18"))
+    assert len({o for s, p, o in found if p == "developedBy" and s.endswith("乙烯项目")}) == 3
