@@ -123,6 +123,9 @@ _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}
                               r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产|之所以|是|于)")
 # what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
 _TITLE_OR_KIND = re.compile(r"中国|国家|全国|全省|省级|市级|国际|后续|相关|其他|其它|各类|新建|现有|周边|重点|特色|专业|示范")
+# a park's phase (双X物流园区(二期), X产业园三期) and a branch park (X产业园Y分园)
+_PARK_PHASE = re.compile(r"[(（]?[一二三四五六七八九十\d]期[)）]?")
+_PARK_BRANCH = re.compile(rf"[{_CJK}]{{2,4}}?分园(?!区)")
 _PART_OF_ZONE = re.compile(rf"([{_CJK}]{{2,4}}?)园区")
 _NOT_A_PARK_NAME = re.compile(r"[的和与及等各内外]|工业|产业|重点|特色|专业|主要|相关|其他")
 _TOWN = re.compile(rf"[{_CJK}]{{1,3}}?(?:镇|乡|街道)")
@@ -463,6 +466,7 @@ class _Extractor:
         self._find_places()
         extract_lexical.add_lexical_names(self)  # organizations the model tags, enumerations
         self._parks_inside_zones()
+        self._park_phases_and_branches()
         self._projects_named_after_places()
         self._projects_where_said()
         self._projects_opening_clauses()
@@ -493,6 +497,19 @@ class _Extractor:
             place = self._place_opening(name)
             if place is not None and _is_project_body(name[len(place):-2]):
                 self.spans.append(_Span(end - len(name), end, "Project", name, name))
+
+    def _park_phases_and_branches(self) -> None:
+        """X园区(二期) is the park's phase (an alias of the park); X产业园Y分园 is a branch park that lies
+        in X产业园 (its ``within``), Y its place or part."""
+        for park in [s for s in self.spans if s.type == "IndustrialPark"]:
+            if phase := _PARK_PHASE.match(self.text, park.end):
+                # one park: named as the table of projects names it, and as written with its phase
+                park.extra.setdefault("aliases", []).append(park.name + phase.group())
+                park.end = phase.end()  # (what follows the park follows its phase: 在X园区(二期)投资建设)
+            elif branch := _PARK_BRANCH.match(self.text, park.end):
+                name = park.name + branch.group()
+                park.extra["inside"] = True  # the park stays an entity of its own
+                self.spans.append(_Span(park.start, branch.end(), "IndustrialPark", name, name, {"within": park}))
 
     def _parks_inside_zones(self) -> None:
         """X开发区Y园区: two to four characters and 园区 right after a development zone name a park
@@ -1058,8 +1075,21 @@ class _Extractor:
         """A place the text gives only inside a name, as a span that carries its identity."""
         return _Span(0, 0, entry.type, entry.name, entry.id, {"place": entry})
 
+    def _branch_relations(self, branch: _Span, parent: _Span, inside, sentence) -> None:
+        """X产业园Y分园: the branch lies in X产业园 and in Y when Y is a place; what the name says
+        before Y (its place, its chain) is said of X产业园."""
+        self._add(branch, "locatedIn", parent, 0.8, sentence, rule="branch_in_park")
+        entry = self.places.get(self.text[parent.end:branch.end - 2])
+        if entry is not None and entry.type == "AdministrativeArea":
+            self._add(branch, "locatedIn", self._place_span(entry), 0.8, sentence, rule="branch_in_park")
+        self._name_relations(parent, [o for o in inside if o.end <= parent.end], sentence)
+
     def _name_relations(self, span: _Span, inside, sentence) -> None:
         """What a name says: 晋江市永佳… lies in 晋江市; …智能装备产业园 grows 智能装备."""
+        parent = span.extra.get("within")
+        if parent is not None and parent.type == "IndustrialPark":
+            self._branch_relations(span, parent, inside, sentence)
+            return
         self._located_by_its_name(span, inside, sentence)
         for other in inside:
             if other is span or not (span.start <= other.start and other.end <= span.end):
@@ -1234,7 +1264,7 @@ class _Extractor:
         """X开发区Y园区: the park lies in the zone (found by ``_parks_inside_zones``)."""
         for park in named:
             zone = park.extra.get("within")
-            if zone is not None and any(s is zone for s in self.spans):
+            if zone is not None and zone.type == "DevelopmentZone" and any(s is zone for s in self.spans):
                 self._add(park, "locatedIn", zone, 0.8, sentence, rule="park_in_zone")
 
     def _invested_by(self, sentence, named) -> None:

@@ -96,3 +96,20 @@ def test_a_short_form_the_text_defines_is_the_same_project():
 def test_the_corpus_project_built_by_a_joint_venture_names_its_three_investors():
     found = facts(corpus_document("d18"))
     assert len({o for s, p, o in found if p == "developedBy" and s.endswith("乙烯项目")}) == 3
+
+
+# -- parks: a phase and a branch --------------------------------------------------------------------
+
+def test_a_parks_phase_is_a_name_of_the_park():
+    document = extract_text("甲乙项目将在丙丁物流园区(二期)投资建设仓储中心。", source="made-up")
+    [park] = [e for e in document.entities if e.type == "IndustrialPark"]
+    assert (park.name, park.aliases) == ("丙丁物流园区", ("丙丁物流园区(二期)",))
+    assert ("甲乙项目", "locatedIn", "丙丁物流园区") in facts(document)
+
+
+def test_a_branch_park_lies_in_its_park_and_its_place_and_the_name_before_it_is_the_parks():
+    found = made_up("一家企业将在泉州戊己智能装备产业园晋江分园从事研发。")
+    branch, park = "泉州戊己智能装备产业园晋江分园", "泉州戊己智能装备产业园"
+    assert {(branch, "locatedIn", park), (branch, "locatedIn", "晋江市"), (park, "locatedIn", "泉州市"),
+            (park, "hostsChain", "智能装备")} <= found
+    assert (branch, "locatedIn", "泉州市") not in found and (branch, "hostsChain", "智能装备") not in found
