@@ -123,6 +123,8 @@ _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}
                               r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产|之所以|是|于)")
 # what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
 _TITLE_OR_KIND = re.compile(r"中国|国家|全国|全省|省级|市级|国际|后续|相关|其他|其它|各类|新建|现有|周边|重点|特色|专业|示范")
+# what follows the name of whoever supplied a photo or took it
+_CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|/摄|摄)\s*(?:\n|$)")
 # a park's phase (双X物流园区(二期), X产业园三期) and a branch park (X产业园Y分园)
 _PARK_PHASE = re.compile(r"[(（]?[一二三四五六七八九十\d]期[)）]?")
 _PARK_BRANCH = re.compile(rf"[{_CJK}]{{2,4}}?分园(?!区)")
@@ -476,6 +478,8 @@ class _Extractor:
         self._find_chains()
         self._find_figures()
         self._dedupe()
+        # X供图 / X摄: who supplied a photo is a credit, not what the article says (a name there is no mention)
+        self.spans = [s for s in self.spans if not _CREDIT.match(self.text, s.end)]
         extract_lexical.after_dedupe(self)  # 甲乙 and 甲乙体育用品有限公司: one firm; 高新区 back to its zone
 
     # -- projects, investors, tables: the language of project news ------------------------------

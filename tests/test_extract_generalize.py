@@ -113,3 +113,9 @@ def test_a_branch_park_lies_in_its_park_and_its_place_and_the_name_before_it_is_
     assert {(branch, "locatedIn", park), (branch, "locatedIn", "晋江市"), (park, "locatedIn", "泉州市"),
             (park, "hostsChain", "智能装备")} <= found
     assert (branch, "locatedIn", "泉州市") not in found and (branch, "hostsChain", "智能装备") not in found
+
+
+def test_who_supplied_a_photo_is_no_mention():
+    text = "晋江市的丙丁项目前期工程开工。\n施工现场。甲乙石化有限公司供图\n"
+    assert "甲乙石化有限公司" not in names(text)
+    assert "甲乙石化有限公司" in names("晋江市的甲乙石化有限公司开工。\n")  # (the same name as content is one)
