@@ -123,6 +123,10 @@ _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}
                               r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产|之所以|是|于)")
 # what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
 _TITLE_OR_KIND = re.compile(r"中国|国家|全国|全省|省级|市级|国际|后续|相关|其他|其它|各类|新建|现有|周边|重点|特色|专业|示范")
+# a firm's own plant rebuilt or enlarged, at the end of a project's name
+_REBUILT = re.compile(r"(?:改扩建|扩建|技改|技术改造|搬迁改造)(?:工程|项目)$")
+# the words a firm's short name ends in (an industry noun or a firm's word), not a product or a process
+_FIRM_NAME_END = re.compile(r"(?:重工|重机|实业|股份|集团|公司|科技|电子|钢铁|纸业|药业|化纤|船舶|汽车|水泥|电力)$")
 # what follows the name of whoever supplied a photo or took it
 _CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|/摄|摄)\s*(?:\n|$)")
 # a park's phase (双X物流园区(二期), X产业园三期) and a branch park (X产业园Y分园)
@@ -474,6 +478,7 @@ class _Extractor:
         self._projects_opening_clauses()
         self._box_table_projects()
         self._investors_named()
+        self._firms_rebuilding_projects()
         self._mark_firms_opening_projects()
         self._find_chains()
         self._find_figures()
@@ -629,6 +634,18 @@ class _Extractor:
 
     def _known_body(self, start: int, end: int, item: str) -> bool:
         return item in self.places or any(start <= s.start and s.end <= end and s.type in _ORGS for s in self.spans)
+
+    def _firms_rebuilding_projects(self) -> None:
+        """X改扩建工程, X技改项目: a firm rebuilds or enlarges its own plant, so X is the firm when
+        its words end as a firm's name does (甲乙重工, 甲乙纸业) and do not open with a place (a
+        place's 石化扩建工程 is the place's)."""
+        for project in [s for s in self.spans if s.type == "Project"]:
+            rebuilt = _REBUILT.search(project.name)
+            firm = project.name[:rebuilt.start()] if rebuilt else ""
+            if 4 <= len(firm) <= 10 and _FIRM_NAME_END.search(firm) and self._place_opening(firm) is None \
+                    and not re.search(r"[\d及和与、/]", firm) \
+                    and not any(o.type in _ORGS and o.start == project.start for o in self.spans):
+                self.spans.append(_Span(project.start, project.start + len(firm), "Company", firm, firm))
 
     def _mark_firms_opening_projects(self) -> None:
         """A project named after its firm (X集团Y扩建项目) keeps the firm as a name of its own."""

@@ -119,3 +119,9 @@ def test_who_supplied_a_photo_is_no_mention():
     text = "晋江市的丙丁项目前期工程开工。\n施工现场。甲乙石化有限公司供图\n"
     assert "甲乙石化有限公司" not in names(text)
     assert "甲乙石化有限公司" in names("晋江市的甲乙石化有限公司开工。\n")  # (the same name as content is one)
+
+
+def test_the_firm_named_before_a_rebuilding_projects_kind_develops_it_and_a_place_is_no_firm():
+    found = made_up("│ 2 │ 甲乙船舶重工改扩建工程 │ │ │\n")
+    assert ("甲乙船舶重工改扩建工程", "developedBy", "甲乙船舶重工") in found
+    assert not any(p == "developedBy" for _, p, _ in made_up("泉港石化扩建工程开工。"))  # 泉港区's, no firm's
