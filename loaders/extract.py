@@ -123,6 +123,8 @@ _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}
                               r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产|之所以|是|于)")
 # what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
 _TITLE_OR_KIND = re.compile(r"中国|国家|全国|全省|省级|市级|国际|后续|相关|其他|其它|各类|新建|现有|周边|重点|特色|专业|示范")
+# between a parent firm and the firm it founded or holds: X在Y投资的Z, X设立的Z, X的全资子公司Z
+_FOUNDED_BY = re.compile(r"(?:在[^，。；、的]{1,10}?)?(?:投资|设立|控股|成立)的|的(?:全资|控股)?子公司")
 # a firm's own plant rebuilt or enlarged, at the end of a project's name
 _REBUILT = re.compile(r"(?:改扩建|扩建|技改|技术改造|搬迁改造)(?:工程|项目)$")
 # the words a firm's short name ends in (an industry noun or a firm's word), not a product or a process
@@ -1205,6 +1207,12 @@ class _Extractor:
             children = spans_in(s0 + match.end(), s1, orgs)
             if parents and children:
                 self._add(children[0], "subOrganizationOf", parents[-1], 0.8, sentence, rule="subsidiary_of")
+        # X(在Y)投资 / 设立 / 控股的Z公司, X的(全资)子公司Z: a firm another founded or holds is part of it
+        for match in _FOUNDED_BY.finditer(text, s0, s1):
+            parents = [o for o in spans_in(s0, match.start(), orgs) if o.end == match.start()]
+            child = next((o for o in spans_in(match.end(), s1, ("Company",)) if o.start == match.end()), None)
+            if parents and child is not None:
+                self._add(child, "subOrganizationOf", parents[-1], 0.8, sentence, rule="founded_by")
         for committee in spans_in(s0, s1, ("GovernmentBody",)):
             zone_name = re.sub(r"(?:管委会|管理委员会)$", "", committee.name)
             zone = next((z for z in self.spans if z.type == "DevelopmentZone" and z.name == zone_name), None)

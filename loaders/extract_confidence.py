@@ -48,6 +48,7 @@ RULE_COUNTS: dict[str, tuple[int, int]] = {
     "brand_park_of_firm": (1, 1),
     "clause_host_grows": (14, 16),
     "firm_names_project": (3, 3),
+    "founded_by": (1, 1),
     "frame_place": (1, 1),
     "invested_by": (7, 7),
     "investment_of": (2, 3),

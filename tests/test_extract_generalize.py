@@ -125,3 +125,9 @@ def test_the_firm_named_before_a_rebuilding_projects_kind_develops_it_and_a_plac
     found = made_up("│ 2 │ 甲乙船舶重工改扩建工程 │ │ │\n")
     assert ("甲乙船舶重工改扩建工程", "developedBy", "甲乙船舶重工") in found
     assert not any(p == "developedBy" for _, p, _ in made_up("泉港石化扩建工程开工。"))  # 泉港区's, no firm's
+
+
+def test_a_firm_another_invested_in_is_part_of_it():
+    found = made_up("甲乙科技有限公司在火炬高新区投资的丙丁科技有限公司发布新品。")
+    assert ("丙丁科技有限公司", "subOrganizationOf", "甲乙科技有限公司") in found
+    assert not any(p == "subOrganizationOf" for _, p, _ in made_up("甲乙科技有限公司和丙丁科技有限公司发布新品。"))
