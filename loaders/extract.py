@@ -943,8 +943,8 @@ class _Extractor:
         mentions: dict[str, list[_Span]] = {}
         for span in self.spans:
             mentions.setdefault(span.key, []).append(span)
-        firms = []
-        for key, spans in mentions.items():
+        firms: list[tuple[_Span, str]] = []
+        for spans in mentions.values():
             if spans[0].type == "Company" and not spans[0].extra.get("brand_of"):
                 brand = firm_brand([s.name for s in spans], is_place)
                 if brand is not None and not self._is_known_word(brand):
@@ -960,10 +960,10 @@ class _Extractor:
                 predicate, rule, owners = "developedBy", "brand_park_of_firm", firms
             else:
                 continue
-            owners = [f for f, brand in owners if f.key != key and opens_with_brand(span.name, brand, is_place)]
-            if len({f.key for f in owners}) == 1:
+            bearers = [f for f, brand in owners if f.key != key and opens_with_brand(span.name, brand, is_place)]
+            if len({f.key for f in bearers}) == 1:
                 at = bisect_left(self._sentence_list, (span.start + 1,)) - 1
-                self._add(span, predicate, owners[0], 0.8, self._sentence_list[max(0, at)], rule=rule)
+                self._add(span, predicate, bearers[0], 0.8, self._sentence_list[max(0, at)], rule=rule)
 
     def _chain_relations(self, sentence, inside, named, chains) -> None:
         """What the text says about the chains it names (``extract_chains``): the place, zone or
