@@ -1101,10 +1101,11 @@ class _Extractor:
     def _branch_relations(self, branch: _Span, parent: _Span, inside, sentence) -> None:
         """X产业园Y分园: the branch lies in X产业园 and in Y when Y is a place; what the name says
         before Y (its place, its chain) is said of X产业园."""
-        self._add(branch, "locatedIn", parent, 0.8, sentence, rule="branch_in_park")
+        # (the name says it whatever the clause plans: 将在X产业园Y分园… plans what is done there)
+        self._add(branch, "locatedIn", parent, 0.8, sentence, ("modality", "stated"), rule="branch_in_park")
         entry = self.places.get(self.text[parent.end:branch.end - 2])
         if entry is not None and entry.type == "AdministrativeArea":
-            self._add(branch, "locatedIn", self._place_span(entry), 0.8, sentence, rule="branch_in_park")
+            self._add(branch, "locatedIn", self._place_span(entry), 0.8, sentence, ("modality", "stated"), rule="branch_in_park")
         self._name_relations(parent, [o for o in inside if o.end <= parent.end], sentence)
 
     def _name_relations(self, span: _Span, inside, sentence) -> None:

@@ -113,6 +113,9 @@ def test_a_branch_park_lies_in_its_park_and_its_place_and_the_name_before_it_is_
     assert {(branch, "locatedIn", park), (branch, "locatedIn", "晋江市"), (park, "locatedIn", "泉州市"),
             (park, "hostsChain", "智能装备")} <= found
     assert (branch, "locatedIn", "泉州市") not in found and (branch, "hostsChain", "智能装备") not in found
+    document = extract_text("一家企业将在泉州戊己智能装备产业园晋江分园从事研发。", source="made-up")
+    branch_facts = [r for r in document.relations if document.entity(r.subject).name == branch]
+    assert branch_facts and {r.modality for r in branch_facts} == {"stated"}  # what a name says is no plan
 
 
 def test_who_supplied_a_photo_is_no_mention():
