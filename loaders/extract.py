@@ -37,15 +37,18 @@ from chainkg.loaders import extract_lexical
 from chainkg.loaders.dates import DATE_PHRASE as _DATE
 from chainkg.loaders.dates import DATELINE as _DATELINE
 from chainkg.loaders.dates import resolve_date_phrase as _resolve_date
+from chainkg.loaders.extract_brands import firm_brand, is_group_or_holding, names_a_place, opens_with_brand
 from chainkg.loaders.extract_chains import (
     MEMBER_CONFIDENCE,
     chain_members,
     chain_mentions,
     label_possessor,
+    names_a_wider_trade,
     possessor_of,
 )
 from chainkg.loaders.extract_confidence import confidence
 from chainkg.loaders.extract_index import SpanIndex
+from chainkg.loaders.extract_leaders import LEADING_ROLE, role_holders
 from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
 from chainkg.loaders.extract_names import lists_projects
 from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
@@ -120,9 +123,20 @@ _TABLE_HEADING = re.compile(r"[(（][一二三四五六七八九十百零〇]+[)
 _PROJECT_AFTER_PLACE = re.compile(rf"({_NAME_CHARS}{{2,24}}?(?:项目|工程))(?=现场|施工现场|工地|[，。；、(（\n]|$)")
 # a project's name opening a clause, then what a project does: 甲乙科技项目|将… / 总投资…
 _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}}?项目)"
-                              r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产)")
+                              r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产|之所以|是|于)")
 # what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
 _TITLE_OR_KIND = re.compile(r"中国|国家|全国|全省|省级|市级|国际|后续|相关|其他|其它|各类|新建|现有|周边|重点|特色|专业|示范")
+# between a parent firm and the firm it founded or holds: X在Y投资的Z, X设立的Z, X的全资子公司Z
+_FOUNDED_BY = re.compile(r"(?:在[^，。；、的]{1,10}?)?(?:投资|设立|控股|成立)的|的(?:全资|控股)?子公司")
+# a firm's own plant rebuilt or enlarged, at the end of a project's name
+_REBUILT = re.compile(r"(?:改扩建|扩建|技改|技术改造|搬迁改造)(?:工程|项目)$")
+# the words a firm's short name ends in (an industry noun or a firm's word), not a product or a process
+_FIRM_NAME_END = re.compile(r"(?:重工|重机|实业|股份|集团|公司|科技|电子|钢铁|纸业|药业|化纤|船舶|汽车|水泥|电力)$")
+# what follows the name of whoever supplied a photo or took it
+_CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|/摄|摄)\s*(?:\n|$)")
+# a park's phase (双X物流园区(二期), X产业园三期) and a branch park (X产业园Y分园)
+_PARK_PHASE = re.compile(r"[(（]?[一二三四五六七八九十\d]期[)）]?")
+_PARK_BRANCH = re.compile(rf"[{_CJK}]{{2,4}}?分园(?!区)")
 _PART_OF_ZONE = re.compile(rf"([{_CJK}]{{2,4}}?)园区")
 _NOT_A_PARK_NAME = re.compile(r"[的和与及等各内外]|工业|产业|重点|特色|专业|主要|相关|其他")
 _TOWN = re.compile(rf"[{_CJK}]{{1,3}}?(?:镇|乡|街道)")
@@ -131,7 +145,7 @@ _NAME_ENDS_HERE = re.compile(r"(?:现场|施工现场|工地|厂区)?(?:[，。�
 # 由[A、B、C](在厦)(各)投资: who invests in a project (由于 / 自由 / 理由 are other words; a list
 # with a verb in it — 由A牵头组织B投资 — says more than who invests, and is left alone)
 _INVESTED_BY = re.compile(r"(?<![自理缘经])由(?!于|此)((?:(?!牵头|组织|负责|协调|引进|招引|推动|带领|指导|主导|参与)"
-                          r"[^。；，,！？]){2,60}?)(?:在[^。；，,、]{1,10}?)?(?:各|共同|联合|合资|独资|分别)?(?:投资|出资)")
+                          r"[^。；，,！？]){2,60}?)(?:在[^。；，,、]{1,10}?)?(?:各|共同|联合|合资|独资|分别)?(?:投资|出资|投建)")
 # 该项目由 / 这个由 / 这一由: the project was named before
 _POINTS_BACK = re.compile(r"(?:该|这个|这一|此)(?:项目)?$")
 _LIST_SEPARATOR = re.compile(r"、|以及|和|与|及")
@@ -145,6 +159,8 @@ _INVESTOR_ORIGINS = ("71", "81", "82")
 _MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(亿美元|万美元|美元|亿港元|港元|亿元|万元|元)")
 _AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(万平方米|平方米|平方公里|亩)")
 _COUNT = re.compile(r"(\d+)\s*(?:多)?(个|家|项)")
+# a count or a batch in what would be a name (一批X项目, 等12个产业项目): a kind of thing, not one
+_COUNTED = re.compile(r"[一二三四五六七八九十两百千\d]+\s*(?:多)?(?:个|家|项|批|大)|一批|多个|若干|^等")
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,12 +430,14 @@ class _Extractor:
         extract_lexical.refine_suffix_names(self, f"{_ZONE_SUFFIX}|{_PARK_SUFFIX}|{_ORG_SUFFIX}")  # the model's words
         for match in re.finditer(rf"(?:引入|引进|招引)({_NAME_CHARS}{{2,20}}?(?:中心|工厂|项目|基地))", text):
             name = _cut_name(match.group(1), 2)
-            if re.search(r"\d+(?:个|家|项)|产业链|上游|下游", name):
+            if _COUNTED.search(name) or re.search(r"产业链|上游|下游", name):
                 continue
             entity_type = "Company" if name.endswith("中心") else "Project"
             self.spans.append(_Span(match.end() - len(name), match.end(), entity_type, name, name))
         for match in re.finditer(rf"(?:建设|新建)({_NAME_CHARS}{{2,12}}?(?:工厂|项目|基地))", text):
             name = _trim_leading(match.group(1))  # 投资建设的X项目: the 的 is not the project's
+            if _COUNTED.search(name):
+                continue
             self.spans.append(_Span(match.end(1) - len(name), match.end(1), "Project", name, name))
         for match in _ENUMERATION.finditer(text):
             items_text = match.group(1)
@@ -442,8 +460,8 @@ class _Extractor:
             for name, end in ((first, match.end(1)), (match.group(2), match.end(2))):
                 if not self._is_known_word(name) and name not in self.places and not re.search(r"\d", name):
                     self.spans.append(_Span(end - len(name), end, "Company", name, name))
-        for match in re.finditer(rf"发挥({_NAME_CHARS}{{2,8}}?)(?:龙头|链主|引领)", text):
-            self.spans.append(_Span(match.start(1), match.end(1), "Company", match.group(1), match.group(1)))
+        for a, b in role_holders(text):
+            self.spans.append(_Span(a, b, "Company", text[a:b], text[a:b]))
         for short, full in EXCHANGES.items():
             for match in re.finditer(re.escape(short), text):
                 self.spans.append(_Span(match.start(), match.end(), "StockExchange", full, full))
@@ -458,15 +476,19 @@ class _Extractor:
         self._find_places()
         extract_lexical.add_lexical_names(self)  # organizations the model tags, enumerations
         self._parks_inside_zones()
+        self._park_phases_and_branches()
         self._projects_named_after_places()
         self._projects_where_said()
         self._projects_opening_clauses()
         self._box_table_projects()
         self._investors_named()
+        self._firms_rebuilding_projects()
         self._mark_firms_opening_projects()
         self._find_chains()
         self._find_figures()
         self._dedupe()
+        # X供图 / X摄: who supplied a photo is a credit, not what the article says (a name there is no mention)
+        self.spans = [s for s in self.spans if not _CREDIT.match(self.text, s.end)]
         extract_lexical.after_dedupe(self)  # 甲乙 and 甲乙体育用品有限公司: one firm; 高新区 back to its zone
 
     # -- projects, investors, tables: the language of project news ------------------------------
@@ -488,6 +510,19 @@ class _Extractor:
             place = self._place_opening(name)
             if place is not None and _is_project_body(name[len(place):-2]):
                 self.spans.append(_Span(end - len(name), end, "Project", name, name))
+
+    def _park_phases_and_branches(self) -> None:
+        """X园区(二期) is the park's phase (an alias of the park); X产业园Y分园 is a branch park that lies
+        in X产业园 (its ``within``), Y its place or part."""
+        for park in [s for s in self.spans if s.type == "IndustrialPark"]:
+            if phase := _PARK_PHASE.match(self.text, park.end):
+                # one park: named as the table of projects names it, and as written with its phase
+                park.extra.setdefault("aliases", []).append(park.name + phase.group())
+                park.end = phase.end()  # (what follows the park follows its phase: 在X园区(二期)投资建设)
+            elif branch := _PARK_BRANCH.match(self.text, park.end):
+                name = park.name + branch.group()
+                park.extra["inside"] = True  # the park stays an entity of its own
+                self.spans.append(_Span(park.start, branch.end(), "IndustrialPark", name, name, {"within": park}))
 
     def _parks_inside_zones(self) -> None:
         """X开发区Y园区: two to four characters and 园区 right after a development zone name a park
@@ -603,6 +638,18 @@ class _Extractor:
 
     def _known_body(self, start: int, end: int, item: str) -> bool:
         return item in self.places or any(start <= s.start and s.end <= end and s.type in _ORGS for s in self.spans)
+
+    def _firms_rebuilding_projects(self) -> None:
+        """X改扩建工程, X技改项目: a firm rebuilds or enlarges its own plant, so X is the firm when
+        its words end as a firm's name does (甲乙重工, 甲乙纸业) and do not open with a place (a
+        place's 石化扩建工程 is the place's)."""
+        for project in [s for s in self.spans if s.type == "Project"]:
+            rebuilt = _REBUILT.search(project.name)
+            firm = project.name[:rebuilt.start()] if rebuilt else ""
+            if 4 <= len(firm) <= 10 and _FIRM_NAME_END.search(firm) and self._place_opening(firm) is None \
+                    and not re.search(r"[\d及和与、/]", firm) \
+                    and not any(o.type in _ORGS and o.start == project.start for o in self.spans):
+                self.spans.append(_Span(project.start, project.start + len(firm), "Company", firm, firm))
 
     def _mark_firms_opening_projects(self) -> None:
         """A project named after its firm (X集团Y扩建项目) keeps the firm as a name of its own."""
@@ -757,7 +804,7 @@ class _Extractor:
                 if not 2 <= at <= 3:
                     continue  # (the cheap tests first: counting the brand's mentions reads the text)
                 brand = name[:at]
-                if brand not in self.places and not self._is_known_word(brand) \
+                if not names_a_place(brand, self.places.__contains__) and not self._is_known_word(brand) \
                         and found.outside(brand, span.start, span.end):
                     offset = span.end - len(name)
                     self.spans.append(_Span(offset, offset + len(brand), "Company", brand, brand, {"brand_of": span.key, "inside": True}))
@@ -888,6 +935,37 @@ class _Extractor:
             self._parks_in_their_zones(sentence, named)
             self._invested_by(sentence, named)
         self._table_owners()
+        self._brand_relations()
+
+    def _brand_relations(self) -> None:
+        """Names that open with a firm's brand (``extract_brands``): its laboratory or institute is
+        part of it, a firm is part of the group the brand names, a park is the firm's. Only when
+        one firm of the text has that brand; the fact is stated where the owned name first is."""
+        is_place = self.places.__contains__
+        mentions: dict[str, list[_Span]] = {}
+        for span in self.spans:
+            mentions.setdefault(span.key, []).append(span)
+        firms: list[tuple[_Span, str]] = []
+        for spans in mentions.values():
+            if spans[0].type == "Company" and not spans[0].extra.get("brand_of"):
+                brand = firm_brand([s.name for s in spans], is_place)
+                if brand is not None and not self._is_known_word(brand):
+                    firms.append((spans[0], brand))
+        for key, spans in mentions.items():
+            span = spans[0]
+            if span.type == "ResearchInstitute":
+                predicate, rule, owners = "subOrganizationOf", "brand_lab_of_firm", firms
+            elif span.type == "Company" and not is_group_or_holding(span.name):
+                predicate, rule = "subOrganizationOf", "brand_firm_of_group"
+                owners = [(f, b) for f, b in firms if is_group_or_holding(f.name) and f.name.endswith("集团")]
+            elif span.type == "IndustrialPark":
+                predicate, rule, owners = "developedBy", "brand_park_of_firm", firms
+            else:
+                continue
+            bearers = [f for f, brand in owners if f.key != key and opens_with_brand(span.name, brand, is_place)]
+            if len({f.key for f in bearers}) == 1:
+                at = bisect_left(self._sentence_list, (span.start + 1,)) - 1
+                self._add(span, predicate, bearers[0], 0.8, self._sentence_list[max(0, at)], rule=rule)
 
     def _chain_relations(self, sentence, inside, named, chains) -> None:
         """What the text says about the chains it names (``extract_chains``): the place, zone or
@@ -1022,8 +1100,22 @@ class _Extractor:
         """A place the text gives only inside a name, as a span that carries its identity."""
         return _Span(0, 0, entry.type, entry.name, entry.id, {"place": entry})
 
+    def _branch_relations(self, branch: _Span, parent: _Span, inside, sentence) -> None:
+        """X产业园Y分园: the branch lies in X产业园 and in Y when Y is a place; what the name says
+        before Y (its place, its chain) is said of X产业园."""
+        # (the name says it whatever the clause plans: 将在X产业园Y分园… plans what is done there)
+        self._add(branch, "locatedIn", parent, 0.8, sentence, ("modality", "stated"), rule="branch_in_park")
+        entry = self.places.get(self.text[parent.end:branch.end - 2])
+        if entry is not None and entry.type == "AdministrativeArea":
+            self._add(branch, "locatedIn", self._place_span(entry), 0.8, sentence, ("modality", "stated"), rule="branch_in_park")
+        self._name_relations(parent, [o for o in inside if o.end <= parent.end], sentence)
+
     def _name_relations(self, span: _Span, inside, sentence) -> None:
         """What a name says: 晋江市永佳… lies in 晋江市; …智能装备产业园 grows 智能装备."""
+        parent = span.extra.get("within")
+        if parent is not None and parent.type == "IndustrialPark":
+            self._branch_relations(span, parent, inside, sentence)
+            return
         self._located_by_its_name(span, inside, sentence)
         for other in inside:
             if other is span or not (span.start <= other.start and other.end <= span.end):
@@ -1031,7 +1123,7 @@ class _Extractor:
             if other.type == "IndustrialChain":
                 if span.type in ("IndustrialPark", "DevelopmentZone"):
                     self._add(span, "hostsChain", other, 0.8, sentence, rule="name_holds_chain_host")
-                elif span.type in ("Company", "ResearchInstitute", "Project"):
+                elif span.type in ("Company", "Project") and not names_a_wider_trade(self.text[other.start:other.end]):
                     self._add(span, "operatesIn", other, 0.8, sentence, rule="name_holds_chain_member")
             if span.type == "Project" and other.type in ("Company", "ResearchInstitute") and other.start == span.start \
                     and other.extra.get("inside"):
@@ -1069,8 +1161,8 @@ class _Extractor:
                     self._add(org, "leadsChain", chain, 0.9, sentence, ("leadershipKind", kind), rule="bracket_leader")
                     self._add(org, "operatesIn", chain, 0.9, sentence, rule="bracket_leader_member")
                 continue
-            if before.endswith("发挥") and re.match(r"(龙头|链主)", after):
-                kind = "chain_leader" if after.startswith("链主") else "leading_enterprise"
+            if before.endswith("发挥") and (role := LEADING_ROLE.match(after)):
+                kind = "chain_leader" if role.group(1) == "链主" else "leading_enterprise"
             elif re.match(r"[^，。；]{0,8}(?:两大|三大|多家)?龙头企业", after) or org.extra.get("listed_as_leader"):
                 kind = "leading_enterprise"
             if kind:
@@ -1118,6 +1210,12 @@ class _Extractor:
             children = spans_in(s0 + match.end(), s1, orgs)
             if parents and children:
                 self._add(children[0], "subOrganizationOf", parents[-1], 0.8, sentence, rule="subsidiary_of")
+        # X(在Y)投资 / 设立 / 控股的Z公司, X的(全资)子公司Z: a firm another founded or holds is part of it
+        for match in _FOUNDED_BY.finditer(text, s0, s1):
+            parents = [o for o in spans_in(s0, match.start(), orgs) if o.end == match.start()]
+            child = next((o for o in spans_in(match.end(), s1, ("Company",)) if o.start == match.end()), None)
+            if parents and child is not None:
+                self._add(child, "subOrganizationOf", parents[-1], 0.8, sentence, rule="founded_by")
         for committee in spans_in(s0, s1, ("GovernmentBody",)):
             zone_name = re.sub(r"(?:管委会|管理委员会)$", "", committee.name)
             zone = next((z for z in self.spans if z.type == "DevelopmentZone" and z.name == zone_name), None)
@@ -1198,7 +1296,7 @@ class _Extractor:
         """X开发区Y园区: the park lies in the zone (found by ``_parks_inside_zones``)."""
         for park in named:
             zone = park.extra.get("within")
-            if zone is not None and any(s is zone for s in self.spans):
+            if zone is not None and zone.type == "DevelopmentZone" and any(s is zone for s in self.spans):
                 self._add(park, "locatedIn", zone, 0.8, sentence, rule="park_in_zone")
 
     def _invested_by(self, sentence, named) -> None:

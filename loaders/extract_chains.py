@@ -46,7 +46,7 @@ from chainkg.loaders.lexical import lexical_tokens
 
 __all__ = ["ChainName", "ChainMention", "SpanLike", "chain_labels", "resolve_chain",
            "strip_generic_words", "chain_mentions", "possessor_of", "label_possessor", "chain_members",
-           "MEMBER_CONFIDENCE", "narrows"]
+           "MEMBER_CONFIDENCE", "narrows", "names_a_wider_trade"]
 
 #: How sure a member fact is, by how near the firm is to the chain's words.
 MEMBER_CONFIDENCE = {"clause": 0.7, "sentence": 0.6, "paragraph": 0.5}
@@ -191,6 +191,22 @@ def narrows(modifier: str, labels: Container[str] = frozenset()) -> bool:
             or (len(modifier) > 1 and not _MATERIAL_END.search(modifier)):
         return False
     return all(token.tag in ("n", "nz") for token in lexical_tokens(modifier))
+
+
+# GB/T 4754 divisions the templates take as altLabels of a narrower chain (化学原料和化学制品制造业
+# for 石化, 纺织业 for 鞋服): in a firm's own name such a word says its trade, not which chain
+_WIDER_TRADES = frozenset({"化工", "化学原料", "化学制品", "纺织"})
+
+
+def names_a_wider_trade(words: str) -> bool:
+    """Whether the chain words inside a firm's or project's name are a whole industry division
+    that a template chain only narrows (X化工 makes chemicals of any kind, X纺织 any textile),
+    so the name does not say the firm is in that chain.
+
+    >>> names_a_wider_trade("化工"), names_a_wider_trade("纺织"), names_a_wider_trade("石化"), names_a_wider_trade("食品")
+    (True, True, False, False)
+    """
+    return words in _WIDER_TRADES
 
 
 def strip_generic_words(words: str) -> str:

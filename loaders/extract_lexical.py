@@ -241,6 +241,10 @@ def after_dedupe(ex: _Extractor) -> None:
     ex.spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
 
 
+_DEFINED_SHORT_FORM = re.compile(r"[(（]以下简称[“\"‘]?([^()（）“”\"‘’]{2,12})[”\"’]?[)）]")
+_DEFINABLE = ("Company", "ResearchInstitute", "Project", "IndustrialPark")
+
+
 def merge_short_forms(ex: _Extractor) -> None:
     """A firm's short form (甲乙) and its full name (甲乙体育用品有限公司, 永春甲乙股份有限公司) in
     the same article are one entity: the short mention takes the full name's key."""
@@ -250,6 +254,14 @@ def merge_short_forms(ex: _Extractor) -> None:
             if full is not short and is_short_form(short.name, ex._strip_place_prefix(full.name)):
                 short.key = full.key
                 break
+    # X(以下简称“Y”): the text defines the short form itself, for a project or park as for a firm
+    for match in _DEFINED_SHORT_FORM.finditer(ex.text):
+        full = max((f for f in ex.spans if f.end == match.start() and f.type in _DEFINABLE), key=lambda f: f.end - f.start, default=None)
+        if full is None:
+            continue
+        for short in ex.spans:
+            if short.name == match.group(1) and short.type == full.type and short is not full:
+                short.key = full.key
 
 
 def add_name_places(ex: _Extractor) -> None:
