@@ -39,8 +39,11 @@ def test_datelines_of_the_corpus_date_their_articles():
                          "d26": "2024-07-04", "d10": None}
     undated = next(s for s in found.sources.values() if s.id.startswith("d10"))
     assert "no date found (its facts are undated)" in str(undated.note)
-    assert [r.stated_on for r in found.relations if r.source_id == undated.id and r.evidence is not None
-            and "年" not in r.evidence.plain_text] == [None] * 6  # no date in its sentences, none in the article
+    # no date in its sentences, none in the article: none of its facts is dated (at least the six the
+    # extractor found when this was written; better extraction finds more)
+    dated = [r.stated_on for r in found.relations if r.source_id == undated.id and r.evidence is not None
+             and "年" not in r.evidence.plain_text]
+    assert len(dated) >= 6 and set(dated) == {None}
 
 
 def test_a_relative_date_resolves_against_its_source():
