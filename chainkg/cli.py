@@ -434,8 +434,8 @@ def _report_writers(graph, title: str | None, as_of: str | None = None, *, stale
     ``as_of``: the graph as of that date (``analyses.timeline``), said in the title and on stderr;
     ``stale_years``: the stale threshold (``reports.fact_dates``; None: its default)."""
     from chainkg.graph.networkx_projection import to_networkx
-    from chainkg.reports.gap_report import gap_report_files
     from chainkg.reports.fact_dates import DEFAULT_STALE_YEARS
+    from chainkg.reports.gap_report import gap_report_files
     from chainkg.reports.pyvis_report import render_report_html
     from chainkg.reports.sources import report_title, source_documents
 

@@ -11,8 +11,9 @@ Rules
   bytes.
 - **Stale** (陈旧): a dated fact whose newest date (the later of the two above) is before the
   reference date minus the threshold (``--stale-years``, default 3). Dates compare as ISO text,
-  so ``2021-06`` counts from its first day, as in ``analyses.timeline``. An undated fact is never
-  stale: its age is unknown, and the page says so instead.
+  so ``2021-06`` counts from its first day, as in ``analyses.timeline``. An undated fact (one of
+  its statements undated: no ``knownSince``) is never stale: a statement of unknown date may be
+  the newest, and the page says 日期不详 instead.
 - A **segment rests on stale news** when every entry it counts is stale.
 
 The analysis graph keeps a fact's earliest date and its earliest "done" date, not every
@@ -29,6 +30,8 @@ Example
 ('2022-05-18，2024-03 转投产', '日期不详')
 >>> dates.is_stale({"known_since": "2020"}), dates.is_stale({"known_since": "2022"}), dates.is_stale({})
 (True, False, False)
+>>> dates.label({"stated_since": "2019"}), dates.is_stale({"stated_since": "2019"})
+('日期不详，2019 报告建成', False)
 """
 
 from __future__ import annotations
@@ -44,8 +47,9 @@ STALE_ZH = "陈旧"
 
 
 def _newest(data: dict) -> str | None:
-    dates = [d for d in (data.get("known_since"), data.get("stated_since")) if d]
-    return max(dates) if dates else None
+    if not data.get("known_since"):
+        return None  # a statement of unknown date could be the newest
+    return max(d for d in (data["known_since"], data.get("stated_since")) if d)
 
 
 def reference_date(kg: nx.MultiDiGraph, as_of: str | None = None) -> str | None:
@@ -94,7 +98,7 @@ class FactDates:
         """When the fact was stated (and reported done, when later), or 日期不详."""
         known, stated = data.get("known_since"), data.get("stated_since")
         if not known:
-            return UNDATED_ZH
+            return UNDATED_ZH + (f"，{stated} 报告建成" if stated else "")
         return known if not stated or stated == known else f"{known}，{stated} 转投产"
 
     def is_stale(self, data: dict) -> bool:

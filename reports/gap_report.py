@@ -272,7 +272,7 @@ def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Ma
             "map": rendered(chain_map), "views": map_view_data(matrix, STATUS_COLOURS),
             "slug": slug, "matrix": matrix, "spans": _spans(matrix), "leaders": _leaders(kg, matrix.chain),
             "svg": rendered(svg),
-            "chain_level": [(report.region_name, dated) for report, cell in zip(matrix.reports, chain_cells)
+            "chain_level": [(report.region_name, dated) for report, cell in zip(matrix.reports, chain_cells, strict=True)
                             for dated in cell["entries"] if dated["entry"].evidence],
             "chain_cells": chain_cells, "cells": cells,
             "present": sum(report.chain_status != "not_covered" for report in matrix.reports),

@@ -46,10 +46,10 @@ import networkx as nx
 from pypinyin import Style, lazy_pinyin
 
 from chainkg.analyses.rows import BASIS_ZH, fact_basis
+from chainkg.reports.fact_dates import DEFAULT_STALE_YEARS, STALE_ZH, FactDates
 from chainkg.reports.page_templates import package_text, render, vis_network_assets
 from chainkg.reports.report_layout import FONT_SIZE, pack_areas
 from chainkg.reports.sources import SourceInfo, one_line
-from chainkg.reports.fact_dates import DEFAULT_STALE_YEARS, STALE_ZH, FactDates
 from chainkg.reports.vocabulary import CLASS_LABELS, RELATION_LABELS
 
 __all__ = ["CLASS_STYLES", "LARGE_GRAPH_NODES", "REGION", "UNPLACED", "render_report_html", "report_graph",
