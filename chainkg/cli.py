@@ -448,9 +448,9 @@ def _report_writers(graph, title: str | None, as_of: str | None = None, *, stale
         kg, note = as_of_view(kg, as_of)
         title = f"{title} · 截至 {as_of}"
         _status(note.text())
-    dated = {"stale_years": stale_years or DEFAULT_STALE_YEARS, "as_of": as_of}
-    texts = {"report.html": render_report_html(kg, title=title, sources=sources, **dated)}
-    texts.update(gap_report_files(kg, title=title, sources=sources, **dated))
+    years = stale_years or DEFAULT_STALE_YEARS
+    texts = {"report.html": render_report_html(kg, title=title, sources=sources, stale_years=years, as_of=as_of)}
+    texts.update(gap_report_files(kg, title=title, sources=sources, stale_years=years, as_of=as_of))
     return {name: (lambda path, text=text: path.write_text(text, encoding="utf-8")) for name, text in texts.items()}
 
 

@@ -221,10 +221,13 @@ def _dated(dates: FactDates, entries, target: str) -> list[dict]:
     return dated
 
 
-def _dated_cells(dates: FactDates, matrix: GapMatrix) -> tuple[list, list[list[dict]]]:
+def _dated_cells(dates: FactDates, matrix: GapMatrix) -> tuple[list[dict], list[list[dict]]]:
     """The chain-level row's and each segment row's cells: entries dated, and whether the cell
     rests on stale facts only."""
-    chain_row = [{"entries": _dated(dates, report.chain_level, matrix.chain)} for report in matrix.reports]
+    chain_row = []
+    for report in matrix.reports:
+        entries = _dated(dates, report.chain_level, matrix.chain)
+        chain_row.append({"entries": entries, "stale": bool(entries) and all(e["stale"] for e in entries)})
     rows = []
     for i in range(len(matrix.segments)):
         row = []
@@ -233,8 +236,6 @@ def _dated_cells(dates: FactDates, matrix: GapMatrix) -> tuple[list, list[list[d
             entries = _dated(dates, segment.entries, segment.iri)
             row.append({"entries": entries, "stale": bool(entries) and all(e["stale"] for e in entries)})
         rows.append(row)
-    for cell in chain_row:
-        cell["stale"] = bool(cell["entries"]) and all(e["stale"] for e in cell["entries"])
     return chain_row, rows
 
 
