@@ -87,9 +87,10 @@
     if (e.from === id) { li.appendChild(rel); li.appendChild(document.createTextNode(" → " + (other ? other.name : ""))); }
     else { li.appendChild(document.createTextNode((other ? other.name : "") + " → ")); li.appendChild(rel); li.appendChild(document.createTextNode(" → 此")); }
     if (e.count) li.appendChild(document.createTextNode("（" + e.count + " 家）"));
+    const t = tag(e); if (t) li.appendChild(t);
+    // the date after the relation and its basis, so "从事 → 纸业包装[推断]" still reads as one phrase
     if (e.date) li.appendChild(el("span", " · " + e.date, "date"));
     if (e.stale) li.appendChild(el("b", data.staleZh, "stale"));
-    const t = tag(e); if (t) li.appendChild(t);
     return li;
   };
   const sentences = (list) => {
