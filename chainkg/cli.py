@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--date", action="append", default=[], metavar="FILE=DATE",
                        help="an article's date (YYYY, YYYY-MM or YYYY-MM-DD), before a dates.csv beside it and its "
                        "dateline (repeatable); articles with none are undated, and every output says so")
+    _add_stale_years(build)
     build.set_defaults(handler=_cmd_build)
 
     report = commands.add_parser(
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--title", help="page title")
     report.add_argument("--open", action="store_true", help="open report.html in a browser afterwards")
     report.add_argument("--as-of", metavar="DATE", help="the graph as of DATE: only facts known then (undated ones counted and said)")
+    _add_stale_years(report)
     report.set_defaults(handler=_cmd_report)
 
     validate = commands.add_parser(
@@ -383,7 +385,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
                                f"nothing written to {args.out}\n{report.text}")
     writers = serialize_graph_files(dataset)
     if not args.no_report:
-        writers.update(_report_writers(union, None))
+        writers.update(_report_writers(union, None, stale_years=args.stale_years))
     written = write_outputs(args.out, writers)
 
     classes = Counter(t for entity in facts.entities.values() for t in entity.types)
@@ -411,10 +413,28 @@ def _user_dates(given: Sequence[str]) -> dict[str, str]:
     return dates
 
 
-def _report_writers(graph, title: str | None, as_of: str | None = None) -> dict:
+def _stale_years(text: str) -> int:
+    years = int(text) if text.isdigit() else 0
+    if years < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of years ≥ 1: {text!r}")
+    return years
+
+
+def _add_stale_years(command: argparse.ArgumentParser) -> None:
+    from chainkg.reports.fact_dates import DEFAULT_STALE_YEARS
+
+    command.add_argument("--stale-years", type=_stale_years, default=DEFAULT_STALE_YEARS, metavar="N",
+                         help="mark a fact stale (陈旧) in the reports when its newest date is more than N years before "
+                         "the reference date (--as-of, else the newest date in the graph); the changes section lists "
+                         f"the last N years (default {DEFAULT_STALE_YEARS})")
+
+
+def _report_writers(graph, title: str | None, as_of: str | None = None, *, stale_years: int | None = None) -> dict:
     """Writers for report.html, gaps.html and gaps/<chain>.svg; with no title, one from the sources.
-    ``as_of``: the graph as of that date (``analyses.timeline``), said in the title and on stderr."""
+    ``as_of``: the graph as of that date (``analyses.timeline``), said in the title and on stderr;
+    ``stale_years``: the stale threshold (``reports.fact_dates``; None: its default)."""
     from chainkg.graph.networkx_projection import to_networkx
+    from chainkg.reports.fact_dates import DEFAULT_STALE_YEARS
     from chainkg.reports.gap_report import gap_report_files
     from chainkg.reports.pyvis_report import render_report_html
     from chainkg.reports.sources import report_title, source_documents
@@ -428,8 +448,9 @@ def _report_writers(graph, title: str | None, as_of: str | None = None) -> dict:
         kg, note = as_of_view(kg, as_of)
         title = f"{title} · 截至 {as_of}"
         _status(note.text())
-    texts = {"report.html": render_report_html(kg, title=title, sources=sources)}
-    texts.update(gap_report_files(kg, title=title, sources=sources))
+    years = stale_years or DEFAULT_STALE_YEARS
+    texts = {"report.html": render_report_html(kg, title=title, sources=sources, stale_years=years, as_of=as_of)}
+    texts.update(gap_report_files(kg, title=title, sources=sources, stale_years=years, as_of=as_of))
     return {name: (lambda path, text=text: path.write_text(text, encoding="utf-8")) for name, text in texts.items()}
 
 
@@ -446,7 +467,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     graph = _read_graph(args.data)
     as_of = check_as_of(args.as_of) if args.as_of else None
-    written = write_outputs(args.out, _report_writers(graph, args.title, as_of))
+    written = write_outputs(args.out, _report_writers(graph, args.title, as_of, stale_years=args.stale_years))
     print(f"wrote {args.out / 'report.html'}, {args.out / 'gaps.html'} and {len(written) - 2} chain pictures in {args.out / 'gaps'}")
     if args.open:
         _open_in_browser(args.out / "report.html")

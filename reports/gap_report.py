@@ -48,6 +48,8 @@ from chainkg.analyses.embedded import EmbeddedGraph
 from chainkg.analyses.gaps import STATUS_ZH, STATUSES, GapReport
 from chainkg.analyses.rows import BASIS_ZH
 from chainkg.reports.chain_map import LINK_ZH, chain_map_svg, map_view_data
+from chainkg.reports.changes_view import changes_view
+from chainkg.reports.fact_dates import DEFAULT_STALE_YEARS, STALE_ZH, FactDates
 from chainkg.reports.page_templates import package_text, render, rendered
 from chainkg.reports.pyvis_report import in_canonical_order
 from chainkg.reports.sources import SourceInfo
@@ -162,9 +164,11 @@ def _spans(matrix: GapMatrix) -> list[tuple[str, int, int]]:
     return spans
 
 
-def matrix_svg(matrix: GapMatrix, *, cell_width: int = 58, cell_height: int = 24) -> str:
+def matrix_svg(matrix: GapMatrix, *, cell_width: int = 58, cell_height: int = 24,
+               stale: frozenset[tuple[int, int]] = frozenset()) -> str:
     """The matrix as a standalone SVG picture: a row for the chain as a whole, then a colour and a
-    Chinese status per segment cell (强 5: present, with five entries in operation)."""
+    Chinese status per segment cell (强 5: present, with five entries in operation). ``stale``:
+    the (segment, column) cells whose every entry is stale (``fact_dates``), marked 旧."""
     headed = len(matrix.groups) > 1  # a row of prefecture names above the column labels
     left, top = 190, 56 + (20 if headed else 0)
     width = left + cell_width * len(matrix.columns) + 10
@@ -186,8 +190,10 @@ def matrix_svg(matrix: GapMatrix, *, cell_width: int = 58, cell_height: int = 24
                 segment = report.segments[i]
                 status, fill = segment.status, STATUS_COLOURS[segment.status]
                 mark = STATUS_ZH[status] + (f" {segment.established}" if segment.established > 1 else "")
+            old = i >= 0 and (i, j) in stale
             cells.append({"x": x, "text_x": f"{x + cell_width / 2 - 1:.0f}", "fill": fill,
-                          "title": f"{name} · {matrix.columns[j][1]}：{mark}", "mark": mark})
+                          "title": f"{name} · {matrix.columns[j][1]}：{mark}" + (f"（依据均{STALE_ZH}）" if old else ""),
+                          "mark": mark + (" 旧" if old else "")})
         label = "整链" if i < 0 else f"{STAGE_WORDS.get(stage, stage)} · {name}"
         rows.append({"y": y, "text_y": y + 16, "label": label, "cells": cells})
     legend_y = top + (len(matrix.segments) + 1) * cell_height + 22
@@ -205,9 +211,43 @@ def _leaders(kg, chain: str) -> list[tuple]:
             for leader in leading_enterprises(kg, chain, None, top=5)]
 
 
-def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Mapping[str, SourceInfo] | None = None) -> dict[str, str]:
-    """``gaps.html`` and one ``gaps/<chain>.svg`` per chain, as texts by relative path."""
+def _dated(dates: FactDates, entries, target: str) -> list[dict]:
+    """Each entry with its fact's date (None when the graph holds no such edge) and stale mark."""
+    dated = []
+    for entry in entries:
+        data = dates.edge(entry.iri, target, entry.relation)
+        dated.append({"entry": entry, "date": None if data is None else dates.label(data),
+                      "stale": data is not None and dates.is_stale(data)})
+    return dated
+
+
+def _dated_cells(dates: FactDates, matrix: GapMatrix) -> tuple[list[dict], list[list[dict]]]:
+    """The chain-level row's and each segment row's cells: entries dated, and whether the cell
+    rests on stale facts only."""
+    chain_row = []
+    for report in matrix.reports:
+        entries = _dated(dates, report.chain_level, matrix.chain)
+        chain_row.append({"entries": entries, "stale": bool(entries) and all(e["stale"] for e in entries)})
+    rows = []
+    for i in range(len(matrix.segments)):
+        row = []
+        for report in matrix.reports:
+            segment = report.segments[i]
+            entries = _dated(dates, segment.entries, segment.iri)
+            row.append({"entries": entries, "stale": bool(entries) and all(e["stale"] for e in entries)})
+        rows.append(row)
+    return chain_row, rows
+
+
+def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Mapping[str, SourceInfo] | None = None,
+                     stale_years: int = DEFAULT_STALE_YEARS, as_of: str | None = None) -> dict[str, str]:
+    """``gaps.html`` and one ``gaps/<chain>.svg`` per chain, as texts by relative path.
+
+    ``as_of``: the date ``kg`` stands as of (the reference date of the stale marks and of the
+    changes section; None: the newest date in ``kg``); ``stale_years``: the stale threshold.
+    """
     kg = in_canonical_order(kg)  # ties in the analyses' rankings fall the same way on every run
+    dates = FactDates(kg, stale_years=stale_years, as_of=as_of)
     # a matrix needs segments: chains an article names that no template segments get none
     chains = sorted(n for n, a in kg.nodes(data=True) if "IndustrialChain" in a.get("classes", ())
                     and any(key == "segmentOf" for _, _, key in kg.in_edges(n, keys=True)))
@@ -223,7 +263,9 @@ def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Ma
     for chain in chains:
         matrix = gap_matrix(kg, chain)
         slug = chain.rsplit("/", 1)[-1]
-        svg = matrix_svg(matrix)
+        chain_cells, cells = _dated_cells(dates, matrix)
+        stale = frozenset((i, j) for i, row in enumerate(cells) for j, cell in enumerate(row) if cell["stale"])
+        svg = matrix_svg(matrix, stale=stale)
         files[f"gaps/{slug}.svg"] = svg
         chain_map = chain_map_svg(matrix)
         files[f"gaps/{slug}-map.svg"] = chain_map
@@ -231,8 +273,9 @@ def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Ma
             "map": rendered(chain_map), "views": map_view_data(matrix, STATUS_COLOURS),
             "slug": slug, "matrix": matrix, "spans": _spans(matrix), "leaders": _leaders(kg, matrix.chain),
             "svg": rendered(svg),
-            "chain_level": [(report.region_name, entry) for report in matrix.reports
-                            for entry in report.chain_level if entry.evidence],
+            "chain_level": [(report.region_name, dated) for report, cell in zip(matrix.reports, chain_cells, strict=True)
+                            for dated in cell["entries"] if dated["entry"].evidence],
+            "chain_cells": chain_cells, "cells": cells,
             "present": sum(report.chain_status != "not_covered" for report in matrix.reports),
             "candidates": candidates_by_prefecture(matrix.chain),
         })
@@ -241,10 +284,13 @@ def gap_report_files(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Ma
                                 columns=[label for _, label, _ in _columns(kg)],
                                 status_colours=STATUS_COLOURS, link_zh=LINK_ZH,
                                 prefectures=prefectures, sections=sections, stage_words=STAGE_WORDS,
-                                status_zh=STATUS_ZH, chain_zh=_CHAIN_ZH, basis_zh=BASIS_ZH)
+                                status_zh=STATUS_ZH, chain_zh=_CHAIN_ZH, basis_zh=BASIS_ZH,
+                                stale_legend=dates.legend(), stale_zh=STALE_ZH,
+                                changes=changes_view(kg, dates.reference, stale_years))
     return files
 
 
-def render_gap_report(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Mapping[str, SourceInfo] | None = None) -> str:
+def render_gap_report(kg: nx.MultiDiGraph, *, title: str = "chainkg", sources: Mapping[str, SourceInfo] | None = None,
+                      stale_years: int = DEFAULT_STALE_YEARS, as_of: str | None = None) -> str:
     """Just the HTML page (pictures inline)."""
-    return gap_report_files(kg, title=title, sources=sources)["gaps.html"]
+    return gap_report_files(kg, title=title, sources=sources, stale_years=stale_years, as_of=as_of)["gaps.html"]

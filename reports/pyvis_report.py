@@ -46,6 +46,7 @@ import networkx as nx
 from pypinyin import Style, lazy_pinyin
 
 from chainkg.analyses.rows import BASIS_ZH, fact_basis
+from chainkg.reports.fact_dates import DEFAULT_STALE_YEARS, STALE_ZH, FactDates
 from chainkg.reports.page_templates import package_text, render, vis_network_assets
 from chainkg.reports.report_layout import FONT_SIZE, pack_areas
 from chainkg.reports.sources import SourceInfo, one_line
@@ -238,7 +239,7 @@ def _sentence(evidence: dict) -> str:
     return " ".join(str(evidence.get("text") or evidence.get("quote") or "").split())
 
 
-def _edge_record(u, v, data, sources: Mapping[str, SourceInfo]) -> dict:
+def _edge_record(u, v, data, sources: Mapping[str, SourceInfo], dates: FactDates) -> dict:
     predicate = data.get("predicate", "")
     zh, en = RELATION_LABELS.get(predicate, (predicate, predicate))
     basis = fact_basis(data.get("confidence"), data.get("modality")) if data.get("sources") else None
@@ -253,6 +254,9 @@ def _edge_record(u, v, data, sources: Mapping[str, SourceInfo]) -> dict:
                      "table": bool(s in sources and sources[s].kind == "reference_table")}
                     for s in data.get("sources", [])],
         "evidence": _sentences(data.get("evidence", [])),
+        # a fact's date (日期不详 when its source gives none); template edges are no facts: no date
+        "date": dates.label(data) if data.get("sources") else None,
+        "stale": bool(data.get("sources")) and dates.is_stale(data),
     }
 
 
@@ -268,12 +272,15 @@ def _sentences(evidence: list[dict]) -> list[dict]:
 
 
 def report_data(kg: nx.MultiDiGraph, *, large_threshold: int = LARGE_GRAPH_NODES,
-                sources: Mapping[str, SourceInfo] | None = None) -> dict:
+                sources: Mapping[str, SourceInfo] | None = None, stale_years: int = DEFAULT_STALE_YEARS,
+                as_of: str | None = None) -> dict:
     """Nodes (with positions), edges, areas, filter choices and sources of the report, as plain
-    JSON-able data."""
+    JSON-able data. Each fact's edge carries its date and stale mark (``fact_dates``; reference
+    date ``as_of``, else the newest date in ``kg``)."""
     from pyvis.network import Network
 
     sources = sources or {}
+    dates = FactDates(kg, stale_years=stale_years, as_of=as_of)
     shown = report_graph(kg)
     homes = _homes(shown)
     places, chains = _filters(shown, homes)
@@ -312,7 +319,7 @@ def report_data(kg: nx.MultiDiGraph, *, large_threshold: int = LARGE_GRAPH_NODES
     for record in nodes:
         record.update({k: details[record["id"]][k] for k in ("home", "places", "chains")})
         record["main"] = details[record["id"]]["classZh"]
-    edges = [_edge_record(u, v, d, sources)
+    edges = [_edge_record(u, v, d, sources, dates)
              for u, v, d in sorted(shown.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", "")))]
     for edge in edges:
         # ties to the areas above the counties cross the whole page: shown only when asked for
@@ -334,6 +341,7 @@ def report_data(kg: nx.MultiDiGraph, *, large_threshold: int = LARGE_GRAPH_NODES
         "legend": [(name, CLASS_STYLES[name]) for name in (*_STYLE_ORDER, *(("Aggregate",) if large else ()))],
         "options": options if isinstance(options, dict) else {},
         "total_nodes": shown.number_of_nodes(),
+        "staleZh": STALE_ZH, "staleLegend": dates.legend(),
         "sources": [{"id": s.short_id, "title": s.title, "date": s.date, "table": s.kind == "reference_table"}
                     for s in sources.values()],
     }
@@ -382,10 +390,12 @@ def _area_kind(kg, home: str) -> str:
 
 
 def render_report_html(kg: nx.MultiDiGraph, *, title: str = "chainkg", large_threshold: int = LARGE_GRAPH_NODES,
-                       sources: Mapping[str, SourceInfo] | None = None) -> str:
+                       sources: Mapping[str, SourceInfo] | None = None, stale_years: int = DEFAULT_STALE_YEARS,
+                       as_of: str | None = None) -> str:
     """The whole page as one string: open it from disk, no server, no network. ``sources``
     (:func:`chainkg.reports.sources.source_documents`) gives the panels their titles and dates."""
     vis_js, vis_css = vis_network_assets()
-    return render("report.html.j2", title=one_line(title, 120), data=report_data(kg, large_threshold=large_threshold, sources=sources),
+    return render("report.html.j2", title=one_line(title, 120), data=report_data(kg, large_threshold=large_threshold, sources=sources,
+                                                                      stale_years=stale_years, as_of=as_of),
                   vis_js=vis_js, vis_css=vis_css,
                   app_js=package_text("templates/report.js"), css=package_text("templates/report.css"))

@@ -1,13 +1,17 @@
 // gaps.html: one chain at a time (the one in the address, else the first), and the chain maps
-// re-coloured for the county chosen. Without this script every chain shows, for the whole prefecture.
+// re-coloured for the county chosen, or the changes section (#changes). Without this script every chain
+// and the changes show, for the whole prefecture.
 (function () {
   "use strict";
   const sections = Array.from(document.querySelectorAll("section.chain"));
   const links = Array.from(document.querySelectorAll("nav#chains a"));
+  // the changes section is a view of its own (#changes), like a chain: one at a time keeps the page short
+  const changes = document.getElementById("changes");
   const show = () => {
     const wanted = location.hash.slice(1);
-    const current = sections.find((s) => s.id === wanted) || sections[0];
+    const current = wanted === "changes" && changes ? changes : sections.find((s) => s.id === wanted) || sections[0];
     for (const s of sections) s.hidden = s !== current;
+    if (changes) changes.hidden = changes !== current;
     for (const a of links) a.classList.toggle("current", current !== undefined && a.getAttribute("href") === "#" + current.id);
   };
   const colour = { strong: "#2e6b28", weak: "#b7791f", missing: "#b3413f" };

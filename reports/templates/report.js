@@ -88,6 +88,9 @@
     else { li.appendChild(document.createTextNode((other ? other.name : "") + " → ")); li.appendChild(rel); li.appendChild(document.createTextNode(" → 此")); }
     if (e.count) li.appendChild(document.createTextNode("（" + e.count + " 家）"));
     const t = tag(e); if (t) li.appendChild(t);
+    // the date after the relation and its basis, so "从事 → 纸业包装[推断]" still reads as one phrase
+    if (e.date) li.appendChild(el("span", " · " + e.date, "date"));
+    if (e.stale) li.appendChild(el("b", data.staleZh, "stale"));
     return li;
   };
   const sentences = (list) => {
@@ -134,6 +137,11 @@
     if (e.basis) { const b = el("div", "依据类型：" + e.basisZh); const t = tag(e); if (t) b.appendChild(t); panel.appendChild(b); }
     if (e.confidence !== null && e.confidence !== undefined) panel.appendChild(el("div", "置信度：" + e.confidence));
     panel.appendChild(el("div", "语气：" + (e.modality || "未判定"), e.modality ? "" : "muted"));
+    if (e.date) {
+      const d = el("div", "日期：" + e.date, "date"); d.id = "edge-date";
+      if (e.stale) { const b = el("b", data.staleZh, "stale"); b.title = data.staleLegend; d.appendChild(b); }
+      panel.appendChild(d);
+    }
     if (e.count) panel.appendChild(el("div", "明确数量：" + e.count + " 家"));
     if (e.kind) panel.appendChild(el("div", "类别：" + ({ chain_leader: "链主", leader: "龙头", leading_enterprise: "龙头" }[e.kind] || e.kind)));
     if (e.note) panel.appendChild(el("div", "说明：" + e.note, "muted"));
@@ -146,6 +154,7 @@
     panel.replaceChildren();
     panel.appendChild(el("p", "点击节点或连线：名称、关系、原文依据与来源。搜索框可按名称、别名或拼音查找。", "muted"));
     panel.appendChild(el("p", "[推断]：来源未明说，由参考表或审阅推出；[规划/意向]：计划或意向，尚非事实。", "muted"));
+    panel.appendChild(el("p", "每条关系注明日期（来源无日期的写“日期不详”）。" + data.staleLegend, "muted"));
     if (data.sources.length) {
       panel.appendChild(el("h3", "来源（" + data.sources.length + "）"));
       const ul = el("ul"); for (const s of data.sources) ul.appendChild(el("li", sourceLine(s.id))); panel.appendChild(ul);
