@@ -39,8 +39,8 @@ def test_a_fact_shows_its_own_date_and_an_undated_one_says_so(corpus_pages):
     assert luojiang and luojiang.group(2) == "2022-05-18"
     article = (CORPUS / "d24_luojiang_equipment_park_phase2.txt").read_text(encoding="utf-8")
     assert html.unescape(luojiang.group(1))[:20] in article
-    # a project of an undated article: its date is unknown, and the page says so
-    assert re.search(r'福建\(将乐\)鸿燕化工项目[^<、]*<span class="date">（日期不详）</span>', page)
+    # a park of an undated article (d1 carries no dateline): its date is unknown, and the page says so
+    assert re.search(r'安溪湖头光电产业园区[^<、]*<span class="date">（日期不详）</span>', page)
 
 
 def test_the_stale_mark_follows_the_threshold_and_spares_newer_facts(corpus_pages):
@@ -67,7 +67,7 @@ def test_the_changes_section_lists_a_change_with_its_sentence_and_date(corpus_pa
     page = _gaps(corpus_pages["three_years"])
     section = page[page.index('<section id="changes"'):]
     assert "2022-08-29 之后至 2025-08-29（参照日）" in section
-    row = re.search(r'<tr><td>([^<]*)</td><td>([^<]*)</td><td>2025-07-28</td><td>新增</td>'
+    row = re.search(r'<tr><td>([^<]*)</td><td>([^<]*)</td><td>2025-07-28</td><td>首次见于来源</td>'
                     r'<td>中化三期炼化一体化 从事 炼油 <span class="basis">\[规划/意向\]</span></td>'
                     r'<td class="sentence">“([^”]*)”</td></tr>', section)
     # the refinery project's sentence names no county; its segment 炼油 lies in the chain 石化
