@@ -12,7 +12,7 @@ from chainkg.graph.build import build_seed_dataset
 from chainkg.graph.networkx_projection import to_networkx
 from chainkg.graph.rdf import union_graph
 
-from _paths import SEED_ARTICLE
+from _paths import COOKBOOK, SEED_ARTICLE
 
 # The analyses read the build in $CHAINKG_OUT (default out/) when no --data is given: a build a
 # developer made in the checkout must not change what the tests see. Tests that want a default
@@ -111,3 +111,12 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 
 _hypothesis_settings.register_profile("deterministic", derandomize=True, database=None)
 _hypothesis_settings.load_profile("deterministic")
+
+
+@pytest.fixture(scope="module")
+def cypher(neo4j_store, loaded_seed):
+    """Run a cookbook query (by file name) against the loaded seed."""
+    def run(name: str, **parameters):
+        return neo4j_store.run((COOKBOOK / name).read_text(encoding="utf-8"), **parameters)
+
+    return run

@@ -1,9 +1,9 @@
 """Two engines, one answer: the analyses in memory (networkx) and in Neo4j (Cypher) agree —
 on the seed graph and on a generated graph with a planted gap and leader."""
 
-import dataclasses
 
 import pytest
+from _results import without_engine
 
 from chainkg.analyses import attraction_candidates, central_firms, chain_gaps, leading_enterprises
 from chainkg.analyses.rows import Tally
@@ -11,18 +11,6 @@ from chainkg.graph.neo4j_codec import rdf_to_rows
 from chainkg.graph.networkx_projection import to_networkx
 from chainkg.graph.rdf import facts_to_dataset, union_graph
 from chainkg.loaders.synthetic import generate_synthetic
-
-
-def without_engine(results):
-    """Results as plain data, minus the field that names the engine."""
-    items = results if isinstance(results, list) else [results]
-    plain = []
-    for item in items:
-        data = dataclasses.asdict(item)
-        data.pop("engine")
-        plain.append(data)
-    return plain
-
 
 SEED_GAP_QUESTIONS = [("半导体", "南安市"), ("光电", "安溪县"), ("卫浴五金", "石狮市"), ("智能电子终端", "永春县"),
                       ("智能电气", "惠安县"), ("增材制造", "丰泽区"), ("食品", "惠安县"), ("工业母机", "泉州市")]

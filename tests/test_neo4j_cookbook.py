@@ -2,17 +2,7 @@
 
 import pytest
 
-from _paths import REPO
-
-COOKBOOK = REPO / "cookbook" / "cypher"
-
-
-@pytest.fixture(scope="module")
-def cypher(neo4j_store, loaded_seed):
-    def run(name: str, **parameters):
-        return neo4j_store.run((COOKBOOK / name).read_text(encoding="utf-8"), **parameters)
-
-    return run
+from _paths import COOKBOOK
 
 
 def test_the_cookbook_has_at_least_ten_queries():

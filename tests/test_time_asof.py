@@ -5,6 +5,7 @@ they left out and how many facts were undated."""
 import dataclasses
 
 import pytest
+from _results import without_engine as plain
 
 from chainkg.analyses import attraction_candidates, chain_gaps, leading_enterprises
 from chainkg.analyses.changes import changes
@@ -18,16 +19,6 @@ from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS
 from chainkg.loaders.synthetic import generate_synthetic
 
 from _paths import CORPUS
-
-
-def plain(results):
-    items = results if isinstance(results, list) else [results]
-    found = []
-    for item in items:
-        data = dataclasses.asdict(item)
-        data.pop("engine")
-        found.append(data)
-    return found
 
 
 def both(kg, store, date):

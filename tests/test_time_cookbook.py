@@ -1,20 +1,6 @@
 """The Cypher cookbook's two time queries on the loaded seed: "as of" and "changes since"."""
 
-import pytest
-
 from chainkg.analyses.changes import changes
-
-from _paths import REPO
-
-COOKBOOK = REPO / "cookbook" / "cypher"
-
-
-@pytest.fixture(scope="module")
-def cypher(neo4j_store, loaded_seed):
-    def run(name: str, **parameters):
-        return neo4j_store.run((COOKBOOK / name).read_text(encoding="utf-8"), **parameters)
-
-    return run
 
 
 def test_chains_of_a_place_as_of(cypher):
