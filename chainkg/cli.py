@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chainkg import __version__
+from chainkg.cli_review import add_review_commands
 from chainkg.errors import ChainKGError, SourceError, ValidationFailed, one_line
 
 if TYPE_CHECKING:  # rdflib is imported by the commands that need it, not at start-up
@@ -78,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--date", action="append", default=[], metavar="FILE=DATE",
                        help="an article's date (YYYY, YYYY-MM or YYYY-MM-DD), before a dates.csv beside it and its "
                        "dateline (repeatable); articles with none are undated, and every output says so")
+    build.add_argument("--decisions", type=Path, action="append", default=[], metavar="FILE",
+                       help="review decisions to apply (chainkg review writes them; repeatable); a *.decisions.yaml "
+                       "among the sources is applied too")
     _add_stale_years(build)
     build.set_defaults(handler=_cmd_build)
 
@@ -229,6 +233,8 @@ def _add_analysis_commands(commands) -> None:
     candidates.add_argument("--top", type=int, help="show the best N")
     candidates.set_defaults(handler=_cmd_candidates)
 
+    add_review_commands(commands)
+
     changed = commands.add_parser("changes", help="what changed since a date: relations that entered, plans now operating",
                                   description="Every relation whose sources' dates put a change in (SINCE, UNTIL]: "
                                   "entered (first stated then, as done or as a plan) or now_operating (a plan "
@@ -375,7 +381,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     sources = args.sources or list(DEFAULT_SOURCES)
     _status(f"loading {len(sources)} source(s)…")
-    facts = load_facts(sources, dates=_user_dates(args.date))
+    facts = load_facts(sources, dates=_user_dates(args.date), decisions=args.decisions)
     dataset = facts_to_dataset(facts)
     union = union_graph(dataset)
     _status(f"validating {len(union)} triples with SHACL…")
@@ -546,14 +552,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from chainkg.graph.build import build_seed_dataset, load_facts
     from chainkg.graph.rdf import union_graph
     from chainkg.graph.validate import validate_graph
+    from chainkg.loaders.decisions import is_decisions_file, load_decisions
 
     yaml_files = [p for p in args.files if p.suffix.lower() in (".yaml", ".yml")]
     rdf_files = [p for p in args.files if p not in yaml_files]
+    decision_files = [p for p in yaml_files if is_decisions_file(p)]
+    for path in decision_files:
+        found = load_decisions(path)
+        print(f"ok: decisions {path}: {len(found.accepted)} accepted and {len(found.rejected)} rejected facts, "
+              f"{len(found.merges)} merges, {len(found.splits)} splits")
+    yaml_files = [p for p in yaml_files if p not in decision_files]
     if yaml_files:
         facts = load_facts(yaml_files)
         print(f"ok: {len(yaml_files)} facts file(s): {len(facts.entities)} entities, "
               f"{len(facts.relations)} relations, {len(facts.observations)} observations; every quote matches its offsets")
-    if rdf_files or not args.files:
+    if rdf_files or not (args.files or decision_files):
         graph = _load_rdf(rdf_files) if rdf_files else union_graph(build_seed_dataset())
         report = validate_graph(graph)
         if not report.conforms:

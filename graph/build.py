@@ -10,22 +10,30 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
+from chainkg.errors import SourceError
 from chainkg.graph.iris import entity_id
 from chainkg.graph.rdf import facts_to_dataset
 from chainkg.loaders.counts import link_stated_counts
+from chainkg.loaders.decisions import is_decisions_file, load_decisions
 from chainkg.loaders.records import FactSet
+from chainkg.loaders.resolve import Resolution
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS, check_references, load_reviewed_facts
 from chainkg.loaders.segments import place_on_segments
 from chainkg.loaders.sources import expand_sources
 from chainkg.ontology import CHAIN_FILES, CKG
 
-__all__ = ["DEFAULT_SOURCES", "chain_ids", "load_facts", "build_dataset", "build_seed_dataset"]
+if TYPE_CHECKING:
+    from chainkg.loaders.articles import ArticleLoad
+
+__all__ = ["DEFAULT_SOURCES", "chain_ids", "load_facts", "load_sources", "build_dataset", "build_seed_dataset"]
 
 #: What ``chainkg build`` reads when given no sources: the reference places and the seed.
 DEFAULT_SOURCES: tuple[Path, ...] = (PLACES_FACTS, SEED_FACTS)
@@ -41,27 +49,44 @@ def chain_ids() -> frozenset[str]:
     return frozenset(entity_id(s) for s in subjects)
 
 
-def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[str, str] | None = None) -> FactSet:
+def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[str, str] | None = None,
+               decisions: Iterable[str | Path] = ()) -> FactSet:
     """Load reviewed-facts files, table mappings and articles (text or HTML; files or folders), check
     cross-references, and place chain-level facts on segments where their words say which.
 
     Articles are extracted and resolved against the reviewed facts, which win on conflict.
     ``dates``: an article's date by its file name or path (``chainkg build --date FILE=DATE``),
     before a ``dates.csv`` beside it and its dateline (``loaders.articles.article_date``).
+    ``decisions``: review decisions files (``loaders.decisions``), besides any ``*.decisions.yaml``
+    among the sources.
     """
-    from chainkg.loaders.articles import load_articles
+    return load_sources(sources, dates, decisions).facts
+
+
+def load_sources(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[str, str] | None = None,
+                 decisions: Iterable[str | Path] = ()) -> ArticleLoad:
+    """:func:`load_facts`, also returning how entities were resolved and which facts a review may judge."""
+    from chainkg.loaders.articles import ArticleLoad, load_articles_report
     from chainkg.loaders.tables import is_table_mapping, load_table
 
     facts = FactSet()
     found = expand_sources(sources)
+    decisions = list(decisions)
+    decision_files = [*decisions, *(p for p in found.reviewed if is_decisions_file(p))]
+    for path in decisions:
+        if not Path(path).is_file():
+            raise SourceError(path, "decisions file not found (chainkg review writes one)")
+    review = load_decisions(*decision_files)
     for path in found.reviewed:
-        facts.merge(load_table(path) if is_table_mapping(path) else load_reviewed_facts(path))
-    if found.articles:
-        facts.merge(load_articles(found.articles, reviewed=facts, dates=dates))
+        if not is_decisions_file(path):
+            facts.merge(load_table(path) if is_table_mapping(path) else load_reviewed_facts(path))
+    load = load_articles_report(found.articles, reviewed=facts, dates=dates, decisions=review) if found.articles \
+        else ArticleLoad(FactSet(), Resolution(), {})
+    facts.merge(load.facts)
     check_references(facts, chain_ids())
     facts.relations.extend(place_on_segments(facts))
     facts.relations = link_stated_counts(facts)
-    return facts
+    return replace(load, facts=facts)
 
 
 def build_dataset(sources: Iterable[str | Path] = DEFAULT_SOURCES) -> Dataset:

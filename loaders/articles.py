@@ -3,11 +3,12 @@
 - **Reading**: ``.txt`` as UTF-8 (else UTF-16, GB 18030 or Big5, detected); ``.html`` through trafilatura, a
   maintained main-text extractor (menus, footers and scripts dropped). For HTML the offsets
   of evidence index the extracted main text, which is what the source document records.
-- **Resolution** within and across documents: names and short forms from the gazetteers
-  (晋江 = 晋江市, 台商区 = 泉州台商投资区), a park's name without its place prefix (甲乙智能装备产业园
-  = 晋江市甲乙智能装备产业园), brand abbreviations (甲纸 = 甲乙纸业: same first character, the
-  short name's characters in order in the long one), and — when reviewed facts are given —
-  the reviewed entities' names and aliases, whose ids and names then win.
+- **Resolution** within and across documents and against the reviewed facts and tables:
+  ``loaders.resolve`` (same name, declared alias, name variant, abbreviation, a guessed firm
+  that is a park; never two credit codes or a park and a company), each merge recorded with
+  its rule and confidence; reviewed entities keep their ids, names and classes.
+- **Review decisions** (``loaders.decisions``): rejected facts are left out, accepted ones
+  become ``method = reviewed``, merges and splits a person made hold.
 - **Records**: the extractor already gives the records every loader produces (``Entity``,
   ``Relation`` with ``method = extracted``, its confidence and evidence span); here they
   take their resolved ids and a plain-text form of each quote, in the article's own named graph.
@@ -30,25 +31,23 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 from chainkg.errors import SourceError
 from chainkg.loaders.dates import DATES_MANIFEST, date_facts, document_date, learned_date, read_dates_manifest
+from chainkg.loaders.decisions import Decisions, fact_id
 from chainkg.loaders.extract import ExtractedDocument, extract_text
 from chainkg.loaders.gazetteer import chain_gazetteer
-from chainkg.loaders.records import FactSet, Origin, Relation, SourceDocument, TextSpan
+from chainkg.loaders.records import Entity, FactSet, Origin, Relation, SourceDocument, TextSpan, entity_identifiers
+from chainkg.loaders.resolve import KIND, Resolution, is_abbreviation, place_code, resolve_entities
 from chainkg.loaders.sources import ARTICLE_SUFFIXES, expand_sources
 from chainkg.loaders.text import MAX_ARTICLE_BYTES, decode_source, normalize_annotated_text, read_source_file
-from chainkg.text import normalize_name
 
-__all__ = ["ARTICLE_SUFFIXES", "read_article", "extract_file", "documents_to_facts", "load_articles", "is_abbreviation",
-           "article_date"]
-
-_KIND = {"Company": "organization", "ResearchInstitute": "organization", "GovernmentBody": "organization",
-         "Association": "organization", "StockExchange": "organization", "IndustrialPark": "park",
-         "DevelopmentZone": "zone", "AdministrativeArea": "place", "Project": "project"}
+__all__ = ["ARTICLE_SUFFIXES", "ArticleLoad", "read_article", "extract_file", "documents_to_facts", "resolve_documents",
+           "load_articles", "load_articles_report", "is_abbreviation", "article_date"]
 
 
 def read_article(path: str | Path) -> tuple[str, str]:
@@ -76,58 +75,6 @@ def _source_id(path: Path) -> str:
     return re.sub(r"[^A-Za-z0-9_.\-]", "_", path.stem) + ".extracted"
 
 
-def is_abbreviation(short: str, long: str) -> bool:
-    """玖纸 abbreviates 玖龙纸业: same first character, its characters in order in the long name.
-
-    >>> is_abbreviation("玖纸", "玖龙纸业"), is_abbreviation("纸业", "玖龙纸业"), is_abbreviation("九牧", "九牧")
-    (True, False, False)
-    """
-    if not 2 <= len(short) <= 3 or len(short) >= len(long) or short[0] != long[0]:
-        return False
-    position = 0
-    for ch in short:
-        position = long.find(ch, position)
-        if position < 0:
-            return False
-        position += 1
-    return True
-
-
-class _Resolver:
-    """Decides which extracted entities are the same thing, across documents and reviewed facts."""
-
-    def __init__(self, reviewed: FactSet | None):
-        self.by_name: dict[tuple[str, str], str] = {}
-        self.names: dict[str, set[str]] = {}
-        self.kinds: dict[str, str] = {}
-        if reviewed is not None:
-            for entity in reviewed.entities.values():
-                self._remember(entity.id, _KIND.get(entity.types[0], entity.types[0]), (entity.name, *entity.aliases))
-
-    def _remember(self, entity_id: str, kind: str, names) -> None:
-        self.kinds[entity_id] = kind
-        for name in names:
-            key = (kind, normalize_name(name))
-            self.by_name.setdefault(key, entity_id)
-            self.names.setdefault(entity_id, set()).add(name)
-
-    def resolve(self, entity_id: str, kind: str, names: list[str]) -> str:
-        for name in names:
-            found = self.by_name.get((kind, normalize_name(name)))
-            if found:
-                self._remember(found, kind, names)
-                return found
-        if kind == "organization":
-            for other_id, other_names in self.names.items():
-                if self.kinds.get(other_id) != kind:
-                    continue
-                if any(is_abbreviation(a, b) or is_abbreviation(b, a) for a in names for b in other_names):
-                    self._remember(other_id, kind, names)
-                    return other_id
-        self._remember(entity_id, kind, names)
-        return entity_id
-
-
 @lru_cache(maxsize=1)
 def _template_chain_ids() -> frozenset[str]:
     return frozenset(entry.chain for entry in chain_gazetteer().values())
@@ -138,65 +85,137 @@ def _with_plain_text(span: TextSpan) -> TextSpan:
     return replace(span, plain_text=normalize_annotated_text(span.quote).text)
 
 
+@dataclass
+class ArticleLoad:
+    """Facts from articles, and how their entities were resolved (``chainkg resolve --report``)."""
+
+    facts: FactSet
+    resolution: Resolution
+    #: Each extracted fact kept, by its stable review id (``loaders.decisions.fact_id``).
+    reviewable: dict[str, Relation]
+
+
 def documents_to_facts(documents: Iterable[tuple[ExtractedDocument, Path | None, str]],
                        reviewed: FactSet | None = None, published: dict[str, tuple[str | None, str | None]] | None = None,
-                       ) -> FactSet:
+                       decisions: Decisions | None = None) -> FactSet:
     """Records from extracted documents, resolved against each other and the reviewed facts.
 
     Reviewed facts win: a resolved entity keeps its reviewed id and name, and an extracted
     relation that a reviewed one already states is left out. ``published``: source id →
     (the article's date, how it was found), dating its facts (:func:`~chainkg.loaders.dates.date_facts`).
+    ``decisions``: a person's review decisions (``loaders.decisions``), applied here.
     """
+    return resolve_documents(documents, reviewed, published, decisions).facts
+
+
+def resolve_documents(documents: Iterable[tuple[ExtractedDocument, Path | None, str]],
+                      reviewed: FactSet | None = None, published: dict[str, tuple[str | None, str | None]] | None = None,
+                      decisions: Decisions | None = None) -> ArticleLoad:
+    """:func:`documents_to_facts`, also returning the resolution (merges, near-misses)."""
     published = published or {}
-    resolver = _Resolver(reviewed)
-    reviewed_keys = {r.key for r in reviewed.relations} if reviewed else set()
+    decisions = decisions or Decisions()
     facts = FactSet()
+    written = [e for e in reviewed.entities.values() if e.types[0] in KIND] if reviewed else []
+    extracted: list[Entity] = []
+    read: list[tuple[ExtractedDocument, Origin, set[str]]] = []
+    places_of: dict[str, str | None] = {e.id: place_code(e.name) for e in written}
     for document, path, how in documents:
-        data = path.read_bytes() if path is not None and how == "text" else document.text.text.encode("utf-8")
-        original = path.read_text(encoding="utf-8", errors="replace") if path is not None and how == "text" else None
-        title = next((line.strip() for line in (original or document.text.text).splitlines() if line.strip()), document.source)
-        facts.sources[document.source] = SourceDocument(
-            id=document.source, kind="article", title=normalize_annotated_text(title[:80]).text,
-            file=path.resolve() if path is not None else None, sha256=hashlib.sha256(data).hexdigest(),
-            note=_note(how, published.get(document.source, (None, None))[1]),
-            published=published.get(document.source, (None, None))[0],
-            learned=published.get(document.source + "#learned", (None, None))[0] or learned_date(path),
-        )
+        document = _distinct_bodies(document, places_of)
+        facts.sources[document.source] = _source_record(document, path, how, published)
         origin = Origin(str(path or document.source))
-        ids = {}
         uncoded = set()  # a town the division table lacks has no GB/T 2260 code, which every area in the graph carries
         for entity in document.entities:
-            kind = _KIND.get(entity.type)
             if entity.type == "AdministrativeArea" and entity.division_code is None:
                 uncoded.add(entity.id)
-                continue
-            if kind is None:
-                ids[entity.id] = entity.id  # chains keep their ontology ids
-                if entity.type == "IndustrialChain" and entity.id not in _template_chain_ids():
-                    # a chain the text names that no template lists: its record comes from the article
-                    facts.merge(FactSet(entities={entity.id: replace(
-                        entity, evidence=tuple(_with_plain_text(m) for m in entity.evidence[:3]), origin=origin)}))
-                continue
-            resolved = resolver.resolve(entity.id, kind, [entity.name, *entity.aliases])
-            ids[entity.id] = resolved
-            if reviewed is not None and resolved in reviewed.entities:
-                continue  # the reviewed entity stands as written
-            record = replace(entity, id=resolved, evidence=tuple(_with_plain_text(m) for m in entity.evidence[:3]),
-                             origin=origin)
-            facts.merge(FactSet(entities={resolved: record}))
-        # two names resolved to one entity (安踏 and 安踏体育用品有限公司) may state one fact twice: keep the surest
-        kept: dict[tuple[str, str, str], Relation] = {}
-        for relation in document.relations:
-            if relation.subject in uncoded or relation.object in uncoded:
-                continue
-            subject, object_ = ids.get(relation.subject, relation.subject), ids.get(relation.object, relation.object)
-            key = (subject, relation.predicate, object_)
-            if key in reviewed_keys or (key in kept and kept[key].confidence >= relation.confidence):
-                continue
-            evidence = _with_plain_text(relation.evidence) if relation.evidence is not None else None
-            kept[key] = replace(relation, subject=subject, object=object_, evidence=evidence, origin=origin)
+            elif entity.type in KIND:
+                extracted.append(replace(entity, evidence=tuple(_with_plain_text(m) for m in entity.evidence[:3]),
+                                         origin=origin))
+            elif entity.type == "IndustrialChain" and entity.id not in _template_chain_ids():
+                # a chain the text names that no template lists: its record comes from the article
+                facts.merge(FactSet(entities={entity.id: replace(
+                    entity, evidence=tuple(_with_plain_text(m) for m in entity.evidence[:3]), origin=origin)}))
+        read.append((document, origin, uncoded))
+    resolution = resolve_entities([*written, *extracted], {e.id for e in written},
+                                  identifiers={e.id: keys for e in written if (keys := entity_identifiers(e))},
+                                  merges=decisions.merges, splits=decisions.splits)
+    heads = {e.id: e for e in reversed([*written, *extracted])}  # each id's first record
+    for entity in extracted:
+        resolved = resolution.ids[entity.id]
+        if reviewed is not None and resolved in reviewed.entities:
+            continue  # the reviewed entity stands as written
+        # a guessed firm that is a park takes the park's class
+        types = heads[resolved].types if entity.id in resolution.retyped else entity.types
+        facts.merge(FactSet(entities={resolved: replace(entity, id=resolved, types=types)}))
+    reviewed_keys = {r.key for r in reviewed.relations} if reviewed else set()
+    reviewable: dict[str, Relation] = {}
+    for document, origin, uncoded in read:
+        kept = _relations(document, origin, uncoded, resolution, reviewed_keys, decisions)
         facts.relations.extend(kept.values())
-    return date_facts(facts)
+        reviewable.update(kept)
+    facts = date_facts(facts)
+    dated = {(r.key, r.source_id, r.evidence): r for r in facts.relations}
+    return ArticleLoad(facts, resolution, {i: dated.get((r.key, r.source_id, r.evidence), r) for i, r in reviewable.items()})
+
+
+def _distinct_bodies(document: ExtractedDocument, places_of: dict[str, str | None]) -> ExtractedDocument:
+    """The document with a new id for an entity whose name opens with another place than the
+    entity that first took its id: the extractor ids a name without its place prefix (so that
+    晋江市甲乙产业园 and 甲乙产业园 are one park), which would make 甲县人民政府 and 乙县人民政府 one body."""
+    renamed = {}
+    for entity in document.entities:
+        if entity.type not in KIND or entity.type == "AdministrativeArea":
+            continue
+        code = place_code(entity.name)
+        first = places_of.setdefault(entity.id, code)
+        if code is not None and first is not None and code != first:
+            renamed[entity.id] = f"{entity.id}_{code}"
+    if not renamed:
+        return document
+    return replace(document, entities=[replace(e, id=renamed.get(e.id, e.id)) for e in document.entities],
+                   relations=[replace(r, subject=renamed.get(r.subject, r.subject), object=renamed.get(r.object, r.object))
+                              for r in document.relations])
+
+
+def _source_record(document: ExtractedDocument, path: Path | None, how: str,
+                   published: dict[str, tuple[str | None, str | None]]) -> SourceDocument:
+    data = path.read_bytes() if path is not None and how == "text" else document.text.text.encode("utf-8")
+    original = path.read_text(encoding="utf-8", errors="replace") if path is not None and how == "text" else None
+    title = next((line.strip() for line in (original or document.text.text).splitlines() if line.strip()), document.source)
+    return SourceDocument(
+        id=document.source, kind="article", title=normalize_annotated_text(title[:80]).text,
+        file=path.resolve() if path is not None else None, sha256=hashlib.sha256(data).hexdigest(),
+        note=_note(how, published.get(document.source, (None, None))[1]),
+        published=published.get(document.source, (None, None))[0],
+        learned=published.get(document.source + "#learned", (None, None))[0] or learned_date(path),
+    )
+
+
+def _relations(document: ExtractedDocument, origin: Origin, uncoded: set[str], resolution: Resolution,
+               reviewed_keys: set[tuple[str, str, str]], decisions: Decisions) -> dict[str, Relation]:
+    """The document's relations between resolved ids, less the rejected and the reviewed ones, by review id."""
+    names = {e.id: e.name for e in document.entities}
+    # two names resolved to one entity (安踏 and 安踏体育用品有限公司) may state one fact twice: keep the surest
+    kept: dict[tuple[str, str, str], tuple[str, Relation]] = {}
+    for relation in document.relations:
+        if relation.subject in uncoded or relation.object in uncoded:
+            continue
+        subject = resolution.ids.get(relation.subject, relation.subject)
+        object_ = resolution.ids.get(relation.object, relation.object)
+        key = (subject, relation.predicate, object_)
+        evidence = _with_plain_text(relation.evidence) if relation.evidence is not None else None
+        sentence = relation.evidence.quote if relation.evidence is not None else ""
+        reviewed_id = fact_id(document.source, names.get(relation.subject, relation.subject), relation.predicate,
+                              names.get(relation.object, relation.object), sentence)
+        if reviewed_id in decisions.rejected:
+            continue  # a person rejected it: never again from this sentence
+        accepted = reviewed_id in decisions.accepted
+        if key in reviewed_keys or (not accepted and key in kept and kept[key][1].confidence >= relation.confidence):
+            continue
+        relation = replace(relation, subject=subject, object=object_, evidence=evidence, origin=origin)
+        if accepted:  # a person checked it: certain, and reviewed
+            relation = replace(relation, method="reviewed", confidence=Decimal(1))
+        kept[key] = (reviewed_id, relation)
+    return dict(kept.values())
 
 
 def _note(how: str, dated_by: str | None) -> str:
@@ -229,8 +248,15 @@ def _manifest(folder: Path) -> dict[str, tuple[str | None, str | None]]:
     return read_dates_manifest(path) if path.is_file() else {}
 
 
-def load_articles(paths: Iterable[str | Path], reviewed: FactSet | None = None, dates: dict[str, str] | None = None) -> FactSet:
+def load_articles(paths: Iterable[str | Path], reviewed: FactSet | None = None, dates: dict[str, str] | None = None,
+                  decisions: Decisions | None = None) -> FactSet:
     """Extract every article file (or folder of them) into one resolved fact set, dated (see the module)."""
+    return load_articles_report(paths, reviewed, dates, decisions).facts
+
+
+def load_articles_report(paths: Iterable[str | Path], reviewed: FactSet | None = None,
+                         dates: dict[str, str] | None = None, decisions: Decisions | None = None) -> ArticleLoad:
+    """:func:`load_articles`, also returning how the entities were resolved."""
     from datetime import date
 
     _manifest.cache_clear()  # a dates.csv edited since the last load
@@ -246,4 +272,4 @@ def load_articles(paths: Iterable[str | Path], reviewed: FactSet | None = None, 
         # 昨日 / 去年 in the extractor's figures resolve against a day-precise date only
         anchor = date.fromisoformat(day) if day and len(day) == 10 else None
         documents.append((extract_text(text, source=source, document_date=anchor), path if how == "text" else None, how))
-    return documents_to_facts(documents, reviewed, published)
+    return resolve_documents(documents, reviewed, published, decisions)

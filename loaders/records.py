@@ -261,3 +261,16 @@ ENTITY_TERMS: tuple[TermField, ...] = _term_fields(Entity)
 #: Relation qualifiers: on the statement node in RDF, on the relationship in Neo4j, on the
 #: edge in the analysis graphs.
 RELATION_QUALIFIERS: tuple[TermField, ...] = _term_fields(Relation)
+
+
+#: Registry keys resolution joins on before any name (``loaders.resolve``): 统一社会信用代码, stock code.
+IDENTIFIER_FIELDS = ("credit_code", "stock_code")
+
+
+def entity_identifiers(entity: Entity) -> dict[str, str]:
+    """The registry keys an entity carries, by field (none for an entity from an article).
+
+    >>> entity_identifiers(Entity("org/a", ("Company",), "甲乙纸业"))
+    {}
+    """
+    return {key: value for key in IDENTIFIER_FIELDS if (value := getattr(entity, key, None))}

@@ -1,0 +1,103 @@
+"""Entity resolution across sources (issue 17): rules on invented names, then the real corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from chainkg.graph.build import load_sources
+from chainkg.loaders.records import Entity
+from chainkg.loaders.resolve import RULE_CONFIDENCE, resolve_entities, variant_key
+from chainkg.loaders.reviewed import PLACES_FACTS
+
+from _paths import CORPUS
+
+
+def _firm(entity_id: str, name: str, *aliases: str, cls: str = "Company") -> Entity:
+    return Entity(entity_id, (cls,), name, aliases=aliases, sources=(f"src-{entity_id}",))
+
+
+def test_a_legal_form_and_a_bracketed_place_are_set_aside():
+    result = resolve_entities([_firm("org/a", "甲乙纸业"), _firm("org/b", "甲乙纸业(泉州)有限公司")])
+    assert result.ids["org/b"] == "org/a"
+    [merge] = result.merges
+    assert (merge.rule, merge.confidence) == ("name_variant", RULE_CONFIDENCE["name_variant"])
+
+
+def test_a_county_named_in_full_or_short_is_one_place_in_a_zone_name():
+    assert variant_key("鲤城区甲乙区", "zone") == variant_key("鲤城甲乙区", "zone") == "350502|甲乙区"
+
+
+def test_two_credit_codes_never_merge_whatever_the_names():
+    a, b = _firm("org/a", "甲乙纸业有限公司"), _firm("org/b", "甲乙纸业有限公司")
+    result = resolve_entities([a, b], identifiers={"org/a": {"credit_code": "91350500MA0000001X"},
+                                                   "org/b": {"credit_code": "91350500MA0000002X"}})
+    assert result.ids["org/b"] == "org/b"
+    assert {n.why for n in result.near_misses} == {"different credit codes"}
+
+
+def test_one_credit_code_joins_two_names():
+    result = resolve_entities([_firm("org/a", "丙丁科技有限公司"), _firm("org/b", "戊己电子")],
+                              identifiers={"org/a": {"credit_code": "91350500MA0000001X"},
+                                           "org/b": {"credit_code": "91350500ma0000001x"}})
+    assert result.ids["org/b"] == "org/a" and result.merges[0].rule == "credit_code"
+
+
+def test_a_guessed_firm_with_a_parks_name_is_that_park_but_a_named_company_is_not():
+    park = Entity("park/p", ("IndustrialPark",), "甲乙产业园区", aliases=("甲乙谷",))
+    guessed, company = _firm("org/g", "甲乙谷"), _firm("org/c", "甲乙谷有限公司")
+    result = resolve_entities([park, guessed, company])
+    assert result.ids["org/g"] == "park/p" and "org/g" in result.retyped
+    assert result.ids["org/c"] == "org/c"
+
+
+def test_an_abbreviation_several_firms_could_share_joins_none():
+    result = resolve_entities([_firm("org/a", "甲乙纸业"), _firm("org/b", "甲丙乙科技"), _firm("org/s", "甲乙")])
+    assert result.ids["org/s"] == "org/s"
+    assert {n.why for n in result.near_misses} == {"甲乙 could abbreviate 2 names"}
+
+
+def test_a_lab_is_not_the_firm_whose_short_name_it_carries():
+    firm, lab = _firm("org/f", "甲乙体育用品有限公司", "甲乙"), _firm("org/l", "甲乙运动科学实验室", cls="ResearchInstitute")
+    result = resolve_entities([firm, lab, _firm("org/s", "甲乙")])
+    assert result.ids["org/s"] == "org/f" and result.ids["org/l"] == "org/l"
+
+
+def test_a_split_decision_keeps_two_same_named_things_apart():
+    a, b = _firm("org/a", "甲乙纸业"), _firm("org/b", "甲乙纸业有限公司")
+    result = resolve_entities([a, b], splits=[("org/a", "org/b")])
+    assert result.ids["org/b"] == "org/b" and result.near_misses[0].why == "kept apart by a review decision"
+
+
+@pytest.fixture(scope="module")
+def corpus_load():
+    return load_sources([PLACES_FACTS, CORPUS])
+
+
+def test_on_the_corpus_a_declared_short_name_is_one_park_and_no_company(corpus_load):
+    """d1: 泉州半导体高新技术产业园区, 简称“泉州芯谷”; d2 names 泉州芯谷 alone (read there as a firm too)."""
+    facts = corpus_load.facts
+    holders = [e for e in facts.entities.values() if "泉州芯谷" in (e.name, *e.aliases)]
+    assert [e.types for e in holders] == [("IndustrialPark",)]
+    assert "泉州半导体高新技术产业园" in holders[0].aliases  # d25's shorter form of the same name
+
+
+def test_on_the_corpus_a_county_written_two_ways_makes_one_zone(corpus_load):
+    zones = [e for e in corpus_load.facts.entities.values() if "DevelopmentZone" in e.types
+             and {"鲤城高新区", "鲤城区高新区"} & {e.name, *e.aliases}]
+    assert len(zones) == 1 and {"鲤城高新区", "鲤城区高新区"} <= {zones[0].name, *zones[0].aliases}
+
+
+def test_on_the_corpus_the_governments_of_two_counties_stay_two(corpus_load):
+    """The extractor ids 甲县人民政府 without its place; the loader keeps two counties' governments apart."""
+    governments = {e.name for e in corpus_load.facts.entities.values() if e.name.endswith("人民政府")}
+    assert {"连江县人民政府", "沙县区人民政府", "南安市人民政府"} <= governments
+    merged = [e for e in corpus_load.facts.entities.values() if e.name.endswith("人民政府")
+              and any(a.endswith("人民政府") for a in e.aliases)]
+    assert merged == []
+
+
+def test_every_merge_names_its_rule_names_and_sources(corpus_load):
+    merges = corpus_load.resolution.merges
+    assert merges and all(m.rule in RULE_CONFIDENCE and m.names[0] and m.names[1] and len(m.sources) >= 2
+                          for m in merges if m.first == m.second)
+    assert corpus_load.resolution.after < corpus_load.resolution.before
