@@ -30,6 +30,11 @@ _EPILOG_REVIEW = """examples:
 
 
 def _confidence(text: str) -> Decimal:
+    """``--below``: a confidence between 0 and 1.
+
+    >>> _confidence("0.8")
+    Decimal('0.8')
+    """
     try:
         value = Decimal(text)
     except InvalidOperation:
