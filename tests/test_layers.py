@@ -25,6 +25,8 @@ def floor_of(module: str) -> str | None:
         return None
     if len(parts) > 1 and parts[1] in FLOORS:
         return parts[1]
+    if len(parts) > 1 and parts[1].startswith("cli_"):
+        return "cli"  # the command line's own modules (chainkg.cli_review)
     return "base"  # chainkg itself, chainkg.errors, chainkg.settings, chainkg.text
 
 
