@@ -108,19 +108,16 @@ def candidate_answer(kg, chain: str, region: str, *, top: int | None = None) -> 
     wanting = {s.iri: s for s in report.segments if s.status in ("missing", "planned", "weak")}
     if not wanting:
         return CandidateList([], no_candidates_reason(report))
-    rows = graph.entries([*wanting, report.chain], report.region, inside=False)
+    # outside firms with no tie to the region (local in all but address: never a 招商 target), in
+    # one look-up, not one per firm: thousands of round trips to Neo4j at scale
+    rows, places = graph.untied_entries([*wanting, report.chain], report.region)
     region_ancestors = graph.ancestors(report.region) + [(report.region, None, report.region_name)]
     designations = graph.designated(report.chain)
     by_firm: dict[str, list] = {}
     for row in rows:
         by_firm.setdefault(row.entity, []).append(row)
     candidates, unlocated = [], []
-    # one look-up for all firms, not one per firm: thousands of round trips to Neo4j at scale
-    ties = graph.region_ties_many(list(by_firm), report.region)
-    places = graph.ancestors_many([firm for firm in by_firm if not ties[firm]])
     for firm, firm_rows in by_firm.items():
-        if ties[firm]:
-            continue  # local in all but address: never a 招商 target
         mine = {iri: (level, name) for iri, level, name in places[firm]}
         if not mine:
             unlocated.append(firm_rows[0].name)  # where it is, the sources do not say

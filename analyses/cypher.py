@@ -309,6 +309,27 @@ RETURN DISTINCT iri, a.iri AS ancestor, a.adminLevel AS level, a.name AS name
 """
 _MANY_BATCH = 2_000  # firms per query
 
+# 招商 candidates in one query: outside firms' entries, only of firms with no tie to the region
+# (a tie found ends the firm's search: only whether there is one matters), with their ancestors.
+_UNTIED_ENTRIES = f"""
+MATCH (region:Entity {{iri: $region}})
+MATCH (u:Entity)-[r:HOSTS_CHAIN|OPERATES_IN]->(t:Entity)
+WHERE t.iri IN $targets AND (u:Company OR u:ResearchInstitute)
+  AND NOT EXISTS {{ MATCH (u)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(region) }}
+WITH region, u, collect([type(r), t.iri, coalesce(r.evidence, []), r.confidence, coalesce(r.sources, []), r.modality,
+                         r.statedCount, r.note]) AS entries
+WHERE NOT EXISTS {{
+        MATCH (u)-[s]-(x:Entity)
+        WHERE NOT type(s) IN $excluded AND EXISTS {{ MATCH (x)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(region) }} }}
+  AND NOT EXISTS {{
+        MATCH (u)-[s:LEADS_CHAIN]->()
+        MATCH (x:Entity {{iri: s.scope}})
+        WHERE EXISTS {{ MATCH (x)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(region) }} }}
+RETURN u.iri AS entity, u.name AS name, [l IN labels(u) WHERE l <> 'Entity'] AS classes, u.status AS status, entries,
+       COLLECT {{ MATCH (u)-[:LOCATED_IN*1..{_MAX_DEPTH}]->(a:AdministrativeArea)
+                  RETURN DISTINCT [a.iri, a.adminLevel, a.name] }} AS places
+"""
+
 _NAMED = """
 MATCH (n:Entity)
 WHERE n:IndustrialChain OR n:ChainSegment OR n:AdministrativeArea OR n:DevelopmentZone OR n:IndustrialPark
@@ -488,6 +509,18 @@ class CypherGraph:
         for r in self._batched(_ANCESTORS_MANY, iris):
             found[r["iri"]].append((r["ancestor"], r["level"], r["name"]))
         return {iri: sorted(rows) for iri, rows in found.items()}
+
+    def untied_entries(self, targets: Sequence[str], region: str
+                       ) -> tuple[list[EntryRow], dict[str, list[tuple[str, str | None, str]]]]:
+        rows, places = [], {}
+        for r in self._run(_UNTIED_ENTRIES, targets=list(targets), region=region, excluded=_EXCLUDED_TYPES):
+            classes = tuple(sorted(r["classes"]))
+            rows += [EntryRow(r["entity"], r["name"], classes, r["status"],
+                              "hostsChain" if kind == "HOSTS_CHAIN" else "operatesIn", target, tuple(evidence), confidence,
+                              tuple(sources), modality, stated_count, note)
+                     for kind, target, evidence, confidence, sources, modality, stated_count, note in r["entries"]]
+            places[r["entity"]] = sorted((iri, level, name) for iri, level, name in r["places"])
+        return sorted(rows, key=lambda r: (r.target, r.entity, r.predicate)), places
 
     def _batched(self, query: str, iris: Sequence[str], **parameters) -> list[dict]:
         """``query`` over ``$iris``, ``_MANY_BATCH`` at a time (two at a time in threads gained

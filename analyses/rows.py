@@ -225,6 +225,12 @@ class ChainGraph(Protocol):
         """``ancestors`` of each of ``iris``."""
         ...
 
+    def untied_entries(self, targets: Sequence[str], region: str
+                       ) -> tuple[list[EntryRow], dict[str, list[tuple[str, str | None, str]]]]:
+        """The entries of ``targets`` by firms and institutes outside ``region`` that have no tie to
+        it (``region_ties``), and each such firm's ancestors: what 招商 candidates are drawn from."""
+        ...
+
     def named_things(self) -> list[PlaceName]: ...
 
     def designated(self, chain: str) -> dict[str, tuple[Designation, ...]]:
@@ -245,3 +251,10 @@ class OneAtATime:
     def designated(self, chain: str) -> dict[str, tuple[Designation, ...]]:
         return {o.iri: o.designations for o in self.organizations(chain, None)  # type: ignore[attr-defined]
                 if o.designations}
+
+    def untied_entries(self, targets: Sequence[str], region: str
+                       ) -> tuple[list[EntryRow], dict[str, list[tuple[str, str | None, str]]]]:
+        rows = self.entries(targets, region, inside=False)  # type: ignore[attr-defined]
+        ties = self.region_ties_many(sorted({r.entity for r in rows}), region)
+        untied = [r for r in rows if not ties[r.entity]]
+        return untied, self.ancestors_many(sorted({r.entity for r in untied}))
