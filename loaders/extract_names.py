@@ -36,7 +36,7 @@ from functools import lru_cache
 from chainkg.loaders.lexical import Token, lexical_tokens
 
 __all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "bracketed_place_names", "invested_projects",
-           "lists_projects",
+           "lists_projects", "projects_introduced",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
 _CJK = r"\u3400-\u9fff"
@@ -361,6 +361,28 @@ def lists_projects(text: str, start: int, words_start: int, end: int) -> bool:
     clause_start = max((m.end() for m in re.finditer(r"[，。；：,;:]", text[:start])), default=0)
     return bool(_KIND_OF_PROJECT.fullmatch(text[words_start:end - 2])) and not _ARRIVAL_BEFORE.search(text, clause_start, start) \
         and not _ARRIVAL_AFTER.match(text, end)
+
+
+# 的项目有 / 项目包括 A、B(和C)等: a list that the word 项目 introduces
+_PROJECTS_INTRODUCED = re.compile(rf"项目(?:有|包括|包含|主要有|分别是|分别为)[:：]?((?:{_NAME_PART}{{2,24}}?(?:、|和|及|以及))*{_NAME_PART}{{2,24}}?)(?=等|[，。；]|$)")
+
+
+def projects_introduced(text: str) -> list[tuple[int, int]]:
+    """The items of a list that 项目有 / 项目包括 introduces (``其中投资超10亿元的项目有A、B等``):
+    each is a project, whatever its name ends in (a park or a 科技城 being built is a project).
+
+    >>> text = "其中，超10亿元的项目有甲乙建筑产业园、丙丁科技城等。"
+    >>> [text[a:b] for a, b in projects_introduced(text)]
+    ['甲乙建筑产业园', '丙丁科技城']
+    """
+    spans = []
+    for match in _PROJECTS_INTRODUCED.finditer(text):
+        offset = match.start(1)
+        for separator in [*re.finditer(r"、|以及|和|及", match.group(1)), None]:
+            stop = match.start(1) + separator.start() if separator else match.end(1)
+            spans.append((offset, stop))
+            offset = match.start(1) + separator.end() if separator else match.end(1)
+    return spans
 
 
 def enumerations(text: str, index: TokenIndex) -> list[Mention]:

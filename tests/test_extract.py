@@ -129,8 +129,13 @@ def test_build_takes_articles_and_folders(tmp_path, capsys):
     from rdflib.namespace import SKOS
 
     graph = Graph().parse(out / "graph.ttl")
-    for name in ("晋江经济开发区", "信泰集团", "泉州芯谷", "晶安光电"):
+    for name in ("晋江经济开发区", "信泰集团", "晶安光电"):
         assert (None, SKOS.prefLabel, Literal(name, lang="zh")) in graph, name
+    # d1 gives 泉州芯谷 as its park's 简称 and d2 signs an agreement in that name: one park, no firm
+    from chainkg.ontology import CKG
+
+    xingu = {s for p in (SKOS.prefLabel, SKOS.altLabel) for s in graph.subjects(p, Literal("泉州芯谷", lang="zh"))}
+    assert {t for s in xingu for t in graph.objects(s, __import__("rdflib").RDF.type)} == {CKG.IndustrialPark}
     methods = {str(o) for o in graph.objects(None, __import__("chainkg.ontology", fromlist=["CKG"]).CKG.method)}
     assert {"reviewed", "extracted", "placed"} <= methods
 
