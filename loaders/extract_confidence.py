@@ -63,7 +63,7 @@ RULE_COUNTS: dict[str, tuple[int, int]] = {
     "name_opens_with_place": (32, 37),
     "name_opens_with_province": (0, 1),
     "opening_place_lands": (0, 2),
-    "opening_place_lists": (9, 11),
+    "opening_place_lists": (10, 10),
     "park_in_zone": (1, 1),
     "possessor_grows": (11, 13),
     "settles_in": (3, 3),

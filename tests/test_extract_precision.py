@@ -128,3 +128,9 @@ def test_the_projects_a_corpus_list_introduces_come_out_as_projects():
     assert len(items) == 2
     assert items <= {e.name for e in document.entities if e.type == "Project"}
     assert not items & {e.name for e in document.entities if e.type == "IndustrialPark"}
+
+
+def test_a_capacity_opens_its_projects_name_and_measures_the_whole_item():
+    found = named("全市推进重点项目建设，30万吨/年丙烯及聚丙烯扩建项目、甲乙化纤、丙丁高纤等项目平稳建设。")
+    assert ("Project", "30万吨/年丙烯及聚丙烯扩建项目") in found
+    assert not any(name.startswith("年") or name == "聚丙烯扩建项目" for _, name in found)
