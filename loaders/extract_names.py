@@ -424,7 +424,7 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
         if _NOT_A_LIST_HEAD.search(words):
             continue
         leaders = bool(re.search(r"龙头|链主|领军", words + head))
-        pieces = []
+        pieces: list[tuple[int, int]] = []
         offset = match.start(1)
         capacity = _capacity_before(text, match.start(1))
         for separator in [*re.finditer(r"、|以及|和|及|与", match.group(1)), None]:
