@@ -126,17 +126,17 @@ def test_build_takes_articles_and_folders(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["build", "--out", str(out), "--no-report", str(PLACES_FACTS), str(SEED_FACTS), str(CORPUS)]) == 0
     from rdflib import Graph, Literal
-    from rdflib.namespace import SKOS
+    from rdflib.namespace import RDF, SKOS
+
+    from chainkg.ontology import CKG
 
     graph = Graph().parse(out / "graph.ttl")
     for name in ("晋江经济开发区", "信泰集团", "晶安光电"):
         assert (None, SKOS.prefLabel, Literal(name, lang="zh")) in graph, name
-    # d1 gives 泉州芯谷 as its park's 简称 and d2 signs an agreement in that name: one park, no firm
-    from chainkg.ontology import CKG
-
-    xingu = {s for p in (SKOS.prefLabel, SKOS.altLabel) for s in graph.subjects(p, Literal("泉州芯谷", lang="zh"))}
-    assert {t for s in xingu for t in graph.objects(s, __import__("rdflib").RDF.type)} == {CKG.IndustrialPark}
-    methods = {str(o) for o in graph.objects(None, __import__("chainkg.ontology", fromlist=["CKG"]).CKG.method)}
+    # d1 declares 泉州芯谷 the short name (简称) of a park: one park with that alias, no company of that name
+    [xingu] = graph.subjects(SKOS.altLabel, Literal("泉州芯谷", lang="zh"))
+    assert (xingu, RDF.type, CKG.IndustrialPark) in graph and (xingu, RDF.type, CKG.Company) not in graph
+    methods = {str(o) for o in graph.objects(None, CKG.method)}
     assert {"reviewed", "extracted", "placed"} <= methods
 
 
