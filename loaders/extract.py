@@ -47,10 +47,11 @@ from chainkg.loaders.extract_chains import (
     possessor_of,
 )
 from chainkg.loaders.extract_confidence import confidence
+from chainkg.loaders.extract_generic import CLAUSE_OPENERS, in_slogan_frame, is_no_brand, names_a_kind
 from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_leaders import LEADING_ROLE, role_holders
 from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
-from chainkg.loaders.extract_names import lists_projects
+from chainkg.loaders.extract_names import lists_projects, projects_introduced
 from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
 from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
 from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
@@ -70,6 +71,7 @@ _LEADING_WORDS = (
     "对", "和", "与", "及", "以", "向", "将", "由", "是", "的", "了", "观摩了", "观摩", "现场", "一次性", "成功", "积极",
     "对接", "发挥", "聚焦", "导入", "拓展", "形成", "设立", "举行", "签约", "牵手", "产品供应", "供应", "旗下", "涵盖",
     "主要", "布局", "大力发展", "发展", "新签约", "位于", "即将开园的", "相继", "还", "也", "都", "已", "并", "未来",
+    *CLAUSE_OPENERS,
 )
 _PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园)"
 _ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区)"
@@ -253,7 +255,7 @@ _STOP_TOKENS = (
     "导入", "发挥", "对接", "涵盖", "落地", "入驻", "设立", "举行", "签约", "牵手", "供应", "旗下", "介绍", "获悉",
     "位于", "紧邻", "包括", "以及", "其中", "同时", "为", "在", "的", "了", "和", "与", "及", "是", "由", "将", "向",
     "到", "从", "至", "等", "对", "把", "被", "让", "据", "掀起", "全资收购", "收购", "并购", "牵手", "召开", "相关负责人",
-    "涌现出", "涌现了", "涌现", "培育出", "暨",
+    "涌现出", "涌现了", "涌现", "培育出", "暨", *CLAUSE_OPENERS,
 )
 #: Words that hold a stop token but are part of names: 供应链 is no 供应.
 _PROTECTED = {"供应链", "在线", "和平", "对外", "为民", "至诚", "暨南"}
@@ -430,8 +432,8 @@ class _Extractor:
         extract_lexical.refine_suffix_names(self, f"{_ZONE_SUFFIX}|{_PARK_SUFFIX}|{_ORG_SUFFIX}")  # the model's words
         for match in re.finditer(rf"(?:引入|引进|招引)({_NAME_CHARS}{{2,20}}?(?:中心|工厂|项目|基地))", text):
             name = _cut_name(match.group(1), 2)
-            if _COUNTED.search(name) or re.search(r"产业链|上游|下游", name):
-                continue
+            if _COUNTED.search(name) or re.search(r"产业链|上游|下游", name) or names_a_kind(name[:-2], name[-2:], self.chains):
+                continue  # 引进内资项目152项: a kind of project
             entity_type = "Company" if name.endswith("中心") else "Project"
             self.spans.append(_Span(match.end() - len(name), match.end(), entity_type, name, name))
         for match in re.finditer(rf"(?:建设|新建)({_NAME_CHARS}{{2,12}}?(?:工厂|项目|基地))", text):
@@ -458,7 +460,8 @@ class _Extractor:
         for match in re.finditer(rf"({_NAME_CHARS}{{2,10}}?)与({_NAME_CHARS}{{2,8}}?)(?:签订|签署|共建|合作)", text):
             first = _cut_name(match.group(1), 0)
             for name, end in ((first, match.end(1)), (match.group(2), match.end(2))):
-                if not self._is_known_word(name) and name not in self.places and not re.search(r"\d", name):
+                if not self._is_known_word(name) and name not in self.places and not re.search(r"\d", name) \
+                        and not re.search(f"(?:{_PARK_SUFFIX}|{_ZONE_SUFFIX})$", name):  # a park signs too
                     self.spans.append(_Span(end - len(name), end, "Company", name, name))
         for a, b in role_holders(text):
             self.spans.append(_Span(a, b, "Company", text[a:b], text[a:b]))
@@ -490,6 +493,25 @@ class _Extractor:
         # X供图 / X摄: who supplied a photo is a credit, not what the article says (a name there is no mention)
         self.spans = [s for s in self.spans if not _CREDIT.match(self.text, s.end)]
         extract_lexical.after_dedupe(self)  # 甲乙 and 甲乙体育用品有限公司: one firm; 高新区 back to its zone
+
+    def _drop_what_names_nothing(self) -> None:
+        """Slogans and honours (打造中国X谷, 被评为十大…产业园) and kinds in a name's place
+        (国外大公司, 内资项目, 省级经济开发区): see ``extract_generic``. Gazetteer places stay."""
+        ending = re.compile(rf"(?:{_ZONE_SUFFIX}|{_PARK_SUFFIX}|{_ORG_SUFFIX}|产业基地|基地|项目|工程)$")
+        kept = []
+        for span in self.spans:
+            if span.type in _NAMED_AFTER_PLACES and "place" not in span.extra:
+                if in_slogan_frame(self.text, span.start, span.end):
+                    continue
+                if (end := ending.search(span.name)) is not None and names_a_kind(span.name[:end.start()], end.group(), self.chains):
+                    continue
+            kept.append(span)
+        self.spans = kept
+        # 项目有A、B等: what the list names are projects, though a name may end as a park's does
+        introduced = set(projects_introduced(self.text))
+        for span in self.spans:
+            if (span.start, span.end) in introduced and span.type in ("IndustrialPark", "Company"):
+                span.type = "Project"
 
     # -- projects, investors, tables: the language of project news ------------------------------
     def _place_opening(self, name: str) -> str | None:
@@ -789,6 +811,7 @@ class _Extractor:
         others = [s for s in others if s.type != "AdministrativeArea" or not any(
             o.start < s.start and s.end <= o.end for o in in_organizations.overlapping(organizations, s.start, s.end))]
         self.spans = sorted(keep + others, key=lambda s: (s.start, -(s.end - s.start)))
+        self._drop_what_names_nothing()  # after the longest names won: what a kind's words hold is no name either
         self._brand_owners()
 
     def _brand_owners(self) -> None:
@@ -804,9 +827,11 @@ class _Extractor:
                 if not 2 <= at <= 3:
                     continue  # (the cheap tests first: counting the brand's mentions reads the text)
                 brand = name[:at]
+                offset = span.end - len(name)
                 if not names_a_place(brand, self.places.__contains__) and not self._is_known_word(brand) \
+                        and not is_no_brand(brand, extract_lexical.is_common_noun(self, offset, offset + len(brand)),
+                                            [p.name for p in parks]) \
                         and found.outside(brand, span.start, span.end):
-                    offset = span.end - len(name)
                     self.spans.append(_Span(offset, offset + len(brand), "Company", brand, brand, {"brand_of": span.key, "inside": True}))
                     break
 

@@ -61,7 +61,7 @@ class LexicalSpan:
     extra: dict = field(default_factory=dict)
 
 
-__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
+__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "is_common_noun", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
@@ -123,6 +123,21 @@ def place_end(ex: _Extractor, start: int, end: int) -> int | None:
         if ex.text[start:stop] in ex.places and place_on_token_boundaries(index, start, stop):
             return stop
     return None
+
+
+def is_common_noun(ex: _Extractor, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is one word the model tags as a common noun (化合物, 新材料), not
+    a name's word (never without the model).
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "打造化合物半导体产业基地"
+    >>> is_common_noun(S(text=text), 2, 5)
+    True
+    """
+    if not _ENABLED.get():
+        return False
+    words = TokenIndex.of(ex.text).within(start, end)
+    return len(words) == 1 and (words[0].start, words[0].end) == (start, end) and words[0].tag in ("n", "vn")
 
 
 def on_word_boundaries(ex: _Extractor, start: int, end: int) -> bool:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from chainkg.loaders.lexical import Token, lexical_tokens
 
 __all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "bracketed_place_names", "invested_projects",
-           "lists_projects",
+           "lists_projects", "projects_introduced",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
 _CJK = r"\u3400-\u9fff"
@@ -363,6 +363,47 @@ def lists_projects(text: str, start: int, words_start: int, end: int) -> bool:
         and not _ARRIVAL_AFTER.match(text, end)
 
 
+# 的项目有 / 项目包括 A、B(和C)等: a list that the word 项目 introduces
+_PROJECTS_INTRODUCED = re.compile(rf"项目(?:有|包括|包含|主要有|分别是|分别为)[:：]?((?:{_NAME_PART}{{2,24}}?(?:、|和|及|以及))*{_NAME_PART}{{2,24}}?)(?=等|[，。；]|$)")
+
+
+def projects_introduced(text: str) -> list[tuple[int, int]]:
+    """The items of a list that 项目有 / 项目包括 introduces (``其中投资超10亿元的项目有A、B等``):
+    each is a project, whatever its name ends in (a park or a 科技城 being built is a project).
+
+    >>> text = "其中，超10亿元的项目有甲乙建筑产业园、丙丁科技城等。"
+    >>> [text[a:b] for a, b in projects_introduced(text)]
+    ['甲乙建筑产业园', '丙丁科技城']
+    """
+    spans = []
+    for match in _PROJECTS_INTRODUCED.finditer(text):
+        offset = match.start(1)
+        for separator in [*re.finditer(r"、|以及|和|及", match.group(1)), None]:
+            stop = match.start(1) + separator.start() if separator else match.end(1)
+            spans.append((offset, stop))
+            offset = match.start(1) + separator.end() if separator else match.end(1)
+    return spans
+
+
+# a plant's yearly capacity, which opens its project's name: 100万吨/年乙烯…项目, 30万套/年…工程
+_CAPACITY = re.compile(r"^[\d.]+(?:万|千|亿)?(?:吨|台|套|件|辆|片|千瓦|兆瓦|立方米|平方米)/")
+
+
+def _capacity_before(text: str, start: int) -> int | None:
+    """Where a capacity written right before ``start`` begins (``100万吨/`` before ``年乙烯``), when
+    the words at ``start`` go on with its 年: the figure is the project's, not a word of a list
+    of its own (年乙烯 names nothing).
+
+    >>> text = "推进100万吨/年乙烯及炼油改扩建项目"
+    >>> _capacity_before(text, text.index("年")), _capacity_before("甲乙项目", 0)
+    (2, None)
+    """
+    if not text.startswith("年", start):
+        return None
+    figure = re.search(r"[\d.]+(?:万|千|亿)?(?:吨|台|套|件|辆|片|千瓦|兆瓦|立方米|平方米)/$", text[max(0, start - 16):start])
+    return start - len(figure.group()) if figure else None
+
+
 def enumerations(text: str, index: TokenIndex) -> list[Mention]:
     """Items of lists that a head word types (``A、B和C等(N家/一批/多家)…企业/项目/巨头/品牌``):
     firms, or projects for a list of (重大 / 重点 …) 项目 that no verb of arrival governs
@@ -383,20 +424,23 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
         if _NOT_A_LIST_HEAD.search(words):
             continue
         leaders = bool(re.search(r"龙头|链主|领军", words + head))
-        pieces = []
+        pieces: list[tuple[int, int]] = []
         offset = match.start(1)
+        capacity = _capacity_before(text, match.start(1))
         for separator in [*re.finditer(r"、|以及|和|及|与", match.group(1)), None]:
             stop = match.start(1) + separator.start() if separator else match.end(1)
-            pieces.append((offset, stop))
+            if capacity is not None and not pieces and separator is not None and separator.group() != "、":
+                continue  # N万吨/年A及B项目: the capacity measures the whole item, up to the list's next 、
+            pieces.append((capacity if capacity is not None and not pieces else offset, stop))
             offset = match.start(1) + separator.end() if separator else match.end(1)
         first_start, first_end = pieces[0]
         cut = (name_start(index, first_start, first_end + 1, 1, {"p", "c", "u", "d", "w", "vd", "ad"})
-               if first_end - first_start > 2 else first_start)
+               if first_end - first_start > 2 and capacity is None else first_start)
         pieces[0] = (cut, first_end)
         items = []
         for a, b in pieces:
             name = text[a:b]
-            is_project = bool(_PROJECT_ITEM.fullmatch(name)) and not re.search(r"(?:重点|重大|产业|在建|签约)(?:项目|工程)$", name)
+            is_project = bool(_PROJECT_ITEM.fullmatch(_CAPACITY.sub("", name))) and not re.search(r"(?:重点|重大|产业|在建|签约)(?:项目|工程)$", name)
             if len(name) < 2 or _COUNTED.search(name) or not is_project and (_NOT_AN_ITEM.search(name) or len(name) > 12):
                 continue
             # A、B等(重大)项目: the items are projects the text names by their short names, unless an
