@@ -40,7 +40,7 @@ from chainkg.analyses.gaps import STAGE_ZH, STATUS_ZH, GapReport, gap_outline
 from chainkg.analyses.leaders import designation_weight
 
 __all__ = ["WEIGHTS", "Candidate", "CandidateList", "attraction_candidates", "candidate_answer", "no_candidates_reason",
-           "candidates_frame"]
+           "candidates_frame", "POOL_BASIS", "PoolCandidate", "PoolAnswer", "pool_candidates"]
 
 WEIGHTS = {"segment_fit": 0.55, "leadership": 0.25, "proximity": 0.20}
 _FIT = {"missing": 1.0, "planned": 0.8, "weak": 0.7, "chain": 0.3}
@@ -188,3 +188,89 @@ def candidates_frame(candidates: list[Candidate]):
     columns = ["企业", "得分", "补足环节", "推荐理由", "依据", "事实性质", "iri"]
     return pd.DataFrame([[c.name, c.score, "、".join(c.segments), c.reasons, " | ".join(c.evidence),
                           BASIS_ZH[c.basis], c.iri] for c in candidates], columns=columns)
+
+
+# --- the listed-company pool -------------------------------------------------------------------
+
+#: How a pool candidate is known: a reference table placed it, no source sentence says it.
+POOL_BASIS = "reference_table"
+
+
+@dataclass(frozen=True)
+class PoolCandidate:
+    """A listed firm outside the graph whose 申万 industry maps to a segment the region wants."""
+
+    code: str
+    name: str
+    fullname: str
+    exchange: str
+    industry: str  # 申万 code and name
+    segment: str  # the segment (or chain) the mapping row places it on
+    segment_status: str  # missing / planned / weak, or chain (the row names only the chain)
+    mapping_row: str  # which row of which table placed it, with its basis and why
+    basis: str = POOL_BASIS
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def pool_candidates(kg, chain: str, region: str, pool) -> list[PoolCandidate]:
+    """Listed firms from ``pool`` (:func:`chainkg.loaders.listed.load_listed_pool`) in the
+    region's missing, planned or weak segments of ``chain`` — each with its 申万 industry, the
+    segment and the table row that placed it. The pool is a separate input: nothing of it
+    enters the graph. A pool firm whose full or short name is a local entry of the chain there
+    is left out (it is already in the region).
+
+    >>> from pathlib import Path
+    >>> from chainkg.analyses.embedded import seed_kg
+    >>> from chainkg.loaders.listed import load_listed_pool
+    >>> pool = load_listed_pool(Path(__file__).parents[1] / "tests" / "fixtures" / "listed")
+    >>> pool_candidates(seed_kg(), "半导体", "南安市", pool)   # the seed names no segment there: no gap
+    []
+    """
+    from chainkg.analyses.gaps import chain_gaps
+    from chainkg.loaders.listed import SHENWAN_TABLE, pool_placements
+
+    report = chain_gaps(kg, chain, region)
+    wanting = {s.iri.rsplit("/id/", 1)[-1]: s for s in report.segments if s.status in ("missing", "planned", "weak")}
+    if not wanting:
+        return []
+    chain_id = report.chain.rsplit("/id/", 1)[-1]
+    local = {e.name for s in report.segments for e in s.entries} | {e.name for e in report.chain_level}
+    found = []
+    for firm in pool.firms:
+        if firm.name in local or firm.fullname in local:
+            continue
+        for row in pool_placements(firm):
+            if row.target in wanting:
+                segment, status = wanting[row.target].name, wanting[row.target].status
+            elif row.target == chain_id:
+                segment, status = report.chain_name, "chain"
+            else:
+                continue
+            found.append(PoolCandidate(
+                firm.code, firm.name, firm.fullname, firm.exchange, f"{row.sw_code} {row.sw_name}", segment, status,
+                f"{SHENWAN_TABLE.name} line {row.line} ({row.basis}: {row.why})"))
+    order = {"missing": 0, "planned": 1, "weak": 2, "chain": 3}
+    return sorted(found, key=lambda c: (order[c.segment_status], c.segment, c.code))
+
+
+class PoolAnswer:
+    """招商 candidates from the graph and, apart, from the listed-company pool."""
+
+    def __init__(self, candidates: CandidateList, pool: list[PoolCandidate], folder: str):
+        self.candidates, self.pool, self.folder = candidates, pool, folder
+
+    def to_dict(self) -> dict:
+        return {"candidates": self.candidates.to_dict(), "pool": [c.to_dict() for c in self.pool],
+                "pool_source": self.folder,
+                "pool_note": "参考表推定(非来源原文): listed firms placed by their 申万 industry through a mapping table"}
+
+    def to_frames(self) -> dict:
+        import pandas as pd
+
+        frames = self.candidates.to_frames()
+        frames["上市公司池"] = pd.DataFrame([[c.name, c.fullname, c.code, c.industry, c.segment, c.segment_status,
+                                          c.mapping_row, "参考表推定"] for c in self.pool],
+                                        columns=["简称", "全称", "代码", "申万行业", "环节", "环节状态", "映射依据", "事实性质"])
+        return frames

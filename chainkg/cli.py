@@ -231,6 +231,9 @@ def _add_analysis_commands(commands) -> None:
                                      epilog=_EPILOG_ANALYSES, formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_analysis_flags(candidates, chain_required=True, region_required=True)
     candidates.add_argument("--top", type=int, help="show the best N")
+    candidates.add_argument("--pool", type=Path, metavar="DIR",
+                            help="also draw from a listed-company pool: your copy of liuhuanyong/ChainKnowledgeGraph "
+                            "data/ (company.json, company_industry.json), placed by 申万 industry (never added to the graph)")
     candidates.set_defaults(handler=_cmd_candidates)
 
     add_review_commands(commands)
@@ -919,7 +922,29 @@ def _cmd_candidates(args: argparse.Namespace) -> int:
     from chainkg.analyses.candidates import candidate_answer
     from chainkg.reports.tables import render_candidates
 
-    return _run_analysis(args, lambda g: candidate_answer(g, args.chain, args.region, top=args.top), render_candidates)
+    if args.pool is None:
+        return _run_analysis(args, lambda g: candidate_answer(g, args.chain, args.region, top=args.top), render_candidates)
+    from chainkg.analyses.candidates import PoolAnswer, pool_candidates
+    from chainkg.loaders.listed import load_listed_pool
+
+    pool = load_listed_pool(args.pool)  # read first: a bad pool folder fails before the graph is loaded
+
+    def analyse(graph):
+        return PoolAnswer(candidate_answer(graph, args.chain, args.region, top=args.top),
+                          pool_candidates(graph, args.chain, args.region, pool), str(args.pool))
+
+    return _run_analysis(args, analyse, _render_pool_answer)
+
+
+def _render_pool_answer(answer) -> str:
+    from chainkg.reports.tables import render_candidates, render_table
+
+    lines = [render_candidates(answer.candidates), "",
+             f"listed-company pool ({answer.folder}) — reference-table facts (参考表推定), not source sentences:"]
+    if not answer.pool:
+        return "\n".join([*lines, "  no listed firm in the pool maps to this region's missing, planned or weak segments"])
+    rows = [[c.name, c.code, c.industry, c.segment, c.segment_status, c.mapping_row] for c in answer.pool]
+    return "\n".join([*lines, render_table(["firm", "code", "申万 industry", "segment", "status", "placed by"], rows)])
 
 
 def _print_table(columns: list[str], rows: list[list[str]]) -> None:

@@ -135,6 +135,9 @@ class Entity:
     admin_level: str | None = term_field("adminLevel")
     status: str | None = term_field("status")
     note: str | None = term_field("note")
+    #: Hard keys from a registry: 统一社会信用代码 (GB 32100-2015, 18 characters) and stock code.
+    credit_code: str | None = term_field("creditCode")
+    stock_code: str | None = term_field("stockCode")
     evidence: tuple[TextSpan, ...] = ()
     sources: tuple[str, ...] = ()
     origin: Origin | None = field(default=None, compare=False)

@@ -10,9 +10,15 @@ A mapping file (YAML) names the table, its format and how its columns become ont
       name: {column: 项目名称, strip: "★"}
       id_prefix: park                                  # ids: park/t<hash of the name>, stable
       note: {column: 备注}
+      # a firm registry may also name (loaders.industry_codes):
+      # industry_code: {column: 行业代码}   GB/T 4754-2017 → chain segments, method = classified
+      # products: {column: 经营范围}        chooses among a code's segments by the words it names
+      # credit_code: {column: 统一社会信用代码}  check character verified; kept on the entity
+      # stock_code: {column: 股票代码}
     relations:
       - {predicate: locatedIn, object: {place: 属地}}   # a place name, through the gazetteer
       - {predicate: operatesIn, object: {chain: 产业链}}  # a chain name or alias
+      - {predicate: locatedIn, object: {address: 注册地址}}  # a registered address: county or coded town
 
 The mapping is checked against :class:`MappingFile` (a missing key or a value of the wrong
 type names its line) and the table is read within size limits: a text table in UTF-8 (with or
@@ -43,6 +49,7 @@ import csv
 import hashlib
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -53,14 +60,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from chainkg.errors import SourceError, brief
-from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
+from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
+from chainkg.loaders.industry_codes import classify_industry, credit_code_problem
 from chainkg.loaders.records import Entity, FactSet, Origin, Relation, SourceDocument, TextSpan
 from chainkg.loaders.text import decode_source, normalize_annotated_text, read_source_file
 from chainkg.loaders.validation import Text, check_schema, load_yaml
 from chainkg.ontology import CLASSES, RELATIONS
+from chainkg.ontology.templates import load_chain_templates
 
 __all__ = ["FORMATS", "MAX_TABLE_BYTES", "MAX_TABLE_CELLS", "MappingFile", "TableRow", "TableLoad", "read_table",
-           "load_table", "load_table_report", "is_table_mapping"]
+           "load_table", "load_table_report", "is_table_mapping", "CLASSIFIED", "AddressMatch", "resolve_address"]
 
 FORMATS = ("csv", "tsv", "whitespace", "parquet", "excel")
 #: The largest table file read (a province's firm registry as CSV is some tens of MB).
@@ -97,12 +106,13 @@ class SuffixSpec(_Strict):
 class ObjectSpec(_Strict):
     place: Text | None = None
     chain: Text | None = None
+    address: Text | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> ObjectSpec:
-        if (self.place is None) == (self.chain is None):
-            raise ValueError("a relation's object needs exactly one of 'place' (a column of place names) "
-                             "or 'chain' (a column of chain names)")
+        if sum(value is not None for value in (self.place, self.chain, self.address)) != 1:
+            raise ValueError("a relation's object needs exactly one of 'place' (a column of place names), "
+                             "'chain' (a column of chain names) or 'address' (a column of registered addresses)")
         return self
 
 
@@ -130,6 +140,13 @@ class EntitySpec(_Strict):
     name: Text | ColumnSpec
     id_prefix: Text = Field(default="org", pattern=r"^[a-z]+$")
     note: ColumnSpec | None = None
+    #: GB/T 4754-2017 code: places the row on chain segments (``loaders.industry_codes``)
+    industry_code: ColumnSpec | None = None
+    #: products / 经营范围: chooses among the segments of one code by the words it names
+    products: ColumnSpec | None = None
+    #: hard keys kept on the entity: 统一社会信用代码 (check character verified) and stock code
+    credit_code: ColumnSpec | None = None
+    stock_code: ColumnSpec | None = None
 
 
 class MappingFile(_Strict):
@@ -324,6 +341,83 @@ def _slug(prefix: str, name: str) -> str:
     return f"{prefix}/t{hashlib.sha1(name.encode('utf-8')).hexdigest()[:12]}"
 
 
+#: ``method`` of a fact a registry row's industry code places on a chain segment.
+CLASSIFIED = "classified"
+#: The code alone decides: the row states the code; the table, a judgement, maps it.
+CLASSIFIED_CONFIDENCE = Decimal("0.9")
+#: The products text chose among a code's segments: words, like ``loaders.segments``.
+CHOSEN_CONFIDENCE = Decimal("0.8")
+
+
+def _joined(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
+
+
+def _target_name(target: str) -> str:
+    for chain in load_chain_templates().values():
+        if chain.id == target:
+            return chain.name
+        for segment in chain.segments:
+            if segment.id == target:
+                return f"{chain.name}/{segment.name}"
+    return target
+
+
+@dataclass(frozen=True)
+class AddressMatch:
+    """What a registered address names: the divisions read from its start, the coded town (or
+    the name of a town the table lacks), and the place to locate the firm in."""
+
+    divisions: tuple[PlaceEntry, ...]
+    town: PlaceEntry | None
+    town_name: str | None
+    place: PlaceEntry | None
+
+
+_TOWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)")
+_LONGEST_PLACE = 12
+_SPECIFIC = {"township": 0, "county": 1, "prefecture": 3, "province": 4}
+
+
+def resolve_address(address: str, places) -> AddressMatch:
+    """Read the divisions an address opens with: from its start, the longest gazetteer name
+    that begins where the last one ended (so 晋江 never matches inside 南晋江路, and 泉州台商投资区
+    wins over 泉州), then a town (…镇 / …乡 / …街道) right after them. The firm is placed in the
+    town when the division table codes it, else in the county (or the zone, prefecture,
+    province: the most specific named).
+
+    >>> from chainkg.loaders.gazetteer import place_gazetteer
+    >>> found = resolve_address("福建省泉州市晋江市甲乙镇创新路1号", place_gazetteer())
+    >>> [d.name for d in found.divisions], found.town_name, found.place.name
+    (['福建省', '泉州市', '晋江市'], '甲乙镇', '晋江市')
+    >>> found = resolve_address("泉州市惠安县张坂镇1号", place_gazetteer())
+    >>> found.town.name, found.place.id
+    ('张坂镇', 'area/350521106')
+    """
+    text = unicodedata.normalize("NFKC", address).replace(" ", "")
+    position = 2 if text.startswith("中国") else 0
+    divisions: list[PlaceEntry] = []
+    town_name = None
+    while position < len(text):
+        length = next((n for n in range(min(_LONGEST_PLACE, len(text) - position), 1, -1)
+                       if text[position:position + n] in places), 0)
+        if length:
+            entry = places[text[position:position + length]]
+            divisions.append(entry)
+            position += length
+            if entry.admin_level == "township":
+                town_name = entry.name
+                break
+            continue
+        named_town = _TOWN_NAME.match(text, position)
+        if named_town and divisions:
+            town_name = named_town.group()
+        break
+    town = next((d for d in divisions if d.admin_level == "township"), None)
+    ranked = sorted(divisions, key=lambda d: _SPECIFIC.get(d.admin_level or "", 2))
+    return AddressMatch(tuple(divisions), town, town_name, ranked[0] if ranked else None)
+
+
 class _Mapper:
     def __init__(self, mapping_path: Path, mapping: dict, source: SourceDocument):
         self.path = mapping_path
@@ -380,24 +474,82 @@ class _Mapper:
             evidence = (TextSpan(self.source.id, row.span[0], row.span[1], row.text, normalize_annotated_text(row.text).text),)
         note = self.value(row, {**spec["note"], "required": False}, "note") if "note" in spec else None
         entity = Entity(id=entity_id, types=(entity_type,), name=name, note=note or None, evidence=evidence,
-                        sources=(self.source.id,), origin=Origin(str(self.path), row.number))
+                        sources=(self.source.id,), origin=Origin(str(self.path), row.number),
+                        credit_code=self.credit_code(row, spec), stock_code=self.optional(row, spec, "stock_code"))
         facts = FactSet(entities={entity_id: entity})
+        quoted = evidence[0] if evidence else None
         for relation_spec in self.mapping.get("relations", []):
             predicate = relation_spec["predicate"]  # checked against the ontology on loading the mapping
-            target = relation_spec["object"]  # exactly one of place and chain (MappingFile)
-            if "place" in target:
-                entry = self.look_up(row, target["place"], self.places, "place")
+            target = relation_spec["object"]  # exactly one of place, chain and address (MappingFile)
+            where_note = None
+            if "chain" in target:
+                object_id = self.look_up(row, target["chain"], self.chains, "chain").id
+            else:
+                if "place" in target:
+                    entry = self.look_up(row, target["place"], self.places, "place")
+                else:
+                    entry, where_note = self.address(row, target["address"])
                 object_id = entry.id
                 facts.entities.setdefault(object_id, Entity(
                     id=object_id, types=(entry.type,), name=entry.name, aliases=entry.aliases,
                     division_code=entry.division_code, admin_level=entry.admin_level, sources=(self.source.id,)))
-            else:
-                object_id = self.look_up(row, target["chain"], self.chains, "chain").id
             facts.relations.append(Relation(
-                entity_id, predicate, object_id, self.source.id, Decimal("1"), "reviewed",
-                evidence=evidence[0] if evidence else None,
-                note=None if evidence else f"table row {row.number}", origin=Origin(str(self.path), row.number)))
+                entity_id, predicate, object_id, self.source.id, Decimal("1"), "reviewed", evidence=quoted,
+                note=_joined(where_note, None if evidence else f"table row {row.number}"),
+                origin=Origin(str(self.path), row.number)))
+        facts.relations.extend(self.classified(row, spec, entity_id, quoted))
         return facts
+
+    def optional(self, row: TableRow, spec: dict, key: str) -> str | None:
+        """The row's value for an optional entity column the mapping names (None if unnamed or empty)."""
+        if key not in spec:
+            return None
+        return self.value(row, spec[key], key.replace("_", " ")) or None
+
+    def credit_code(self, row: TableRow, spec: dict) -> str | None:
+        code = self.optional(row, spec, "credit_code")
+        if code is None:
+            return None
+        code = unicodedata.normalize("NFKC", code).upper()  # full-width digits and letters as registries paste them
+        problem = credit_code_problem(code)
+        if problem is not None:
+            raise self.fail(row, spec["credit_code"]["column"], f"统一社会信用代码 {_quoted(code)}: {problem}")
+        return code
+
+    def address(self, row: TableRow, column: str) -> tuple[PlaceEntry, str | None]:
+        """The place a registered address resolves to (its town when the division table codes
+        it, else its county), and a note naming a town the table does not code."""
+        text = self.value(row, {"column": column}, "address")
+        found = resolve_address(text, self.places)
+        if found.place is None:
+            raise self.fail(row, column, f"no county or other division found at the start of the address {_quoted(text)}")
+        note = f"registered address in {found.town_name} (a town the division table does not code)" \
+            if found.town_name and found.town is None else None
+        return found.place, note
+
+    def classified(self, row: TableRow, spec: dict, entity_id: str, quoted: TextSpan | None) -> list[Relation]:
+        """operatesIn facts from the row's GB/T 4754-2017 code (``method = classified``)."""
+        code = self.optional(row, spec, "industry_code")
+        if code is None:
+            return []
+        try:
+            found = classify_industry(code, self.optional(row, spec, "products"))
+        except ValueError as error:
+            raise self.fail(row, spec["industry_code"]["column"], str(error)) from None
+        if found is None:
+            return []  # an industry no chain template covers: the firm stays off the chains
+        where = "" if quoted else f"; table row {row.number}"
+        relations = []
+        for target in found.targets:
+            word = found.words.get(target.target)
+            relations.append(Relation(
+                entity_id, "operatesIn", target.target, self.source.id,
+                CHOSEN_CONFIDENCE if word else CLASSIFIED_CONFIDENCE, CLASSIFIED, evidence=quoted,
+                note=f"classified: GB/T 4754-2017 {found.code} → {target.code} {target.code_name} → "
+                     f"{_target_name(target.target)} (industry_segments.csv line {target.line}, rule {target.rule})"
+                     + (f"; the products text names {word}" if word else "") + where,
+                origin=Origin(str(self.path), row.number)))
+        return relations
 
 
 def load_table(mapping_path: str | Path, *, skip_bad_rows: bool = False) -> FactSet:

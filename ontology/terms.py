@@ -84,6 +84,8 @@ class CKG(DefinedNamespace):
     stage: URIRef
     status: URIRef
     industryCode: URIRef
+    creditCode: URIRef
+    stockCode: URIRef
     fileName: URIRef
     sha256: URIRef
     # provenance of a relation
