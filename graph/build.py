@@ -24,7 +24,7 @@ from chainkg.graph.rdf import facts_to_dataset
 from chainkg.loaders.counts import link_stated_counts
 from chainkg.loaders.decisions import is_decisions_file, load_decisions
 from chainkg.loaders.records import FactSet
-from chainkg.loaders.resolve import Resolution
+from chainkg.loaders.resolve import Resolution, join_by_registry_keys
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS, check_references, load_reviewed_facts
 from chainkg.loaders.segments import place_on_segments
 from chainkg.loaders.sources import expand_sources
@@ -80,8 +80,11 @@ def load_sources(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[st
     for path in found.reviewed:
         if not is_decisions_file(path):
             facts.merge(load_table(path) if is_table_mapping(path) else load_reviewed_facts(path))
+    facts, joined, refused = join_by_registry_keys(facts)  # two tables naming one firm: one node
     load = load_articles_report(found.articles, reviewed=facts, dates=dates, decisions=review) if found.articles \
         else ArticleLoad(FactSet(), Resolution(), {})
+    load.resolution.merges[:0] = joined
+    load.resolution.near_misses[:0] = refused
     facts.merge(load.facts)
     check_references(facts, chain_ids())
     facts.relations.extend(place_on_segments(facts))

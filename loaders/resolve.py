@@ -30,7 +30,7 @@ of the candidate seen first (reviewed and table facts come before articles).
 
 Example
 -------
->>> from chainkg.loaders.records import Entity
+>>> from chainkg.loaders.records import Entity, FactSet, entity_identifiers
 >>> a = Entity("org/a", ("Company",), "甲乙纸业")
 >>> b = Entity("org/b", ("Company",), "甲乙纸业(泉州)有限公司")
 >>> c = Entity("park/c", ("IndustrialPark",), "甲乙纸业产业园")
@@ -48,16 +48,17 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from chainkg.loaders.records import Entity
+from chainkg.loaders.records import Entity, FactSet, entity_identifiers
 from chainkg.loaders.text import to_simplified
 from chainkg.text import normalize_name
 
 __all__ = ["KIND", "RULE_CONFIDENCE", "Link", "Merge", "NearMiss", "Resolution", "resolve_entities", "name_key",
-           "variant_key", "class_by_name", "merge_id", "is_abbreviation", "place_code"]
+           "variant_key", "class_by_name", "merge_id", "is_abbreviation", "place_code", "join_by_registry_keys",
+           "rename_entities"]
 
 #: The kind of thing an entity class is: only entities of one kind may merge.
 KIND = {"Company": "organization", "ResearchInstitute": "organization", "GovernmentBody": "organization",
@@ -470,3 +471,44 @@ def _declared_kinds(group: list[str], candidates: dict[str, _Candidate]) -> str 
     if any(candidates[cid].declared for cid in group):
         return "organization"
     return None
+
+
+def join_by_registry_keys(facts: FactSet) -> tuple[FactSet, list[Merge], list[NearMiss]]:
+    """Entities of tables and reviewed files that share a credit code or a stock code made one,
+    under the id seen first — two registries naming one firm differently — and every fact about
+    them moved onto it. Names never join written entities: a person wrote them apart.
+
+    >>> a = Entity("org/a", ("Company",), "甲乙纸业有限公司", credit_code="91350500MA0000001X")
+    >>> b = Entity("org/b", ("Company",), "甲乙纸业(泉州)有限公司", credit_code="91350500MA0000001X")
+    >>> joined, merges, _ = join_by_registry_keys(FactSet(entities={"org/a": a, "org/b": b}))
+    >>> sorted(joined.entities), joined.entities["org/a"].aliases, merges[0].rule
+    (['org/a'], ('甲乙纸业(泉州)有限公司',), 'credit_code')
+    """
+    keyed = {e.id: keys for e in facts.entities.values() if (keys := entity_identifiers(e))}
+    if len(keyed) < 2:
+        return facts, [], []
+    entities = [e for e in facts.entities.values() if e.id in keyed]
+    links = _hard_key_links({e.id: _candidate(e, n, False) for n, e in enumerate(entities)}, keyed)
+    if not links:
+        return facts, [], []
+    # every entity counts as written (no name joins them); the shared keys join as decisions would
+    result = resolve_entities(entities, set(keyed), identifiers=keyed, merges=[(lk.first, lk.second) for lk in links])
+    merges = [replace(m, rule=link.rule, confidence=RULE_CONFIDENCE[link.rule])
+              for m in result.merges for link in links if {m.first, m.second} == {link.first, link.second}]
+    renamed = {old: new for old, new in result.ids.items() if old != new}
+    refused = [n for n in result.near_misses if n.why == "different credit codes"]
+    return rename_entities(facts, renamed), merges, refused
+
+
+def rename_entities(facts: FactSet, renamed: Mapping[str, str]) -> FactSet:
+    """A new fact set with entity ids replaced (``old → new``), renamed entities merged into their new one."""
+    if not renamed:
+        return facts
+    out = FactSet(sources=dict(facts.sources))
+    for entity in facts.entities.values():
+        out.merge(FactSet(entities={renamed.get(entity.id, entity.id): replace(entity, id=renamed.get(entity.id, entity.id))}))
+    out.mentions = [replace(m, entity_id=renamed.get(m.entity_id, m.entity_id)) for m in facts.mentions]
+    out.relations = list(dict.fromkeys(
+        replace(r, subject=renamed.get(r.subject, r.subject), object=renamed.get(r.object, r.object)) for r in facts.relations))
+    out.observations = [replace(o, about=renamed.get(o.about, o.about)) for o in facts.observations]
+    return out

@@ -468,14 +468,16 @@ class _Mapper:
         if entity_type not in CLASSES:
             column = type_spec.get("column", "type") if isinstance(type_spec, dict) else "type"
             raise self.fail(row, str(column), f"unknown class {_quoted(entity_type)}")
-        entity_id = _slug(spec.get("id_prefix", "org"), name)
+        credit_code = self.credit_code(row, spec)
+        # a registry's firm is its credit code, not its name: two firms of one name stay two
+        entity_id = _slug(spec.get("id_prefix", "org"), name if credit_code is None else f"credit:{credit_code.upper()}")
         evidence: tuple[TextSpan, ...] = ()
         if row.span is not None and row.text is not None:  # a text format's row: both or neither
             evidence = (TextSpan(self.source.id, row.span[0], row.span[1], row.text, normalize_annotated_text(row.text).text),)
         note = self.value(row, {**spec["note"], "required": False}, "note") if "note" in spec else None
         entity = Entity(id=entity_id, types=(entity_type,), name=name, note=note or None, evidence=evidence,
                         sources=(self.source.id,), origin=Origin(str(self.path), row.number),
-                        credit_code=self.credit_code(row, spec), stock_code=self.optional(row, spec, "stock_code"))
+                        credit_code=credit_code, stock_code=self.optional(row, spec, "stock_code"))
         facts = FactSet(entities={entity_id: entity})
         quoted = evidence[0] if evidence else None
         for relation_spec in self.mapping.get("relations", []):

@@ -101,3 +101,35 @@ def test_every_merge_names_its_rule_names_and_sources(corpus_load):
     assert merges and all(m.rule in RULE_CONFIDENCE and m.names[0] and m.names[1] and len(m.sources) >= 2
                           for m in merges if m.first == m.second)
     assert corpus_load.resolution.after < corpus_load.resolution.before
+
+
+def _registry(folder, source: str, rows: list[tuple[str, str, str]]):
+    """A labelled synthetic registry table (credit code, invented name, county) and its mapping."""
+    (folder / f"{source}.csv").write_text("统一社会信用代码,企业名称,属地\n" + "".join(f"{c},{n},{p}\n" for c, n, p in rows),
+                                          encoding="utf-8")
+    mapping = folder / f"{source}.table.yaml"
+    mapping.write_text(f"source: {{id: {source}, title: 合成示例名录 {source}(合成数据)}}\n"
+                       f"table: {{file: {source}.csv, format: csv}}\n"
+                       "entity: {type: Company, name: {column: 企业名称}, credit_code: {column: 统一社会信用代码}}\n"
+                       "relations: [{predicate: locatedIn, object: {place: 属地}}]\n", encoding="utf-8")
+    return mapping
+
+
+def test_two_registries_naming_one_firm_two_ways_make_one_node_and_two_codes_stay_two(tmp_path):
+    from chainkg.loaders.industry_codes import credit_code_problem
+
+    codes = [code for code in (f"91350500MA2Y00{n:02d}X{c}" for n in range(10, 40) for c in "0123456789ABCDEFGHJKLMNPQRTUWXY")
+             if credit_code_problem(code) is None][:3]
+    first = _registry(tmp_path, "registry_a", [(codes[0], "合成示例甲纸业有限公司", "晋江市"),
+                                               (codes[1], "合成示例乙科技有限公司", "南安市")])
+    second = _registry(tmp_path, "registry_b", [(codes[0], "合成示例甲纸业(泉州)股份有限公司", "晋江市"),
+                                                (codes[2], "合成示例乙科技有限公司", "石狮市")])
+    load = load_sources([PLACES_FACTS, first, second])
+    firms = [e for e in load.facts.entities.values() if e.credit_code]
+    assert sorted(e.credit_code or "" for e in firms) == sorted(codes)  # 4 rows, 3 firms
+    [paper] = [e for e in firms if e.credit_code == codes[0]]
+    assert {paper.name, *paper.aliases} == {"合成示例甲纸业有限公司", "合成示例甲纸业(泉州)股份有限公司"}
+    assert paper.id.startswith("org/t") and len({e.id for e in firms}) == 3  # a registry firm's id is its code's
+    # the same name under two codes: two firms, each where its registry puts it
+    places = {e.credit_code: {r.object for r in load.facts.relations if r.subject == e.id} for e in firms}
+    assert places[codes[1]] == {"area/350583"} and places[codes[2]] == {"area/350581"}
