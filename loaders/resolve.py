@@ -166,6 +166,12 @@ def _leading_place(text: str) -> tuple[str | None, str]:
         code, text = places[found], text[len(found):]
 
 
+def _place_less(name: str) -> str | None:
+    """The name's key without the place it opens with, None when it opens with none."""
+    code, rest = _leading_place(unicodedata.normalize("NFKC", to_simplified(name)).strip())
+    return name_key(rest) if code is not None and rest else None
+
+
 def is_abbreviation(short: str, long: str) -> bool:
     """甲纸 abbreviates 甲乙纸业: same first character, its characters in order in the long name.
 
@@ -344,7 +350,10 @@ def _name_links(candidates: dict[str, _Candidate], near_misses: list[NearMiss]) 
     first_by_key: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, key) → (candidate, the name)
     first_by_variant: dict[tuple[str, str], tuple[str, str]] = {}
     for candidate in candidates.values():
+        derived = _place_less(candidate.names[0])
         for position, name in enumerate(candidate.names):
+            if position and name_key(name) == derived:
+                continue  # its name less its place (集成电路产业园区 of 甲市集成电路产业园区): no other place's park
             key = (candidate.kind, name_key(name))
             if key not in first_by_key:
                 first_by_key[key] = (candidate.id, name)

@@ -27,6 +27,13 @@ def test_a_county_named_in_full_or_short_is_one_place_in_a_zone_name():
     assert variant_key("鲤城区甲乙区", "zone") == variant_key("鲤城甲乙区", "zone") == "350502|甲乙区"
 
 
+def test_a_parks_name_less_its_county_does_not_draw_in_another_places_park():
+    """The extractor gives 晋江市X产业园区 the short form X产业园区; a bare X产业园区 elsewhere is not it."""
+    jinjiang = Entity("park/a", ("IndustrialPark",), "晋江市合成示例电子产业园区", aliases=("合成示例电子产业园区",))
+    elsewhere = Entity("park/b", ("IndustrialPark",), "合成示例电子产业园区")
+    assert resolve_entities([jinjiang, elsewhere]).ids["park/b"] == "park/b"
+
+
 def test_two_credit_codes_never_merge_whatever_the_names():
     a, b = _firm("org/a", "甲乙纸业有限公司"), _firm("org/b", "甲乙纸业有限公司")
     result = resolve_entities([a, b], identifiers={"org/a": {"credit_code": "91350500MA0000001X"},
