@@ -52,7 +52,13 @@ from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_leaders import LEADING_ROLE, role_holders
 from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
 from chainkg.loaders.extract_names import lists_projects, projects_introduced
-from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
+from chainkg.loaders.extract_places import (
+    in_region,
+    mark_registrations,
+    neighbour_places,
+    region_of_concern,
+    skip_opening_adverbials,
+)
 from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
 from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
@@ -744,6 +750,9 @@ class _Extractor:
             if any(a <= start and end <= b for a, b in said) or any(a <= start < b for a, b in own_words) \
                     or any(a < start < b for a, b in said):
                 continue  # in the words of a mention, or of a chain the text named itself, which say which chain
+            if names_a_wider_trade(match.group()) and any(
+                    s.start <= start and end <= s.end for s in named if s.type in (*_ORGS, "Project")):
+                continue  # X化工有限公司, X纺织项目: the firm's trade, no mention of the chain
             entry = self.chains[match.group()]
             self.spans.append(_Span(start, end, "IndustrialChain", entry.name, entry.id))
 
@@ -1115,10 +1124,6 @@ class _Extractor:
             nearest = run[-1][0]
             if gives_a_site(run, project=span.type == "Project"):
                 self._add(span, "locatedIn", self._place_span(nearest), 0.6 if nearest.admin_level == "province" else 0.9, sentence, rule="name_opens_with_province" if nearest.admin_level == "province" else "name_opens_with_place")
-            if run[0][0].admin_level == "province" and span.type in ("Company", "ResearchInstitute"):
-                # (the province a body registered in: kept as the rules gave it before, less sure;
-                # tests/test_extract_rules.py holds it, though the gold set reads it as no site)
-                self._add(span, "locatedIn", self._place_span(run[0][0]), 0.6, sentence, rule="body_name_province")
 
     @staticmethod
     def _place_span(entry: PlaceEntry) -> _Span:
@@ -1386,6 +1391,7 @@ class _Extractor:
         drafts: dict[str, _Draft] = {}
         figures: list[FigureMention] = []
         mentioned: dict[str, set[TextSpan]] = {}  # each draft's mentions as a set: a name said 4,000 times
+        mark_registrations(self.spans, [s for s in self.spans if s.type in (*_ORGS, "Project")])
         for span in self.spans:
             start, end = self.norm.original_span(span.start, span.end)
             mention = TextSpan(self.source, start, end, self._original_text(start, end))
@@ -1394,6 +1400,8 @@ class _Extractor:
                 figures.append(FigureMention(entity_id, span.name, span.extra["measure"], span.extra.get("value"),
                                              span.extra.get("unit"), mention))
                 continue
+            if span.extra.get("registration"):
+                continue  # 福建X有限公司: the province is the name's, no place the article speaks of
             draft = drafts.get(entity_id)
             if draft is None:
                 draft = drafts[entity_id] = _Draft(entity_id, span.type, span.name, note=span.extra.get("note"))
@@ -1507,7 +1515,11 @@ def _places_by_id() -> dict:
 
 @lru_cache(maxsize=1)
 def _chain_pattern() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(chain_gazetteer(), key=len, reverse=True))))
+    """Every chain label, longest first; a Latin label (IC, LED) only as a word of its own, not
+    inside a Latin name (SABIC holds no IC)."""
+    labels = (re.escape(n) if not n[0].isascii() else rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])"
+              for n in sorted(chain_gazetteer(), key=len, reverse=True))
+    return re.compile("|".join(labels))
 
 
 def extract_text(original: str, *, source: str = "text", document_date: date | None = None) -> ExtractedDocument:

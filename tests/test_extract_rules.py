@@ -270,14 +270,33 @@ def test_a_name_opening_with_several_places_lies_in_the_nearest():
     assert "龙州工业园区" in park.aliases  # every opening place stripped for the short name
 
 
-def test_a_province_in_a_firms_name_is_where_it_registered_and_is_less_sure():
-    """d26: 福建省三明厨神食品有限公司 — 福建省 says the firm's registration, not the nearest place."""
+def test_a_province_in_a_firms_name_is_where_it_registered_and_no_site():
+    """d26: 福建省三明厨神食品有限公司 — 福建省 says the firm's registration: no locatedIn, and no
+    place of the article (福建省 stands only inside names there); the place after it is the site."""
     document = corpus_document("d26")
-    province = relation(document, "福建省三明厨神食品有限公司", "locatedIn", "福建省")
+    found = facts(document)
+    assert ("福建省三明厨神食品有限公司", "locatedIn", "三明市") in found
+    assert not [f for f in found if f[1] == "locatedIn" and f[2] == "福建省"]
+    assert "福建省" not in names(document, "AdministrativeArea")
     county = relation(document, "泉州中泉星品供应链有限公司", "locatedIn", "泉州市")
-    assert calibrated(document, province, "body_name_province", "0.6")
     assert calibrated(document, county, "name_opens_with_place", "0.9")
-    assert province.confidence < county.confidence
+
+
+def test_a_province_that_also_stands_alone_stays_a_place():
+    document = extract_text("福建甲乙实业有限公司扩产。福建省支持食品产业发展。")
+    assert "福建省" in names(document, "AdministrativeArea")
+    assert not [f for f in facts(document) if f[1] == "locatedIn"]
+
+
+def test_a_latin_chain_label_inside_a_latin_name_is_no_chain():
+    assert "半导体" not in names(extract_text("甲乙化工巨头ABICO公司签约。"), "IndustrialChain")
+    assert "半导体" in names(extract_text("甲市发展IC设计产业。"), "IndustrialChain")
+
+
+def test_a_wider_trade_in_a_firms_name_is_no_chain_mention():
+    document = extract_text("甲乙化工有限公司签约，甲市引进丙丁纺织项目。")
+    assert {"甲乙化工有限公司", "丙丁纺织项目"} <= names(document, "Company", "Project")
+    assert not names(document, "IndustrialChain")
 
 
 def test_a_sentence_opening_on_its_time_has_its_subject_after_it():
