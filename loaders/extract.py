@@ -930,6 +930,8 @@ class _Extractor:
                     if subject.type == "IndustrialPark" and span.type == "IndustrialPark":
                         continue
                     listed = not landed and self._listed_under_subject(span, subject, sentence, named)
+                    if self._attracted_in_list(span, s0):
+                        continue  # 引进A、B等配套项目: the firms came (attractedTo), the sentence says not where they settle
                     if subject.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark") and span.type != "DevelopmentZone" \
                             and (landed or listed or self._enumerated_after_landing(span, sentence)):
                         confidence = 0.7 if span.type == "Project" and subject.type != "IndustrialPark" or listed else 0.8
@@ -970,6 +972,25 @@ class _Extractor:
             self._invested_by(sentence, named)
         self._table_owners()
         self._brand_relations()
+        self._lists_share_a_named_chain()
+
+    def _lists_share_a_named_chain(self) -> None:
+        """甲乙半导体、丙丁、戊己等配套项目: a list is of one kind, so when one item's own name
+        says its chain (``name_holds_chain_member``) the other firms of the list are in it too."""
+        by_list: dict[tuple[int, int], list[_Span]] = {}
+        for span in self.spans:
+            bounds = span.extra.get("list", {}).get("list")
+            if bounds and span.type in _ORGS:
+                by_list.setdefault(tuple(bounds), []).append(span)
+        for subject, predicate, object_, _, sentence, _, rule in list(self.relations):
+            if rule != "name_holds_chain_member":
+                continue
+            items = next((items for items in by_list.values() if any(i.key == subject for i in items)), [])
+            chain = next((c for c in self.index.within(self.spans, *sentence)
+                          if c.type == "IndustrialChain" and c.key == object_), None)
+            for item in items if chain is not None and len(items) > 1 else ():
+                if item.key != subject:
+                    self._add(item, "operatesIn", chain, 0.6, sentence, rule="list_shares_chain")
 
     def _brand_relations(self) -> None:
         """Names that open with a firm's brand (``extract_brands``): its laboratory or institute is
@@ -1049,6 +1070,15 @@ class _Extractor:
         s0, s1 = sentence
         p1 = self.text.find("\n", s1)
         return self.text.rfind("\n", 0, s0) + 1, len(self.text) if p1 < 0 else p1
+
+    def _attracted_in_list(self, span: _Span, s0: int) -> bool:
+        """Whether the span is an item of a list the model read (``extract_names.enumerations``)
+        that a verb of attraction (引进 / 引入 / 招引) opens."""
+        bounds = span.extra.get("list", {}).get("list")
+        if not bounds or span.type not in _ORGS:
+            return False
+        # (the list's match may open on the verb itself: 引进A、B等)
+        return bool(re.search(r"(?:引进|引入|招引)", self.text[max(s0, bounds[0] - 2):bounds[0] + 2]))
 
     def _listed_under_subject(self, span: _Span, subject: _Span, sentence, named) -> bool:
         """甲市积极推进A、B、C等项目 / 甲县共有…企业N家，A、B等4家企业…: an item of a list of projects or

@@ -417,3 +417,24 @@ def test_a_name_ending_in_yuanqu_is_a_park_unless_a_title_or_a_kind():
 def test_a_park_after_a_zone_stays_the_zones_park_not_one_long_name():
     document = extract_text("泉州开发区甲乙园区新签约项目3个。")
     assert ("甲乙园区", "locatedIn", "泉州经济技术开发区") in facts(document)  # the zone by its full name
+
+
+# -- firms named with their products in lists ----------------------------------------------------
+
+def test_a_firms_words_in_a_list_end_where_its_products_begin():
+    document = extract_text("近年来，泉州市充分发挥龙头的带动作用，引进甲乙半导体设备、丙丁检测设备、戊己光刻设备等关键配套项目。")
+    assert names(document, "Company") == {"甲乙半导体", "丙丁", "戊己"}
+    found = facts(document)
+    # attracted, not said to be located; the list is of one kind: the chain one name holds is every item's
+    assert {(firm, "attractedTo", "泉州市") for firm in ("甲乙半导体", "丙丁", "戊己")} <= found
+    assert not [f for f in found if f[1] == "locatedIn"]
+    shared = relation(document, "丙丁", "operatesIn", "半导体")
+    assert document.rules[shared.key] == "list_shares_chain"
+
+
+def test_the_equipment_suppliers_of_d20_are_named_without_their_products():
+    document = corpus_document("d20")
+    assert {"泛林半导体", "科天", "阿斯麦"} <= names(document, "Company")
+    found = facts(document)
+    assert {(firm, "attractedTo", "火炬高新区") for firm in ("泛林半导体", "科天", "阿斯麦")} <= found
+    assert ("阿斯麦", "operatesIn", "半导体") in found
