@@ -982,13 +982,15 @@ class _Extractor:
             bounds = span.extra.get("list", {}).get("list")
             if bounds and span.type in _ORGS:
                 by_list.setdefault(tuple(bounds), []).append(span)
-        for subject, predicate, object_, _, sentence, _, rule in list(self.relations):
+        for subject, _predicate, object_, _, sentence, _, rule in list(self.relations):
             if rule != "name_holds_chain_member":
                 continue
             items = next((items for items in by_list.values() if any(i.key == subject for i in items)), [])
             chain = next((c for c in self.index.within(self.spans, *sentence)
                           if c.type == "IndustrialChain" and c.key == object_), None)
-            for item in items if chain is not None and len(items) > 1 else ():
+            if chain is None or len(items) < 2:
+                continue
+            for item in items:
                 if item.key != subject:
                     self._add(item, "operatesIn", chain, 0.6, sentence, rule="list_shares_chain")
 

@@ -395,7 +395,7 @@ def _abbreviated_industries(text: str, head: re.Match) -> list[ChainMention]:
     match = _ABBREVIATED.search(text, max(0, head.start() - 20), head.start())
     if match is None or len(match.group(1)) != _NUMERALS[match.group(2)]:
         return []
-    two_character = {}
+    two_character: dict[str, set[str]] = {}
     for label in chain_labels():
         if len(label) == 2:
             two_character.setdefault(label[1], set()).add(label)
