@@ -52,7 +52,13 @@ from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_leaders import LEADING_ROLE, role_holders
 from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
 from chainkg.loaders.extract_names import lists_projects, projects_introduced
-from chainkg.loaders.extract_places import in_region, neighbour_places, region_of_concern, skip_opening_adverbials
+from chainkg.loaders.extract_places import (
+    in_region,
+    mark_registrations,
+    neighbour_places,
+    region_of_concern,
+    skip_opening_adverbials,
+)
 from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
 from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
@@ -744,6 +750,9 @@ class _Extractor:
             if any(a <= start and end <= b for a, b in said) or any(a <= start < b for a, b in own_words) \
                     or any(a < start < b for a, b in said):
                 continue  # in the words of a mention, or of a chain the text named itself, which say which chain
+            if names_a_wider_trade(match.group()) and any(
+                    s.start <= start and end <= s.end for s in named if s.type in (*_ORGS, "Project")):
+                continue  # X化工有限公司, X纺织项目: the firm's trade, no mention of the chain
             entry = self.chains[match.group()]
             self.spans.append(_Span(start, end, "IndustrialChain", entry.name, entry.id))
 
@@ -921,6 +930,8 @@ class _Extractor:
                     if subject.type == "IndustrialPark" and span.type == "IndustrialPark":
                         continue
                     listed = not landed and self._listed_under_subject(span, subject, sentence, named)
+                    if self._attracted_in_list(span, s0):
+                        continue  # 引进A、B等配套项目: the firms came (attractedTo), the sentence says not where they settle
                     if subject.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark") and span.type != "DevelopmentZone" \
                             and (landed or listed or self._enumerated_after_landing(span, sentence)):
                         confidence = 0.7 if span.type == "Project" and subject.type != "IndustrialPark" or listed else 0.8
@@ -961,6 +972,27 @@ class _Extractor:
             self._invested_by(sentence, named)
         self._table_owners()
         self._brand_relations()
+        self._lists_share_a_named_chain()
+
+    def _lists_share_a_named_chain(self) -> None:
+        """甲乙半导体、丙丁、戊己等配套项目: a list is of one kind, so when one item's own name
+        says its chain (``name_holds_chain_member``) the other firms of the list are in it too."""
+        by_list: dict[tuple[int, int], list[_Span]] = {}
+        for span in self.spans:
+            bounds = span.extra.get("list", {}).get("list")
+            if bounds and span.type in _ORGS:
+                by_list.setdefault(tuple(bounds), []).append(span)
+        for subject, _predicate, object_, _, sentence, _, rule in list(self.relations):
+            if rule != "name_holds_chain_member":
+                continue
+            items = next((items for items in by_list.values() if any(i.key == subject for i in items)), [])
+            chain = next((c for c in self.index.within(self.spans, *sentence)
+                          if c.type == "IndustrialChain" and c.key == object_), None)
+            if chain is None or len(items) < 2:
+                continue
+            for item in items:
+                if item.key != subject:
+                    self._add(item, "operatesIn", chain, 0.6, sentence, rule="list_shares_chain")
 
     def _brand_relations(self) -> None:
         """Names that open with a firm's brand (``extract_brands``): its laboratory or institute is
@@ -1041,6 +1073,15 @@ class _Extractor:
         p1 = self.text.find("\n", s1)
         return self.text.rfind("\n", 0, s0) + 1, len(self.text) if p1 < 0 else p1
 
+    def _attracted_in_list(self, span: _Span, s0: int) -> bool:
+        """Whether the span is an item of a list the model read (``extract_names.enumerations``)
+        that a verb of attraction (引进 / 引入 / 招引) opens."""
+        bounds = span.extra.get("list", {}).get("list")
+        if not bounds or span.type not in _ORGS:
+            return False
+        # (the list's match may open on the verb itself: 引进A、B等)
+        return bool(re.search(r"(?:引进|引入|招引)", self.text[max(s0, bounds[0] - 2):bounds[0] + 2]))
+
     def _listed_under_subject(self, span: _Span, subject: _Span, sentence, named) -> bool:
         """甲市积极推进A、B、C等项目 / 甲县共有…企业N家，A、B等4家企业…: an item of a list of projects or
         firms in a sentence whose subject is a place or zone, with no other place, zone or park
@@ -1115,10 +1156,6 @@ class _Extractor:
             nearest = run[-1][0]
             if gives_a_site(run, project=span.type == "Project"):
                 self._add(span, "locatedIn", self._place_span(nearest), 0.6 if nearest.admin_level == "province" else 0.9, sentence, rule="name_opens_with_province" if nearest.admin_level == "province" else "name_opens_with_place")
-            if run[0][0].admin_level == "province" and span.type in ("Company", "ResearchInstitute"):
-                # (the province a body registered in: kept as the rules gave it before, less sure;
-                # tests/test_extract_rules.py holds it, though the gold set reads it as no site)
-                self._add(span, "locatedIn", self._place_span(run[0][0]), 0.6, sentence, rule="body_name_province")
 
     @staticmethod
     def _place_span(entry: PlaceEntry) -> _Span:
@@ -1386,6 +1423,7 @@ class _Extractor:
         drafts: dict[str, _Draft] = {}
         figures: list[FigureMention] = []
         mentioned: dict[str, set[TextSpan]] = {}  # each draft's mentions as a set: a name said 4,000 times
+        mark_registrations(self.spans, [s for s in self.spans if s.type in (*_ORGS, "Project")])
         for span in self.spans:
             start, end = self.norm.original_span(span.start, span.end)
             mention = TextSpan(self.source, start, end, self._original_text(start, end))
@@ -1394,6 +1432,8 @@ class _Extractor:
                 figures.append(FigureMention(entity_id, span.name, span.extra["measure"], span.extra.get("value"),
                                              span.extra.get("unit"), mention))
                 continue
+            if span.extra.get("registration"):
+                continue  # 福建X有限公司: the province is the name's, no place the article speaks of
             draft = drafts.get(entity_id)
             if draft is None:
                 draft = drafts[entity_id] = _Draft(entity_id, span.type, span.name, note=span.extra.get("note"))
@@ -1507,7 +1547,11 @@ def _places_by_id() -> dict:
 
 @lru_cache(maxsize=1)
 def _chain_pattern() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(chain_gazetteer(), key=len, reverse=True))))
+    """Every chain label, longest first; a Latin label (IC, LED) only as a word of its own, not
+    inside a Latin name (SABIC holds no IC)."""
+    labels = (re.escape(n) if not n[0].isascii() else rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])"
+              for n in sorted(chain_gazetteer(), key=len, reverse=True))
+    return re.compile("|".join(labels))
 
 
 def extract_text(original: str, *, source: str = "text", document_date: date | None = None) -> ExtractedDocument:

@@ -46,7 +46,7 @@ from chainkg.loaders.lexical import lexical_tokens
 
 __all__ = ["ChainName", "ChainMention", "SpanLike", "chain_labels", "resolve_chain",
            "strip_generic_words", "chain_mentions", "possessor_of", "label_possessor", "chain_members",
-           "MEMBER_CONFIDENCE", "narrows", "names_a_wider_trade"]
+           "MEMBER_CONFIDENCE", "narrows", "names_a_wider_trade", "split_compound"]
 
 #: How sure a member fact is, by how near the firm is to the chain's words.
 MEMBER_CONFIDENCE = {"clause": 0.7, "sentence": 0.6, "paragraph": 0.5}
@@ -160,6 +160,9 @@ def resolve_chain(words: str) -> ChainName:
     (False, '工程机械', True)
     """
     labels = chain_labels()
+    words = _KIND_OF.get(words, words)
+    if words.startswith("新型") and "新" + words[2:] in labels:
+        words = "新" + words[2:]  # 新型材料 is 新材料: 新型 is 新's long form before a noun
     if words in labels:
         chain_id, name = labels[words]
         return ChainName(chain_id, name, True)
@@ -171,6 +174,35 @@ def resolve_chain(words: str) -> ChainName:
         chain_id, name = labels[max(ending or found)[2]]
         return ChainName(chain_id, name, True)
     return ChainName(_new_chain_id(words), words, False)
+
+
+#: Products whose industry is a template chain's, the words news uses for the whole trade
+#: (小吃 are foods: 沙县小吃产业 is the food industry of 沙县).
+_KIND_OF = {"小吃": "食品", "特色小吃": "食品", "休闲零食": "食品", "零食": "食品"}
+
+#: Broad fields news joins to a narrower industry or to each other in one compound:
+#: 新能源新材料 names two fields, 锂电新能源 the 锂电 industry of the 新能源 field.
+_FIELDS = ("新能源", "新材料")
+
+
+def split_compound(words: str) -> list[tuple[int, str]]:
+    """The industries a compound of fields names, each with its offset in ``words``: two broad
+    fields side by side are two (新能源新材料), a narrower industry before the field 新能源 is
+    that industry (锂电新能源 → 锂电, 光伏新能源 → 光伏) unless it is a material (稀土新能源);
+    other words are one industry.
+
+    >>> split_compound("新能源新材料"), split_compound("锂电新能源"), split_compound("稀土新能源")
+    ([(0, '新能源'), (3, '新材料')], [(0, '锂电')], [(0, '稀土新能源')])
+    """
+    for first in _FIELDS:
+        rest = words[len(first):]
+        if words.startswith(first) and rest in _FIELDS:
+            return [(0, first), (len(first), rest)]
+    narrower = words[:-3]
+    if words.endswith("新能源") and len(narrower) >= 2 and strip_generic_words(narrower) == narrower \
+            and not _MATERIAL_END.search(narrower):
+        return [(0, narrower)]  # (稀土新能源: a material's energy uses, one industry of its own)
+    return [(0, words)]
 
 
 # the last character of a material's name: 不锈钢, 铝合金, 石墨, 化纤, 稀土, 玻璃, 塑料, 橡胶 …
@@ -314,6 +346,9 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
     for head in _HEAD.finditer(text):
         if any(a <= head.start() < b for a, b in names):
             continue
+        if abbreviated := _abbreviated_industries(text, head):
+            mentions.extend(abbreviated)
+            continue
         end = head.start()
         if end > 0 and text[end - 1] in "”」』":  # “A+B”产业链: the words are the quoted ones
             end -= 1
@@ -337,9 +372,41 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
             words = text[a:b]
             if not _looks_like_an_industry(words) or _is_place(words, places) or any(s < b and a < e for s, e in names):
                 continue
-            chain = resolve_chain(words)
-            mentions.append(ChainMention(a, b, words, chain.chain_id, chain.name, chain.template, left, head.end(), head.group()))
+            for offset, part in split_compound(words):
+                chain = resolve_chain(part)
+                mentions.append(ChainMention(a + offset, a + offset + len(part), part, chain.chain_id, chain.name,
+                                             chain.template, left, head.end(), head.group()))
     return mentions
+
+
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+# “香醋瓷”三大(特色)产业: a quoted run of single characters, then its count
+_ABBREVIATED = re.compile(rf"“([{_CJK}]{{2,6}})”([两二三四五六])大((?:{_GENERIC_WORD})*)$")
+
+
+def _abbreviated_industries(text: str, head: re.Match) -> list[ChainMention]:
+    """“甲乙丙”三大产业: each quoted character stands for one industry, as many as the count
+    says — the one template label of two characters that ends in it (瓷 → 陶瓷), else the
+    character's trade (X业: 茶 → 茶业). The quote's opening is where the list begins (永春|“…”: its possessor).
+
+    >>> [(m.words, m.name) for m in _abbreviated_industries("“茶瓷”两大产业", next(_HEAD.finditer("“茶瓷”两大产业")))]
+    [('茶业', '茶业'), ('陶瓷', '陶瓷')]
+    """
+    match = _ABBREVIATED.search(text, max(0, head.start() - 20), head.start())
+    if match is None or len(match.group(1)) != _NUMERALS[match.group(2)]:
+        return []
+    two_character: dict[str, set[str]] = {}
+    for label in chain_labels():
+        if len(label) == 2:
+            two_character.setdefault(label[1], set()).add(label)
+    found = []
+    for at, character in enumerate(match.group(1), start=match.start(1)):
+        ending = two_character.get(character, set())
+        words = next(iter(ending)) if len(ending) == 1 else character + "业"
+        chain = resolve_chain(words)
+        found.append(ChainMention(at, at + 1, words, chain.chain_id, chain.name, chain.template, match.start(),
+                                  head.end(), head.group()))
+    return found
 
 
 def possessor_of(text: str, mention: ChainMention, spans: Sequence[S], where: tuple[str, ...]) -> S | None:

@@ -325,6 +325,12 @@ _ENUMERATION = re.compile(
     r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主)"
 )
 # what an item of a list of firms never is: a chain, a field, a kind of product or work
+#: A product after a firm's words in a list (甲乙半导体|设备、丙丁|检测设备): the process it serves,
+#: then the kind of product. An industry word before a bare kind is the firm's (X半导体, X电子 are
+#: firms' names: ``_TAIL_WORDS``); materials are left alone (甲乙材料 may be a whole name).
+_PRODUCT_TAIL = re.compile(
+    r"(?:光学|激光|精密|数控|自动化|检测|测试|量测|光刻|刻蚀|镀膜|沉积|清洗|封装|封测|薄膜|晶体)?"
+    r"(?:设备|装备|器件|仪器|零部件|耗材)$")
 _NOT_A_LIST_HEAD = re.compile(r"部门|单位|方面|领域|产业|环节|方向|地区|国家|城市")  # (等行业巨头 is a list of firms)
 _NAME_TAGS = {"ORG", "PER", "LOC", "nz", "m", "TIME", "nw"}
 _NOT_AN_ITEM = re.compile(r"产业|行业|领域|环节|方向|设计|制造|封装|测试|应用|材料$|设备$|服务|配套|研发|生产|加工|基地|平台|中心$|合作$")
@@ -336,6 +342,22 @@ _ARRIVAL_BEFORE = re.compile(r"(?:引进|招引|引入|吸引)[^，。；]*$")
 _ARRIVAL_AFTER = re.compile(r"(?:相继|先后|陆续|已|成功|正式|顺利)*(?:落地|落户|入驻|进驻)")
 # an item that is a project's own name: …项目 / …工程 (with a name before it)
 _PROJECT_ITEM = re.compile(rf"{_NAME_PART}{{2,}}(?:项目|工程)")
+
+
+def _without_product(text: str, start: int, end: int) -> tuple[int, int]:
+    """A list item's span without the product after the firm's words (甲乙半导体|设备, 丙丁|检测
+    设备): the firm's words end where the product's begin. The firm keeps two characters at least.
+
+    >>> text = "甲乙半导体设备、丙丁检测设备、戊己设备"
+    >>> [text[slice(*_without_product(text, a, b))] for a, b in ((0, 7), (8, 14), (15, 19))]
+    ['甲乙半导体', '丙丁', '戊己设备']
+    """
+    product = _PRODUCT_TAIL.search(text, start, end)
+    if product is None or product.start() - start < 2:
+        return start, end
+    if product.end() - product.start() == 2 and not _ends_in_an_industry(text[start:product.start()]):
+        return start, end  # 甲乙设备: no process, no industry word before the kind: the words may be a name
+    return start, product.start()
 
 
 def _ends_in_an_industry(name: str) -> bool:
@@ -433,9 +455,14 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
                 continue  # N万吨/年A及B项目: the capacity measures the whole item, up to the list's next 、
             pieces.append((capacity if capacity is not None and not pieces else offset, stop))
             offset = match.start(1) + separator.end() if separator else match.end(1)
+        pieces = [_without_product(text, a, b) for a, b in pieces]
         first_start, first_end = pieces[0]
         cut = (name_start(index, first_start, first_end + 1, 1, {"p", "c", "u", "d", "w", "vd", "ad"})
                if first_end - first_start > 2 and capacity is None else first_start)
+        if cut > first_start and _TAIL_WORDS.fullmatch(text[cut:first_end]):
+            # 引进|泛林|半导体: the model read the firm's word as a verb; an industry word alone is no name
+            cut = max((t.start for t in index.within(first_start, cut) if t.end == cut and t.start > first_start
+                       and t.tag == "v"), default=cut)
         pieces[0] = (cut, first_end)
         items = []
         for a, b in pieces:

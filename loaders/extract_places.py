@@ -10,6 +10,9 @@ A news sentence names places for many reasons. Only some say where something is:
   place gives no ``locatedIn``, ``hostsChain`` or ``attractedTo`` (the extractor skips it).
 - **Openings** (:func:`skip_opening_adverbials`): the words that set a sentence's time or order
   (当前， 近年来， 2022年， 其中， 一、) come before its subject, and are skipped to find it.
+- **A province in a body's name** (:func:`mark_registrations`): 福建X有限公司, X(福建)铸锻有限公司,
+  福建X大学 — the province says where the body registered or whom it serves; the name holds it,
+  the article does not speak of the province there (no place mention, no ``locatedIn``).
 - **Region of concern** (:func:`region_of_concern`, :func:`in_region`): the prefectures whose
   places hold the article's facts; a county belongs to a prefecture by the division table's
   parent codes (the gazetteer's ``parent``), not by any list of counties.
@@ -26,10 +29,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from chainkg.loaders.gazetteer import PlaceEntry
 
-__all__ = ["neighbour_places", "skip_opening_adverbials", "prefecture_of", "region_of_concern", "in_region"]
+__all__ = ["neighbour_places", "skip_opening_adverbials", "prefecture_of", "region_of_concern", "in_region",
+           "mark_registrations"]
 
 _CLAUSE_END = re.compile(r"[，,;；。:：!！?？\n]")
 #: A place after one of these (to the end of its clause) is a neighbour, a market or a partner.
@@ -156,3 +161,33 @@ def in_region(entry: PlaceEntry, region: set[str], by_id: Mapping[str, PlaceEntr
     if prefecture is None:
         return entry.admin_level == "province" and any(by_id[p].parent == entry.id for p in region if p in by_id)
     return prefecture in region
+
+
+class _Mention(Protocol):
+    start: int
+    end: int
+    type: str
+    extra: dict
+
+
+def mark_registrations(spans: Sequence[_Mention], bodies: Sequence[_Mention]) -> int:
+    """Mark (``extra["registration"]``) each province mention that lies inside a body's longer
+    name (福建|甲乙实业有限公司, 甲乙(福建)铸锻有限公司): the rules still read it as the opening of
+    the name (福建省三明|X公司 lies in 三明市), but it is no place the article names. Returns how
+    many were marked.
+
+    >>> from types import SimpleNamespace as S
+    >>> province = S(start=0, end=3, type="AdministrativeArea", extra={"place": S(admin_level="province")})
+    >>> firm = S(start=0, end=11, type="Company", extra={})
+    >>> mark_registrations([province, firm], [firm]), province.extra["registration"]
+    (1, True)
+    """
+    marked = 0
+    for span in spans:
+        entry = span.extra.get("place")
+        if span.type != "AdministrativeArea" or getattr(entry, "admin_level", None) != "province":
+            continue
+        if any(b.start <= span.start and span.end <= b.end and b.end - b.start > span.end - span.start for b in bodies):
+            span.extra["registration"] = True
+            marked += 1
+    return marked

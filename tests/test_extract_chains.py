@@ -177,3 +177,33 @@ def test_the_gazetteer_gives_the_counties_the_possessor_rule_strips():
     # the possessor is read from the division table's names, not a list: 洛江 is 洛江区's short form
     assert place_gazetteer()["洛江"].name == "洛江区"
     assert [m.name for m in chain_mentions("洛江工程机械产业", places=place_gazetteer())] == ["工程机械"]
+
+
+# -- compounds, synonyms and abbreviations of industries ---------------------------------------
+
+def test_two_broad_fields_in_one_compound_are_two_chains_and_a_narrower_industry_keeps_its_name():
+    document = extract_text("连江县着力打造新能源新材料、光伏新能源、稀土新能源等产业。")
+    found = facts(document)
+    assert {("连江县", "hostsChain", name) for name in ("新能源", "新材料", "光伏", "稀土新能源")} <= found
+    assert not [f for f in found if f[2] in ("新能源新材料", "光伏新能源")]
+
+
+def test_xinxing_is_xin_and_a_product_names_its_templates_trade():
+    assert resolve_chain("新型材料").name == "新材料"
+    assert resolve_chain("小吃").name == "食品"
+    assert resolve_chain("新型显示").template is False  # 新显示 is no label: the words stay their own
+
+
+def test_a_quoted_run_of_characters_counted_as_industries_names_one_industry_each():
+    document = extract_text("当下，永春县“茶醋瓷”三大产业如何转型升级？走进甲乙茶业有限公司。")
+    found = facts(document)
+    assert {("永春县", "hostsChain", name) for name in ("茶业", "醋业", "陶瓷")} <= found
+    assert ("甲乙茶业有限公司", "operatesIn", "茶业") in found
+    # the count must match the characters: “茶醋瓷”两大产业 is no such list
+    assert not chain_mentions("永春县“茶醋瓷”两大产业")
+
+
+def test_the_three_abbreviated_industries_of_d28_are_its_countys_chains():
+    found = facts(corpus_document("d28"))
+    assert {("永春县", "hostsChain", name) for name in ("香业", "醋业", "陶瓷")} <= found
+    assert ("永春达盛香业股份有限公司", "operatesIn", "香业") in found

@@ -270,14 +270,33 @@ def test_a_name_opening_with_several_places_lies_in_the_nearest():
     assert "龙州工业园区" in park.aliases  # every opening place stripped for the short name
 
 
-def test_a_province_in_a_firms_name_is_where_it_registered_and_is_less_sure():
-    """d26: 福建省三明厨神食品有限公司 — 福建省 says the firm's registration, not the nearest place."""
+def test_a_province_in_a_firms_name_is_where_it_registered_and_no_site():
+    """d26: 福建省三明厨神食品有限公司 — 福建省 says the firm's registration: no locatedIn, and no
+    place of the article (福建省 stands only inside names there); the place after it is the site."""
     document = corpus_document("d26")
-    province = relation(document, "福建省三明厨神食品有限公司", "locatedIn", "福建省")
+    found = facts(document)
+    assert ("福建省三明厨神食品有限公司", "locatedIn", "三明市") in found
+    assert not [f for f in found if f[1] == "locatedIn" and f[2] == "福建省"]
+    assert "福建省" not in names(document, "AdministrativeArea")
     county = relation(document, "泉州中泉星品供应链有限公司", "locatedIn", "泉州市")
-    assert calibrated(document, province, "body_name_province", "0.6")
     assert calibrated(document, county, "name_opens_with_place", "0.9")
-    assert province.confidence < county.confidence
+
+
+def test_a_province_that_also_stands_alone_stays_a_place():
+    document = extract_text("福建甲乙实业有限公司扩产。福建省支持食品产业发展。")
+    assert "福建省" in names(document, "AdministrativeArea")
+    assert not [f for f in facts(document) if f[1] == "locatedIn"]
+
+
+def test_a_latin_chain_label_inside_a_latin_name_is_no_chain():
+    assert "半导体" not in names(extract_text("甲乙化工巨头ABICO公司签约。"), "IndustrialChain")
+    assert "半导体" in names(extract_text("甲市发展IC设计产业。"), "IndustrialChain")
+
+
+def test_a_wider_trade_in_a_firms_name_is_no_chain_mention():
+    document = extract_text("甲乙化工有限公司签约，甲市引进丙丁纺织项目。")
+    assert {"甲乙化工有限公司", "丙丁纺织项目"} <= names(document, "Company", "Project")
+    assert not names(document, "IndustrialChain")
 
 
 def test_a_sentence_opening_on_its_time_has_its_subject_after_it():
@@ -398,3 +417,24 @@ def test_a_name_ending_in_yuanqu_is_a_park_unless_a_title_or_a_kind():
 def test_a_park_after_a_zone_stays_the_zones_park_not_one_long_name():
     document = extract_text("泉州开发区甲乙园区新签约项目3个。")
     assert ("甲乙园区", "locatedIn", "泉州经济技术开发区") in facts(document)  # the zone by its full name
+
+
+# -- firms named with their products in lists ----------------------------------------------------
+
+def test_a_firms_words_in_a_list_end_where_its_products_begin():
+    document = extract_text("近年来，泉州市充分发挥龙头的带动作用，引进甲乙半导体设备、丙丁检测设备、戊己光刻设备等关键配套项目。")
+    assert names(document, "Company") == {"甲乙半导体", "丙丁", "戊己"}
+    found = facts(document)
+    # attracted, not said to be located; the list is of one kind: the chain one name holds is every item's
+    assert {(firm, "attractedTo", "泉州市") for firm in ("甲乙半导体", "丙丁", "戊己")} <= found
+    assert not [f for f in found if f[1] == "locatedIn"]
+    shared = relation(document, "丙丁", "operatesIn", "半导体")
+    assert document.rules[shared.key] == "list_shares_chain"
+
+
+def test_the_equipment_suppliers_of_d20_are_named_without_their_products():
+    document = corpus_document("d20")
+    assert {"泛林半导体", "科天", "阿斯麦"} <= names(document, "Company")
+    found = facts(document)
+    assert {(firm, "attractedTo", "火炬高新区") for firm in ("泛林半导体", "科天", "阿斯麦")} <= found
+    assert ("阿斯麦", "operatesIn", "半导体") in found
