@@ -9,13 +9,19 @@ kind                 when
 ===================  ==============================================================================
 ``entered``          first stated in the window (as done, or as a plan: ``status`` says which)
 ``now_operating``    stated as a plan before the window and reported done within it (规划 → 投产)
+``status_changed``   a project's or park's status stated in the window differs from the one stated
+                     before (在建 → 投产, ``loaders.extract_status``), or two statements of that date
+                     disagree (both shown): ``status_before`` / ``stated_before`` and the new
+                     ``statuses``, the sentences of both dates in ``evidence``
 ===================  ==============================================================================
 
 Nothing is listed as *left*: no source in a chainkg graph states that a firm, park or chain
 left a place, and an answer never infers it from silence (``ChangeList.left_note`` says so).
 Undated relations (a source with no date) cannot be placed in any window; the answer counts
 them (``undated``) instead of listing them. Each change is placed by county (the subject's
-county-level units) and chain (the object's, when it is a chain or a segment).
+county-level units) and chain (the object's, when it is a chain or a segment; for a status change,
+the first chain the thing works in). ``region`` keeps the changes of things in one county, zone or
+park; ``chain`` those of one chain.
 
 Example
 -------
@@ -34,12 +40,14 @@ from dataclasses import asdict, dataclass, field
 import networkx as nx
 
 from chainkg.analyses.timeline import check_as_of
+from chainkg.graph.mapping import STATUS_HISTORY
+from chainkg.loaders.extract_status import STATUS_ZH, status_rank
 
 __all__ = ["Change", "ChangeList", "changes", "CHANGE_KINDS"]
 
 #: Kinds of change, with their Chinese labels. "Entered" is first *reported* in the window (a
 #: planner must not read it as newly founded or built: an article reports what may be old).
-CHANGE_KINDS = {"entered": "首次见于来源", "now_operating": "规划转投产"}
+CHANGE_KINDS = {"entered": "首次见于来源", "now_operating": "规划转投产", "status_changed": "状态变化"}
 _LEFT_NOTE = ("nothing is listed as left: no source states that anything left, and an absence of news is no "
               "evidence of leaving")
 
@@ -61,6 +69,9 @@ class Change:
     evidence: tuple[str, ...]
     sources: tuple[str, ...]
     planned_since: str | None = None  # now_operating: when it was first stated as a plan
+    status_before: str | None = None  # status_changed: the status stated before, and its date
+    stated_before: str | None = None
+    statuses: tuple[str, ...] = ()  # status_changed: every status stated on ``date`` (two: they disagree)
 
 
 @dataclass(frozen=True)
@@ -108,22 +119,71 @@ def _embedded_rows(kg: nx.MultiDiGraph, since: str, until: str | None) -> tuple[
     return rows, undated
 
 
-def changes(kg, since: str, until: str | None = None) -> ChangeList:
-    """What entered or went from plan to operation after ``since`` up to ``until`` (ISO dates).
+def _embedded_statuses(kg: nx.MultiDiGraph) -> list[dict]:
+    rows = []
+    for node, attributes in kg.nodes(data=True):
+        if history := attributes.get(STATUS_HISTORY):
+            chains = [v if "IndustrialChain" in kg.nodes[v].get("classes", ()) else
+                      next((w for _, w, k in kg.out_edges(v, keys=True) if k == "segmentOf"), None)
+                      for _, v, k in kg.out_edges(node, keys=True) if k in ("operatesIn", "hostsChain")]
+            rows.append({"subject": node, "subjectName": attributes.get("name", node), "statements": history,
+                         "chains": [c for c in chains if c]})
+    return rows
+
+
+def _status_changes(row: dict, since: str, until: str | None) -> list[dict]:
+    """The dates in the window at which ``row``'s stated status changed (or its statements disagree)."""
+    by_date: dict[str, list[dict]] = {}
+    for statement in row["statements"]:
+        if statement["date"]:
+            by_date.setdefault(statement["date"], []).append(statement)
+    found, before = [], None
+    for day in sorted(by_date):
+        group = by_date[day]
+        statuses = tuple(sorted({s["status"] for s in group}, key=status_rank))
+        decided = statuses[-1]
+        changed = before is not None and decided != before[0]
+        if (changed or len(statuses) > 1) and _in_window(day, since, until):
+            found.append({"date": day, "decided": decided, "statuses": statuses, "before": before,
+                          "evidence": (*(before[2] if before else ()), *sorted({s["text"] for s in group if s["text"]})),
+                          "sources": tuple(sorted({s["source"] for s in group if s["source"]}))})
+        before = (decided, day, tuple(sorted({s["text"] for s in group if s["text"]})))
+    return found
+
+
+def _status_label(statuses: tuple[str, ...], before: tuple | None) -> str:
+    now = "/".join(STATUS_ZH[s] for s in statuses) + ("(同日说法不一)" if len(statuses) > 1 else "")
+    return f"{STATUS_ZH[before[0]]} → {now}" if before else now
+
+
+def changes(kg, since: str, until: str | None = None, *, region: str | None = None,
+            chain: str | None = None) -> ChangeList:
+    """What entered, went from plan to operation or changed status after ``since`` up to ``until``
+    (ISO dates); ``region`` / ``chain`` (any of their names): only the changes of things in that
+    place, of that chain.
 
     ``kg``: a networkx graph (embedded) or a ``Neo4jStore`` / ``CypherGraph`` (Cypher); both
-    answer the same list (``tests/test_time_changes.py``).
+    answer the same list (``tests/test_time_changes.py``, ``tests/test_time_status.py``).
     """
     from chainkg.analyses.engine import as_chain_graph
+    from chainkg.analyses.names import resolve_chain, resolve_region
 
     since = check_as_of(since)
     until = check_as_of(until) if until else None
     graph = as_chain_graph(kg)
     if isinstance(kg, nx.MultiDiGraph):
         rows, undated = _embedded_rows(kg, since, until)
+        statuses = _embedded_statuses(kg)
     else:
         rows, undated = graph.dated_relations()  # type: ignore[attr-defined]
+        statuses = graph.status_statements()  # type: ignore[attr-defined]
     named = {p.iri: p for p in graph.named_things()}
+
+    def counties_of(subject: str) -> tuple[str, ...]:
+        if "AdministrativeArea" in named.get(subject, _NOTHING).classes and named[subject].admin_level == "county":
+            return (named[subject].name,)
+        return tuple(sorted(name for _, level, name in graph.ancestors(subject) if level == "county"))
+
     found = []
     for row in rows:
         known, stated = row["knownSince"], row["statedSince"]
@@ -135,17 +195,38 @@ def changes(kg, since: str, until: str | None = None) -> ChangeList:
         else:
             continue
         done = not intended and stated is not None and (until is None or stated <= until)
-        chain = row["object"] if "IndustrialChain" in row["classes"] else (row["chainOf"][0] if row["chainOf"] else None)
-        counties = tuple(sorted(name for _, level, name in graph.ancestors(row["subject"]) if level == "county"))
-        if "AdministrativeArea" in named.get(row["subject"], _NOTHING).classes and \
-                named[row["subject"]].admin_level == "county":
-            counties = (named[row["subject"]].name,)
+        chain_iri = row["object"] if "IndustrialChain" in row["classes"] else (row["chainOf"][0] if row["chainOf"] else None)
         found.append(Change(kind, date, row["subject"], row["subjectName"], row["predicate"], row["object"],
-                            row["objectName"], "stated" if done else "intended", counties,
-                            named[chain].name if chain in named else None, tuple(row["evidence"]),
+                            row["objectName"], "stated" if done else "intended", counties_of(row["subject"]),
+                            named[chain_iri].name if chain_iri in named else None, tuple(row["evidence"]),
                             tuple(sorted(row["sources"])), planned))
+    for row in statuses:
+        chains = sorted(named[c].name for c in row["chains"] if c in named)
+        for change in _status_changes(row, since, until):
+            before = change["before"]
+            found.append(Change("status_changed", change["date"], row["subject"], row["subjectName"], "status",
+                                change["decided"], _status_label(change["statuses"], before), "stated",
+                                counties_of(row["subject"]), chains[0] if chains else None, change["evidence"],
+                                change["sources"], None, before[0] if before else None, before[1] if before else None,
+                                change["statuses"]))
+    if region is not None:
+        place = resolve_region(graph, region)
+        inside = _within(kg, graph, place.iri, sorted({c.subject for c in found}))
+        found = [c for c in found if c.subject in inside]
+    if chain is not None:
+        wanted = resolve_chain(graph, chain).name
+        found = [c for c in found if c.chain == wanted]
     found.sort(key=lambda c: (c.date, c.counties, c.chain or "", c.subject, c.predicate, c.object))
     return ChangeList(since, until, graph.engine, tuple(found), undated)
+
+
+def _within(kg, graph, region: str, subjects: list[str]) -> set[str]:
+    """Which of ``subjects`` are ``region`` or lie in it, at any depth (areas, zones, parks)."""
+    if isinstance(kg, nx.MultiDiGraph):
+        from chainkg.analyses.embedded import EmbeddedGraph
+
+        return set(subjects) & EmbeddedGraph(kg).members(region)
+    return graph.within(region, subjects)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from chainkg.analyses.rows import (
     entry_weight,
 )
 from chainkg.graph.neo4j_store import HELPER_LABEL, LoadChanges, LoadReport, Neo4jStore
+from chainkg.loaders.extract_status import STATUS_MEASURE, STATUSES
 from chainkg.ontology import RELATIONS
 from chainkg.ontology.templates import flow_order
 
@@ -360,6 +361,16 @@ def _timed_relationship(match: re.Match) -> str:
     return " (()" + f"{before}[{name}{types} WHERE {_KNOWN.format(name)}]{after}" + f"()){{{low},{high}}} "
 
 
+# A thing's status as of $asOf (extract_status.decided_status, in Cypher): its latest status statement
+# known then, the most advanced of one date; with none known, its first; with no statement, u.status.
+_STATUS_RANK = "CASE _s.projectStatus " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES)) + " END"
+_STATUS_AS_OF = f"""coalesce(head(COLLECT {{
+  MATCH (_s:Observation)-[:REF_ENTITY]->(u) WHERE _s.measure = '{STATUS_MEASURE}' AND _s.projectStatus IN {list(STATUSES)}
+  WITH _s, (_s.statedOn IS NULL OR _s.statedOn <= $asOf) AS _known
+  RETURN _s.projectStatus ORDER BY _known DESC, CASE WHEN _known THEN coalesce(_s.statedOn, '') END DESC,
+         CASE WHEN NOT _known THEN _s.statedOn END ASC, {_STATUS_RANK} DESC LIMIT 1 }}), u.status)"""
+
+
 def as_of_query(query: str) -> str:
     """``query`` asked of the graph as of ``$asOf``: every relationship it walks known then, and
     every modality it reads as it stood then (``analyses.timeline``).
@@ -368,9 +379,10 @@ def as_of_query(query: str) -> str:
     "MATCH (u)-[r:OPERATES_IN WHERE (r.knownSince IS NULL OR r.knownSince <= $asOf)]->(t) RETURN CASE WHEN r.statedSince > $asOf AND coalesce(r.modality, '') <> 'intended' THEN 'intended' ELSE r.modality END"
     """
     timed = _RELATIONSHIP.sub(_timed_relationship, query)
-    return re.sub(r"\b([rl])\.modality\b",
-                  r"CASE WHEN \1.statedSince > $asOf AND coalesce(\1.modality, '') <> 'intended' THEN 'intended' ELSE \1.modality END",
-                  timed)
+    timed = re.sub(r"\b([rl])\.modality\b",
+                   r"CASE WHEN \1.statedSince > $asOf AND coalesce(\1.modality, '') <> 'intended' THEN 'intended' ELSE \1.modality END",
+                   timed)
+    return re.sub(r"\bu\.status\b", _STATUS_AS_OF, timed)  # after the relationships: its own pattern stays as is
 
 
 # What an as-of answer leaves out, counts as planned, takes as undated (timeline.AsOf): the same
@@ -392,6 +404,20 @@ RETURN s.iri AS subject, s.name AS subjectName, type(r) AS type, o.iri AS object
        [l IN labels(o) WHERE l <> 'Entity'] AS classes, [(o)-[:SEGMENT_OF]->(c) | c.iri] AS chainOf,
        r.knownSince AS knownSince, r.statedSince AS statedSince, r.modality AS modality,
        coalesce(r.evidence, []) AS evidence, r.sources AS sources
+"""
+# Status statements of every project and park, and the chains each works in (analyses.changes).
+_STATUS_STATEMENTS = f"""
+MATCH (o:Observation)-[:REF_ENTITY]->(e:Entity) WHERE o.measure = '{STATUS_MEASURE}' AND o.projectStatus IS NOT NULL
+WITH e, collect({{date: o.statedOn, status: o.projectStatus, text: coalesce(head(o.evidence), ''),
+                 source: coalesce(head(o.sources), '')}}) AS statements
+RETURN e.iri AS subject, e.name AS subjectName, statements,
+       [(e)-[:OPERATES_IN|HOSTS_CHAIN]->(t) | CASE WHEN t:IndustrialChain THEN t.iri
+                                                  ELSE head([(t)-[:SEGMENT_OF]->(c) | c.iri]) END] AS chains
+"""
+_WITHIN = f"""
+UNWIND $iris AS iri
+MATCH (x:Entity {{iri: iri}}) WHERE EXISTS {{ MATCH (x)-[:LOCATED_IN*0..{_MAX_DEPTH}]->(:Entity {{iri: $region}}) }}
+RETURN x.iri AS iri
 """
 _UNDATED = """
 MATCH ()-[r]->() WHERE size(coalesce(r.sources, [])) > 0 AND r.knownSince IS NULL RETURN count(r) AS undated
@@ -425,6 +451,14 @@ class CypherGraph:
         rows = [{**r, "predicate": _PREDICATE_OF_TYPE[r["type"]]} for r in self.store.rows(_DATED)]
         undated = self.store.run(_UNDATED)[0]["undated"]
         return rows, undated
+
+    def status_statements(self) -> list[dict]:
+        """Every project's and park's status statements with the chains it works in (``analyses.changes``)."""
+        return [{**r, "chains": [c for c in r["chains"] if c]} for r in self.store.rows(_STATUS_STATEMENTS)]
+
+    def within(self, region: str, iris: Sequence[str]) -> set[str]:
+        """Which of ``iris`` are ``region`` or lie in it, at any depth."""
+        return {r["iri"] for r in self.store.rows(_WITHIN, region=region, iris=list(iris))}
 
     def as_of_note(self):
         """The :class:`~chainkg.analyses.timeline.AsOf` note of this graph's date."""

@@ -35,7 +35,7 @@ PLACE_CLASSES = frozenset({"AdministrativeArea", "DevelopmentZone", "IndustrialP
 #: What names resolve to: places, chains and segments.
 NAMED_CLASSES = PLACE_CLASSES | {"IndustrialChain", "ChainSegment"}
 #: Project statuses that do not count as an established local presence yet.
-IN_THE_WORKS = frozenset({"planned", "started", "under_construction"})
+IN_THE_WORKS = frozenset({"planned", "signed", "started", "under_construction"})
 
 
 @dataclass(frozen=True)

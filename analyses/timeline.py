@@ -15,8 +15,12 @@ Rules (one definition; the embedded view below and the Cypher engine apply the s
   ``dates.csv``, no ``--date``) is counted as known at every date — places, chains and
   reviewed facts without a ``published`` date would otherwise vanish — and every answer
   says how many were counted so (:class:`AsOf`). Nothing is guessed: its date stays unknown.
-- Figures (observations) and an entity's own ``status`` are not re-dated: an as-of answer
-  uses each entity's attributes as the graph holds them.
+- A project's or park's **status** is its latest status statement known then (规划 → 签约 → 开工
+  → 在建 → 投产, ``loaders.extract_status``): planned in 2020 and operating in 2024 counts as
+  planned as of 2021 and as operating as of 2024; statements of one date that disagree are all
+  kept and the most advanced decides; a thing whose every statement is dated later takes its
+  first. A thing with no statement keeps the status the graph gives it. Other figures
+  (observations) are not re-dated.
 
 Example
 -------
@@ -34,9 +38,11 @@ from dataclasses import asdict, dataclass
 
 import networkx as nx
 
+from chainkg.graph.mapping import STATUS_HISTORY
 from chainkg.loaders.dates import iso_date
+from chainkg.loaders.extract_status import decided_status
 
-__all__ = ["AsOf", "as_of_view", "graph_as_of", "known_as_of", "modality_as_of", "check_as_of"]
+__all__ = ["AsOf", "as_of_view", "graph_as_of", "known_as_of", "modality_as_of", "status_as_of", "check_as_of"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,19 @@ def modality_as_of(data: dict, date: str) -> str | None:
     return data.get("modality")
 
 
+def status_as_of(attributes: dict, date: str | None) -> str | None:
+    """A node's status as of ``date`` (None: now) from its status statements, else its ``status``.
+
+    >>> history = [{"date": "2020", "status": "planned"}, {"date": "2024-03", "status": "in_operation"}]
+    >>> status_as_of({"status_history": history}, "2021-01-01"), status_as_of({"status_history": history}, "2024-03-01")
+    ('planned', 'in_operation')
+    """
+    history = attributes.get(STATUS_HISTORY)
+    if not history:
+        return attributes.get("status")
+    return decided_status(((h["date"], h["status"]) for h in history), date)
+
+
 def as_of_view(kg: nx.MultiDiGraph, date: str) -> tuple[nx.MultiDiGraph, AsOf]:
     """A copy of ``kg`` holding only the relations known as of ``date``, each with its modality
     then, and what was left out (:class:`AsOf`). Edges with no source (the chain templates'
@@ -90,6 +109,9 @@ def as_of_view(kg: nx.MultiDiGraph, date: str) -> tuple[nx.MultiDiGraph, AsOf]:
     view: nx.MultiDiGraph = nx.MultiDiGraph()
     view.graph.update(kg.graph)
     view.add_nodes_from(kg.nodes(data=True))
+    for node, attributes in kg.nodes(data=True):
+        if attributes.get(STATUS_HISTORY):
+            view.nodes[node]["status"] = status_as_of(attributes, date)
     left_out = planned_then = undated = 0
     for u, v, key, data in kg.edges(keys=True, data=True):
         fact = bool(data.get("sources"))

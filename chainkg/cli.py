@@ -238,10 +238,14 @@ def _add_analysis_commands(commands) -> None:
 
     add_review_commands(commands)
 
-    changed = commands.add_parser("changes", help="what changed since a date: relations that entered, plans now operating",
+    changed = commands.add_parser("changes", help="what changed since a date: relations that entered, plans now "
+                                  "operating, projects and parks whose status changed",
                                   description="Every relation whose sources' dates put a change in (SINCE, UNTIL]: "
                                   "entered (first stated then, as done or as a plan) or now_operating (a plan "
-                                  "reported done), by county and chain, each with its sentences and sources. "
+                                  "reported done), and every project or park whose stated status changed "
+                                  "(status_changed: 在建 → 投产, both sentences and dates; two statements of one date "
+                                  "that disagree are both shown), by county and chain, each with its sentences and "
+                                  "sources; --region keeps one county's (zone's, park's), --chain one chain's. "
                                   "Nothing is listed as left (no source states it); undated relations are counted, "
                                   "never placed in a window.", epilog=_EPILOG_ANALYSES,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -894,7 +898,8 @@ def _cmd_changes(args: argparse.Namespace) -> int:
     from chainkg.analyses.changes import changes
     from chainkg.reports.tables import render_changes
 
-    return _run_analysis(args, lambda g: changes(g, args.since, args.until), render_changes)
+    return _run_analysis(args, lambda g: changes(g, args.since, args.until, region=args.region, chain=args.chain),
+                         render_changes)
 
 
 def _cmd_gaps(args: argparse.Namespace) -> int:

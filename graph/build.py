@@ -23,6 +23,7 @@ from chainkg.graph.iris import entity_id
 from chainkg.graph.rdf import facts_to_dataset
 from chainkg.loaders.counts import link_stated_counts
 from chainkg.loaders.decisions import is_decisions_file, load_decisions
+from chainkg.loaders.extract_status import settle_statuses
 from chainkg.loaders.records import FactSet
 from chainkg.loaders.resolve import Resolution, join_by_registry_keys
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS, check_references, load_reviewed_facts
@@ -89,6 +90,7 @@ def load_sources(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[st
     check_references(facts, chain_ids())
     facts.relations.extend(place_on_segments(facts))
     facts.relations = link_stated_counts(facts)
+    settle_statuses(facts)  # each project's and park's status: its latest statement's, over every source
     return replace(load, facts=facts)
 
 

@@ -68,6 +68,7 @@ __all__ = [
     "reported_cny_from_records", "WEIGHT_MEASURES", "ENTITY_LABEL", "CHAIN_SCHEME",
     "SOURCE_LABEL", "OBSERVATION_LABEL", "GRAPH_LABEL", "NAME_LABEL", "NAMES_TYPE", "REF_ENTITY_TYPE",
     "PropertyKey", "ENTITY_KEYS", "SOURCE_KEYS", "OBSERVATION_KEYS", "EVIDENCE_KEYS", "entity_names",
+    "STATUS_HISTORY", "status_history", "status_history_from_records",
 ]
 
 Triple = tuple[Node, Node, Node]
@@ -580,3 +581,43 @@ def reported_cny_from_records(facts: FactSet) -> dict[str, float]:
             largest[node] = max(largest.get(node, 0.0), float(unit.to_base(observation.value)))
     return largest
 
+
+
+#: The status statements of a project or park on its analysis-graph node (``loaders.extract_status``):
+#: ``[{"date", "status", "text", "source"}, …]`` oldest first, undated first; what "as of" and
+#: "changes" read a thing's status over time from.
+STATUS_HISTORY = "status_history"
+_STATUS_MEASURE = "project_status"
+
+
+def _history(found: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    return {node: sorted(rows, key=lambda r: (r["date"] or "", r["status"], r["source"], r["text"]))
+            for node, rows in found.items()}
+
+
+def status_history(graph: Graph) -> dict[str, list[dict[str, Any]]]:
+    """Entity IRI → its status statements (:data:`STATUS_HISTORY`), read from RDF."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for observation in graph.subjects(CKG.measure, Literal(_STATUS_MEASURE)):
+        about, status = graph.value(observation, CKG.refEntity), graph.value(observation, CKG.projectStatus)
+        if about is None or status is None:
+            continue
+        stated = graph.value(observation, CKG.statedOn)
+        evidence = graph.value(observation, CKG.evidence)
+        text = graph.value(evidence, CKG.plainText) if evidence is not None else None
+        found.setdefault(str(about), []).append({
+            "date": str(stated) if stated is not None else None, "status": str(status), "text": str(text or ""),
+            "source": str(graph.value(observation, PROV.wasDerivedFrom) or "")})
+    return _history(found)
+
+
+def status_history_from_records(facts: FactSet) -> dict[str, list[dict[str, Any]]]:
+    """Entity IRI → its status statements (as :func:`status_history` reads them from RDF)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for observation in facts.observations:
+        if observation.measure == _STATUS_MEASURE and observation.project_status:
+            found.setdefault(str(iris.entity_iri(observation.about)), []).append({
+                "date": observation.stated_on, "status": observation.project_status,
+                "text": observation.evidence.plain_text if observation.evidence is not None else "",
+                "source": str(iris.source_iri(observation.source_id))})
+    return _history(found)

@@ -29,10 +29,12 @@ from rdflib.term import Node
 
 from chainkg.graph.mapping import (
     EDGE_DATE_FIELDS,
+    STATUS_HISTORY,
     edge_dates,
     entity_term_values,
     merged_qualifiers,
     statement_qualifiers,
+    status_history,
 )
 from chainkg.graph.rdf import reported_cny
 from chainkg.ontology import CKG, CLASSES, RELATIONS
@@ -86,6 +88,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         kg.add_node(str(node), **entity_attributes(graph, node))
         if str(node) in figures:
             kg.nodes[str(node)]["reported_cny_max"] = figures[str(node)]
+    for iri, history in status_history(graph).items():  # a project's or park's status over time
+        if iri in kg:
+            kg.nodes[iri][STATUS_HISTORY] = history
 
     provenance: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
         lambda: {"sources": set(), "confidence": 0.0, "evidence": [], "qualifiers": []}

@@ -25,7 +25,14 @@ import networkx as nx
 from rdflib import BNode, Literal, URIRef
 
 from chainkg.graph import iris
-from chainkg.graph.mapping import edge_attributes, emit_facts, entity_node_attributes, reported_cny_from_records
+from chainkg.graph.mapping import (
+    STATUS_HISTORY,
+    edge_attributes,
+    emit_facts,
+    entity_node_attributes,
+    reported_cny_from_records,
+    status_history_from_records,
+)
 from chainkg.loaders.records import FactSet
 from chainkg.ontology.templates import load_chain_templates
 
@@ -122,6 +129,9 @@ def facts_to_networkx(facts: FactSet, *, evidence: bool = True, progress: bool |
     for node, value in reported_cny_from_records(facts).items():
         if node in kg:
             kg.nodes[node]["reported_cny_max"] = value
+    for node, history in status_history_from_records(facts).items():  # a project's or park's status over time
+        if node in kg:
+            kg.nodes[node][STATUS_HISTORY] = history
     grouped: dict[tuple, list] = defaultdict(list)
     for relation in facts.relations:
         grouped[relation.key].append(relation)

@@ -40,6 +40,7 @@ from chainkg.errors import SourceError
 from chainkg.loaders.dates import DATES_MANIFEST, date_facts, document_date, learned_date, read_dates_manifest
 from chainkg.loaders.decisions import Decisions, fact_id
 from chainkg.loaders.extract import ExtractedDocument, extract_text
+from chainkg.loaders.extract_status import STATUS_HOLDERS, resolved_statuses
 from chainkg.loaders.gazetteer import chain_gazetteer
 from chainkg.loaders.records import Entity, FactSet, Origin, Relation, SourceDocument, TextSpan, entity_identifiers
 from chainkg.loaders.resolve import KIND, Resolution, is_abbreviation, place_code, resolve_entities
@@ -148,10 +149,13 @@ def resolve_documents(documents: Iterable[tuple[ExtractedDocument, Path | None, 
         facts.merge(FactSet(entities={resolved: replace(entity, id=resolved, types=types)}))
     reviewed_keys = {r.key for r in reviewed.relations} if reviewed else set()
     reviewable: dict[str, Relation] = {}
+    holders = {i for i, e in facts.entities.items() if e.types[0] in STATUS_HOLDERS} | \
+        ({i for i, e in reviewed.entities.items() if e.types[0] in STATUS_HOLDERS} if reviewed else set())
     for document, origin, uncoded in read:
         kept = _relations(document, origin, uncoded, resolution, reviewed_keys, decisions)
         facts.relations.extend(kept.values())
         reviewable.update(kept)
+        facts.observations.extend(resolved_statuses(document.statuses, resolution.ids, holders, origin))  # extract_status
     facts = date_facts(facts)
     dated = {(r.key, r.source_id, r.evidence): r for r in facts.relations}
     return ArticleLoad(facts, resolution, {i: dated.get((r.key, r.source_id, r.evidence), r) for i, r in reviewable.items()})

@@ -38,6 +38,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from chainkg.errors import SourceError
+from chainkg.loaders.extract_status import STATUS_MEASURE
 from chainkg.loaders.records import FactSet
 
 __all__ = ["DATE_PHRASE", "DATELINE", "resolve_date_phrase", "document_date", "sentence_date", "sentence_dates",
@@ -305,6 +306,8 @@ def date_facts(facts: FactSet) -> FactSet:
         stated = record.stated_on
         if stated is None:
             sentence = record.evidence.plain_text or record.evidence.quote if record.evidence is not None else ""
+            if getattr(record, "measure", None) == STATUS_MEASURE and record.label:
+                sentence = record.label  # a status statement: its own clause dates it (去年7月开工，目前在建)
             ends = (record.subject, record.object) if hasattr(record, "subject") else (record.about,)
             sentence = fact_sentence(sentence, tuple(n for end in ends for n in names(end)))
             if published is None and getattr(record, "modality", None) == "intended":

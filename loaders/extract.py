@@ -59,9 +59,10 @@ from chainkg.loaders.extract_places import (
     region_of_concern,
     skip_opening_adverbials,
 )
+from chainkg.loaders.extract_status import status_statements
 from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
 from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
-from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Relation, TextSpan
+from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Observation, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
 
 __all__ = ["FigureMention", "ExtractedDocument", "extract_text", "clause_modality", "clause_pieces", "EXCHANGES", "MAX_SENTENCE"]
@@ -197,6 +198,8 @@ class ExtractedDocument:
     #: the rule that found each relation, by (subject, predicate, object): what its confidence
     #: was measured for (``extract_confidence``)
     rules: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    #: what its clauses say of each project's and park's stage (``loaders.extract_status``)
+    statuses: list[Observation] = field(default_factory=list)
 
     def entity(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
@@ -1566,4 +1569,7 @@ def extract_text(original: str, *, source: str = "text", document_date: date | N
     extractor = _Extractor(normalized, source, original, document_date)
     extractor.find_entities()
     extractor.find_relations()
-    return extractor.document()
+    document = extractor.document()
+    document.statuses = status_statements(normalized, original, [(s.start, s.end, extractor._entity_id(s), s.type)
+                                                                 for s in extractor.spans if s.type in _NAMED_AFTER_PLACES], source)
+    return document

@@ -1,7 +1,7 @@
 """The changes section of ``gaps.html``: what :func:`chainkg.analyses.changes.changes` reports
 for the last N years up to the page's reference date, by county and chain.
 
-The rules (what *entered* and *now operating* mean, why nothing is listed as *left*) are
+The rules (what *entered*, *now operating* and a *status change* mean, why nothing is listed as *left*) are
 ``analyses.changes``'s; this module only chooses the window and the order a planner reads:
 county, then chain, then date.
 
@@ -52,6 +52,11 @@ class ChangesView:
 
 
 def _row(change: Change) -> ChangeRow:
+    if change.kind == "status_changed":  # 甲项目 在建 → 投产, with the sentences of both dates
+        return ChangeRow("、".join(change.counties) or "县区未说明", change.chain or "—", change.date,
+                         CHANGE_KINDS[change.kind], f"{change.subject_name} {change.object_name}"
+                         + (f"(前次见于 {change.stated_before})" if change.stated_before else ""), False,
+                         " → ".join(change.evidence), None)
     relation = RELATION_LABELS.get(change.predicate, (change.predicate,))[0]
     return ChangeRow("、".join(change.counties) or "县区未说明", change.chain or "—", change.date,
                      CHANGE_KINDS[change.kind], f"{change.subject_name} {relation} {change.object_name}",
