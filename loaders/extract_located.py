@@ -90,11 +90,25 @@ def opening_run(name: str, places: Mapping[str, PlaceEntry]) -> list[tuple[Place
                 length = next(n for n in range(min(len(name) - at - 1, 6), 1, -1)
                               if any(places.get(name[at:at + n] + level) is child for level in "区县市"))
                 found = (child, length)
-        if found is None or (run and found[0].id == run[-1][0].id):
-            break
+        if found is None or (run and (found[0].id == run[-1][0].id or _wider(found[0], run[-1][0]))):
+            break  # 甲县台湾X专区: a province after a place outside it opens no site, it is the name's
         at += found[1]
         run.append((found[0], at))
     return run
+
+
+def _wider(later: PlaceEntry, earlier: PlaceEntry) -> bool:
+    """Whether a province named after a place does not hold it (泉港 then 台湾: a name's word, not a
+    narrower site); places of one level side by side (甲市乙市两地…) are left as they were.
+
+    >>> from chainkg.loaders.gazetteer import place_gazetteer
+    >>> places = place_gazetteer()
+    >>> _wider(places["台湾省"], places["泉港区"]), _wider(places["晋江市"], places["泉州市"])
+    (True, False)
+    """
+    if later.admin_level != "province" or not later.division_code or not earlier.division_code:
+        return False
+    return not earlier.division_code.startswith(later.division_code[:2])
 
 
 def gives_a_site(run: Sequence[tuple[PlaceEntry, int]], project: bool = False) -> bool:

@@ -5,8 +5,9 @@ A news sentence names places for many reasons. Only some say where something is:
 - **Neighbours and comparisons** (:func:`neighbour_places`): a place after 紧邻 / 毗邻 / 邻近 /
   靠近 / 对接 / 辐射 / 连接 / 连通 / 直达 / 北承 / 南接 …, between 与 and 接壤 / 相邻 / 毗邻 /
   隔海相望, between 距(离) and its distance (…公里 / 分钟 / 小时), between 来自 and the 的 of
-  the firms or traders it brings (来自X的客商), or right before 客商 / 侨商 / 籍 (厦门客商: where
-  investors come from), is not where the sentence's facts are. Such a
+  the firms or traders it brings (来自X的客商), right before 客商 / 侨商 / 籍 (厦门客商: where
+  investors come from), or before an industry's move (承接X石化产业转移, X产业西进: where it moves
+  from), is not where the sentence's facts are. Such a
   place gives no ``locatedIn``, ``hostsChain`` or ``attractedTo`` (the extractor skips it).
 - **Openings** (:func:`skip_opening_adverbials`): the words that set a sentence's time or order
   (当前， 近年来， 2022年， 其中， 一、) come before its subject, and are skipped to find it.
@@ -45,6 +46,9 @@ _NEIGHBOUR_AFTER = re.compile(r"接壤|相邻|毗邻|交界|隔海相望|隔江�
 _WITH = re.compile(r"(?<![参给])与")
 # X客商 / X籍乡亲: where traders, investors or emigrants come from
 _ORIGIN_AFTER = re.compile(r"客商|商人|侨商|台商|港商|乡亲|侨胞|籍")
+# X(石化)产业转移 / 西进 / 外溢: where an industry moves from, not where the facts are (a place
+# that itself 承接 or 引进 the move comes before those words, and stays local)
+_MOVES_FROM = re.compile(r"[^，,。；;承接引]{0,10}?(?:转移|西进|外溢)")
 # 距(离)X N公里, 离X N分钟: the place whose distance is given
 _DISTANCE = re.compile(r"(?:距离?|离)([^，,。；;]{1,20}?)(?:约|仅|不到|不足|只有)?[\d一二三四五六七八九十百千半]+(?:多|余)?"
                        r"(?:公里|千米|分钟|小时|海里)")
@@ -70,6 +74,9 @@ def neighbour_places(text: str, places: Sequence[tuple[int, int]]) -> list[tuple
     ['台湾']
     >>> neighbour_places("晋江市发展鞋服产业", [(0, 3)])
     []
+    >>> text = "泉港区承接台湾石化产业转移"
+    >>> [text[a:b] for a, b in neighbour_places(text, [(0, 3), (5, 7)])]
+    ['台湾']
     """
     found: set[tuple[int, int]] = set()
 
@@ -86,7 +93,7 @@ def neighbour_places(text: str, places: Sequence[tuple[int, int]]) -> list[tuple
         with_ = [m for m in _WITH.finditer(text, start, cue.start())]
         if with_:
             found.update(p for p in places if with_[-1].end() <= p[0] and p[1] <= cue.start())
-    found.update(p for p in places if _ORIGIN_AFTER.match(text, p[1]))
+    found.update(p for p in places if _ORIGIN_AFTER.match(text, p[1]) or _MOVES_FROM.match(text, p[1]))
     for pattern in (_DISTANCE, _FROM):
         for match in pattern.finditer(text):
             found.update(p for p in places if match.start(1) <= p[0] and p[1] <= match.end(1))

@@ -10,9 +10,11 @@ Which names resolve to a division
   (``short_form``: 深圳市 → 深圳), except where that is one character or the short form of
   another province (吉林市 keeps only its full name), and except where the table lists the forms
   in use (克州, 巴州, 海南州; ``-`` for none: 兴安盟, 阿里地区).
-- Provinces and counties by their full names only. Nationwide, a county's short form is often
-  an ordinary word (通道, 互助, 资源); Quanzhou's counties get theirs (晋江, 泉港) and 福建 /
-  广东 theirs from the reference table, which wins over the national one.
+- A province also by its short form (台湾省 → 台湾, 新疆维吾尔自治区 → 新疆): news names
+  provinces that way, and no province's short form is an ordinary word.
+- Counties by their full names only. Nationwide, a county's short form is often an ordinary
+  word (通道, 互助, 资源); Quanzhou's counties get theirs (晋江, 泉港) from the reference table,
+  which wins over the national one.
 - When two divisions share a name, the first in the table's row order keeps it.
 
 Example
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +48,7 @@ __all__ = [
     "ChainEntry",
     "short_form",
     "division_short_forms",
+    "prefecture_stems",
     "read_division_table",
     "division_table",
     "place_gazetteer",
@@ -132,11 +135,13 @@ def short_form(name: str) -> str | None:
     return stem if len(stem) >= 2 else None
 
 
-def division_short_forms(row: DivisionRow, province_short_forms: Mapping[str, str]) -> tuple[str, ...]:
+def division_short_forms(row: DivisionRow, province_short_forms: Mapping[str, str],
+                         prefecture_stems: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The short forms the gazetteer matches for one row of the division table.
 
     ``province_short_forms`` maps each province's short form to its full name, to keep a
-    prefecture from taking a province's (吉林市 in 吉林省; 上海市 is both, and keeps 上海).
+    prefecture from taking a province's (吉林市 in 吉林省; 上海市 is both, and keeps 上海);
+    ``prefecture_stems`` (:func:`prefecture_stems`) keeps a province from taking a prefecture's.
 
     Examples
     --------
@@ -149,7 +154,17 @@ def division_short_forms(row: DivisionRow, province_short_forms: Mapping[str, st
     ('上海',)
     >>> division_short_forms(DivisionRow("653000", "克孜勒苏柯尔克孜自治州", "prefecture", "650000", ("克州", "克孜勒苏")), provinces)
     ('克州', '克孜勒苏')
+    >>> stems = frozenset({"吉林", "泉州"})
+    >>> division_short_forms(DivisionRow("710000", "台湾省", "province", None), provinces, stems)
+    ('台湾',)
+    >>> division_short_forms(DivisionRow("220000", "吉林省", "province", None), provinces, stems)
+    ()
     """
+    if row.level == "province":
+        # 浙江, 台湾, 内蒙古: a province's short form names it in running text — unless a
+        # prefecture goes by it (吉林市, 海南州, the municipality 上海市, 香港): the prefecture keeps it
+        form = short_form(row.name)
+        return (form,) if form is not None and form not in prefecture_stems else ()
     if row.level != "prefecture":
         return ()
     if row.short_forms is not None:
@@ -158,6 +173,14 @@ def division_short_forms(row: DivisionRow, province_short_forms: Mapping[str, st
     if form is None or province_short_forms.get(form, row.name) != row.name:
         return ()
     return (form,)
+
+
+def prefecture_stems(rows: Sequence[DivisionRow]) -> frozenset[str]:
+    """Every prefecture's name and the two-character start of each (吉林市 → 吉林, 海南藏族自治州 →
+    海南, 香港): the words a province's short form must not be to be its own."""
+    prefectures = [row.name for row in rows if row.level == "prefecture"]
+    return frozenset(prefectures) | {form for name in prefectures if (form := short_form(name))} | {
+        name[:2] for name in prefectures}
 
 
 def read_division_table(path: Path) -> tuple[DivisionRow, ...]:
@@ -197,8 +220,9 @@ def place_gazetteer() -> dict[str, PlaceEntry]:
     entries: dict[str, PlaceEntry] = {}
     rows = division_table()
     province_forms = {form: row.name for row in rows if row.level == "province" and (form := short_form(row.name))}
+    stems = prefecture_stems(rows)
     for row in rows:
-        aliases = division_short_forms(row, province_forms)
+        aliases = division_short_forms(row, province_forms, stems)
         entry = PlaceEntry(f"area/{row.code}", row.name, "AdministrativeArea", row.code, row.level, aliases,
                            f"area/{row.parent_code}" if row.parent_code else None)
         for name in (row.name, *aliases):

@@ -14,6 +14,7 @@ from chainkg.loaders.gazetteer import (
     division_short_forms,
     division_table,
     place_gazetteer,
+    prefecture_stems,
     read_division_table,
     short_form,
 )
@@ -37,9 +38,13 @@ def test_every_sampled_name_resolves_to_the_entry_the_jionlp_gazetteer_gave():
     gazetteer = place_gazetteer()
     got = {name: asdict(gazetteer[name]) for name in expected if name in gazetteer}
     assert sorted(got) == sorted(expected)  # no name lost
-    for entry in got.values():
-        entry["aliases"] = list(entry["aliases"])
+    for name, entry in got.items():
+        # the one thing the new table adds: a province's short form (浙江省 → 浙江; jionlp gave
+        # only the reference table's 福建 and 广东)
+        entry["aliases"] = [a for a in entry["aliases"] if a in expected[name]["aliases"] or not (
+            entry["admin_level"] == "province" and a == short_form(entry["name"]))]
     assert got == {name: _without_non_aliases(entry) for name, entry in expected.items()}
+    assert gazetteer["浙江"].name == "浙江省" and gazetteer["台湾"].name == "台湾省"
 
 
 def test_the_sample_covers_all_of_fujian_and_divisions_elsewhere():
@@ -90,7 +95,10 @@ def test_prefecture_short_forms_and_their_exceptions():
     assert division_short_forms(DivisionRow("220200", "吉林市", "prefecture", "220000"), provinces) == ()
     assert division_short_forms(DivisionRow("310000", "上海市", "prefecture", "310000"), provinces) == ("上海",)
     assert division_short_forms(DivisionRow("350582", "晋江市", "county", "350500"), provinces) == ()
-    assert division_short_forms(DivisionRow("350000", "福建省", "province", None), provinces) == ()
+    assert division_short_forms(DivisionRow("350000", "福建省", "province", None), provinces) == ("福建",)
+    stems = prefecture_stems(division_table())
+    assert division_short_forms(DivisionRow("220000", "吉林省", "province", None), provinces, stems) == ()
+    assert division_short_forms(DivisionRow("710000", "台湾省", "province", None), provinces, stems) == ("台湾",)
     places = place_gazetteer()
     assert (places["克州"].name, places["巴州"].division_code, places["海南州"].name) == (
         "克孜勒苏柯尔克孜自治州", "652800", "海南藏族自治州")
