@@ -25,7 +25,7 @@ from chainkg.loaders.counts import link_stated_counts
 from chainkg.loaders.decisions import is_decisions_file, load_decisions
 from chainkg.loaders.extract_status import settle_statuses
 from chainkg.loaders.records import FactSet
-from chainkg.loaders.resolve import Resolution, join_by_registry_keys
+from chainkg.loaders.resolve import Resolution, join_written
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS, check_references, load_reviewed_facts
 from chainkg.loaders.segments import place_on_segments
 from chainkg.loaders.sources import expand_sources
@@ -81,7 +81,7 @@ def load_sources(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[st
     for path in found.reviewed:
         if not is_decisions_file(path):
             facts.merge(load_table(path) if is_table_mapping(path) else load_reviewed_facts(path))
-    facts, joined, refused = join_by_registry_keys(facts)  # two tables naming one firm: one node
+    facts, joined, refused = join_written(facts)  # two tables or files naming one thing: one node
     load = load_articles_report(found.articles, reviewed=facts, dates=dates, decisions=review) if found.articles \
         else ArticleLoad(FactSet(), Resolution(), {})
     load.resolution.merges[:0] = joined

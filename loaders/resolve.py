@@ -57,7 +57,7 @@ from chainkg.loaders.text import to_simplified
 from chainkg.text import normalize_name
 
 __all__ = ["KIND", "RULE_CONFIDENCE", "Link", "Merge", "NearMiss", "Resolution", "resolve_entities", "name_key",
-           "variant_key", "class_by_name", "merge_id", "is_abbreviation", "place_code", "join_by_registry_keys",
+           "variant_key", "class_by_name", "merge_id", "is_abbreviation", "place_code", "join_written",
            "rename_entities"]
 
 #: The kind of thing an entity class is: only entities of one kind may merge.
@@ -482,31 +482,43 @@ def _declared_kinds(group: list[str], candidates: dict[str, _Candidate]) -> str 
     return None
 
 
-def join_by_registry_keys(facts: FactSet) -> tuple[FactSet, list[Merge], list[NearMiss]]:
-    """Entities of tables and reviewed files that share a credit code or a stock code made one,
-    under the id seen first — two registries naming one firm differently — and every fact about
-    them moved onto it. Names never join written entities: a person wrote them apart.
+def join_written(facts: FactSet) -> tuple[FactSet, list[Merge], list[NearMiss]]:
+    """Entities of reviewed files and tables made one where two sources name one thing: by a
+    shared credit or stock code, or by the same name, a declared alias or a name variant between
+    *different* sources (an official list's 鲤城区高新区科创中心 and a review's 鲤城高新区科创中心).
+    Two entities of one file stay two: its author wrote them apart. The entity seen first keeps
+    its id; every fact about the others moves onto it.
 
-    >>> a = Entity("org/a", ("Company",), "甲乙纸业有限公司", credit_code="91350500MA0000001X")
-    >>> b = Entity("org/b", ("Company",), "甲乙纸业(泉州)有限公司", credit_code="91350500MA0000001X")
-    >>> joined, merges, _ = join_by_registry_keys(FactSet(entities={"org/a": a, "org/b": b}))
-    >>> sorted(joined.entities), joined.entities["org/a"].aliases, merges[0].rule
-    (['org/a'], ('甲乙纸业(泉州)有限公司',), 'credit_code')
+    >>> a = Entity("org/a", ("Company",), "甲乙纸业有限公司", credit_code="91350500MA0000001X", sources=("t1",))
+    >>> b = Entity("org/b", ("Company",), "甲乙纸业(泉州)有限公司", credit_code="91350500MA0000001X", sources=("t2",))
+    >>> c = Entity("park/c", ("IndustrialPark",), "鲤城区甲乙园", sources=("t1",))
+    >>> d = Entity("park/d", ("IndustrialPark",), "鲤城甲乙园", sources=("t2",))
+    >>> joined, merges, _ = join_written(FactSet(entities={e.id: e for e in (a, b, c, d)}))
+    >>> sorted(joined.entities), [m.rule for m in merges]
+    (['org/a', 'park/c'], ['credit_code', 'name_variant'])
     """
-    keyed = {e.id: keys for e in facts.entities.values() if (keys := entity_identifiers(e))}
-    if len(keyed) < 2:
-        return facts, [], []
-    entities = [e for e in facts.entities.values() if e.id in keyed]
-    links = _hard_key_links({e.id: _candidate(e, n, False) for n, e in enumerate(entities)}, keyed)
+    written = [e for e in facts.entities.values() if e.types[0] in KIND and e.types[0] != "AdministrativeArea"]
+    keyed = {e.id: keys for e in written if (keys := entity_identifiers(e))}
+    candidates = {e.id: _candidate(e, n, True) for n, e in enumerate(written)}
+    links = _hard_key_links(candidates, keyed)
+    links += [lk for lk in _name_links(candidates, [])
+              if lk.rule in ("same_name", "alias", "name_variant") and _may_join(candidates[lk.first], candidates[lk.second])]
     if not links:
         return facts, [], []
-    # every entity counts as written (no name joins them); the shared keys join as decisions would
-    result = resolve_entities(entities, set(keyed), identifiers=keyed, merges=[(lk.first, lk.second) for lk in links])
-    merges = [replace(m, rule=link.rule, confidence=RULE_CONFIDENCE[link.rule])
-              for m in result.merges for link in links if {m.first, m.second} == {link.first, link.second}]
+    # the links join as a person's decisions would; credit codes still keep two firms apart
+    result = resolve_entities(written, set(candidates), identifiers=keyed, merges=[(lk.first, lk.second) for lk in links])
+    rules = {frozenset((lk.first, lk.second)): lk for lk in sorted(links, key=lambda lk: lk.confidence)}  # surest wins
+    merges = [replace(m, rule=link.rule, names=link.names, confidence=link.confidence)
+              for m in result.merges if (link := rules.get(frozenset((m.first, m.second))))]
     renamed = {old: new for old, new in result.ids.items() if old != new}
     refused = [n for n in result.near_misses if n.why == "different credit codes"]
     return rename_entities(facts, renamed), merges, refused
+
+
+def _may_join(first: _Candidate, second: _Candidate) -> bool:
+    """Two written entities of different sources, of one kind, whose classes agree."""
+    return (not set(first.sources) & set(second.sources) and first.kind == second.kind
+            and bool(first.declared & second.declared))
 
 
 def rename_entities(facts: FactSet, renamed: Mapping[str, str]) -> FactSet:

@@ -7,9 +7,9 @@ import pytest
 from chainkg.graph.build import load_sources
 from chainkg.loaders.records import Entity
 from chainkg.loaders.resolve import RULE_CONFIDENCE, resolve_entities, variant_key
-from chainkg.loaders.reviewed import PLACES_FACTS
+from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS
 
-from _paths import CORPUS
+from _paths import CORPUS, REPO
 
 
 def _firm(entity_id: str, name: str, *aliases: str, cls: str = "Company") -> Entity:
@@ -140,3 +140,16 @@ def test_two_registries_naming_one_firm_two_ways_make_one_node_and_two_codes_sta
     # the same name under two codes: two firms, each where its registry puts it
     places = {e.credit_code: {r.object for r in load.facts.relations if r.subject == e.id} for e in firms}
     assert places[codes[1]] == {"area/350583"} and places[codes[2]] == {"area/350581"}
+
+
+def test_an_official_list_and_a_review_naming_one_park_two_ways_make_one_node():
+    """The park list of d6 (a table) writes 鲤城区高新区科创中心; the seed's review 鲤城高新区科创中心."""
+    load = load_sources([PLACES_FACTS, SEED_FACTS, REPO / "examples" / "d6_park_projects.table.yaml"])
+    holders = [e for e in load.facts.entities.values() if {"鲤城高新区科创中心", "鲤城区高新区科创中心"} & {e.name, *e.aliases}]
+    assert [(e.id, {e.name, *e.aliases} >= {"鲤城高新区科创中心", "鲤城区高新区科创中心"}) for e in holders] == [
+        ("park/licheng_innovation_center", True)]
+    [merge] = [m for m in load.resolution.merges if m.first == "park/licheng_innovation_center"]
+    assert merge.rule == "name_variant" and set(merge.sources) == {"seed_quanzhou_parks_2024q1", "quanzhou_park_projects_2024"}
+    # every fact the list states about its row is now on the review's park
+    assert any(r.subject == "park/licheng_innovation_center" and r.source_id == "quanzhou_park_projects_2024"
+               for r in load.facts.relations)
