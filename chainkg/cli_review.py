@@ -138,21 +138,26 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
-    from chainkg.loaders.decisions import load_decisions, record_decision
+    from chainkg.loaders.decisions import DECISIONS_SUFFIX, Decision, is_decisions_file, load_decisions, record_decision
     from chainkg.loaders.review import answer, review_items
 
     decisions_file: Path = args.decisions
+    if not is_decisions_file(decisions_file):
+        raise ChainKGError(f"--decisions {decisions_file}: name it *{DECISIONS_SUFFIX} (a build reads any other "
+                           "YAML as reviewed facts)")
     given = _given_decision(args)
     load = _load(args, [decisions_file] if decisions_file.is_file() else [])
     decisions = load_decisions(decisions_file)
     items = review_items(load, decisions, args.below)
     if given is not None:
-        known = {item.id: item for item in items}
+        merges = {m.id: m for m in load.resolution.merges if m.first != m.second}
         if given.action in ("accept", "reject") and given.id and given.id.startswith("merge/"):
-            if given.id not in known:
-                raise ChainKGError(f"{given.id}: no such merge to review in these sources (see chainkg resolve --report)")
-            given = answer(known[given.id], given.action == "accept", given.note, given.by)
-        elif given.id is not None and given.id not in load.reviewable:
+            if given.id not in merges:
+                raise ChainKGError(f"{given.id}: no such merge in these sources (chainkg resolve --report lists them)")
+            merge = merges[given.id]
+            given = Decision("merge" if given.action == "accept" else "split", entities=(merge.first, merge.second),
+                             note=given.note, by=given.by)
+        elif given.id is not None and given.id not in load.reviewable and not decisions.decided(given.id):
             raise ChainKGError(f"{given.id}: no fact of these sources has this id (chainkg review --list shows them)")
         elif given.entities is not None:
             missing = [e for e in given.entities if e not in load.resolution.ids]

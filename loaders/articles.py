@@ -43,7 +43,7 @@ from chainkg.loaders.extract import ExtractedDocument, extract_text
 from chainkg.loaders.extract_status import STATUS_HOLDERS, resolved_statuses
 from chainkg.loaders.gazetteer import chain_gazetteer
 from chainkg.loaders.records import Entity, FactSet, Origin, Relation, SourceDocument, TextSpan, entity_identifiers
-from chainkg.loaders.resolve import KIND, Resolution, is_abbreviation, place_code, resolve_entities
+from chainkg.loaders.resolve import KIND, Resolution, is_abbreviation, located_in, place_key, resolve_entities
 from chainkg.loaders.sources import ARTICLE_SUFFIXES, expand_sources
 from chainkg.loaders.text import MAX_ARTICLE_BYTES, decode_source, normalize_annotated_text, read_source_file
 
@@ -119,7 +119,7 @@ def resolve_documents(documents: Iterable[tuple[ExtractedDocument, Path | None, 
     written = [e for e in reviewed.entities.values() if e.types[0] in KIND] if reviewed else []
     extracted: list[Entity] = []
     read: list[tuple[ExtractedDocument, Origin, set[str]]] = []
-    places_of: dict[str, str | None] = {e.id: place_code(e.name) for e in written}
+    places_of: dict[str, str | None] = {e.id: place_key(e.name) for e in written}
     for document, path, how in documents:
         document = _distinct_bodies(document, places_of)
         facts.sources[document.source] = _source_record(document, path, how, published)
@@ -136,9 +136,11 @@ def resolve_documents(documents: Iterable[tuple[ExtractedDocument, Path | None, 
                 facts.merge(FactSet(entities={entity.id: replace(
                     entity, evidence=tuple(_with_plain_text(m) for m in entity.evidence[:3]), origin=origin)}))
         read.append((document, origin, uncoded))
+    # where each candidate is, by its own sources: two things in two counties are two things
+    counties = located_in([*(reviewed.relations if reviewed else ()), *(r for d, _, _ in read for r in d.relations)])
     resolution = resolve_entities([*written, *extracted], {e.id for e in written},
                                   identifiers={e.id: keys for e in written if (keys := entity_identifiers(e))},
-                                  merges=decisions.merges, splits=decisions.splits)
+                                  merges=decisions.merges, splits=decisions.splits, counties=counties)
     heads = {e.id: e for e in reversed([*written, *extracted])}  # each id's first record
     for entity in extracted:
         resolved = resolution.ids[entity.id]
@@ -169,10 +171,12 @@ def _distinct_bodies(document: ExtractedDocument, places_of: dict[str, str | Non
     for entity in document.entities:
         if entity.type not in KIND or entity.type == "AdministrativeArea":
             continue
-        code = place_code(entity.name)
-        first = places_of.setdefault(entity.id, code)
-        if code is not None and first is not None and code != first:
-            renamed[entity.id] = f"{entity.id}_{code}"
+        code = place_key(entity.name)
+        first = places_of.get(entity.id)
+        if first is None:
+            places_of[entity.id] = code  # the first holder that names its place keeps the id
+        elif code is not None and code != first:
+            renamed[entity.id] = f"{entity.id}_{code}" if code.isdigit() else f"{entity.id}_{hashlib.sha1(code.encode()).hexdigest()[:6]}"
     if not renamed:
         return document
     return replace(document, entities=[replace(e, id=renamed.get(e.id, e.id)) for e in document.entities],

@@ -15,7 +15,7 @@ The file::
 
     # chainkg review decisions — applied by every build given this file
     decisions:
-    - {action: reject, id: fact/0a1b2c3d4e5f, note: 规划, not built, by: 王工, on: 2026-11-27}
+    - {action: reject, id: fact/0a1b2c3d4e5f, note: a plan not a plant, by: 王工, date: 2026-11-27}
     - {action: split, entities: [org/x1f2e3d4c5b6a, park/x9a8b7c6d5e4f], id: merge/123456789abc}
 
 Example
@@ -33,7 +33,7 @@ import hashlib
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
@@ -45,7 +45,7 @@ from chainkg.errors import SourceError
 from chainkg.loaders.validation import LineMap, Text, check_schema, load_yaml
 
 __all__ = ["DECISIONS_SUFFIX", "DEFAULT_DECISIONS", "Decision", "Decisions", "fact_id", "is_decisions_file",
-           "load_decisions", "record_decision"]
+           "load_decisions", "record_decision", "check_decision"]
 
 DECISIONS_SUFFIX = ".decisions.yaml"
 DEFAULT_DECISIONS = Path("review" + DECISIONS_SUFFIX)
@@ -79,7 +79,7 @@ class _Entry(BaseModel):
     entities: list[Annotated[Text, Field(pattern=_ENTITY_ID, max_length=256)]] | None = None
     note: Text | None = None
     by: Text | None = None
-    on: Text | None = None
+    date: Text | None = None  # (not `on`: YAML 1.1 reads a bare on: as true)
 
     @model_validator(mode="after")
     def _targets(self) -> _Entry:
@@ -88,8 +88,8 @@ class _Entry(BaseModel):
                 raise ValueError(f"{self.action} needs the fact's id (fact/ and 12 hex digits)")
         elif self.entities is None or len(self.entities) != 2 or self.entities[0] == self.entities[1]:
             raise ValueError(f"{self.action} needs two different entity ids in 'entities'")
-        if self.on is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.on):
-            raise ValueError("'on' must be a date YYYY-MM-DD")
+        if self.date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.date):
+            raise ValueError("'date' must be a date YYYY-MM-DD")
         return self
 
 
@@ -108,7 +108,7 @@ class Decision:
     entities: tuple[str, str] | None = None
     note: str | None = None
     by: str | None = None
-    on: str | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def _read(path: Path) -> list[Decision]:
     if not isinstance(document, LineMap):
         raise SourceError(path, "expected a mapping with a 'decisions' list")
     checked = check_schema(_File, document, path)
-    return [Decision(e.action, e.id, tuple(e.entities) if e.entities else None, e.note, e.by, e.on)  # type: ignore[arg-type]
+    return [Decision(e.action, e.id, tuple(e.entities) if e.entities else None, e.note, e.by, e.date)  # type: ignore[arg-type]
             for e in checked.decisions]
 
 
@@ -165,12 +165,28 @@ def load_decisions(*paths: str | Path) -> Decisions:
     return Decisions.of([d for path in found for d in _read(path)], tuple(found))
 
 
+def check_decision(decision: Decision) -> None:
+    """Raise :class:`~chainkg.errors.ChainKGError` if the decision is not one a file may hold
+    (checked before writing, so a bad decision never reaches the file every build reads)."""
+    from pydantic import ValidationError
+
+    from chainkg.errors import ChainKGError
+
+    try:
+        _Entry.model_validate({k: (list(v) if isinstance(v, tuple) else v) for k, v in vars_of(decision).items()
+                               if v is not None})
+    except ValidationError as error:
+        raise ChainKGError(f"not a decision: {error.errors()[0]['msg']}") from None
+
+
 def record_decision(path: str | Path, decision: Decision) -> None:
     """Add one decision to the file (created if missing), written atomically: a crash leaves the old file."""
     path = Path(path)
     entries = _read(path) if path.is_file() else []
-    entries.append(decision if decision.on else Decision(decision.action, decision.id, decision.entities,
-                                                         decision.note, decision.by, date.today().isoformat()))
+    if decision.date is None:
+        decision = replace(decision, date=date.today().isoformat())
+    check_decision(decision)
+    entries.append(decision)
     rows = [{k: (list(v) if isinstance(v, tuple) else v) for k, v in vars_of(e).items() if v is not None}
             for e in entries]
     text = ("# chainkg review decisions — applied by every build given this file (chainkg review --help)\n"
@@ -189,4 +205,4 @@ def record_decision(path: str | Path, decision: Decision) -> None:
 def vars_of(decision: Decision) -> dict[str, object]:
     """The decision's fields in the file's order."""
     return {"action": decision.action, "id": decision.id, "entities": decision.entities, "note": decision.note,
-            "by": decision.by, "on": decision.on}
+            "by": decision.by, "date": decision.date}

@@ -57,7 +57,7 @@ from chainkg.loaders.text import to_simplified
 from chainkg.text import normalize_name
 
 __all__ = ["KIND", "RULE_CONFIDENCE", "Link", "Merge", "NearMiss", "Resolution", "resolve_entities", "name_key",
-           "variant_key", "class_by_name", "merge_id", "is_abbreviation", "place_code", "join_written",
+           "variant_key", "class_by_name", "merge_id", "is_abbreviation", "place_code", "place_key", "join_written", "county_codes", "located_in",
            "rename_entities"]
 
 #: The kind of thing an entity class is: only entities of one kind may merge.
@@ -65,8 +65,9 @@ KIND = {"Company": "organization", "ResearchInstitute": "organization", "Governm
         "Association": "organization", "StockExchange": "organization", "IndustrialPark": "park",
         "DevelopmentZone": "zone", "AdministrativeArea": "place", "Project": "project"}
 
-#: How sure each rule is: measured on a hand-checked sample of the corpus build's merges
-#: (README, "Entity resolution"); a person's decision and a shared registry key are certain.
+#: How sure each rule is — priors set by hand, not measurements: the corpus builds hold 48
+#: merges, 42 of them one name written twice (README, "Entity resolution"); a person's decision
+#: and a shared registry key are certain.
 RULE_CONFIDENCE: dict[str, Decimal] = {
     "decision": Decimal("1"), "credit_code": Decimal("1"), "stock_code": Decimal("1"),
     "same_name": Decimal("0.98"), "alias": Decimal("0.95"), "retyped": Decimal("0.94"),
@@ -83,7 +84,8 @@ _CLASS_BY_ENDING = (
     ("DevelopmentZone", re.compile(r"(?:开发区|高新区|投资区|投资专区|试验区)$")),
     ("Project", re.compile(r"(?:项目|工程)$")),
 )
-_LEGAL_FORM = re.compile(r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团|公司)$")
+# (集团 is kept: 甲集团 and 甲(中国)有限公司 are a group and one of its firms)
+_LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)$")
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,8})[)）]")
 _PARK_ENDING = re.compile(r"(产业|工业)?园区$")
 
@@ -134,17 +136,31 @@ def variant_key(name: str, kind: str) -> str | None:
     return f"{code or ''}|{normalize_name(rest)}"
 
 
+def _bracketed_places(name: str) -> frozenset[str]:
+    """The places a name holds in brackets: 甲乙(泉州)有限公司 → {泉州}."""
+    return frozenset(m.group(1) for m in _BRACKETED.finditer(to_simplified(unicodedata.normalize("NFKC", name)))
+                     if _is_place(m.group(1)))
+
+
 def _is_place(text: str) -> bool:
     return text in ("中国", "中国大陆") or text in _places()
 
 
 @lru_cache(maxsize=1)
-def _places() -> dict[str, str]:
-    """Place name or short form → its GB/T 2260 code (zones and bodies left out)."""
-    from chainkg.loaders.gazetteer import place_gazetteer
+def _places() -> dict[str, tuple[str, ...]]:
+    """Place name or short form → the GB/T 2260 codes of every division of that name (鼓楼区:
+    four cities' districts), from the national table and the reference places."""
+    from chainkg.loaders.gazetteer import division_short_forms, division_table, place_gazetteer
 
-    return {name: entry.division_code for name, entry in place_gazetteer().items()
-            if entry.type == "AdministrativeArea" and entry.division_code and len(name) >= 2}
+    codes: dict[str, set[str]] = defaultdict(set)
+    for name, entry in place_gazetteer().items():
+        if entry.type == "AdministrativeArea" and entry.division_code and len(name) >= 2:
+            codes[name].add(entry.division_code)
+    for row in division_table():  # the gazetteer keeps the first of two same-named divisions
+        for name in (row.name, *division_short_forms(row, {})):
+            if name in codes:
+                codes[name].add(row.code)
+    return {name: tuple(sorted(found)) for name, found in codes.items()}
 
 
 def place_code(name: str) -> str | None:
@@ -156,6 +172,21 @@ def place_code(name: str) -> str | None:
     return _leading_place(unicodedata.normalize("NFKC", to_simplified(name)).strip())[0]
 
 
+def place_key(name: str) -> str | None:
+    """What tells apart the place a name opens with: its code, or — for a name several divisions
+    share (连江县: 福州's and 马祖's) — the word itself; None when it opens with no place.
+
+    >>> place_key("沙县区人民政府"), place_key("连江县人民政府"), place_key("甲乙纸业")
+    ('350427', '连江县', None)
+    """
+    text = unicodedata.normalize("NFKC", to_simplified(name)).strip()
+    code, _ = _leading_place(text)
+    if code is not None:
+        return code
+    places = _places()
+    return next((text[:n] for n in range(min(len(text) - 1, 12), 1, -1) if text[:n] in places), None)
+
+
 def _leading_place(text: str) -> tuple[str | None, str]:
     """(the code of the most specific place the name opens with, the rest): 泉州市鲤城区X → (350502, X)."""
     places, code = _places(), None
@@ -163,7 +194,20 @@ def _leading_place(text: str) -> tuple[str | None, str]:
         found = next((text[:n] for n in range(min(len(text) - 1, 12), 1, -1) if text[:n] in places), None)
         if found is None:
             return code, text
-        code, text = places[found], text[len(found):]
+        # a name several divisions share (鼓楼区) is the one inside the place before it, and
+        # with none before it, no place at all: 福州市鼓楼区 and 南京市鼓楼区 stay apart
+        inside = [c for c in places[found] if code is None or _holds(code, c)]
+        if len(inside) != 1:
+            return code, text
+        code, text = inside[0], text[len(found):]
+
+
+def _holds(outer: str, inner: str) -> bool:
+    """Whether a division code lies within another (350582 in 350500 in 350000)."""
+    prefix = outer
+    while prefix.endswith("00") and len(prefix) > 2:
+        prefix = prefix[:-2]
+    return inner != outer and inner.startswith(prefix)
 
 
 def _place_less(name: str) -> str | None:
@@ -284,7 +328,8 @@ def _candidate(entity: Entity, order: int, reviewed: bool) -> _Candidate:
 
 def resolve_entities(entities: Iterable[Entity], reviewed: Iterable[str] = (), *,
                      identifiers: Mapping[str, Mapping[str, str]] | None = None,
-                     merges: Iterable[tuple[str, str]] = (), splits: Iterable[tuple[str, str]] = ()) -> Resolution:
+                     merges: Iterable[tuple[str, str]] = (), splits: Iterable[tuple[str, str]] = (),
+                     counties: Mapping[str, Iterable[str]] | None = None) -> Resolution:
     """Decide which entities are one thing.
 
     Parameters
@@ -299,6 +344,10 @@ def resolve_entities(entities: Iterable[Entity], reviewed: Iterable[str] = (), *
         Candidate id → {``credit_code`` | ``stock_code``: value}: hard keys.
     merges, splits
         Pairs of candidate ids a person joined or kept apart (``loaders.decisions``).
+    counties
+        Candidate id → the GB/T 2260 codes its sources locate it in (:func:`county_codes`): two
+        groups that each have counties, none shared, are two things (丰泽区's and 洛江区's
+        数字经济产业园), unless a person joined them.
     """
     reviewed = set(reviewed)
     identifiers = identifiers or {}
@@ -323,7 +372,8 @@ def resolve_entities(entities: Iterable[Entity], reviewed: Iterable[str] = (), *
     links += _hard_key_links(candidates, identifiers)
     near_misses: list[NearMiss] = []
     links += _name_links(candidates, near_misses)
-    result = _cluster(candidates, links, apart, identifiers)
+    located = {cid: county_codes(codes) for cid, codes in (counties or {}).items()}
+    result = _cluster(candidates, links, apart, identifiers, located)
     result.near_misses[:0] = near_misses
     result.near_misses = list(dict.fromkeys(result.near_misses))
     result.merges[:0] = repeats
@@ -371,7 +421,12 @@ def _name_links(candidates: dict[str, _Candidate], near_misses: list[NearMiss]) 
                 first_by_variant[variant_at] = (candidate.id, name)
             elif first_by_variant[variant_at][0] != candidate.id:
                 other, other_name = first_by_variant[variant_at]
-                links.append(Link(other, candidate.id, "name_variant", (other_name, name)))
+                theirs, mine = _bracketed_places(other_name), _bracketed_places(name)
+                if theirs and mine and theirs != mine:  # 甲乙鞋业(厦门) and 甲乙鞋业(泉州): two firms
+                    near_misses.append(NearMiss(other, candidate.id, "name_variant", (other_name, name),
+                                                "different places in brackets"))
+                else:
+                    links.append(Link(other, candidate.id, "name_variant", (other_name, name)))
     # a bare name the extractor took for a firm, which another source names as a park or zone
     for candidate in candidates.values():
         if candidate.kind != "organization" or candidate.declared:
@@ -396,16 +451,29 @@ def _abbreviation_links(candidates: dict[str, _Candidate], near_misses: list[Nea
         if candidate.kind == "organization":
             for name in candidate.names:
                 by_first[name[:1]].append((candidate.id, name))
-    links = []
+    found: list[Link] = []
     for group in by_first.values():
         for short_id, short in ((cid, name) for cid, name in group if 2 <= len(name) <= 3):
-            longs = {cid: name for cid, name in group if cid != short_id and is_abbreviation(short, name)}
+            # only a firm's name is cut short so (安踏 for a lab of 安踏's is no abbreviation)
+            longs = {cid: name for cid, name in group if cid != short_id and is_abbreviation(short, name)
+                     and candidates[cid].entity.types[0] == "Company"}
             if len(longs) == 1:
                 [(long_id, long)] = longs.items()
-                links.append(Link(long_id, short_id, "abbreviation", (long, short)))
+                found.append(Link(long_id, short_id, "abbreviation", (long, short)))
             elif longs:
                 near_misses += [NearMiss(cid, short_id, "abbreviation", (name, short),
                                          f"{short} could abbreviate {len(longs)} names") for cid, name in longs.items()]
+    # two short names for one long one (中石化, 中石油 → 中国石油化工…): neither is sure
+    shorts_of: dict[str, set[str]] = defaultdict(set)
+    for link in found:
+        shorts_of[link.first].add(name_key(link.names[1]))
+    links = []
+    for link in found:
+        if len(shorts_of[link.first]) > 1:
+            near_misses.append(NearMiss(link.first, link.second, "abbreviation", link.names,
+                                        f"{len(shorts_of[link.first])} short names fit {link.names[0]}"))
+        else:
+            links.append(link)
     return links
 
 
@@ -425,7 +493,7 @@ def _refusal(first: _Candidate, second: _Candidate, link: Link) -> str | None:
 
 
 def _cluster(candidates: dict[str, _Candidate], links: list[Link], apart: set[frozenset[str]],
-             identifiers: Mapping[str, Mapping[str, str]]) -> Resolution:
+             identifiers: Mapping[str, Mapping[str, str]], located: Mapping[str, frozenset[str]]) -> Resolution:
     group_of = {cid: cid for cid in candidates}
     members: dict[str, list[str]] = {cid: [cid] for cid in candidates}
     result = Resolution()
@@ -435,7 +503,7 @@ def _cluster(candidates: dict[str, _Candidate], links: list[Link], apart: set[fr
         if a == b:
             continue
         why = _refusal(candidates[link.first], candidates[link.second], link) or _groups_refuse(
-            members[a], members[b], candidates, apart, identifiers, link.rule == "decision")
+            members[a], members[b], candidates, apart, identifiers, link.rule == "decision", located)
         if why is not None:
             result.near_misses.append(NearMiss(link.first, link.second, link.rule, link.names, why))
             continue
@@ -459,7 +527,8 @@ def _cluster(candidates: dict[str, _Candidate], links: list[Link], apart: set[fr
 
 
 def _groups_refuse(first: list[str], second: list[str], candidates: dict[str, _Candidate],
-                   apart: set[frozenset[str]], identifiers: Mapping[str, Mapping[str, str]], decided: bool) -> str | None:
+                   apart: set[frozenset[str]], identifiers: Mapping[str, Mapping[str, str]], decided: bool,
+                   located: Mapping[str, frozenset[str]]) -> str | None:
     codes = {identifiers.get(cid, {}).get("credit_code", "").upper() for cid in first} - {""}
     other_codes = {identifiers.get(cid, {}).get("credit_code", "").upper() for cid in second} - {""}
     if codes and other_codes and not codes & other_codes:
@@ -470,7 +539,30 @@ def _groups_refuse(first: list[str], second: list[str], candidates: dict[str, _C
         return "both groups hold an entity a person wrote"
     if {_declared_kinds(first, candidates), _declared_kinds(second, candidates)} == {"organization", "place"}:
         return "a park or zone and an organization whose name says it is one"
+    classes = frozenset().union(*(candidates[c].declared for c in first if candidates[c].kind == "organization"))
+    other_classes = frozenset().union(*(candidates[c].declared for c in second if candidates[c].kind == "organization"))
+    if not decided and classes and other_classes and not classes & other_classes:
+        return f"one group is a {'/'.join(sorted(classes))}, the other a {'/'.join(sorted(other_classes))}"
+    here = frozenset().union(*(located.get(cid, frozenset()) for cid in first))
+    there = frozenset().union(*(located.get(cid, frozenset()) for cid in second))
+    if not decided and here and there and not here & there:
+        return f"located in different counties ({', '.join(sorted(here))} / {', '.join(sorted(there))})"
     return None
+
+
+def county_codes(codes: Iterable[str]) -> frozenset[str]:
+    """The county-level GB/T 2260 codes among place ids or codes (a town's county; prefectures
+    and provinces say too little to tell two things apart).
+
+    >>> sorted(county_codes(["area/350504", "area/350521106", "area/350500", "park/x1"]))
+    ['350504', '350521']
+    """
+    found = set()
+    for code in codes:
+        code = code.removeprefix("area/")
+        if code.isdigit() and len(code) >= 6 and code[4:6] != "00":
+            found.add(code[:6])
+    return frozenset(found)
 
 
 def _declared_kinds(group: list[str], candidates: dict[str, _Candidate]) -> str | None:
@@ -501,17 +593,28 @@ def join_written(facts: FactSet) -> tuple[FactSet, list[Merge], list[NearMiss]]:
     keyed = {e.id: keys for e in written if (keys := entity_identifiers(e))}
     candidates = {e.id: _candidate(e, n, True) for n, e in enumerate(written)}
     links = _hard_key_links(candidates, keyed)
-    links += [lk for lk in _name_links(candidates, [])
-              if lk.rule in ("same_name", "alias", "name_variant") and _may_join(candidates[lk.first], candidates[lk.second])]
+    counties = {cid: county_codes(objects) for cid, objects in located_in(facts.relations).items()}
+    refused = []
+    for link in _name_links(candidates, []):
+        if link.rule not in ("same_name", "alias", "name_variant") or not _may_join(candidates[link.first], candidates[link.second]):
+            continue
+        here, there = counties.get(link.first, frozenset()), counties.get(link.second, frozenset())
+        if here and there and not here & there:
+            refused.append(NearMiss(link.first, link.second, link.rule, link.names, "located in different counties"))
+        else:
+            links.append(link)
     if not links:
-        return facts, [], []
+        return facts, [], refused
     # the links join as a person's decisions would; credit codes still keep two firms apart
     result = resolve_entities(written, set(candidates), identifiers=keyed, merges=[(lk.first, lk.second) for lk in links])
     rules = {frozenset((lk.first, lk.second)): lk for lk in sorted(links, key=lambda lk: lk.confidence)}  # surest wins
-    merges = [replace(m, rule=link.rule, names=link.names, confidence=link.confidence)
-              for m in result.merges if (link := rules.get(frozenset((m.first, m.second))))]
+    merges = []
+    for merge in result.merges:
+        by = rules.get(frozenset((merge.first, merge.second)))
+        if by is not None:
+            merges.append(replace(merge, rule=by.rule, names=by.names, confidence=by.confidence))
     renamed = {old: new for old, new in result.ids.items() if old != new}
-    refused = [n for n in result.near_misses if n.why == "different credit codes"]
+    refused += [n for n in result.near_misses if n.why == "different credit codes"]
     return rename_entities(facts, renamed), merges, refused
 
 
@@ -519,6 +622,15 @@ def _may_join(first: _Candidate, second: _Candidate) -> bool:
     """Two written entities of different sources, of one kind, whose classes agree."""
     return (not set(first.sources) & set(second.sources) and first.kind == second.kind
             and bool(first.declared & second.declared))
+
+
+def located_in(relations: Iterable) -> dict[str, set[str]]:
+    """Subject id → the objects of its ``locatedIn`` relations (for ``resolve_entities(counties=…)``)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for relation in relations:
+        if relation.predicate == "locatedIn":
+            found[relation.subject].add(relation.object)
+    return found
 
 
 def rename_entities(facts: FactSet, renamed: Mapping[str, str]) -> FactSet:

@@ -153,3 +153,34 @@ def test_an_official_list_and_a_review_naming_one_park_two_ways_make_one_node():
     # every fact the list states about its row is now on the review's park
     assert any(r.subject == "park/licheng_innovation_center" and r.source_id == "quanzhou_park_projects_2024"
                for r in load.facts.relations)
+
+
+def test_a_district_several_cities_share_is_placed_by_the_city_before_it():
+    a = Entity("org/a", ("GovernmentBody",), "福州市鼓楼区人民政府")
+    b = Entity("org/b", ("GovernmentBody",), "南京市鼓楼区人民政府")
+    assert resolve_entities([a, b]).ids["org/b"] == "org/b"
+    assert variant_key("鼓楼区合成示例局", "organization") == "|鼓楼区合成示例局"  # alone: no code guessed
+
+
+def test_two_places_in_brackets_and_a_group_beside_its_firm_stay_apart():
+    result = resolve_entities([_firm("org/a", "合成示例鞋业(厦门)有限公司"), _firm("org/b", "合成示例鞋业(泉州)有限公司"),
+                               _firm("org/c", "合成示例集团有限公司"), _firm("org/d", "合成示例(中国)有限公司")])
+    assert [result.ids[i] for i in ("org/b", "org/d")] == ["org/b", "org/d"]
+    assert "different places in brackets" in {n.why for n in result.near_misses}
+
+
+def test_classes_conflict_across_whole_groups_not_only_a_links_ends():
+    firm, bare = _firm("org/f", "合成示例有限公司"), _firm("org/b", "合成示例")
+    institute = _firm("org/i", "合成示例研究院", "合成示例", cls="ResearchInstitute")
+    result = resolve_entities([firm, bare, institute])
+    assert result.ids["org/i"] != result.ids["org/f"]  # the bare name joins one of them, never both
+    assert result.ids["org/b"] in (result.ids["org/i"], result.ids["org/f"])
+    assert any(n.why.startswith("one group is a") for n in result.near_misses)
+
+
+def test_a_short_name_abbreviates_only_a_firm_and_only_when_it_alone_fits():
+    lab = _firm("org/l", "合成示例运动科学实验室", cls="ResearchInstitute")
+    assert resolve_entities([lab, _firm("org/s", "合成示")]).ids["org/s"] == "org/s"
+    firm = _firm("org/f", "中合成示例化工股份有限公司")
+    result = resolve_entities([firm, _firm("org/a", "中合化"), _firm("org/b", "中合工")])
+    assert (result.ids["org/a"], result.ids["org/b"]) == ("org/a", "org/b")

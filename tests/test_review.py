@@ -93,3 +93,14 @@ def test_a_bad_decision_names_its_line(tmp_path):
     path.write_text("decisions:\n- action: accept\n  id: fact/123\n", encoding="utf-8")
     with pytest.raises(SourceError, match=r"bad.decisions.yaml:2: decisions\[0\]: accept needs the fact.s id"):
         load_decisions(path)
+
+
+def test_a_decision_that_is_no_decision_never_reaches_the_file(tmp_path):
+    from chainkg.errors import ChainKGError
+
+    path = tmp_path / "review.decisions.yaml"
+    with pytest.raises(ChainKGError, match="two different entity ids"):
+        record_decision(path, Decision("split", entities=("org/a", "org/a")))
+    assert not path.exists()
+    record_decision(path, Decision("merge", entities=("org/a", "org/b"), note="同一家", date="2026-11-27"))
+    assert "date: '2026-11-27'" in path.read_text(encoding="utf-8") and load_decisions(path).merges == (("org/a", "org/b"),)
