@@ -50,7 +50,7 @@ _KIND_WORDS = re.compile(
     r"|省级|市级|县级|区级|国家级|世界级|千亿级?|百亿级?|全|新|高|各类|相关|其他|其它|有关|部分|多个|若干"
     r"|在建|续建|新建|新开工|签约|招商|储备|产业|工业|技术改造|技改|改扩建|扩建|改造|升级")
 # …of these, the ones that grade or qualify (a bare chain before an ending is a park's own name:
-# 集成电路产业园; a grade or quality before it makes it a kind: 省级半导体高新区)
+# 甲链产业园; a grade or quality before it makes it a kind: 省级半导体高新区)
 _GRADE_WORDS = re.compile(r"省级|市级|县级|区级|国家级|世界级|千亿级?|百亿级?|高端|中高端|一流|现代化|国际化|优质|知名|大型")
 
 

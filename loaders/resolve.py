@@ -403,7 +403,7 @@ def _name_links(candidates: dict[str, _Candidate], near_misses: list[NearMiss]) 
         derived = _place_less(candidate.names[0])
         for position, name in enumerate(candidate.names):
             if position and name_key(name) == derived:
-                continue  # its name less its place (集成电路产业园区 of 甲市集成电路产业园区): no other place's park
+                continue  # its name less its place (乙产业园区 of 甲市乙产业园区): no other place's park
             key = (candidate.kind, name_key(name))
             if key not in first_by_key:
                 first_by_key[key] = (candidate.id, name)
@@ -411,8 +411,8 @@ def _name_links(candidates: dict[str, _Candidate], near_misses: list[NearMiss]) 
                 other, other_name = first_by_key[key]
                 both_primary = position == 0 and candidates[other].names[0] == other_name
                 links.append(Link(other, candidate.id, "same_name" if both_primary else "alias", (other_name, name)))
-            # variants of its own name only: an alias may be a bare generic form (集成电路产业园区 for
-            # 甲地集成电路产业园区) that would make every such park one
+            # variants of its own name only: an alias may be a bare generic form (乙产业园区 for
+            # 甲地乙产业园区) that would make every such park one
             variant = variant_key(name, candidate.kind) if position == 0 else None
             if variant is None:
                 continue
@@ -577,7 +577,7 @@ def _declared_kinds(group: list[str], candidates: dict[str, _Candidate]) -> str 
 def join_written(facts: FactSet) -> tuple[FactSet, list[Merge], list[NearMiss]]:
     """Entities of reviewed files and tables made one where two sources name one thing: by a
     shared credit or stock code, or by the same name, a declared alias or a name variant between
-    *different* sources (an official list's 鲤城区高新区科创中心 and a review's 鲤城高新区科创中心).
+    *different* sources (an official list's 甲区乙中心 and a review's 甲乙中心).
     Two entities of one file stay two: its author wrote them apart. The entity seen first keeps
     its id; every fact about the others moves onto it.
 
