@@ -2,8 +2,9 @@
 
 A project or park goes 规划 → 签约 → 开工 → 在建 → 投产. An article states where it stands in the
 clause that names it (and the clauses after it in the same sentence, while no other firm, park
-or project is named: the name stays their topic), or in the words before the name in its own
-clause (开工建设…项目, 在建的…):
+or project is named: the name stays their topic), in the words before the name in its own
+clause (开工建设…项目, 在建的…), or, when none of these says anything, by the set it is picked
+from (集中开工项目32个，其中…项目有甲、乙: :func:`set_status`):
 
 ==========================  ======================================================================
 status                      the words
@@ -53,7 +54,7 @@ from chainkg.loaders.records import FactSet, Observation, Origin, TextSpan
 from chainkg.loaders.text import NormalizedText, normalize_annotated_text
 
 __all__ = ["STATUSES", "STATUS_MEASURE", "STATUS_HOLDERS", "STATUS_ZH", "status_rank", "clause_status",
-           "status_statements", "statuses_of", "decided_status", "settle_statuses", "resolved_statuses"]
+           "status_statements", "set_status", "statuses_of", "decided_status", "settle_statuses", "resolved_statuses"]
 
 #: Every status, least advanced first (the order a later statement of the same date loses to).
 STATUSES = ("planned", "signed", "started", "under_construction", "in_operation")
@@ -83,6 +84,9 @@ _CONDITION = re.compile(r"后|之后|以后|时")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 # a semicolon or a full stop ends a name's run: what follows has a subject of its own
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
+# a set of projects a status word names (集中开工项目32个, 签约的重点项目): 其中 later in the sentence
+# picks members out of it, and the things it lists then are in that status
+_STATUS_SET = re.compile(rf"(?:{'|'.join(words for _, words in _WORDS)})[^，,；;。]{{0,6}}项目")
 
 
 def status_rank(status: str) -> int:
@@ -118,6 +122,29 @@ def clause_status(clause: str, planning: bool = False) -> str | None:
     if done:
         return max(done, key=status_rank)
     return "planned" if planned else None
+
+
+def set_status(text: str, sentence_start: int, start: int) -> str | None:
+    """The status of a set a thing at ``start`` is picked from: a clause before it in its sentence
+    names projects by a status word, and 其中 ("of them") stands between that clause and the thing.
+
+    >>> text = "今年已集中开工项目12个，其中，超亿元的项目有甲乙产业园、丙丁项目等。"
+    >>> set_status(text, 0, text.index("甲乙")), set_status(text, 0, text.index("今年"))
+    ('started', None)
+    >>> text = "今年计划开工项目12个，其中有甲乙产业园。"
+    >>> set_status(text, 0, text.index("甲乙"))
+    'planned'
+    """
+    cut = text.rfind("其中", sentence_start, start)
+    if cut < 0:
+        return None
+    named = list(_STATUS_SET.finditer(text, sentence_start, cut))
+    if not named:
+        return None
+    found = named[-1]
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, sentence_start, found.start())),
+                       default=sentence_start)
+    return clause_status(text[clause_start:found.end()])
 
 
 def _clauses(text: str, start: int, end: int, sentence: tuple[int, int], others: Sequence[tuple[int, int]]
@@ -158,9 +185,11 @@ def status_statements(norm: NormalizedText, original: str, named: Sequence[tuple
     others = [(a, b) for a, b, _, _ in named]
     holders = [(a, b, about, kind) for a, b, about, kind in named if kind in STATUS_HOLDERS]
 
-    def span_of(start: int, end: int) -> TextSpan:
+    def statement(about: str, status: str, clause: str, start: int, end: int) -> Observation:
+        """One status statement, the sentence ``text[start:end]`` its evidence."""
         a, b = norm.original_span(start, end)
-        return TextSpan(source, a, b, original[a:b])
+        return Observation(about=about, measure=STATUS_MEASURE, value=Decimal(1), unit="项", source_id=source,
+                           project_status=status, label=clause, evidence=TextSpan(source, a, b, original[a:b]))
 
     found: dict[tuple[str, str], Observation] = {}
     for start, end, about, kind in sorted(holders):
@@ -168,17 +197,20 @@ def status_statements(norm: NormalizedText, original: str, named: Sequence[tuple
         sentence_end = stop.start() if stop else len(text)
         sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 2000), start)), default=0)
         planning = False
+        stated = False
         for a, b in _clauses(text, start, end, (sentence_start, sentence_end), [o for o in others if o[0] != start]):
             # the words after the name when the clause holds it (开工建设甲项目: the words before count too)
             said = text[a:b] if not a <= start < b else text[a:start] + "甲" + text[end:b]
             clause = text[a:b].strip()
             status = clause_status(_ITS_FIRMS.split(said)[0], planning)
             planning = planning or bool(_FUTURE.search(clause))
+            stated = stated or status is not None
             if status is None or (about, status) in found or (status == "signed" and kind != "Project"):
                 continue  # a park's 签约 is of the projects it draws
-            found[(about, status)] = Observation(
-                about=about, measure=STATUS_MEASURE, value=Decimal(1), unit="项", source_id=source,
-                project_status=status, label=clause, evidence=span_of(sentence_start, sentence_end))
+            found[(about, status)] = statement(about, status, clause, sentence_start, sentence_end)
+        if not stated and (status := set_status(text, sentence_start, start)) is not None and (about, status) not in found:
+            found[(about, status)] = statement(about, status, text[sentence_start:sentence_end].strip(),
+                                               sentence_start, sentence_end)
     advanced = {about: max(status_rank(s) for a, s in found if a == about) for about, _ in found}
     return [o for (about, status), o in found.items() if status != "planned" or advanced[about] == 0]
 

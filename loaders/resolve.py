@@ -515,10 +515,11 @@ def _cluster(candidates: dict[str, _Candidate], links: list[Link], apart: set[fr
                                    link.confidence, sources))
     for group in members.values():
         # the node is its reviewed member, else — when the group holds a park or zone that a
-        # guessed firm turned out to be — that park, else the candidate seen first
+        # guessed firm (or, by a person's merge, a project) turned out to be — that park, else
+        # the candidate seen first
         places = any(candidates[cid].kind in ("park", "zone") for cid in group)
         head = min(group, key=lambda cid: (not candidates[cid].reviewed,
-                                           places and candidates[cid].kind == "organization", order[cid]))
+                                           places and candidates[cid].kind not in ("park", "zone"), order[cid]))
         for cid in group:
             result.ids[cid] = head
             if candidates[cid].kind != candidates[head].kind:
@@ -537,7 +538,7 @@ def _groups_refuse(first: list[str], second: list[str], candidates: dict[str, _C
         return "kept apart by a review decision"
     if not decided and sum(candidates[cid].reviewed for cid in (*first, *second)) > 1:
         return "both groups hold an entity a person wrote"
-    if {_declared_kinds(first, candidates), _declared_kinds(second, candidates)} == {"organization", "place"}:
+    if not decided and {_declared_kinds(first, candidates), _declared_kinds(second, candidates)} == {"organization", "place"}:
         return "a park or zone and an organization whose name says it is one"
     classes = frozenset().union(*(candidates[c].declared for c in first if candidates[c].kind == "organization"))
     other_classes = frozenset().union(*(candidates[c].declared for c in second if candidates[c].kind == "organization"))

@@ -75,6 +75,17 @@ def test_a_split_decision_keeps_two_same_named_things_apart():
     assert result.ids["org/b"] == "org/b" and result.near_misses[0].why == "kept apart by a review decision"
 
 
+def test_a_merge_decision_joins_a_project_and_a_park_and_the_park_is_the_node():
+    """One article lists 甲乙建筑产业园 among its projects, another writes 甲乙(泉州)建筑科技产业园: the
+    rules keep a project and a park apart, a person's merge joins them, and the park (which can
+    host a chain) is the node."""
+    project = _firm("project/p", "甲乙建筑产业园", cls="Project")
+    park = _firm("park/k", "甲乙(泉州)建筑科技产业园", cls="IndustrialPark")
+    assert resolve_entities([project, park]).ids["project/p"] == "project/p"
+    result = resolve_entities([project, park], merges=[("project/p", "park/k")])
+    assert result.ids == {"project/p": "park/k", "park/k": "park/k"} and result.merges[0].rule == "decision"
+
+
 @pytest.fixture(scope="module")
 def corpus_load():
     return load_sources([PLACES_FACTS, CORPUS])

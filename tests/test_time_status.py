@@ -187,3 +187,72 @@ def test_real_status_change_and_region_filter_agree_in_both_engines(neo4j_store,
     assert "去年7月开工" in status[0].evidence[0] and "施工现场" in status[0].evidence[1]
     assert all(c.counties == ("仙游县",) for c in embedded.changes)
     assert changes(d21_loaded, "2025-01-01", region="南安市").changes == ()
+
+
+# -- a real project over two articles: started (one article), under construction (a later one) ------
+
+D24 = CORPUS / "d24_luojiang_equipment_park_phase2.txt"
+D12 = CORPUS / "d12_luojiang_sany_trad_quotes.txt"
+
+
+def test_a_project_picked_from_a_set_of_started_projects_is_started_on_a_real_sentence():
+    from chainkg.loaders.extract_status import set_status
+    from chainkg.loaders.text import normalize_article
+
+    text = normalize_article(D24.read_text(encoding="utf-8")).text
+    start = text.index("其中，超10亿元的项目有") + len("其中，超10亿元的项目有")
+    sentence_start = text.rfind("。", 0, start) + 1
+    assert set_status(text, sentence_start, start) == "started"  # …累计集中开工项目32个…，其中…项目有X、Y
+    assert set_status(text, sentence_start, text.index("累计集中开工项目")) is None  # the set itself, not a member
+
+
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory, neo4j_store):
+    """d24 (dateline 2022-05-18) lists a project among the year's started ones; d12 (2022-07-15) reports
+    work on its site. The two name it differently (a project there, a park with its city here), so
+    the rules keep them apart and a reviewer merges them, as `chainkg review --merge` records."""
+    from chainkg.graph.build import load_sources
+    from chainkg.loaders.decisions import Decision, record_decision
+    from chainkg.loaders.reviewed import PLACES_FACTS
+
+    sources = [PLACES_FACTS, D24, D12]
+    before = load_sources(sources)
+    held = {o.about for o in before.facts.observations if o.measure == "project_status"}
+    started = [e.id for e in before.facts.entities.values() if e.id in held and e.name.startswith("三一筑工建筑")]
+    building = [e.id for e in before.facts.entities.values() if e.id in held and e.name.startswith("三一筑工(泉州)")]
+    assert len(started) == len(building) == 1 and started != building
+    decisions = tmp_path_factory.mktemp("review") / "review.decisions.yaml"
+    record_decision(decisions, Decision("merge", entities=(started[0], building[0]), note="同一园区"))
+    after = load_sources(sources, decisions=[decisions])
+    from chainkg.graph.iris import entity_iri
+
+    yield _both_engines(neo4j_store, after.facts), str(entity_iri(after.resolution.ids[started[0]]))
+    neo4j_store.clear()
+
+
+@pytest.mark.parametrize("date, status", [("2022-06-01", "started"), ("2022-08-01", "under_construction")])
+def test_a_real_project_started_in_one_article_and_building_in_a_later_one_reads_so_as_of_each(
+        neo4j_store, two_articles, date, status):
+    from chainkg.analyses.cypher import as_of_query
+    from chainkg.analyses.timeline import as_of_view
+
+    kg, project = two_articles
+    history = kg.nodes[project]["status_history"]
+    # the start is dated by the last day its sentence names (…4月30日组织…集中开工活动), before the dateline
+    assert [(h["date"], h["status"]) for h in history] == [("2022-04-30", "started"), ("2022-07-15", "under_construction")]
+    assert as_of_view(kg, date)[0].nodes[project]["status"] == status
+    asked = as_of_query("MATCH (u:Entity {iri: $iri}) RETURN u.status AS status")
+    assert neo4j_store.rows(asked, iri=project, asOf=date) == [{"status": status}]
+
+
+def test_the_real_status_change_across_two_articles_is_listed_in_both_engines(neo4j_store, two_articles):
+    from _results import without_engine as plain
+
+    from chainkg.analyses.changes import changes
+
+    kg, project = two_articles
+    embedded = changes(kg, "2022-06-01")
+    assert plain(changes(neo4j_store, "2022-06-01")) == plain(embedded)
+    found = [c for c in embedded.changes if c.kind == "status_changed"]
+    assert [(c.object_name, c.stated_before, c.date) for c in found] == [("开工 → 在建", "2022-04-30", "2022-07-15")]
+    assert "集中开工项目" in found[0].evidence[0] and "施工" in found[0].evidence[1]
