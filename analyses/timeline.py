@@ -120,6 +120,8 @@ def as_of_view(kg: nx.MultiDiGraph, date: str) -> tuple[nx.MultiDiGraph, AsOf]:
         if not known_as_of(data, date):
             left_out += 1
             continue
+        if data.get("stated_dates"):  # only the statements made by then
+            data = {**data, "stated_dates": [d for d in data["stated_dates"] if d <= date]}
         modality = modality_as_of(data, date)
         if modality != data.get("modality"):
             planned_then += 1

@@ -361,23 +361,27 @@ def merged_qualifiers(statements: Iterable[dict[TermField, Any]]) -> dict[TermFi
 _STATED_ON = next(t for t in RELATION_QUALIFIERS if t.term == "statedOn")
 
 
-def edge_dates(statements: Iterable[dict[TermField, Any]]) -> dict[str, str]:
+def edge_dates(statements: Iterable[dict[TermField, Any]]) -> dict[str, Any]:
     """When an edge several statements state became known, and when a source reported it done:
-    ``knownSince`` (its earliest statement's date) and ``statedSince`` (the earliest date of a
-    statement that is no intention), each left out when a statement it is taken over is
-    undated (then it counts as known at every date; see ``analyses.timeline``).
+    ``knownSince`` (its earliest statement's date), ``statedSince`` (the earliest date of a
+    statement that is no intention) and ``statedDates`` (every statement's date, oldest first:
+    how recent the news of it is, as of any date), each left out when a statement it is taken
+    over is undated (then it counts as known at every date; see ``analyses.timeline``).
 
     >>> terms = {t.field: t for t in RELATION_QUALIFIERS}
     >>> plan = {terms["modality"]: "intended", terms["stated_on"]: "2022-05-18"}
     >>> done = {terms["modality"]: "stated", terms["stated_on"]: "2024-03"}
-    >>> edge_dates([plan, done]), edge_dates([plan]), edge_dates([plan, {}])
-    ({'knownSince': '2022-05-18', 'statedSince': '2024-03'}, {'knownSince': '2022-05-18'}, {})
+    >>> edge_dates([plan, done])
+    {'knownSince': '2022-05-18', 'statedDates': ['2022-05-18', '2024-03'], 'statedSince': '2024-03'}
+    >>> edge_dates([plan]), edge_dates([plan, {}])
+    ({'knownSince': '2022-05-18', 'statedDates': ['2022-05-18']}, {})
     """
     statements = list(statements)
-    found: dict[str, str] = {}
+    found: dict[str, Any] = {}
     dates = [str(q[_STATED_ON]) if q.get(_STATED_ON) else "" for q in statements]
     if dates and all(dates):
         found["knownSince"] = min(dates)
+        found["statedDates"] = sorted(set(dates))
     facts = [str(q[_STATED_ON]) if q.get(_STATED_ON) else "" for q in statements if q.get(_MODALITY) != "intended"]
     if facts and all(facts):
         found["statedSince"] = min(facts)
@@ -385,7 +389,7 @@ def edge_dates(statements: Iterable[dict[TermField, Any]]) -> dict[str, str]:
 
 
 #: ``edge_dates`` keys as the analysis graphs name them.
-EDGE_DATE_FIELDS = {"knownSince": "known_since", "statedSince": "stated_since"}
+EDGE_DATE_FIELDS = {"knownSince": "known_since", "statedSince": "stated_since", "statedDates": "stated_dates"}
 
 
 def statement_qualifiers(graph: Graph, statement: Node) -> Iterator[tuple[TermField, Any]]:

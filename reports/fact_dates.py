@@ -4,21 +4,19 @@ Rules
 -----
 - **A fact's date** is the date its statements give it (``analyses.timeline``): when it was
   first stated (``knownSince``) and, when a later source reported a plan done, that date too
-  (``statedSince``): ``2022-05-18，2024-03 转投产``. A fact whose source gives no date reads
+  (``statedSince``): ``2022-05-18，2024-03 转投产``; and its newest statement when a later
+  source repeats it (``statedDates``): ``2020，最新 2023-05``. A fact whose source gives no date reads
   ``日期不详`` — never a guessed date.
 - **The reference date** is the ``--as-of`` date when one is given, else the newest date of any
   fact in the graph — never the wall clock, so two builds of the same sources write the same
   bytes.
-- **Stale** (陈旧): a dated fact whose newest date (the later of the two above) is before the
-  reference date minus the threshold (``--stale-years``, default 3). Dates compare as ISO text,
+- **Stale** (陈旧): a dated fact whose newest statement known at the reference date (a fact
+  restated by a later source is as new as that source) is before the reference date minus the
+  threshold (``--stale-years``, default 3). Dates compare as ISO text,
   so ``2021-06`` counts from its first day, as in ``analyses.timeline``. An undated fact (one of
   its statements undated: no ``knownSince``) is never stale: a statement of unknown date may be
   the newest, and the page says 日期不详 instead.
 - A **segment rests on stale news** when every entry it counts is stale.
-
-The analysis graph keeps a fact's earliest date and its earliest "done" date, not every
-statement's date: a fact restated later without a new status is still dated by its first
-statement here (and so may read stale while a newer source repeats it).
 
 Example
 -------
@@ -28,8 +26,12 @@ Example
 ('2024-03', '2021-03')
 >>> dates.label({"known_since": "2022-05-18", "stated_since": "2024-03"}), dates.label({})
 ('2022-05-18，2024-03 转投产', '日期不详')
+>>> dates.label({"known_since": "2020", "stated_dates": ["2020", "2023-05"]})
+'2020，最新 2023-05'
 >>> dates.is_stale({"known_since": "2020"}), dates.is_stale({"known_since": "2022"}), dates.is_stale({})
 (True, False, False)
+>>> dates.is_stale({"known_since": "2020", "stated_dates": ["2020", "2023-05"]})  # restated in 2023
+False
 >>> dates.label({"stated_since": "2019"}), dates.is_stale({"stated_since": "2019"})
 ('日期不详，2019 报告建成', False)
 """
@@ -46,10 +48,12 @@ UNDATED_ZH = "日期不详"
 STALE_ZH = "陈旧"
 
 
-def _newest(data: dict) -> str | None:
+def _newest(data: dict, as_of: str | None = None) -> str | None:
+    """The date of the fact's newest statement (known as of ``as_of``, when given)."""
     if not data.get("known_since"):
         return None  # a statement of unknown date could be the newest
-    return max(d for d in (data["known_since"], data.get("stated_since")) if d)
+    dates = [data["known_since"], *(d for d in (data.get("stated_since"), *data.get("stated_dates", ())) if d)]
+    return max((d for d in dates if as_of is None or d <= as_of), default=data["known_since"])
 
 
 def reference_date(kg: nx.MultiDiGraph, as_of: str | None = None) -> str | None:
@@ -99,11 +103,13 @@ class FactDates:
         known, stated = data.get("known_since"), data.get("stated_since")
         if not known:
             return UNDATED_ZH + (f"，{stated} 报告建成" if stated else "")
-        return known if not stated or stated == known else f"{known}，{stated} 转投产"
+        label = known if not stated or stated == known else f"{known}，{stated} 转投产"
+        latest = max(data.get("stated_dates") or [known])
+        return label if latest <= max(known, stated or "") else f"{label}，最新 {latest}"
 
     def is_stale(self, data: dict) -> bool:
         """Whether the fact's newest date lies before the cutoff (undated: never)."""
-        newest = _newest(data)
+        newest = _newest(data, self.reference)
         return bool(newest and self.cutoff and newest < self.cutoff)
 
     def legend(self) -> str:
