@@ -67,7 +67,7 @@ def test_the_changes_section_lists_a_change_with_its_sentence_and_date(corpus_pa
     page = _gaps(corpus_pages["three_years"])
     section = page[page.index('<section id="changes"'):]
     assert "2022-08-29 之后至 2025-08-29（参照日）" in section
-    row = re.search(r'<tr><td>([^<]*)</td><td>([^<]*)</td><td>2025-07-28</td><td>首次见于来源</td>'
+    row = re.search(r'<tr data-counties="[^"]*"><td>([^<]*)</td><td>([^<]*)</td><td>2025-07-28</td><td>首次见于来源</td>'
                     r'<td>中化三期炼化一体化 从事 炼油 <span class="basis">\[规划/意向\]</span></td>'
                     r'<td class="sentence">“([^”]*)”</td></tr>', section)
     # the refinery project's sentence names no county; its segment 炼油 lies in the chain 石化
@@ -101,6 +101,16 @@ def test_the_changes_section_is_visible_and_linked_in_a_browser(corpus_pages):
         assert not section.is_visible()  # a view of its own: a chain's view hides it
         page.click("nav#chains a.changes-link")
         assert section.is_visible() and "中化三期炼化一体化" in section.inner_text()
+        # one county's changes: only the rows whose fact is in it, and how many
+        rows = section.locator("tbody tr")
+        everything = rows.count()
+        page.select_option("#county-view", "泉港区")
+        kept = [r for r in rows.all() if r.is_visible()]
+        assert 0 < len(kept) < everything
+        assert all("泉港区" in r.get_attribute("data-counties").split("、") for r in kept)
+        assert f"其中 泉港区 {len(kept)} 项" in section.locator("h2").inner_text()
+        page.select_option("#county-view", "全市")
+        assert sum(r.is_visible() for r in rows.all()) == everything
         browser.close()
     assert errors == []
 

@@ -1,6 +1,6 @@
 // gaps.html: one chain at a time (the one in the address, else the first), and the chain maps
-// re-coloured for the county chosen, or the changes section (#changes). Without this script every chain
-// and the changes show, for the whole prefecture.
+// re-coloured for the county chosen, or the changes section (#changes), its rows those of the county
+// chosen. Without this script every chain and every change show, for the whole prefecture.
 (function () {
   "use strict";
   const sections = Array.from(document.querySelectorAll("section.chain"));
@@ -38,8 +38,19 @@
       }
     }
   };
+  // the changes of the county chosen: a row names the counties its fact is in (全市: every row)
+  const filterChanges = () => {
+    if (!changes) return;
+    let shown = 0;
+    for (const row of changes.querySelectorAll("tbody tr")) {
+      row.hidden = select.value !== "全市" && !row.dataset.counties.split("、").includes(select.value);
+      if (!row.hidden) shown += 1;
+    }
+    const count = document.getElementById("changes-shown");
+    if (count) count.textContent = select.value === "全市" ? "" : "，其中 " + select.value + " " + shown + " 项";
+  };
   window.addEventListener("hashchange", show);
-  select.addEventListener("change", recolour);
-  show(); recolour();
-  window.chainkgGaps = { show, recolour };
+  select.addEventListener("change", () => { recolour(); filterChanges(); });
+  show(); recolour(); filterChanges();
+  window.chainkgGaps = { show, recolour, filterChanges };
 })();
