@@ -134,7 +134,8 @@ def graph_as_of(kg, date: str | None):
     """The engine that answers from ``kg`` as of ``date`` (None: the whole graph), and its
     :class:`AsOf` note (None without a date).
 
-    ``kg``: a networkx graph (embedded) or a ``Neo4jStore`` (Cypher).
+    ``kg``: a networkx graph (embedded) or a ``Neo4jStore`` (Cypher); the compact engine (arrays
+    for a million firms) has no dates per statement and says so.
     """
     from chainkg.analyses.engine import as_chain_graph
 
@@ -145,6 +146,11 @@ def graph_as_of(kg, date: str | None):
 
         view, note = as_of_view(kg, date)
         return EmbeddedGraph(view), note
+    if not hasattr(kg, "run") and not hasattr(getattr(kg, "store", None), "run"):
+        from chainkg.errors import ChainKGError
+
+        raise ChainKGError(f"--as-of: the {type(kg).__name__} engine answers for the whole graph only; ask the "
+                           "networkx graph (chainkg.graph.networkx_projection) or the Neo4j store as of a date")
     from chainkg.analyses.cypher import CypherGraph
 
     store = getattr(kg, "store", kg)

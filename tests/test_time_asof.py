@@ -134,3 +134,15 @@ def test_generated_plans_become_operating_in_the_window_in_both_engines(neo4j_st
     assert plain(cypher) == plain(embedded)
     operating = [c for c in embedded.changes if c.kind == "now_operating"]
     assert operating and all((c.planned_since, c.date, c.status) == ("2021-06-01", "2023-06-01", "stated") for c in operating)
+
+
+def test_the_compact_engine_says_it_answers_for_the_whole_graph_only():
+    from chainkg.analyses.compact import CompactGraph
+    from chainkg.analyses.timeline import graph_as_of
+    from chainkg.errors import ChainKGError
+    from chainkg.graph.build import load_facts
+
+    compact = CompactGraph.from_facts(load_facts())
+    assert graph_as_of(compact, None)[1] is None  # no date: the whole graph, as before
+    with pytest.raises(ChainKGError, match="CompactGraph engine answers for the whole graph only"):
+        graph_as_of(compact, "2023-12-31")
