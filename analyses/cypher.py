@@ -382,6 +382,10 @@ def as_of_query(query: str) -> str:
     timed = re.sub(r"\b([rl])\.modality\b",
                    r"CASE WHEN \1.statedSince > $asOf AND coalesce(\1.modality, '') <> 'intended' THEN 'intended' ELSE \1.modality END",
                    timed)
+    # only the sentences said by then (evidenceStatedOn: each one's statement date, '' when undated)
+    timed = re.sub(r"coalesce\(([rl])\.evidence, \[\]\)",
+                   r"[_i IN range(0, size(coalesce(\1.evidence, [])) - 1) "
+                   r"WHERE coalesce(\1.evidenceStatedOn[_i], '') <= $asOf | \1.evidence[_i]]", timed)
     return re.sub(r"\bu\.status\b", _STATUS_AS_OF, timed)  # after the relationships: its own pattern stays as is
 
 

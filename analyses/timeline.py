@@ -21,6 +21,9 @@ Rules (one definition; the embedded view below and the Cypher engine apply the s
   kept and the most advanced decides; a thing whose every statement is dated later takes its
   first. A thing with no statement keeps the status the graph gives it. Other figures
   (observations) are not re-dated.
+- An answer as of D **quotes only what was said by then**: each evidence sentence carries its
+  statement's date (``stated_on``; in Neo4j ``evidenceStatedOn``), and the later ones are left out
+  (undated ones stay).
 
 Example
 -------
@@ -120,8 +123,10 @@ def as_of_view(kg: nx.MultiDiGraph, date: str) -> tuple[nx.MultiDiGraph, AsOf]:
         if not known_as_of(data, date):
             left_out += 1
             continue
-        if data.get("stated_dates"):  # only the statements made by then
-            data = {**data, "stated_dates": [d for d in data["stated_dates"] if d <= date]}
+        if fact:  # only the statements made by then, and only their sentences (an undated one's stay)
+            data = {**data, "evidence": [e for e in data.get("evidence", []) if (e.get("stated_on") or "") <= date]}
+            if data.get("stated_dates"):
+                data["stated_dates"] = [d for d in data["stated_dates"] if d <= date]
         modality = modality_as_of(data, date)
         if modality != data.get("modality"):
             planned_then += 1

@@ -67,7 +67,7 @@ __all__ = [
     "entity_node_attributes", "edge_attributes", "statement_qualifiers", "entity_term_values",
     "reported_cny_from_records", "WEIGHT_MEASURES", "ENTITY_LABEL", "CHAIN_SCHEME",
     "SOURCE_LABEL", "OBSERVATION_LABEL", "GRAPH_LABEL", "NAME_LABEL", "NAMES_TYPE", "REF_ENTITY_TYPE",
-    "PropertyKey", "ENTITY_KEYS", "SOURCE_KEYS", "OBSERVATION_KEYS", "EVIDENCE_KEYS", "entity_names",
+    "PropertyKey", "ENTITY_KEYS", "SOURCE_KEYS", "OBSERVATION_KEYS", "EVIDENCE_KEYS", "EVIDENCE_STATED_ON", "entity_names",
     "STATUS_HISTORY", "status_history", "status_history_from_records",
 ]
 
@@ -473,6 +473,8 @@ OBSERVATION_KEYS: tuple[PropertyKey, ...] = (
 #: The evidence of a node or relationship as parallel lists (the i-th of each is one span):
 #: the sentence as plain simplified Chinese, the exact quote, its offsets and its source.
 EVIDENCE_KEYS = ("evidence", "evidenceQuote", "evidenceStart", "evidenceEnd", "evidenceSource")
+#: On a relationship, beside them: each sentence's statement date (``""``: undated).
+EVIDENCE_STATED_ON = "evidenceStatedOn"
 
 
 def entity_names(properties: dict[str, Any]) -> list[str]:
@@ -556,7 +558,8 @@ def edge_attributes(relations: list[Relation], *, evidence: bool = True) -> dict
     if evidence:
         records = sorted(
             ({"quote": r.evidence.quote, "start": r.evidence.start, "end": r.evidence.end,
-              "text": r.evidence.plain_text, "source": str(iris.source_iri(r.evidence.source_id))}
+              "text": r.evidence.plain_text, "source": str(iris.source_iri(r.evidence.source_id)),
+              "stated_on": plain_value(_STATED_ON, r.stated_on) if r.stated_on else None}
              for r in relations if r.evidence is not None),
             key=lambda e: (e["source"], e["start"] or 0))
     attributes: dict[str, Any] = {

@@ -69,6 +69,7 @@ from chainkg.graph.mapping import (
     ENTITY_KEYS,
     ENTITY_LABEL,
     EVIDENCE_KEYS,
+    EVIDENCE_STATED_ON,
     GRAPH_LABEL,
     OBSERVATION_KEYS,
     OBSERVATION_LABEL,
@@ -362,12 +363,18 @@ def _spans(index: _Quads, node: Node) -> list[TextSpan]:
     return sorted(spans, key=lambda s: (s.source_id, s.start, s.end))
 
 
-def _evidence_properties(spans: list[TextSpan]) -> dict[str, Any]:
+def _evidence_properties(spans: list[TextSpan], dates: dict[TextSpan, str] | None = None) -> dict[str, Any]:
+    """The evidence columns (:data:`EVIDENCE_KEYS`); with ``dates`` (a relationship's), also
+    ``evidenceStatedOn``: each sentence's statement date, ``""`` when undated — what an "as of"
+    answer quotes (derived, like ``knownSince``: never read back into RDF)."""
     if not spans:
         return {}  # no evidence: no property (an empty list would cost every row a store write)
-    return dict(zip(EVIDENCE_KEYS, (
+    properties = dict(zip(EVIDENCE_KEYS, (
         [s.plain_text for s in spans], [s.quote for s in spans], [s.start for s in spans], [s.end for s in spans],
         [str(iris.source_iri(s.source_id)) for s in spans]), strict=True))
+    if dates is not None and any(dates.values()):
+        properties[EVIDENCE_STATED_ON] = [dates.get(s, "") for s in spans]
+    return properties
 
 
 def _spans_from(properties: dict[str, Any]) -> list[TextSpan]:
@@ -535,6 +542,7 @@ def _relationship_row(index: _Quads, subject: URIRef, term, object_: URIRef, sta
     confidences: list[float] = []
     methods: set[str] = set()
     spans: list[TextSpan] = []
+    dates: dict[TextSpan, str] = {}
     qualified: list[dict[Any, Any]] = []
     for statement in statements:
         _closure(index, statement, rows, owned, seen)
@@ -545,15 +553,19 @@ def _relationship_row(index: _Quads, subject: URIRef, term, object_: URIRef, sta
             except InvalidOperation:
                 pass
         methods.update(str(m) for m in index.objects(statement, CKG.method))
-        spans += _spans(index, statement)
+        own = _spans(index, statement)
+        spans += own
         qualified.append({q: plain_from_rdf(q, value) for q in RELATION_QUALIFIERS
                           if (value := index.value(statement, CKG[q.term])) is not None})
+        stated_on = str(next((v for q, v in qualified[-1].items() if q.term == "statedOn"), ""))
+        for span in own:  # a sentence two statements share is as old as the older
+            dates[span] = min(dates.get(span) or stated_on, stated_on) if stated_on else ""
     properties.update((term.term, value) for term, value in merged_qualifiers(qualified).items())
     properties.update(edge_dates(qualified))
     properties.update({"sources": sorted(sources), "methods": sorted(methods)})
     if confidences:
         properties["confidence"] = max(confidences)
-    properties.update(_evidence_properties(sorted(set(spans), key=lambda s: (s.source_id, s.start, s.end))))
+    properties.update(_evidence_properties(sorted(set(spans), key=lambda s: (s.source_id, s.start, s.end)), dates))
 
     def rebuild(p: dict) -> set[Quad]:
         sources_ = [s for s in (_source_id(x) for x in p.get("sources", [])) if s is not None]

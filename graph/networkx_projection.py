@@ -104,8 +104,12 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         record["sources"].update(str(s) for s in graph.objects(statement, PROV.wasDerivedFrom))
         confidence = graph.value(statement, CKG.confidence)
         record["confidence"] = max(record["confidence"], float(str(confidence)) if confidence is not None else 0.0)
-        record["evidence"].extend(_evidence_record(graph, e) for e in graph.objects(statement, CKG.evidence))
-        record["qualifiers"].append(dict(statement_qualifiers(graph, statement)))
+        qualifiers = dict(statement_qualifiers(graph, statement))
+        stated_on = next((str(v) for t, v in qualifiers.items() if t.term == "statedOn"), None)
+        # each sentence dated by its statement: an answer "as of" a date quotes only what was said by then
+        record["evidence"].extend({**_evidence_record(graph, e), "stated_on": stated_on}
+                                  for e in graph.objects(statement, CKG.evidence))
+        record["qualifiers"].append(qualifiers)
 
     for predicate_iri, name in _RELATION_IRIS.items():
         for subject, object_ in graph.subject_objects(predicate_iri):

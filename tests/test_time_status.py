@@ -256,3 +256,23 @@ def test_the_real_status_change_across_two_articles_is_listed_in_both_engines(ne
     found = [c for c in embedded.changes if c.kind == "status_changed"]
     assert [(c.object_name, c.stated_before, c.date) for c in found] == [("开工 → 在建", "2022-04-30", "2022-07-15")]
     assert "集中开工项目" in found[0].evidence[0] and "施工" in found[0].evidence[1]
+
+
+def test_an_answer_as_of_a_date_quotes_only_the_sentences_said_by_then_in_both_engines(neo4j_store, two_articles):
+    """d24 (2022-05-17) and d12 (2022-07-15) both say the district's 智能装备产业园 hosts 智能装备: as of a
+    day between them the entry quotes d24's sentence only, after both, both sentences."""
+    from _results import without_engine as plain
+
+    from chainkg.analyses import chain_gaps
+    from chainkg.analyses.timeline import graph_as_of
+
+    kg, _ = two_articles
+    quoted = {}
+    for day in ("2022-06-01", "2022-08-01"):
+        embedded, cypher = graph_as_of(kg, day)[0], graph_as_of(neo4j_store, day)[0]
+        report = chain_gaps(embedded, "智能装备", "洛江区")
+        assert plain(chain_gaps(cypher, "智能装备", "洛江区")) == plain(report)
+        [entry] = [e for e in report.chain_level if e.name == "洛江区智能装备产业园"]
+        quoted[date] = entry.evidence
+    assert len(quoted["2022-06-01"]) == 1 and "5月17日" in quoted["2022-06-01"][0]
+    assert len(quoted["2022-08-01"]) == 2 and quoted["2022-06-01"][0] in quoted["2022-08-01"]
