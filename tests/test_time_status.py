@@ -273,6 +273,6 @@ def test_an_answer_as_of_a_date_quotes_only_the_sentences_said_by_then_in_both_e
         report = chain_gaps(embedded, "智能装备", "洛江区")
         assert plain(chain_gaps(cypher, "智能装备", "洛江区")) == plain(report)
         [entry] = [e for e in report.chain_level if e.name == "洛江区智能装备产业园"]
-        quoted[date] = entry.evidence
+        quoted[day] = entry.evidence
     assert len(quoted["2022-06-01"]) == 1 and "5月17日" in quoted["2022-06-01"][0]
     assert len(quoted["2022-08-01"]) == 2 and quoted["2022-06-01"][0] in quoted["2022-08-01"]
