@@ -23,7 +23,7 @@ from chainkg.graph.iris import entity_id
 from chainkg.graph.rdf import facts_to_dataset
 from chainkg.loaders.counts import link_stated_counts
 from chainkg.loaders.decisions import is_decisions_file, load_decisions
-from chainkg.loaders.extract_status import settle_statuses
+from chainkg.loaders.extract_status import settle_statuses, written_statuses
 from chainkg.loaders.records import FactSet
 from chainkg.loaders.resolve import Resolution, join_written
 from chainkg.loaders.reviewed import PLACES_FACTS, SEED_FACTS, check_references, load_reviewed_facts
@@ -82,6 +82,7 @@ def load_sources(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[st
         if not is_decisions_file(path):
             facts.merge(load_table(path) if is_table_mapping(path) else load_reviewed_facts(path))
     facts, joined, refused = join_written(facts)  # two tables or files naming one thing: one node
+    written = written_statuses(facts)  # dated by their files, before articles add sources of their own
     load = load_articles_report(found.articles, reviewed=facts, dates=dates, decisions=review) if found.articles \
         else ArticleLoad(FactSet(), Resolution(), {})
     load.resolution.merges[:0] = joined
@@ -90,7 +91,7 @@ def load_sources(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[st
     check_references(facts, chain_ids())
     facts.relations.extend(place_on_segments(facts))
     facts.relations = link_stated_counts(facts)
-    settle_statuses(facts)  # each project's and park's status: its latest statement's, over every source
+    settle_statuses(facts, written)  # each project's and park's status: its latest statement's, over every source
     return replace(load, facts=facts)
 
 

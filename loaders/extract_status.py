@@ -54,7 +54,8 @@ from chainkg.loaders.records import FactSet, Observation, Origin, TextSpan
 from chainkg.loaders.text import NormalizedText, normalize_annotated_text
 
 __all__ = ["STATUSES", "STATUS_MEASURE", "STATUS_HOLDERS", "STATUS_ZH", "status_rank", "clause_status",
-           "status_statements", "set_status", "statuses_of", "decided_status", "settle_statuses", "resolved_statuses"]
+           "status_statements", "set_status", "statuses_of", "decided_status", "written_statuses", "settle_statuses",
+           "resolved_statuses"]
 
 #: Every status, least advanced first (the order a later statement of the same date loses to).
 STATUSES = ("planned", "signed", "started", "under_construction", "in_operation")
@@ -245,13 +246,39 @@ def decided_status(statements: Iterable[tuple[str | None, str]], as_of: str | No
     return min((d or "", -status_rank(s), s) for d, s in statements)[2]
 
 
-def settle_statuses(facts: FactSet) -> FactSet:
+def written_statuses(facts: FactSet) -> dict[str, Observation]:
+    """The statuses a person wrote (reviewed files' and tables' ``status``), each as a statement of
+    its source dated by the source's ``published`` date: ask before articles join ``facts``, while
+    a written thing's sources are the written ones."""
+    found = {}
+    for about, entity in facts.entities.items():
+        sources = [facts.sources[s] for s in entity.sources if s in facts.sources]
+        if entity.status in STATUSES and sources:
+            source = max(sources, key=lambda d: d.published or "")
+            found[about] = Observation(about=about, measure=STATUS_MEASURE, value=Decimal(1), unit="项",
+                                       source_id=source.id, project_status=entity.status,
+                                       label=f"status as written ({entity.status})",
+                                       evidence=entity.evidence[0] if entity.evidence else None,
+                                       stated_on=source.published)
+    return found
+
+
+def settle_statuses(facts: FactSet, written: Mapping[str, Observation] | None = None) -> FactSet:
     """``facts`` with each thing's ``status`` its latest statement's (:func:`decided_status`), in place
-    (entities are replaced, not edited); a thing with no statement keeps the status it has."""
+    (entities are replaced, not edited); a thing with no statement keeps the status it has.
+
+    ``written``: :func:`written_statuses`. A thing with a written status and statements of other
+    sources gets its written status as a statement too, so that the dates decide between them in
+    every engine: a status written in 2024 is not overridden by an undated article's word.
+    """
+    written = written or {}
     for about, statements in statuses_of(facts).items():
         entity = facts.entities.get(about)
         if entity is None:
             continue
+        if (mine := written.get(about)) is not None and all(o.source_id != mine.source_id for o in statements):
+            facts.observations.append(mine)
+            statements = [*statements, mine]
         status = decided_status((o.stated_on, o.project_status or "") for o in statements)
         if status is not None and status != entity.status:
             facts.entities[about] = replace(entity, status=status)

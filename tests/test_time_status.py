@@ -276,3 +276,26 @@ def test_an_answer_as_of_a_date_quotes_only_the_sentences_said_by_then_in_both_e
         quoted[day] = entry.evidence
     assert len(quoted["2022-06-01"]) == 1 and "5月17日" in quoted["2022-06-01"][0]
     assert len(quoted["2022-08-01"]) == 2 and quoted["2022-06-01"][0] in quoted["2022-08-01"]
+
+
+def test_a_status_a_person_wrote_weighs_as_of_its_files_date_not_as_undated(tmp_path):
+    """A reviewed file of 2024-03 writes a project in operation; an undated article calls it planned and
+    a dated later one reports a new phase under construction: the written status beats the undated
+    word, the later dated statement beats both."""
+    from chainkg.graph.build import load_facts
+
+    (tmp_path / "reviewed.txt").write_text("南安市甲乙光电项目已建成投产。\n", encoding="utf-8")
+    (tmp_path / "review.yaml").write_text(
+        "source: {id: review_2024, kind: article, file: reviewed.txt, title: 甲乙季度回顾, published: 2024-03}\n"
+        "entities:\n- {id: project/jiayi, type: Project, name: 南安市甲乙光电项目, status: in_operation,\n"
+        "   evidence: [{start: 0, end: 15, quote: 南安市甲乙光电项目已建成投产。}]}\n",
+        encoding="utf-8")
+    (tmp_path / "undated.txt").write_text("南安市甲乙光电项目拟建于江边。\n", encoding="utf-8")
+    facts = load_facts([tmp_path / "review.yaml", tmp_path / "undated.txt"])
+    assert facts.entities["project/jiayi"].status == "in_operation"
+    written = [o for o in facts.observations if o.measure == "project_status" and o.source_id == "review_2024"]
+    assert [(o.project_status, o.stated_on) for o in written] == [("in_operation", "2024-03")]
+    (tmp_path / "later.txt").write_text("南安市甲乙光电项目目前在建。\n", encoding="utf-8")
+    later = load_facts([tmp_path / "review.yaml", tmp_path / "undated.txt", tmp_path / "later.txt"],
+                       dates={"later.txt": "2025-06-01"})
+    assert later.entities["project/jiayi"].status == "under_construction"
