@@ -97,6 +97,13 @@ class ChangeList:
             "来源": " ".join(c.sources)} for c in self.changes])}
 
 
+def _said_by(row: dict, until: str | None) -> tuple[str, ...]:
+    """The row's sentences said by ``until`` (each dated by its statement; undated ones stay)."""
+    dates = row.get("evidenceDates") or []
+    return tuple(text for i, text in enumerate(row["evidence"])
+                 if until is None or (dates[i] if i < len(dates) else "") <= until)
+
+
 def _in_window(date: str | None, since: str, until: str | None) -> bool:
     return date is not None and date > since and (until is None or date <= until)
 
@@ -115,6 +122,7 @@ def _embedded_rows(kg: nx.MultiDiGraph, since: str, until: str | None) -> tuple[
                      "objectName": kg.nodes[v].get("name", v), "classes": kg.nodes[v].get("classes", []),
                      "chainOf": sorted(chain_of), "knownSince": known, "statedSince": stated,
                      "modality": data.get("modality"), "evidence": [e["text"] for e in data.get("evidence", [])],
+                     "evidenceDates": [e.get("stated_on") or "" for e in data.get("evidence", [])],
                      "sources": list(data.get("sources", []))})
     return rows, undated
 
@@ -198,7 +206,7 @@ def changes(kg, since: str, until: str | None = None, *, region: str | None = No
         chain_iri = row["object"] if "IndustrialChain" in row["classes"] else (row["chainOf"][0] if row["chainOf"] else None)
         found.append(Change(kind, date, row["subject"], row["subjectName"], row["predicate"], row["object"],
                             row["objectName"], "stated" if done else "intended", counties_of(row["subject"]),
-                            named[chain_iri].name if chain_iri in named else None, tuple(row["evidence"]),
+                            named[chain_iri].name if chain_iri in named else None, _said_by(row, until),
                             tuple(sorted(row["sources"])), planned))
     for row in statuses:
         chains = sorted(named[c].name for c in row["chains"] if c in named)

@@ -407,7 +407,7 @@ MATCH (s:Entity)-[r]->(o:Entity) WHERE size(coalesce(r.sources, [])) > 0 AND r.k
 RETURN s.iri AS subject, s.name AS subjectName, type(r) AS type, o.iri AS object, o.name AS objectName,
        [l IN labels(o) WHERE l <> 'Entity'] AS classes, [(o)-[:SEGMENT_OF]->(c) | c.iri] AS chainOf,
        r.knownSince AS knownSince, r.statedSince AS statedSince, r.modality AS modality,
-       coalesce(r.evidence, []) AS evidence, r.sources AS sources
+       coalesce(r.evidence, []) AS evidence, coalesce(r.evidenceStatedOn, []) AS evidenceDates, r.sources AS sources
 """
 # Status statements of every project and park, and the chains each works in (analyses.changes).
 _STATUS_STATEMENTS = f"""

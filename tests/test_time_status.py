@@ -299,3 +299,16 @@ def test_a_status_a_person_wrote_weighs_as_of_its_files_date_not_as_undated(tmp_
     later = load_facts([tmp_path / "review.yaml", tmp_path / "undated.txt", tmp_path / "later.txt"],
                        dates={"later.txt": "2025-06-01"})
     assert later.entities["project/jiayi"].status == "under_construction"
+
+
+def test_a_change_in_a_window_quotes_the_sentences_said_by_its_end_in_both_engines(neo4j_store, two_articles):
+    from _results import without_engine as plain
+
+    from chainkg.analyses.changes import changes
+
+    kg, _ = two_articles
+    for until, count in (("2022-06-01", 1), (None, 2)):
+        embedded = changes(kg, "2022-01-01", until)
+        assert plain(changes(neo4j_store, "2022-01-01", until)) == plain(embedded)
+        [entered] = [c for c in embedded.changes if c.subject_name == "洛江区智能装备产业园" and c.object_name == "智能装备"]
+        assert (entered.kind, entered.date, len(entered.evidence)) == ("entered", "2022-05-17", count)
