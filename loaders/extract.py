@@ -47,11 +47,23 @@ from chainkg.loaders.extract_chains import (
     possessor_of,
 )
 from chainkg.loaders.extract_confidence import confidence
-from chainkg.loaders.extract_generic import CLAUSE_OPENERS, in_slogan_frame, is_no_brand, names_a_kind
+from chainkg.loaders.extract_generic import (
+    CLAUSE_OPENERS,
+    chain_park_of_a_sort,
+    in_slogan_frame,
+    is_no_brand,
+    names_a_kind,
+)
 from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_leaders import LEADING_ROLE, role_holders
-from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
+from chainkg.loaders.extract_located import gives_a_site, names_an_origin, opening_run, short_forms_named_in_full
 from chainkg.loaders.extract_names import lists_projects, projects_introduced
+from chainkg.loaders.extract_parks import (
+    called_a_zone,
+    phase_called_a_project,
+    shared_ending_items,
+    titles_in_apposition,
+)
 from chainkg.loaders.extract_places import (
     in_region,
     mark_registrations,
@@ -59,7 +71,9 @@ from chainkg.loaders.extract_places import (
     region_of_concern,
     skip_opening_adverbials,
 )
+from chainkg.loaders.extract_short_forms import add_short_form_mentions
 from chainkg.loaders.extract_status import status_statements
+from chainkg.loaders.extract_supply import supply_pairs
 from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
 from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Observation, Relation, TextSpan
@@ -80,8 +94,11 @@ _LEADING_WORDS = (
     "主要", "布局", "大力发展", "发展", "新签约", "位于", "即将开园的", "相继", "还", "也", "都", "已", "并", "未来",
     *CLAUSE_OPENERS,
 )
-_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园)"
-_ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区)"
+# (工业区: a district of firms, a park unless the text calls it a zone — extract_parks.called_a_zone;
+# 智造园: a park of smart manufacturing, as 科技城 is one of technology)
+_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|工业区)"
+# (a bare 开发区 last: 甲乙二期开发区 is a zone too, and the longer endings win where they stand)
+_ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区|开发区)"
 # A provincial or municipal department by its standard name (省教育厅, 市商务局): a vocabulary of
 # the administration's departments, not of any one body.
 _DEPARTMENT = (r"(?:教育|财政|科学技术|科技|商务|交通运输|水利|民政|司法|公安|文化和旅游|卫生健康|自然资源|生态环境"
@@ -489,6 +506,7 @@ class _Extractor:
         extract_lexical.add_lexical_names(self)  # organizations the model tags, enumerations
         self._parks_inside_zones()
         self._park_phases_and_branches()
+        self._park_kinds_from_context()
         self._projects_named_after_places()
         self._projects_where_said()
         self._projects_opening_clauses()
@@ -502,6 +520,7 @@ class _Extractor:
         # X供图 / X摄: who supplied a photo is a credit, not what the article says (a name there is no mention)
         self.spans = [s for s in self.spans if not _CREDIT.match(self.text, s.end)]
         extract_lexical.after_dedupe(self)  # 甲乙 and 甲乙体育用品有限公司: one firm; 高新区 back to its zone
+        add_short_form_mentions(self)  # X(以下简称“Y”) … Y: later mentions of the same firm
 
     def _drop_what_names_nothing(self) -> None:
         """Slogans and honours (打造中国X谷, 被评为十大…产业园) and kinds in a name's place
@@ -514,6 +533,10 @@ class _Extractor:
                     continue
                 if (end := ending.search(span.name)) is not None and names_a_kind(span.name[:end.start()], end.group(), self.chains):
                     continue
+                if end is not None and span.type == "IndustrialPark" and (
+                        chain_park_of_a_sort(self.text, span.start, span.name[:end.start()], self.chains)
+                        or titles_in_apposition(self.text, span.start, span.end, self._zone_or_park_at)):
+                    continue  # 以往的X产业园: such parks; 作为…X产业园区，Y开发区: what Y is called
             kept.append(span)
         self.spans = kept
         # 项目有A、B等: what the list names are projects, though a name may end as a park's does
@@ -521,6 +544,9 @@ class _Extractor:
         for span in self.spans:
             if (span.start, span.end) in introduced and span.type in ("IndustrialPark", "Company"):
                 span.type = "Project"
+
+    def _zone_or_park_at(self, position: int) -> bool:
+        return any(s.start == position and s.type in ("DevelopmentZone", "IndustrialPark") for s in self.spans)
 
     # -- projects, investors, tables: the language of project news ------------------------------
     def _place_opening(self, name: str) -> str | None:
@@ -554,6 +580,19 @@ class _Extractor:
                 name = park.name + branch.group()
                 park.extra["inside"] = True  # the park stays an entity of its own
                 self.spans.append(_Span(park.start, branch.end(), "IndustrialPark", name, name, {"within": park}))
+
+    def _park_kinds_from_context(self) -> None:
+        """What the words around a park's name say of it (``extract_parks``): X工业区是…开发区 is a
+        zone; X产业园(二期)作为项目… a project; 甲乙、丙丁石化园区 names 甲乙石化园区 too."""
+        for park in [s for s in self.spans if s.type in ("IndustrialPark", "DevelopmentZone")]:
+            if park.type == "IndustrialPark" and park.name.endswith("工业区") and called_a_zone(self.text, park.end):
+                park.type = "DevelopmentZone"
+            elif park.type == "IndustrialPark" and park.extra.get("aliases") and phase_called_a_project(self.text, park.end):
+                park.type = "Project"
+            places = self._article_places
+            for start, end, name in shared_ending_items(self.text, park.start, park.name, places.__contains__):
+                self.spans.append(_Span(start, end, park.type, name, name,
+                                        {"shares_ending_with": park, "opening_place": places[self.text[start:end]]}))
 
     def _parks_inside_zones(self) -> None:
         """X开发区Y园区: two to four characters and 园区 right after a development zone name a park
@@ -922,6 +961,8 @@ class _Extractor:
             subject = self._sentence_subject(sentence, inside)
             for span in named:
                 self._name_relations(span, inside, sentence)
+                if "shares_ending_with" in span.extra:
+                    self._shared_ending_relations(span, sentence)
             if subject is not None:
                 for span in named:
                     if span is subject or span.extra.get("brand_of") or span.type == "StockExchange" or span.extra.get("inside"):
@@ -970,12 +1011,32 @@ class _Extractor:
             extract_lexical.add_lexical_relations(self, sentence, named)  # leaders, attraction (before the patterns read them)
             self._pattern_relations(sentence, named, chains)
             self._located_where_said(sentence, named)
+            self._origins_before_names(inside, named, sentence)
             self._located_in_frame(sentence, named)
             self._parks_in_their_zones(sentence, named)
             self._invested_by(sentence, named)
         self._table_owners()
         self._brand_relations()
         self._lists_share_a_named_chain()
+
+    def _origins_before_names(self, inside, named, sentence) -> None:
+        """甲省X科技 (a province outside the article's region right before a body's name): the body
+        is from there and lies there (``extract_located.names_an_origin``). Only a firm: an association
+        or a university named after a province serves it (甲省X同业公会), wherever it sits."""
+        for body in named:
+            if body.type != "Company" or body.extra.get("inside"):
+                continue
+            place = next((p for p in inside if p.end == body.start and p.type == "AdministrativeArea" and "place" in p.extra), None)
+            if place is not None and names_an_origin(place.extra["place"], self._in_region(place)):
+                self._add(body, "locatedIn", place, 0.8, sentence, rule="origin_before_name")
+
+    def _shared_ending_relations(self, span: _Span, sentence) -> None:
+        """甲乙、丙丁石化园区: 甲乙石化园区 lies in 甲乙 and grows what the shared words name."""
+        self._add(span, "locatedIn", self._place_span(span.extra["opening_place"]), 0.8, sentence, rule="shared_ending_place")
+        partner = span.extra["shares_ending_with"]
+        for chain in self.index.within(self.spans, partner.start, partner.end):
+            if chain.type == "IndustrialChain" and span.type in ("IndustrialPark", "DevelopmentZone"):
+                self._add(span, "hostsChain", chain, 0.8, sentence, rule="shared_ending_chain")
 
     def _lists_share_a_named_chain(self) -> None:
         """甲乙半导体、丙丁、戊己等配套项目: a list is of one kind, so when one item's own name
@@ -1159,6 +1220,8 @@ class _Extractor:
             nearest = run[-1][0]
             if gives_a_site(run, project=span.type == "Project"):
                 self._add(span, "locatedIn", self._place_span(nearest), 0.6 if nearest.admin_level == "province" else 0.9, sentence, rule="name_opens_with_province" if nearest.admin_level == "province" else "name_opens_with_place")
+            elif span.type == "Company" and len(run) == 1 and names_an_origin(nearest, self._in_region(self._place_span(nearest))):
+                self._add(span, "locatedIn", self._place_span(nearest), 0.8, sentence, rule="origin_opens_name")
 
     @staticmethod
     def _place_span(entry: PlaceEntry) -> _Span:
@@ -1269,6 +1332,9 @@ class _Extractor:
                 seller = max(reversed(candidates), key=partial(_times_named, window))
                 for buyer in buyers:
                     self._add(seller, "suppliesTo", buyer, 0.7, sentence, rule="supplies")
+        # S为B配套, S是B的供应商, B生产的…搭载S的… (extract_supply)
+        for seller, buyer, rule, prior in supply_pairs(text, sentence, spans_in(s0, s1, orgs)):
+            self._add(seller, "suppliesTo", buyer, prior, sentence, rule=rule)
         # X旗下Y
         for match in re.finditer(r"旗下", text[s0:s1]):
             parents = spans_in(s0, s0 + match.start(), orgs)
@@ -1456,7 +1522,8 @@ class _Extractor:
         for draft in drafts.values():
             if draft.type in ("IndustrialPark", "Company", "Project"):
                 short = self._strip_place_prefix(draft.name)
-                if short != draft.name and short not in draft.aliases:
+                # (no place-less alias a second park of the article shares: 甲县X园区, 乙县X园区)
+                if short != draft.name and short not in draft.aliases and len(self._place_prefixes().get(short, ())) < 2:
                     draft.aliases.append(short)
             entry = place_gazetteer().get(draft.name)
             if entry is not None:
@@ -1497,7 +1564,31 @@ class _Extractor:
             return span.key
         kind = {"IndustrialPark": "park", "DevelopmentZone": "zone", "Project": "project",
                 "Observation": "figure"}.get(span.type, "org")
-        return _slug(kind, f"{self.source}:{span.key}" if span.type == "Observation" else self._strip_place_prefix(span.key))
+        if span.type == "Observation":
+            return _slug(kind, f"{self.source}:{span.key}")
+        stripped = self._strip_place_prefix(span.key)
+        # 甲县纺织园区 and 乙县纺织园区 in one article are two parks: their places keep them apart
+        return _slug(kind, span.key if len(self._place_prefixes().get(stripped, ())) > 1 else stripped)
+
+    def _nearest_place_id(self, prefix: str) -> str:
+        """The id of the last place of a run of places (甲市乙区 → 乙区's)."""
+        last = prefix
+        while prefix:
+            length = next((n for n in range(min(len(prefix), 7), 1, -1) if prefix[:n] in self.places), len(prefix))
+            last, prefix = self.places[prefix[:length]].id if prefix[:length] in self.places else prefix, prefix[length:]
+        return last
+
+    def _place_prefixes(self) -> dict[str, set[str]]:
+        """The nearest places each place-less name opens with in this article (``_entity_id``)."""
+        if getattr(self, "_prefixes", None) is None:
+            prefixes: dict[str, set[str]] = {}
+            for span in self.spans:
+                if "/" not in span.key and span.type in _NAMED_AFTER_PLACES:
+                    stripped = self._strip_place_prefix(span.key)
+                    if stripped != span.key:  # (by the nearest place: 甲市乙区X and 乙区X are one)
+                        prefixes.setdefault(stripped, set()).add(self._nearest_place_id(span.key[:len(span.key) - len(stripped)]))
+            self._prefixes = prefixes
+        return self._prefixes
 
     def _original_text(self, start: int, end: int) -> str:
         return self._original[start:end]

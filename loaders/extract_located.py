@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 
 from chainkg.loaders.gazetteer import PlaceEntry, short_form
 
-__all__ = ["opening_run", "gives_a_site", "short_forms_named_in_full", "child_by_short_form"]
+__all__ = ["names_an_origin", "opening_run", "gives_a_site", "short_forms_named_in_full", "child_by_short_form"]
 
 # the levels whose short forms the text may use once it has named the full form
 _SHORTENED_LEVELS = ("county",)
@@ -124,6 +124,22 @@ def gives_a_site(run: Sequence[tuple[PlaceEntry, int]], project: bool = False) -
     True
     """
     return bool(run) and (project or run[-1][0].admin_level != "province")
+
+
+def names_an_origin(entry: PlaceEntry, in_region: bool) -> bool:
+    """Whether a place written right before a body's name (or opening it) says where the body
+    comes from and lies: a province outside the article's region (``in_region`` False) — news on
+    one area writes 甲省X科技 for a firm from elsewhere. Inside the region a province says only
+    where a body registered (``gives_a_site``), and a country is no site at all.
+
+    >>> from chainkg.loaders.gazetteer import place_gazetteer
+    >>> province = place_gazetteer()["福建省"]
+    >>> names_an_origin(province, in_region=False), names_an_origin(province, in_region=True)
+    (True, False)
+    >>> names_an_origin(place_gazetteer()["厦门市"], in_region=False)
+    False
+    """
+    return entry.type == "AdministrativeArea" and entry.admin_level == "province" and not in_region
 
 
 def short_forms_named_in_full(text: str, found: Sequence[tuple[int, int, PlaceEntry]]) -> list[tuple[int, int, PlaceEntry]]:
