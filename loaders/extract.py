@@ -56,10 +56,17 @@ from chainkg.loaders.extract_generic import (
 )
 from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_leaders import LEADING_ROLE, role_holders
-from chainkg.loaders.extract_located import gives_a_site, names_an_origin, opening_run, short_forms_named_in_full
+from chainkg.loaders.extract_located import (
+    gives_a_site,
+    names_an_origin,
+    opening_run,
+    short_forms_named_in_full,
+    unit_of_a_parent,
+)
 from chainkg.loaders.extract_names import lists_projects, projects_introduced
 from chainkg.loaders.extract_parks import (
     called_a_zone,
+    park_opening_project,
     phase_called_a_project,
     shared_ending_items,
     titles_in_apposition,
@@ -74,6 +81,7 @@ from chainkg.loaders.extract_places import (
 from chainkg.loaders.extract_short_forms import add_short_form_mentions
 from chainkg.loaders.extract_status import status_statements
 from chainkg.loaders.extract_supply import supply_pairs
+from chainkg.loaders.extract_topic import title_chain
 from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
 from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Observation, Relation, TextSpan
@@ -103,11 +111,11 @@ _ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资
 # the administration's departments, not of any one body.
 _DEPARTMENT = (r"(?:教育|财政|科学技术|科技|商务|交通运输|水利|民政|司法|公安|文化和旅游|卫生健康|自然资源|生态环境"
                r"|住房和城乡建设|农业农村|人力资源和社会保障|工业和信息化|应急管理|审计)厅")
-_ORG_SUFFIX = (r"(?:股份有限公司|有限公司|集团|公司|研究院|研究所|总院|分院|大学|协会|商会|同业公会|管委会|管理委员会|创新中心"
+_ORG_SUFFIX = (r"(?:股份有限公司|有限公司|集团|公司|研究院|研究所|总院|分院|大学|学院|协会|商会|同业公会|管委会|管理委员会|创新中心"
                rf"|人民政府|新闻办公室|工信局|商务局|发改委|{_DEPARTMENT})")
 _ORG_TYPES = [("人民政府", "GovernmentBody"), ("办公室", "GovernmentBody"), ("工信局", "GovernmentBody"),
               ("商务局", "GovernmentBody"), ("发改委", "GovernmentBody"),("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"), ("总院", "ResearchInstitute"),
-              ("分院", "ResearchInstitute"), ("大学", "ResearchInstitute"), ("协会", "Association"),
+              ("分院", "ResearchInstitute"), ("大学", "ResearchInstitute"), ("学院", "ResearchInstitute"), ("协会", "Association"),
               ("商会", "Association"), ("公会", "Association"), ("管委会", "GovernmentBody"),
               ("管理委员会", "GovernmentBody"), ("厅", "GovernmentBody")]
 #: Stock exchanges by the short forms news uses (a vocabulary, not a list of firms).
@@ -1018,6 +1026,8 @@ class _Extractor:
         self._table_owners()
         self._brand_relations()
         self._lists_share_a_named_chain()
+        self._projects_of_the_title_chain()
+        self._parks_opening_projects()
 
     def _origins_before_names(self, inside, named, sentence) -> None:
         """甲省X科技 (a province outside the article's region right before a body's name): the body
@@ -1029,6 +1039,37 @@ class _Extractor:
             place = next((p for p in inside if p.end == body.start and p.type == "AdministrativeArea" and "place" in p.extra), None)
             if place is not None and names_an_origin(place.extra["place"], self._in_region(place)):
                 self._add(body, "locatedIn", place, 0.8, sentence, rule="origin_before_name")
+
+    def _parks_opening_projects(self) -> None:
+        """甲乙园丙丁项目, where the article names 甲乙园 on its own too: the project builds the park
+        (``extract_parks.park_opening_project``), so the park lies where the project lies and is
+        developed by whom the project is."""
+        parks = [s for s in self.spans if s.type == "IndustrialPark"]
+        by_key: dict[str, list[_Span]] = {}
+        for span in self.spans:
+            by_key.setdefault(span.key, []).append(span)
+        for subject, predicate, object_, _, sentence, _, _ in list(self.relations):
+            names = [s.name for s in by_key.get(subject, ()) if s.type == "Project"]
+            if predicate not in ("locatedIn", "developedBy") or not names:
+                continue
+            park = next((p for name in names if (p := park_opening_project(name, [p.name for p in parks]))), None)
+            target = next(iter(by_key.get(object_, ())), None)
+            if park is not None and target is not None:
+                park_span = next(p for p in parks if p.name == park)
+                self._add(park_span, predicate, target, 0.7, sentence, rule="park_opens_project")
+
+    def _projects_of_the_title_chain(self) -> None:
+        """A report whose title names one industry (``extract_topic``): its projects that no
+        sentence gave a chain work in that industry."""
+        chain = title_chain(self.text, [s for s in self.spans if s.type == "IndustrialChain"])
+        if chain is None:
+            return
+        given = {r[0] for r in self.relations if r[1] == "operatesIn"} | self._place_keys()
+        for project in [s for s in self.spans if s.type == "Project" and s.start >= chain.end]:
+            if project.key not in given:
+                given.add(project.key)
+                at = bisect_left(self._sentence_list, (project.start + 1,)) - 1
+                self._add(project, "operatesIn", chain, 0.6, self._sentence_list[max(0, at)], rule="member_title_chain")
 
     def _shared_ending_relations(self, span: _Span, sentence) -> None:
         """甲乙、丙丁石化园区: 甲乙石化园区 lies in 甲乙 and grows what the shared words name."""
@@ -1201,6 +1242,13 @@ class _Extractor:
         for a body (福建X公司: where it registered). A zone's committee is run by the zone (``managedBy``), a
         project named after its investor's origin (香港X项目) or firm (福建X集团Y项目) is not placed."""
         if span.type not in _NAMED_AFTER_PLACES or self._located_by_name(span) or _COMMITTEE.search(span.name):
+            return
+        if span.type in _ORGS and (unit := unit_of_a_parent(span.name)) is not None:
+            # 甲市大学|乙县研究院: the first place is the parent's; the unit lies where its own words say
+            run = opening_run(span.name[unit:], self._article_places)
+            # (a place of another region there is a word of the unit's name: 海西 for the west of the strait)
+            if gives_a_site(run) and self._in_region(place := self._place_span(run[-1][0])):
+                self._add(span, "locatedIn", place, 0.8, sentence, rule="unit_names_its_place")
             return
         first = next((o for o in inside if o is not span and o.start == span.start and o.end < span.end
                       and o.type in ("AdministrativeArea", "DevelopmentZone")), None)

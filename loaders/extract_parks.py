@@ -9,6 +9,8 @@ around the name sometimes say otherwise, or say more:
   the text calls a development zone is one, whatever its ending;
 - **a phase run as a project** (:func:`phase_called_a_project`): ``X产业园(二期)作为项目…`` /
   ``X产业园(二期)，项目总投资…`` — a park's phase the text reports as a project is that project;
+- **a park opening a project's name** (:func:`park_opening_project`): ``甲乙智造园丙丁项目``, where
+  the article names 甲乙智造园 on its own too, is the project that builds that park;
 - **a title in apposition** (:func:`titles_in_apposition`): ``作为…、全国唯一的X产业园区，Y开发区…``
   — what a 作为 clause calls the zone or park that opens the next clause is a title of it,
   not a park of its own.
@@ -27,9 +29,10 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-__all__ = ["shared_ending_items", "called_a_zone", "phase_called_a_project", "titles_in_apposition"]
+__all__ = ["shared_ending_items", "called_a_zone", "phase_called_a_project", "park_opening_project",
+           "titles_in_apposition"]
 
 _CJK = r"\u3400-\u9fff"
 # X是(…的)(省级)经济开发区: the copula and a zone's kind, within one clause
@@ -88,6 +91,19 @@ def phase_called_a_project(text: str, end: int) -> bool:
     False
     """
     return bool(_RUN_AS_PROJECT.match(text, end))
+
+
+def park_opening_project(project: str, parks: Sequence[str]) -> str | None:
+    """The park (of the article's ``parks``) whose whole name opens the project's name and is
+    followed by more name before 项目 / 工程 (甲乙园丙丁项目 builds 甲乙园), or None.
+
+    >>> park_opening_project("甲乙智造园丙丁项目", ["甲乙智造园", "戊己产业园"])
+    '甲乙智造园'
+    >>> park_opening_project("甲乙智造园项目", ["甲乙智造园"]) is None
+    True
+    """
+    return next((park for park in sorted(parks, key=len, reverse=True)
+                 if project.startswith(park) and len(re.sub(r"(?:项目|工程)$", "", project)) - len(park) >= 2), None)
 
 
 def titles_in_apposition(text: str, start: int, end: int, opens_next_clause: Callable[[int], bool]) -> bool:
