@@ -50,6 +50,7 @@ from chainkg.loaders.extract_confidence import confidence
 from chainkg.loaders.extract_generic import (
     CLAUSE_OPENERS,
     chain_park_of_a_sort,
+    firms_of_a_kind,
     in_slogan_frame,
     is_no_brand,
     names_a_kind,
@@ -78,7 +79,7 @@ from chainkg.loaders.extract_places import (
     region_of_concern,
     skip_opening_adverbials,
 )
-from chainkg.loaders.extract_short_forms import add_short_form_mentions
+from chainkg.loaders.extract_short_forms import add_repeated_name_mentions, add_short_form_mentions
 from chainkg.loaders.extract_status import status_statements
 from chainkg.loaders.extract_supply import supply_pairs
 from chainkg.loaders.extract_topic import title_chain
@@ -529,6 +530,8 @@ class _Extractor:
         self.spans = [s for s in self.spans if not _CREDIT.match(self.text, s.end)]
         extract_lexical.after_dedupe(self)  # 甲乙 and 甲乙体育用品有限公司: one firm; 高新区 back to its zone
         add_short_form_mentions(self)  # X(以下简称“Y”) … Y: later mentions of the same firm
+        self.index = SpanIndex()  # (the passes above changed the span list)
+        add_repeated_name_mentions(self, partial(extract_lexical.on_word_boundaries, self))
 
     def _drop_what_names_nothing(self) -> None:
         """Slogans and honours (打造中国X谷, 被评为十大…产业园) and kinds in a name's place
@@ -1171,7 +1174,8 @@ class _Extractor:
     def _names_something(self, chain: _Span) -> bool:
         """A chain's label glued to the suffix of a name (X化工项目, X光电科技): part of a name the
         rules did not find, which says what that one body does, not the clause's firms."""
-        return "mention" not in chain.extra and bool(_NAME_GLUE.match(self.text, chain.end))
+        return "mention" not in chain.extra and bool(_NAME_GLUE.match(self.text, chain.end)) \
+            and not firms_of_a_kind(self.text, chain.start, chain.end)
 
     def _paragraph_of(self, sentence) -> tuple[int, int]:
         s0, s1 = sentence

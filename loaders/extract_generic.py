@@ -13,6 +13,8 @@ in language that is no name at all, and these rules describe that language:
   高端全产业基地) or holding a ranking (十大, 百强, 优秀) say what sort of thing, not which one;
 - **a chain's park after a word of time or sort** (:func:`chain_park_of_a_sort`): 以往的X产业园 /
   这类X产业园, where X is only a chain's label, speaks of such parks in general, not of one;
+- **a chain's firms as a kind** (:func:`firms_of_a_kind`): …的X企业(之一) says what sort of firm
+  the subject is, not a firm named X企业;
 - **a brand that is a common noun or a park** (:func:`is_no_brand`): the words before a chain's
   label in a park's name (X半导体产业基地) name a firm only when they are a name, not a noun the
   model reads as common (化合物) nor a park's own words (X园 of X园区).
@@ -33,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-__all__ = ["CLAUSE_OPENERS", "in_slogan_frame", "names_a_kind", "chain_park_of_a_sort", "is_no_brand"]
+__all__ = ["CLAUSE_OPENERS", "in_slogan_frame", "names_a_kind", "chain_park_of_a_sort", "firms_of_a_kind", "is_no_brand"]
 
 #: Words that open a clause before a name and are never part of one: a policy's title (关于 /
 #: 推进 / 加快 …), a target (力争 / 争取), what a list is (项目有 / 企业有).
@@ -116,6 +118,24 @@ def chain_park_of_a_sort(text: str, start: int, stem: str, chains: Container[str
     False
     """
     return stem in chains and bool(_OF_A_SORT.search(text, max(0, start - 4), start))
+
+
+# …的 + label + 企业: a kind of firm (中国最大的X企业之一), as 企业 is never a name's own ending
+_KIND_OF_FIRM = re.compile(r"(?:龙头|骨干|领军|重点|知名)?企业")
+
+
+def firms_of_a_kind(text: str, start: int, end: int) -> bool:
+    """Whether the chain label at ``text[start:end]`` stands between 的 and 企业: the kind of firm
+    a sentence says its subject is (最大的X企业之一), not the words of a firm's name.
+
+    >>> text = "甲乙集团成为全国最大的工程机械企业之一。"
+    >>> firms_of_a_kind(text, text.index("工程"), text.index("企业"))
+    True
+    >>> text = "甲乙机械企业集团投产。"
+    >>> firms_of_a_kind(text, 2, 4)
+    False
+    """
+    return text[start - 1:start] == "的" and start > 0 and bool(_KIND_OF_FIRM.match(text, end))
 
 
 def is_no_brand(brand: str, common_noun: bool, park_names: list[str]) -> bool:

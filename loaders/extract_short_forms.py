@@ -10,6 +10,9 @@ a prefecture's short name). Two kinds of short form are read from the language:
 - **implied by a bracketed region** (:func:`bracket_free_short_form`): a firm registered as
   ``甲乙(福建)铸锻有限公司`` is later ``甲乙铸锻``: its name without the region and the legal form.
 
+A firm's name written again where no rule read it (说起…就不得不提甲乙) is a mention too
+(:func:`add_repeated_name_mentions`), when it stands on the model's word boundaries.
+
 Every later occurrence of a short form (:func:`later_occurrences`) is a mention of the full
 name's entity; a place read inside that occurrence is part of the name, not a place mention.
 
@@ -27,15 +30,18 @@ Example
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-__all__ = ["declared_short_forms", "bracket_free_short_form", "later_occurrences", "add_short_form_mentions"]
+__all__ = ["declared_short_forms", "bracket_free_short_form", "later_occurrences", "add_short_form_mentions",
+           "add_repeated_name_mentions"]
 
 _DECLARED = re.compile(r"[(（](?:以下)?简称[:：]?[“\"‘「]?([^()（）“”\"‘’「」，,。]{2,12}?)[”\"’」]?[)）]")
 # a region in brackets between a firm's brand and its trade words: 甲乙(福建)铸锻有限公司
 _BRACKETED_REGION = re.compile(r"(?P<brand>[^()（）]{2,6})[(（][^()（）]{2,4}[)）](?P<trade>[^()（）]{2,8}?)"
                                r"(?:股份有限公司|有限责任公司|有限公司)")
 _CJK_OR_LATIN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_CLAUSE_END = re.compile(r"[，。；！？,;!?]")
 _FIRM_TYPES = ("Company", "ResearchInstitute", "Project", "IndustrialPark")
 
 
@@ -99,6 +105,28 @@ def add_short_form_mentions(ex: Any) -> None:
                 continue  # a name the rules read already (or one reaching past the short form) is theirs
             ex.spans = [s for s in ex.spans if s not in overlapping]
             added.append(type(full)(start, end, full.type, short, full.key, {"short_form_of": full.name}))
+    if added:
+        ex.spans.extend(added)
+        ex.spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+
+
+def add_repeated_name_mentions(ex: Any, on_word_boundaries: Callable[[int, int], bool]) -> None:
+    """Add a mention of a firm at each occurrence of its name that no rule read (no span
+    overlaps it) and that starts and ends on words (``on_word_boundaries``): the firm named again
+    in a sentence whose frame the name rules do not know, or ending a clause there. Names that are places or chain words
+    are left alone."""
+    firms = {s.name: s for s in ex.spans if s.type == "Company" and not s.extra.get("brand_of")}
+    added = []
+    for name, firm in firms.items():
+        if len(name) < 2 or ex._is_known_word(name):
+            continue
+        for start, end in later_occurrences(ex.text, name, 0):
+            # (a name that ends a clause needs no word boundary before it: the model glues a
+            # one-character verb to it, 提|甲乙 read as 提甲|乙)
+            if any(s.start < end and start < s.end for s in ex.index.overlapping(ex.spans, start, end)) \
+                    or not (on_word_boundaries(start, end) or _CLAUSE_END.match(ex.text, end)):
+                continue
+            added.append(type(firm)(start, end, firm.type, name, firm.key, {"repeated": True}))
     if added:
         ex.spans.extend(added)
         ex.spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
