@@ -25,7 +25,9 @@ from chainkg.loaders.extract_topic import title_chain
 from chainkg.loaders.gazetteer import place_gazetteer
 from chainkg.loaders.text import normalize_article
 
-from _paths import CORPUS
+from _paths import CORPUS, REPO
+
+GOLD = REPO / "tests" / "gold"
 
 
 def made_up(text: str) -> set[tuple[str, str, str]]:
@@ -125,8 +127,8 @@ def test_a_firm_named_again_at_the_end_of_a_clause_is_a_mention():
 
 def test_the_corpus_wafer_fab_named_after_a_verb_works_in_the_sentences_chain():
     text = article_text("d20")
-    name = re.search(r"不得不提([\u4e00-\u9fff]{2,6})。", text).group(1)
-    assert (name, "operatesIn", "半导体") in facts(corpus_document("d20"))
+    said = re.search(r"不得不提([\u4e00-\u9fff]{2,6})。", text)
+    assert said is not None and (said.group(1), "operatesIn", "半导体") in facts(corpus_document("d20"))
 
 
 # -- parks and zones: what the words around the name say ------------------------------------------
@@ -272,3 +274,24 @@ def test_the_largest_firm_of_a_chain_works_in_it():
 def test_the_corpus_group_called_one_of_the_largest_of_its_chain_works_in_it():
     assert any(s.endswith("集团") and p == "operatesIn" and o == "工程机械" for s, p, o in facts(corpus_document("d23")))
     assert "最大的工程机械企业" in article_text("d23")
+
+
+# -- chainkg evaluate --misses: what a rule writer reads next --------------------------------------
+
+def test_the_misses_of_the_gold_set_are_listed_per_article_and_filtered_by_kind(capsys):
+    from chainkg.cli import main
+
+    assert main(["evaluate", "--gold", str(GOLD), "--corpus", str(CORPUS), "--misses", "leadsChain"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    articles = [line for line in lines if not line.startswith(" ")]
+    listed = [line.split(None, 1) for line in lines if line.startswith(" ")]
+    # the gold set's two missed leaders, each under its article, and nothing of another type
+    assert len(listed) == 2 and all(label == "missed" and " leadsChain " in what for label, what in listed)
+    assert articles and all(article.startswith("d") for article in articles)
+
+
+def test_misses_without_a_gold_set_is_a_usage_error(capsys):
+    from chainkg.cli import main
+
+    assert main(["evaluate", "--misses"]) != 0
+    assert "--gold" in capsys.readouterr().err
