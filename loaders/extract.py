@@ -598,7 +598,8 @@ class _Extractor:
         for park in [s for s in self.spans if s.type in ("IndustrialPark", "DevelopmentZone")]:
             if park.type == "IndustrialPark" and park.name.endswith("工业区") and called_a_zone(self.text, park.end):
                 park.type = "DevelopmentZone"
-            elif park.type == "IndustrialPark" and park.extra.get("aliases") and phase_called_a_project(self.text, park.end):
+            elif park.type == "IndustrialPark" and any(_PARK_PHASE.search(a) for a in park.extra.get("aliases", ())) \
+                    and phase_called_a_project(self.text, park.end):
                 park.type = "Project"
             places = self._article_places
             for start, end, name in shared_ending_items(self.text, park.start, park.name, places.__contains__):
@@ -1250,7 +1251,7 @@ class _Extractor:
         if span.type in _ORGS and (unit := unit_of_a_parent(span.name)) is not None:
             # 甲市大学|乙县研究院: the first place is the parent's; the unit lies where its own words say
             run = opening_run(span.name[unit:], self._article_places)
-            # (a place of another region there is a word of the unit's name: 海西 for the west of the strait)
+            # (a place of another region there is a word of the unit's name — a region's nickname — not its site)
             if gives_a_site(run) and self._in_region(place := self._place_span(run[-1][0])):
                 self._add(span, "locatedIn", place, 0.8, sentence, rule="unit_names_its_place")
             return

@@ -239,8 +239,8 @@ def test_the_corpus_taiwanese_firms_lie_in_taiwan_but_not_an_association_named_a
 
 def test_a_unit_of_a_parent_body_lies_where_its_own_words_say():
     assert unit_of_a_parent("甲乙大学丙丁学院") == 4
-    found = made_up("泉州市建成甲乙大学泉港石化研究院。")
-    assert ("甲乙大学泉港石化研究院", "locatedIn", "泉港区") in found
+    found = made_up("泉州市建成甲乙大学晋江纺织研究院。")
+    assert ("甲乙大学晋江纺织研究院", "locatedIn", "晋江市") in found
 
 
 def test_the_corpus_college_of_a_university_is_not_placed_in_the_universitys_city():
@@ -273,7 +273,6 @@ def test_the_largest_firm_of_a_chain_works_in_it():
 
 def test_the_corpus_group_called_one_of_the_largest_of_its_chain_works_in_it():
     assert any(s.endswith("集团") and p == "operatesIn" and o == "工程机械" for s, p, o in facts(corpus_document("d23")))
-    assert "最大的工程机械企业" in article_text("d23")
 
 
 # -- chainkg evaluate --misses: what a rule writer reads next --------------------------------------
