@@ -144,13 +144,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract the article each reviewed-facts file cites and score the result per entity "
         "type and per relation (default: the bundled seed). With --gold, score every article a gold file "
         "names instead: per entity kind, per relation type, and precision per confidence band.",
-        epilog="examples:\n  chainkg evaluate\n  chainkg evaluate --gold tests/gold --corpus ../shared/corpus\n",
+        epilog="examples:\n  chainkg evaluate\n  chainkg evaluate --gold tests/gold --corpus ../shared/corpus\n"
+               "  chainkg evaluate --gold tests/gold --corpus ../shared/corpus --misses park locatedIn\n",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     evaluate.add_argument("facts", nargs="*", type=Path, metavar="FACTS.yaml")
     evaluate.add_argument("--gold", type=Path, metavar="DIR", help="a folder of gold files (see tests/gold/README.md)")
     evaluate.add_argument("--corpus", type=Path, metavar="DIR", default=Path("../shared/corpus"),
                           help="where the gold files' articles are (default: ../shared/corpus)")
     evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument("--misses", nargs="*", metavar="KIND", default=None,
+                          help="with --gold: per article, what was missed and what was counted wrong "
+                               "(optionally only these entity kinds or relation types, e.g. park locatedIn)")
     evaluate.set_defaults(handler=_cmd_evaluate)
 
     _add_neo4j_commands(commands)
@@ -664,9 +668,15 @@ def _score_rows(table) -> list[list[str]]:
 
 
 def _cmd_evaluate_gold(args: argparse.Namespace) -> int:
-    from chainkg.loaders.evaluate import CONFIDENCE_BANDS, evaluate_gold
+    from chainkg.loaders.evaluate import CONFIDENCE_BANDS, evaluate_gold, misses_by_article
 
     result = evaluate_gold(args.gold, args.corpus)
+    if args.misses is not None and not args.json:
+        for article, lines in misses_by_article(result, tuple(args.misses)).items():
+            print(article)
+            for label, what in lines:
+                print(f"  {label:6}  {what}")
+        return 0
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -688,6 +698,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     if args.gold is not None:
         return _cmd_evaluate_gold(args)
+    if args.misses is not None:
+        raise ChainKGError("--misses lists what a gold set holds: give --gold DIR too")
     results = {str(path): evaluate_seed(path) for path in (args.facts or [SEED_FACTS])}
     if args.json:
         print(json.dumps({k: v.as_dict() for k, v in results.items()}, ensure_ascii=False, indent=2))

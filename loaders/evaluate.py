@@ -28,7 +28,8 @@ from chainkg.loaders.reviewed import PLACES_FACTS, load_reviewed_facts
 from chainkg.text import normalize_name
 
 __all__ = ["Score", "Evaluation", "KIND_OF_TYPE", "match_entities", "evaluate", "evaluate_seed", "GoldEvaluation",
-           "GOLD_KINDS", "CONFIDENCE_BANDS", "score_against_gold", "evaluate_gold", "rule_precision_table"]
+           "GOLD_KINDS", "CONFIDENCE_BANDS", "score_against_gold", "evaluate_gold", "rule_precision_table",
+           "misses_by_article"]
 
 KIND_OF_TYPE = {
     "Company": "organization", "ResearchInstitute": "organization", "GovernmentBody": "organization",
@@ -296,6 +297,29 @@ def rule_precision_table(result: GoldEvaluation) -> list[tuple[str, int, int, fl
     rows = [(name, s.true_positives, s.true_positives + s.false_positives, round(s.precision, 3))
             for name, s in result.rules.items()]
     return sorted(rows, key=lambda row: (-row[2], row[0]))
+
+
+def misses_by_article(result: GoldEvaluation, only: tuple[str, ...] = ()) -> dict[str, list[tuple[str, str]]]:
+    """Per article, in article order: ("missed", what) for each gold name or fact the extractor
+    did not find, then ("wrong", what) for each it found that the gold file does not hold —
+    what a rule writer reads next. ``only`` keeps the lines that name one of these entity kinds
+    (``park``) or relation types (``locatedIn``).
+
+    >>> result = GoldEvaluation(missed=[("a", "park: 甲乙产业园"), ("a", "甲乙产业园 locatedIn 晋江市")],
+    ...                         spurious=[("a", "zone: 丙丁开发区")])
+    >>> misses_by_article(result, only=("park", "zone"))
+    {'a': [('missed', 'park: 甲乙产业园'), ('wrong', 'zone: 丙丁开发区')]}
+    """
+    def wanted(what: str) -> bool:
+        words = what.split(" ")
+        return not only or any(words[0] == f"{kind}:" or (len(words) > 1 and words[1] == kind) for kind in only)
+
+    table: dict[str, list[tuple[str, str]]] = {}
+    for label, lines in (("missed", result.missed), ("wrong", result.spurious)):
+        for article, what in lines:
+            if wanted(what):
+                table.setdefault(article, []).append((label, what))
+    return {article: table[article] for article in sorted(table)}
 
 
 def _totals(table: dict[str, Score]) -> None:

@@ -47,11 +47,31 @@ from chainkg.loaders.extract_chains import (
     possessor_of,
 )
 from chainkg.loaders.extract_confidence import confidence
-from chainkg.loaders.extract_generic import CLAUSE_OPENERS, in_slogan_frame, is_no_brand, names_a_kind
+from chainkg.loaders.extract_generic import (
+    CLAUSE_OPENERS,
+    chain_park_of_a_sort,
+    firms_of_a_kind,
+    in_slogan_frame,
+    is_no_brand,
+    names_a_kind,
+)
 from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_leaders import LEADING_ROLE, role_holders
-from chainkg.loaders.extract_located import gives_a_site, opening_run, short_forms_named_in_full
+from chainkg.loaders.extract_located import (
+    gives_a_site,
+    names_an_origin,
+    opening_run,
+    short_forms_named_in_full,
+    unit_of_a_parent,
+)
 from chainkg.loaders.extract_names import lists_projects, projects_introduced
+from chainkg.loaders.extract_parks import (
+    called_a_zone,
+    park_opening_project,
+    phase_called_a_project,
+    shared_ending_items,
+    titles_in_apposition,
+)
 from chainkg.loaders.extract_places import (
     in_region,
     mark_registrations,
@@ -59,7 +79,10 @@ from chainkg.loaders.extract_places import (
     region_of_concern,
     skip_opening_adverbials,
 )
+from chainkg.loaders.extract_short_forms import add_repeated_name_mentions, add_short_form_mentions
 from chainkg.loaders.extract_status import status_statements
+from chainkg.loaders.extract_supply import supply_pairs
+from chainkg.loaders.extract_topic import title_chain
 from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
 from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Observation, Relation, TextSpan
@@ -80,17 +103,20 @@ _LEADING_WORDS = (
     "主要", "布局", "大力发展", "发展", "新签约", "位于", "即将开园的", "相继", "还", "也", "都", "已", "并", "未来",
     *CLAUSE_OPENERS,
 )
-_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园)"
-_ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区)"
+# (工业区: a district of firms, a park unless the text calls it a zone — extract_parks.called_a_zone;
+# 智造园: a park of smart manufacturing, as 科技城 is one of technology)
+_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|工业区)"
+# (a bare 开发区 last: 甲乙二期开发区 is a zone too, and the longer endings win where they stand)
+_ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区|开发区)"
 # A provincial or municipal department by its standard name (省教育厅, 市商务局): a vocabulary of
 # the administration's departments, not of any one body.
 _DEPARTMENT = (r"(?:教育|财政|科学技术|科技|商务|交通运输|水利|民政|司法|公安|文化和旅游|卫生健康|自然资源|生态环境"
                r"|住房和城乡建设|农业农村|人力资源和社会保障|工业和信息化|应急管理|审计)厅")
-_ORG_SUFFIX = (r"(?:股份有限公司|有限公司|集团|公司|研究院|研究所|总院|分院|大学|协会|商会|同业公会|管委会|管理委员会|创新中心"
+_ORG_SUFFIX = (r"(?:股份有限公司|有限公司|集团|公司|研究院|研究所|总院|分院|大学|学院|协会|商会|同业公会|管委会|管理委员会|创新中心"
                rf"|人民政府|新闻办公室|工信局|商务局|发改委|{_DEPARTMENT})")
 _ORG_TYPES = [("人民政府", "GovernmentBody"), ("办公室", "GovernmentBody"), ("工信局", "GovernmentBody"),
               ("商务局", "GovernmentBody"), ("发改委", "GovernmentBody"),("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"), ("总院", "ResearchInstitute"),
-              ("分院", "ResearchInstitute"), ("大学", "ResearchInstitute"), ("协会", "Association"),
+              ("分院", "ResearchInstitute"), ("大学", "ResearchInstitute"), ("学院", "ResearchInstitute"), ("协会", "Association"),
               ("商会", "Association"), ("公会", "Association"), ("管委会", "GovernmentBody"),
               ("管理委员会", "GovernmentBody"), ("厅", "GovernmentBody")]
 #: Stock exchanges by the short forms news uses (a vocabulary, not a list of firms).
@@ -489,6 +515,7 @@ class _Extractor:
         extract_lexical.add_lexical_names(self)  # organizations the model tags, enumerations
         self._parks_inside_zones()
         self._park_phases_and_branches()
+        self._park_kinds_from_context()
         self._projects_named_after_places()
         self._projects_where_said()
         self._projects_opening_clauses()
@@ -502,6 +529,9 @@ class _Extractor:
         # X供图 / X摄: who supplied a photo is a credit, not what the article says (a name there is no mention)
         self.spans = [s for s in self.spans if not _CREDIT.match(self.text, s.end)]
         extract_lexical.after_dedupe(self)  # 甲乙 and 甲乙体育用品有限公司: one firm; 高新区 back to its zone
+        add_short_form_mentions(self)  # X(以下简称“Y”) … Y: later mentions of the same firm
+        self.index = SpanIndex()  # (the passes above changed the span list)
+        add_repeated_name_mentions(self, partial(extract_lexical.on_word_boundaries, self))
 
     def _drop_what_names_nothing(self) -> None:
         """Slogans and honours (打造中国X谷, 被评为十大…产业园) and kinds in a name's place
@@ -514,6 +544,10 @@ class _Extractor:
                     continue
                 if (end := ending.search(span.name)) is not None and names_a_kind(span.name[:end.start()], end.group(), self.chains):
                     continue
+                if end is not None and span.type == "IndustrialPark" and (
+                        chain_park_of_a_sort(self.text, span.start, span.name[:end.start()], self.chains)
+                        or titles_in_apposition(self.text, span.start, span.end, self._zone_or_park_at)):
+                    continue  # 以往的X产业园: such parks; 作为…X产业园区，Y开发区: what Y is called
             kept.append(span)
         self.spans = kept
         # 项目有A、B等: what the list names are projects, though a name may end as a park's does
@@ -521,6 +555,9 @@ class _Extractor:
         for span in self.spans:
             if (span.start, span.end) in introduced and span.type in ("IndustrialPark", "Company"):
                 span.type = "Project"
+
+    def _zone_or_park_at(self, position: int) -> bool:
+        return any(s.start == position and s.type in ("DevelopmentZone", "IndustrialPark") for s in self.spans)
 
     # -- projects, investors, tables: the language of project news ------------------------------
     def _place_opening(self, name: str) -> str | None:
@@ -554,6 +591,20 @@ class _Extractor:
                 name = park.name + branch.group()
                 park.extra["inside"] = True  # the park stays an entity of its own
                 self.spans.append(_Span(park.start, branch.end(), "IndustrialPark", name, name, {"within": park}))
+
+    def _park_kinds_from_context(self) -> None:
+        """What the words around a park's name say of it (``extract_parks``): X工业区是…开发区 is a
+        zone; X产业园(二期)作为项目… a project; 甲乙、丙丁石化园区 names 甲乙石化园区 too."""
+        for park in [s for s in self.spans if s.type in ("IndustrialPark", "DevelopmentZone")]:
+            if park.type == "IndustrialPark" and park.name.endswith("工业区") and called_a_zone(self.text, park.end):
+                park.type = "DevelopmentZone"
+            elif park.type == "IndustrialPark" and any(_PARK_PHASE.search(a) for a in park.extra.get("aliases", ())) \
+                    and phase_called_a_project(self.text, park.end):
+                park.type = "Project"
+            places = self._article_places
+            for start, end, name in shared_ending_items(self.text, park.start, park.name, places.__contains__):
+                self.spans.append(_Span(start, end, park.type, name, name,
+                                        {"shares_ending_with": park, "opening_place": places[self.text[start:end]]}))
 
     def _parks_inside_zones(self) -> None:
         """X开发区Y园区: two to four characters and 园区 right after a development zone name a park
@@ -922,6 +973,8 @@ class _Extractor:
             subject = self._sentence_subject(sentence, inside)
             for span in named:
                 self._name_relations(span, inside, sentence)
+                if "shares_ending_with" in span.extra:
+                    self._shared_ending_relations(span, sentence)
             if subject is not None:
                 for span in named:
                     if span is subject or span.extra.get("brand_of") or span.type == "StockExchange" or span.extra.get("inside"):
@@ -970,12 +1023,65 @@ class _Extractor:
             extract_lexical.add_lexical_relations(self, sentence, named)  # leaders, attraction (before the patterns read them)
             self._pattern_relations(sentence, named, chains)
             self._located_where_said(sentence, named)
+            self._origins_before_names(inside, named, sentence)
             self._located_in_frame(sentence, named)
             self._parks_in_their_zones(sentence, named)
             self._invested_by(sentence, named)
         self._table_owners()
         self._brand_relations()
         self._lists_share_a_named_chain()
+        self._projects_of_the_title_chain()
+        self._parks_opening_projects()
+
+    def _origins_before_names(self, inside, named, sentence) -> None:
+        """甲省X科技 (a province outside the article's region right before a body's name): the body
+        is from there and lies there (``extract_located.names_an_origin``). Only a firm: an association
+        or a university named after a province serves it (甲省X同业公会), wherever it sits."""
+        for body in named:
+            if body.type != "Company" or body.extra.get("inside"):
+                continue
+            place = next((p for p in inside if p.end == body.start and p.type == "AdministrativeArea" and "place" in p.extra), None)
+            if place is not None and names_an_origin(place.extra["place"], self._in_region(place)):
+                self._add(body, "locatedIn", place, 0.8, sentence, rule="origin_before_name")
+
+    def _parks_opening_projects(self) -> None:
+        """甲乙园丙丁项目, where the article names 甲乙园 on its own too: the project builds the park
+        (``extract_parks.park_opening_project``), so the park lies where the project lies and is
+        developed by whom the project is."""
+        parks = [s for s in self.spans if s.type == "IndustrialPark"]
+        by_key: dict[str, list[_Span]] = {}
+        for span in self.spans:
+            by_key.setdefault(span.key, []).append(span)
+        for subject, predicate, object_, _, sentence, _, _ in list(self.relations):
+            names = [s.name for s in by_key.get(subject, ()) if s.type == "Project"]
+            if predicate not in ("locatedIn", "developedBy") or not names:
+                continue
+            park = next((p for name in names if (p := park_opening_project(name, [p.name for p in parks]))), None)
+            target = next(iter(by_key.get(object_, ())), None)
+            if park is not None and target is not None:
+                park_span = next(p for p in parks if p.name == park)
+                self._add(park_span, predicate, target, 0.7, sentence, rule="park_opens_project")
+
+    def _projects_of_the_title_chain(self) -> None:
+        """A report whose title names one industry (``extract_topic``): its projects that no
+        sentence gave a chain work in that industry."""
+        chain = title_chain(self.text, [s for s in self.spans if s.type == "IndustrialChain"])
+        if chain is None:
+            return
+        given = {r[0] for r in self.relations if r[1] == "operatesIn"} | self._place_keys()
+        for project in [s for s in self.spans if s.type == "Project" and s.start >= chain.end]:
+            if project.key not in given:
+                given.add(project.key)
+                at = bisect_left(self._sentence_list, (project.start + 1,)) - 1
+                self._add(project, "operatesIn", chain, 0.6, self._sentence_list[max(0, at)], rule="member_title_chain")
+
+    def _shared_ending_relations(self, span: _Span, sentence) -> None:
+        """甲乙、丙丁石化园区: 甲乙石化园区 lies in 甲乙 and grows what the shared words name."""
+        self._add(span, "locatedIn", self._place_span(span.extra["opening_place"]), 0.8, sentence, rule="shared_ending_place")
+        partner = span.extra["shares_ending_with"]
+        for chain in self.index.within(self.spans, partner.start, partner.end):
+            if chain.type == "IndustrialChain" and span.type in ("IndustrialPark", "DevelopmentZone"):
+                self._add(span, "hostsChain", chain, 0.8, sentence, rule="shared_ending_chain")
 
     def _lists_share_a_named_chain(self) -> None:
         """甲乙半导体、丙丁、戊己等配套项目: a list is of one kind, so when one item's own name
@@ -1069,7 +1175,8 @@ class _Extractor:
     def _names_something(self, chain: _Span) -> bool:
         """A chain's label glued to the suffix of a name (X化工项目, X光电科技): part of a name the
         rules did not find, which says what that one body does, not the clause's firms."""
-        return "mention" not in chain.extra and bool(_NAME_GLUE.match(self.text, chain.end))
+        return "mention" not in chain.extra and bool(_NAME_GLUE.match(self.text, chain.end)) \
+            and not firms_of_a_kind(self.text, chain.start, chain.end)
 
     def _paragraph_of(self, sentence) -> tuple[int, int]:
         s0, s1 = sentence
@@ -1141,6 +1248,13 @@ class _Extractor:
         project named after its investor's origin (香港X项目) or firm (福建X集团Y项目) is not placed."""
         if span.type not in _NAMED_AFTER_PLACES or self._located_by_name(span) or _COMMITTEE.search(span.name):
             return
+        if span.type in _ORGS and (unit := unit_of_a_parent(span.name)) is not None:
+            # 甲市大学|乙县研究院: the first place is the parent's; the unit lies where its own words say
+            run = opening_run(span.name[unit:], self._article_places)
+            # (a place of another region there is a word of the unit's name — a region's nickname — not its site)
+            if gives_a_site(run) and self._in_region(place := self._place_span(run[-1][0])):
+                self._add(span, "locatedIn", place, 0.8, sentence, rule="unit_names_its_place")
+            return
         first = next((o for o in inside if o is not span and o.start == span.start and o.end < span.end
                       and o.type in ("AdministrativeArea", "DevelopmentZone")), None)
         if first is None and not (span.type == "DevelopmentZone" and "place" in span.extra):
@@ -1159,6 +1273,8 @@ class _Extractor:
             nearest = run[-1][0]
             if gives_a_site(run, project=span.type == "Project"):
                 self._add(span, "locatedIn", self._place_span(nearest), 0.6 if nearest.admin_level == "province" else 0.9, sentence, rule="name_opens_with_province" if nearest.admin_level == "province" else "name_opens_with_place")
+            elif span.type == "Company" and len(run) == 1 and names_an_origin(nearest, self._in_region(self._place_span(nearest))):
+                self._add(span, "locatedIn", self._place_span(nearest), 0.8, sentence, rule="origin_opens_name")
 
     @staticmethod
     def _place_span(entry: PlaceEntry) -> _Span:
@@ -1269,6 +1385,9 @@ class _Extractor:
                 seller = max(reversed(candidates), key=partial(_times_named, window))
                 for buyer in buyers:
                     self._add(seller, "suppliesTo", buyer, 0.7, sentence, rule="supplies")
+        # S为B配套, S是B的供应商, B生产的…搭载S的… (extract_supply)
+        for seller, buyer, rule, prior in supply_pairs(text, sentence, spans_in(s0, s1, orgs)):
+            self._add(seller, "suppliesTo", buyer, prior, sentence, rule=rule)
         # X旗下Y
         for match in re.finditer(r"旗下", text[s0:s1]):
             parents = spans_in(s0, s0 + match.start(), orgs)
@@ -1456,7 +1575,8 @@ class _Extractor:
         for draft in drafts.values():
             if draft.type in ("IndustrialPark", "Company", "Project"):
                 short = self._strip_place_prefix(draft.name)
-                if short != draft.name and short not in draft.aliases:
+                # (no place-less alias a second park of the article shares: 甲县X园区, 乙县X园区)
+                if short != draft.name and short not in draft.aliases and len(self._place_prefixes().get(short, ())) < 2:
                     draft.aliases.append(short)
             entry = place_gazetteer().get(draft.name)
             if entry is not None:
@@ -1497,7 +1617,31 @@ class _Extractor:
             return span.key
         kind = {"IndustrialPark": "park", "DevelopmentZone": "zone", "Project": "project",
                 "Observation": "figure"}.get(span.type, "org")
-        return _slug(kind, f"{self.source}:{span.key}" if span.type == "Observation" else self._strip_place_prefix(span.key))
+        if span.type == "Observation":
+            return _slug(kind, f"{self.source}:{span.key}")
+        stripped = self._strip_place_prefix(span.key)
+        # 甲县纺织园区 and 乙县纺织园区 in one article are two parks: their places keep them apart
+        return _slug(kind, span.key if len(self._place_prefixes().get(stripped, ())) > 1 else stripped)
+
+    def _nearest_place_id(self, prefix: str) -> str:
+        """The id of the last place of a run of places (甲市乙区 → 乙区's)."""
+        last = prefix
+        while prefix:
+            length = next((n for n in range(min(len(prefix), 7), 1, -1) if prefix[:n] in self.places), len(prefix))
+            last, prefix = self.places[prefix[:length]].id if prefix[:length] in self.places else prefix, prefix[length:]
+        return last
+
+    def _place_prefixes(self) -> dict[str, set[str]]:
+        """The nearest places each place-less name opens with in this article (``_entity_id``)."""
+        if getattr(self, "_prefixes", None) is None:
+            prefixes: dict[str, set[str]] = {}
+            for span in self.spans:
+                if "/" not in span.key and span.type in _NAMED_AFTER_PLACES:
+                    stripped = self._strip_place_prefix(span.key)
+                    if stripped != span.key:  # (by the nearest place: 甲市乙区X and 乙区X are one)
+                        prefixes.setdefault(stripped, set()).add(self._nearest_place_id(span.key[:len(span.key) - len(stripped)]))
+            self._prefixes = prefixes
+        return self._prefixes
 
     def _original_text(self, start: int, end: int) -> str:
         return self._original[start:end]

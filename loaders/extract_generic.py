@@ -11,6 +11,10 @@ in language that is no name at all, and these rules describe that language:
 - **a kind, a grade, a rank or a quality instead of a name** (:func:`names_a_kind`): a name's
   words before its ending made only of such words (国外大公司, 内资项目, 省级经济开发区,
   高端全产业基地) or holding a ranking (十大, 百强, 优秀) say what sort of thing, not which one;
+- **a chain's park after a word of time or sort** (:func:`chain_park_of_a_sort`): 以往的X产业园 /
+  这类X产业园, where X is only a chain's label, speaks of such parks in general, not of one;
+- **a chain's firms as a kind** (:func:`firms_of_a_kind`): …的X企业(之一) says what sort of firm
+  the subject is, not a firm named X企业;
 - **a brand that is a common noun or a park** (:func:`is_no_brand`): the words before a chain's
   label in a park's name (X半导体产业基地) name a firm only when they are a name, not a noun the
   model reads as common (化合物) nor a park's own words (X园 of X园区).
@@ -31,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-__all__ = ["CLAUSE_OPENERS", "in_slogan_frame", "names_a_kind", "is_no_brand"]
+__all__ = ["CLAUSE_OPENERS", "in_slogan_frame", "names_a_kind", "chain_park_of_a_sort", "firms_of_a_kind", "is_no_brand"]
 
 #: Words that open a clause before a name and are never part of one: a policy's title (关于 /
 #: 推进 / 加快 …), a target (力争 / 争取), what a list is (项目有 / 企业有).
@@ -96,6 +100,42 @@ def names_a_kind(stem: str, ending: str, chains: Container[str] = ()) -> bool:
     if not rest:
         return True
     return bool(_GRADE_WORDS.search(stem)) and rest in chains
+
+
+# Words of time or sort before a name that make it any such thing: 以往的 / 传统的 / 这类 …
+_OF_A_SORT = re.compile(r"(?:以往|过去|从前|此前|传统|一般|普通|通常|常见)的$|(?:这类|此类|这种|此种|那种|同类|各类)$")
+
+
+def chain_park_of_a_sort(text: str, start: int, stem: str, chains: Container[str]) -> bool:
+    """Whether the name at ``start``, whose words before its ending (``stem``) are only a chain's
+    label, follows a word of time or sort (以往的, 传统的, 这类 …): parks of that chain in
+    general, not one park.
+
+    >>> text = "不同于以往的智能装备产业园，甲乙智能装备产业园已投用。"
+    >>> chain_park_of_a_sort(text, 6, "智能装备", {"智能装备"})
+    True
+    >>> chain_park_of_a_sort(text, text.index("甲乙"), "甲乙智能装备", {"智能装备"})
+    False
+    """
+    return stem in chains and bool(_OF_A_SORT.search(text, max(0, start - 4), start))
+
+
+# …的 + label + 企业: a kind of firm (中国最大的X企业之一), as 企业 is never a name's own ending
+_KIND_OF_FIRM = re.compile(r"(?:龙头|骨干|领军|重点|知名)?企业")
+
+
+def firms_of_a_kind(text: str, start: int, end: int) -> bool:
+    """Whether the chain label at ``text[start:end]`` stands between 的 and 企业: the kind of firm
+    a sentence says its subject is (最大的X企业之一), not the words of a firm's name.
+
+    >>> text = "甲乙集团成为全国最大的工程机械企业之一。"
+    >>> firms_of_a_kind(text, text.index("工程"), text.index("企业"))
+    True
+    >>> text = "甲乙机械企业集团投产。"
+    >>> firms_of_a_kind(text, 2, 4)
+    False
+    """
+    return text[start - 1:start] == "的" and start > 0 and bool(_KIND_OF_FIRM.match(text, end))
 
 
 def is_no_brand(brand: str, common_noun: bool, park_names: list[str]) -> bool:

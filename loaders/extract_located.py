@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 
 from chainkg.loaders.gazetteer import PlaceEntry, short_form
 
-__all__ = ["opening_run", "gives_a_site", "short_forms_named_in_full", "child_by_short_form"]
+__all__ = ["names_an_origin", "unit_of_a_parent", "opening_run", "gives_a_site", "short_forms_named_in_full", "child_by_short_form"]
 
 # the levels whose short forms the text may use once it has named the full form
 _SHORTENED_LEVELS = ("county",)
@@ -124,6 +124,38 @@ def gives_a_site(run: Sequence[tuple[PlaceEntry, int]], project: bool = False) -
     True
     """
     return bool(run) and (project or run[-1][0].admin_level != "province")
+
+
+# a body's name, then one of its units (甲乙大学丙丁学院, 甲乙集团丙丁分公司): the unit's words end it
+_PARENT_THEN_UNIT = re.compile(r"(.{2,12}?(?:大学|集团|总院|研究院|公司))(.{2,16}(?:学院|研究院|研究所|分院|分公司|实验室|中心))")
+
+
+def unit_of_a_parent(name: str) -> int | None:
+    """Where a unit's own words start in a name that opens with its parent body (甲乙大学|丙丁学院
+    → 4), or None. A place opening such a name is the parent's (甲市大学 is in 甲市, its college
+    may be anywhere); a place opening the unit's words is the unit's own site.
+
+    >>> unit_of_a_parent("甲乙大学丙丁学院"), unit_of_a_parent("甲乙大学") is None, unit_of_a_parent("甲乙科技有限公司") is None
+    (4, True, True)
+    """
+    match = _PARENT_THEN_UNIT.fullmatch(name)
+    return match.start(2) if match else None
+
+
+def names_an_origin(entry: PlaceEntry, in_region: bool) -> bool:
+    """Whether a place written right before a body's name (or opening it) says where the body
+    comes from and lies: a province outside the article's region (``in_region`` False) — news on
+    one area writes 甲省X科技 for a firm from elsewhere. Inside the region a province says only
+    where a body registered (``gives_a_site``), and a country is no site at all.
+
+    >>> from chainkg.loaders.gazetteer import place_gazetteer
+    >>> province = place_gazetteer()["福建省"]
+    >>> names_an_origin(province, in_region=False), names_an_origin(province, in_region=True)
+    (True, False)
+    >>> names_an_origin(place_gazetteer()["厦门市"], in_region=False)
+    False
+    """
+    return entry.type == "AdministrativeArea" and entry.admin_level == "province" and not in_region
 
 
 def short_forms_named_in_full(text: str, found: Sequence[tuple[int, int, PlaceEntry]]) -> list[tuple[int, int, PlaceEntry]]:
