@@ -258,26 +258,6 @@ def test_the_real_status_change_across_two_articles_is_listed_in_both_engines(ne
     assert "集中开工项目" in found[0].evidence[0] and "施工" in found[0].evidence[1]
 
 
-def test_an_answer_as_of_a_date_quotes_only_the_sentences_said_by_then_in_both_engines(neo4j_store, two_articles):
-    """d24 (2022-05-17) and d12 (2022-07-15) both say the district's 智能装备产业园 hosts 智能装备: as of a
-    day between them the entry quotes d24's sentence only, after both, both sentences."""
-    from _results import without_engine as plain
-
-    from chainkg.analyses import chain_gaps
-    from chainkg.analyses.timeline import graph_as_of
-
-    kg, _ = two_articles
-    quoted = {}
-    for day in ("2022-06-01", "2022-08-01"):
-        embedded, cypher = graph_as_of(kg, day)[0], graph_as_of(neo4j_store, day)[0]
-        report = chain_gaps(embedded, "智能装备", "洛江区")
-        assert plain(chain_gaps(cypher, "智能装备", "洛江区")) == plain(report)
-        [entry] = [e for e in report.chain_level if e.name == "洛江区智能装备产业园"]
-        quoted[day] = entry.evidence
-    assert len(quoted["2022-06-01"]) == 1 and "5月17日" in quoted["2022-06-01"][0]
-    assert len(quoted["2022-08-01"]) == 2 and quoted["2022-06-01"][0] in quoted["2022-08-01"]
-
-
 def test_a_status_a_person_wrote_weighs_as_of_its_files_date_not_as_undated(tmp_path):
     """A reviewed file of 2024-03 writes a project in operation; an undated article calls it planned and
     a dated later one reports a new phase under construction: the written status beats the undated
@@ -301,14 +281,50 @@ def test_a_status_a_person_wrote_weighs_as_of_its_files_date_not_as_undated(tmp_
     assert later.entities["project/jiayi"].status == "under_construction"
 
 
-def test_a_change_in_a_window_quotes_the_sentences_said_by_its_end_in_both_engines(neo4j_store, two_articles):
+# -- a real fact two dated articles state: 德化's ceramics chain, d17 (2011-06-02) and d8 (2023-03-24) ----
+
+D17 = CORPUS / "d17_dehua_sanban_ceramics.txt"
+D8 = CORPUS / "d8_dehua_ceramics_tradpinyin.txt"
+#: d8 has no dateline; its publication date is the one its address gives (the corpus README's source).
+D8_DATE = {D8.name: "2023-03-24"}
+
+
+@pytest.fixture(scope="module")
+def dehua_pair(neo4j_store):
+    from chainkg.graph.build import load_facts
+    from chainkg.loaders.reviewed import PLACES_FACTS
+
+    yield _both_engines(neo4j_store, load_facts([PLACES_FACTS, D17, D8], dates=D8_DATE))
+    neo4j_store.clear()
+
+
+def test_an_answer_as_of_a_date_quotes_only_the_sentences_said_by_then_in_both_engines(neo4j_store, dehua_pair):
+    """Both articles say 德化 has the ceramics chain: as of 2015 the county's entry quotes d17's sentence
+    only, as of 2024 d8's too."""
+    from _results import without_engine as plain
+
+    from chainkg.analyses import chain_gaps
+    from chainkg.analyses.timeline import graph_as_of
+
+    quoted = {}
+    for day in ("2015-01-01", "2024-01-01"):
+        embedded, cypher = graph_as_of(dehua_pair, day)[0], graph_as_of(neo4j_store, day)[0]
+        report = chain_gaps(embedded, "陶瓷", "德化县")
+        assert plain(chain_gaps(cypher, "陶瓷", "德化县")) == plain(report)
+        [entry] = [e for e in report.chain_level if e.name == "德化县"]
+        quoted[day] = entry.evidence
+    d17 = D17.read_text(encoding="utf-8")
+    assert len(quoted["2015-01-01"]) == 1 and quoted["2015-01-01"][0][:8] in d17
+    assert len(quoted["2024-01-01"]) == 2 and quoted["2015-01-01"][0] in quoted["2024-01-01"]
+
+
+def test_a_change_in_a_window_quotes_the_sentences_said_by_its_end_in_both_engines(neo4j_store, dehua_pair):
     from _results import without_engine as plain
 
     from chainkg.analyses.changes import changes
 
-    kg, _ = two_articles
-    for until, count in (("2022-06-01", 1), (None, 2)):
-        embedded = changes(kg, "2022-01-01", until)
-        assert plain(changes(neo4j_store, "2022-01-01", until)) == plain(embedded)
-        [entered] = [c for c in embedded.changes if c.subject_name == "洛江区智能装备产业园" and c.object_name == "智能装备"]
-        assert (entered.kind, entered.date, len(entered.evidence)) == ("entered", "2022-05-17", count)
+    for until, count in (("2015-01-01", 1), (None, 2)):
+        embedded = changes(dehua_pair, "2011-01-01", until)
+        assert plain(changes(neo4j_store, "2011-01-01", until)) == plain(embedded)
+        [entered] = [c for c in embedded.changes if (c.subject_name, c.object_name) == ("德化县", "陶瓷")]
+        assert (entered.kind, entered.date, len(entered.evidence)) == ("entered", "2011-06-02", count)

@@ -116,26 +116,27 @@ def test_the_changes_section_is_visible_and_linked_in_a_browser(corpus_pages):
 
 
 def test_a_fact_a_later_article_repeats_is_as_new_as_that_article_on_real_articles():
-    """d24 (dateline 2022-05-18) and d12 (2022-07-15) both say 洛江区智能装备产业园 hosts 智能装备 (d12 without the county): the
-    fact is dated by its first statement and shows the newer one; it is not stale where a fact
-    only the earlier article states is."""
+    """d17 (dateline 2011-06-02) and d8 (2023-03-24, the date its address gives) both speak of 德化's
+    ceramics chain: the fact is dated by its first statement and shows the newer one; it is not
+    stale where a fact only the 2011 article states is."""
     from chainkg.graph.build import load_facts
     from chainkg.graph.networkx_projection import to_networkx
     from chainkg.graph.rdf import facts_to_dataset, union_graph
     from chainkg.reports.fact_dates import FactDates
 
-    kg = to_networkx(union_graph(facts_to_dataset(load_facts([
-        PLACES_FACTS, CORPUS / "d24_luojiang_equipment_park_phase2.txt", CORPUS / "d12_luojiang_sany_trad_quotes.txt"]))))
+    d8 = CORPUS / "d8_dehua_ceramics_tradpinyin.txt"
+    kg = to_networkx(union_graph(facts_to_dataset(load_facts(
+        [PLACES_FACTS, CORPUS / "d17_dehua_sanban_ceramics.txt", d8], dates={d8.name: "2023-03-24"}))))
     name = {n: a.get("name") for n, a in kg.nodes(data=True)}
     [repeated] = [d for u, v, k, d in kg.edges(keys=True, data=True)
-                  if k == "hostsChain" and (name[u], name[v]) == ("洛江区智能装备产业园", "智能装备")]
-    assert repeated["stated_dates"] == ["2022-05-17", "2022-07-15"]
+                  if k == "hostsChain" and (name[u], name[v]) == ("德化县", "陶瓷")]
+    assert repeated["stated_dates"] == ["2011-06-02", "2023-03-24"]
     once = [d for u, v, k, d in kg.edges(keys=True, data=True)
-            if k == "hostsChain" and name[u] == "洛江区" and name[v] == "工业母机"]
-    assert [d["stated_dates"] for d in once] == [["2022-05-18"]]
-    dates = FactDates(kg, stale_years=0)  # the cutoff is the newest date in the graph: 2022-07-15
-    assert dates.cutoff == "2022-07-15"
-    assert not dates.is_stale(repeated) and dates.is_stale(once[0])
-    assert dates.label(repeated) == "2022-05-17，最新 2022-07-15"
-    # as of a day between the two articles only the first had said it: older than that day's cutoff
-    assert FactDates(kg, stale_years=0, as_of="2022-06-01").is_stale(repeated)
+            if d.get("sources") and d.get("stated_dates") == ["2011-06-02"]]
+    assert once  # what only the 2011 article says
+    dates = FactDates(kg, stale_years=3)  # the reference is the newest date in the graph: 2023-03-24
+    assert dates.cutoff == "2020-03-24"
+    assert not dates.is_stale(repeated) and all(dates.is_stale(d) for d in once)
+    assert dates.label(repeated) == "2011-06-02，最新 2023-03-24"
+    # as of 2015 only the 2011 article had said it: older than that day's cutoff
+    assert FactDates(kg, stale_years=3, as_of="2015-01-01").is_stale(repeated)
