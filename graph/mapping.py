@@ -61,7 +61,7 @@ from chainkg.ontology import CHAIN_FILES, CKG, CLASSES
 
 __all__ = [
     "Triple", "Emit", "emit_facts", "statement_triples", "decimal_literal", "rdf_value", "plain_value", "plain_from_rdf", "merged_qualifiers",
-    "edge_dates", "EDGE_DATE_FIELDS", "date_literal",
+    "edge_dates", "statement_date", "EDGE_DATE_FIELDS", "date_literal",
     "source_triples", "entity_triples", "evidence_triples", "observation_triples",
     "entity_properties", "entity_labels", "relationship_properties", "has_qualifiers", "relation_from_properties",
     "entity_node_attributes", "edge_attributes", "statement_qualifiers", "entity_term_values",
@@ -386,6 +386,16 @@ def edge_dates(statements: Iterable[dict[TermField, Any]]) -> dict[str, Any]:
     if facts and all(facts):
         found["statedSince"] = min(facts)
     return found
+
+
+def statement_date(qualifiers: dict[TermField, Any]) -> str | None:
+    """The date one statement's qualifiers give (``statedOn``, ISO text), else None.
+
+    >>> statement_date({_STATED_ON: "2024-03"}), statement_date({})
+    ('2024-03', None)
+    """
+    value = qualifiers.get(_STATED_ON)
+    return str(value) if value else None
 
 
 #: ``edge_dates`` keys as the analysis graphs name them.

@@ -89,6 +89,7 @@ from chainkg.graph.mapping import (
     plain_from_rdf,
     rdf_value,
     relationship_properties,
+    statement_date,
 )
 from chainkg.graph.namespaces import OA, bind_prefixes
 from chainkg.loaders.records import RELATION_QUALIFIERS, FactSet, TextSpan
@@ -557,7 +558,7 @@ def _relationship_row(index: _Quads, subject: URIRef, term, object_: URIRef, sta
         spans += own
         qualified.append({q: plain_from_rdf(q, value) for q in RELATION_QUALIFIERS
                           if (value := index.value(statement, CKG[q.term])) is not None})
-        stated_on = str(next((v for q, v in qualified[-1].items() if q.term == "statedOn"), ""))
+        stated_on = statement_date(qualified[-1]) or ""
         for span in own:  # a sentence two statements share is as old as the older
             dates[span] = min(dates.get(span) or stated_on, stated_on) if stated_on else ""
     properties.update((term.term, value) for term, value in merged_qualifiers(qualified).items())

@@ -33,6 +33,7 @@ from chainkg.graph.mapping import (
     edge_dates,
     entity_term_values,
     merged_qualifiers,
+    statement_date,
     statement_qualifiers,
     status_history,
 )
@@ -105,7 +106,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         confidence = graph.value(statement, CKG.confidence)
         record["confidence"] = max(record["confidence"], float(str(confidence)) if confidence is not None else 0.0)
         qualifiers = dict(statement_qualifiers(graph, statement))
-        stated_on = next((str(v) for t, v in qualifiers.items() if t.term == "statedOn"), None)
+        stated_on = statement_date(qualifiers)
         # each sentence dated by its statement: an answer "as of" a date quotes only what was said by then
         record["evidence"].extend({**_evidence_record(graph, e), "stated_on": stated_on}
                                   for e in graph.objects(statement, CKG.evidence))
