@@ -103,6 +103,7 @@ _LEADING_WORDS = (
     "主要", "布局", "大力发展", "发展", "新签约", "位于", "即将开园的", "相继", "还", "也", "都", "已", "并", "未来",
     *CLAUSE_OPENERS,
 )
+_LEADING_LONGEST_FIRST = tuple(sorted(_LEADING_WORDS, key=len, reverse=True))
 # (工业区: a district of firms, a park unless the text calls it a zone — extract_parks.called_a_zone;
 # 智造园: a park of smart manufacturing, as 科技城 is one of technology)
 _PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|工业区)"
@@ -318,7 +319,7 @@ def _trim_leading(name: str) -> str:
     changed = True
     while changed:
         changed = False
-        for word in sorted(_LEADING_WORDS, key=len, reverse=True):
+        for word in _LEADING_LONGEST_FIRST:
             if name.startswith(word) and len(name) - len(word) >= 2:
                 name, changed = name[len(word):], True
     return name

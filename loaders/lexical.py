@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -42,8 +42,7 @@ __all__ = ["Token", "lexical_tokens", "clear_token_cache", "lexical_model", "crf
 NAME_TAGS = ("ORG", "LOC", "PER", "TIME")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of the text: ``text[start:end] == word``, and its tag."""
 
     start: int
@@ -62,6 +61,19 @@ def _read_table(path: Path) -> dict[str, str]:
     return table
 
 
+class _CharIds(dict):
+    """The model's id of each character, looked up once (full-width forms read as half-width,
+    an unknown character as the vocabulary's ``OOV``)."""
+
+    def __init__(self, vocabulary: dict[str, int], halfwidth: dict[str, str], unknown: int) -> None:
+        super().__init__()
+        self.vocabulary, self.halfwidth, self.unknown = vocabulary, halfwidth, unknown
+
+    def __missing__(self, character: str) -> int:
+        value = self[character] = self.vocabulary.get(self.halfwidth.get(character, character), self.unknown)
+        return value
+
+
 class _Model:
     """The LAC encoder, its vocabularies and CRF transitions, read from the package's files."""
 
@@ -74,6 +86,10 @@ class _Model:
         self.halfwidth = _read_table(folder / "q2b.dic") if (folder / "q2b.dic").exists() else {}
         labels = {int(i): label for i, label in _read_table(folder / "tag.dic").items()}
         self.labels = [labels.get(i, "n-B").rsplit("-", 1) for i in range(max(labels) + 1)]
+        #: each tag's word tag (``n``, ``ORG``…) and whether it continues the word before (``-I``)
+        self.tag_names = [parts[0] for parts in self.labels]
+        self.continues = np.array([parts[1:] == ["I"] for parts in self.labels])
+        self.char_ids = _CharIds(self.vocabulary, self.halfwidth, self.unknown)
         self.transitions = np.load(folder / "lac_crf_transitions.npy").astype(np.float32)
         options = onnxruntime.SessionOptions()
         # one article is a short sequence: more threads only add hand-off cost, and a
@@ -93,7 +109,7 @@ class _Model:
         longest = max(map(len, pieces))
         ids = np.zeros((len(pieces), longest), dtype=np.int64)
         for row, piece in enumerate(pieces):
-            ids[row, :len(piece)] = [self.vocabulary.get(self.halfwidth.get(ch, ch), self.unknown) for ch in piece]
+            ids[row, :len(piece)] = list(map(self.char_ids.__getitem__, piece))
         lengths = np.array([len(piece) for piece in pieces], dtype=np.int64)
         scores = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
         return [scores[row, :len(piece)] for row, piece in enumerate(pieces)]
@@ -109,16 +125,26 @@ class _Model:
         if not rows:
             return tokens
         for row, scores in zip(rows, self.emissions(["。".join(piece for _, piece in row) for row in rows]), strict=True):
-            tags = crf_decode(scores, self.transitions, self.margin)
-            at = 0
-            for offset, piece in row:
-                start = 0
-                for i in range(1, len(piece) + 1):
-                    if i == len(piece) or self.labels[tags[at + i]][1] != "I":
-                        tokens.append(Token(offset + start, offset + i, piece[start:i], self.labels[tags[at + start]][0]))
-                        start = i
-                at += len(piece) + 1
+            tokens += self._row_tokens(row, np.array(crf_decode(scores, self.transitions, self.margin)))
         tokens.sort(key=lambda t: t.start)
+        return tokens
+
+    def _row_tokens(self, row: list[tuple[int, str]], tags: np.ndarray) -> list[Token]:
+        """The words of one row's pieces (offset, text), from the row's tags: a word starts where
+        a tag does not continue the one before, and at every piece's start (the 。 joining two
+        pieces is neither's word)."""
+        starts_word = ~self.continues[tags]
+        names = self.tag_names
+        tokens: list[Token] = []
+        at = 0
+        for offset, text in row:
+            starts_word[at] = True  # a piece starts a word whatever its tag says
+            begins = np.flatnonzero(starts_word[at:at + len(text)])
+            kinds = [names[tag] for tag in tags[at + begins].tolist()]
+            begins = begins.tolist()
+            ends = [*begins[1:], len(text)]
+            tokens += [Token(offset + i, offset + j, text[i:j], kind) for i, j, kind in zip(begins, ends, kinds, strict=True)]
+            at += len(text) + 1
         return tokens
 
 
