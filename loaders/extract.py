@@ -84,7 +84,7 @@ from chainkg.loaders.extract_status import status_statements
 from chainkg.loaders.extract_supply import supply_pairs
 from chainkg.loaders.extract_topic import title_chain
 from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
-from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, place_gazetteer
+from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, literal_trie_pattern, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Observation, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
 
@@ -104,6 +104,7 @@ _LEADING_WORDS = (
     *CLAUSE_OPENERS,
 )
 _LEADING_LONGEST_FIRST = tuple(sorted(_LEADING_WORDS, key=len, reverse=True))
+_LEADING_FIRST_CHARACTERS = frozenset(word[0] for word in _LEADING_WORDS)
 # (工业区: a district of firms, a park unless the text calls it a zone — extract_parks.called_a_zone;
 # 智造园: a park of smart manufacturing, as 科技城 is one of technology)
 _PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|工业区)"
@@ -317,7 +318,7 @@ def _cut_name(raw: str, suffix_length: int) -> str:
 
 def _trim_leading(name: str) -> str:
     changed = True
-    while changed:
+    while changed and name[:1] in _LEADING_FIRST_CHARACTERS:  # (no leading word can match otherwise)
         changed = False
         for word in _LEADING_LONGEST_FIRST:
             if name.startswith(word) and len(name) - len(word) >= 2:
@@ -1682,9 +1683,9 @@ def _times_named(window: str, span: _Span) -> int:
 
 @lru_cache(maxsize=1)
 def _place_pattern() -> re.Pattern:
-    """All place names in one pattern, longest first: one pass over the text finds them all."""
-    names = sorted((n for n in place_gazetteer() if len(n) >= 2), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    """All place names in one pattern, longest first: one pass over the text finds them all
+    (as a trie, so each position tries only the names that start with its characters)."""
+    return re.compile(literal_trie_pattern(n for n in place_gazetteer() if len(n) >= 2))
 
 
 @lru_cache(maxsize=1)
