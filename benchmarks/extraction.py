@@ -20,11 +20,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from chainkg.loaders.batch import ArticleJob, extract_many, usable_cores
 from chainkg.loaders.extract import extract_text
 from chainkg.loaders.extract_lexical import rules_only
 from chainkg.loaders.gazetteer import chain_gazetteer, place_gazetteer
 from chainkg.loaders.lexical import clear_token_cache, lexical_tokens
 from chainkg.loaders.text import normalize_article
+
+#: LAC's encoder per character: two bidirectional GRU layers of 128 units (reading 128, then 256
+#: values) and a 256 → 59 output layer; a GRU step costs 3 × 128 × (inputs + 128) multiply-adds.
+MODEL_MACS_PER_CHARACTER = 2 * 3 * 128 * (128 + 128) + 2 * 3 * 128 * (256 + 128) + 256 * 59
 
 
 def _timed(function: Callable[[str], object], texts: list[str], repeat: int) -> tuple[float, float]:
@@ -50,6 +55,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--lengths", action="store_true", help="only: one long line at 10k, 100k and 1M characters")
+    parser.add_argument("--processes", type=int, default=usable_cores(),
+                        help="also: the corpus eight times over through loaders.batch with this many processes "
+                             "(default: every usable core; 1 skips it)")
     args = parser.parse_args()
     if args.lengths:
         for length, seconds in length_growth(repeat=min(args.repeat, 3)):
@@ -81,6 +89,16 @@ def main() -> None:
               f"{cpu:>12.4f}{len(texts) / cpu:>16.1f}{characters / cpu:>13.0f}")
     full, alone = timings["extract_text, model + rules"][1], timings["extract_text, rules alone"][1]
     print(f"the model and its rules cost {full / alone:.1f}× the rules alone (CPU)")
+    model_cpu = timings["lexical_tokens (model)"][1]
+    print(f"the model's arithmetic: {MODEL_MACS_PER_CHARACTER / 1e6:.2f} M multiply-adds per character of text, "
+          f"{2 * MODEL_MACS_PER_CHARACTER * sum(map(len, normalized)) / model_cpu / 1e9:.1f} GFLOP/s on this core")
+    if args.processes > 1:
+        many = [ArticleJob(text, f"{i}") for i, text in enumerate(texts * 8)]
+        started = time.perf_counter()
+        extract_many(many, workers=args.processes, progress=False)
+        wall = time.perf_counter() - started
+        print(f"extract_many, {args.processes} processes (not one core): {len(many)} articles in {wall:.2f} s wall, "
+              f"{len(many) / wall:.1f} articles/s, starting the processes included")
 
 
 def length_growth(lengths=(10_000, 100_000, 1_000_000), repeat: int = 3) -> list[tuple[int, float]]:

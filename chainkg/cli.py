@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=_default_out(), metavar="DIR",
                        help="output folder (default: $CHAINKG_OUT or out; the analyses read it by default)")
     build.add_argument("--no-report", action="store_true", help="skip report.html and gaps.html")
+    build.add_argument("--jobs", type=_positive_int, metavar="N",
+                       help="processes extracting articles at once (default: one per core for a large batch, else 1)")
     build.add_argument("--open", action="store_true", help="open report.html in a browser afterwards")
     build.add_argument("--date", action="append", default=[], metavar="FILE=DATE",
                        help="an article's date (YYYY, YYYY-MM or YYYY-MM-DD), before a dates.csv beside it and its "
@@ -135,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
     extract.add_argument("--json", action="store_true", help="print the documents as JSON")
+    extract.add_argument("--jobs", type=_positive_int, metavar="N",
+                         help="processes extracting at once (default: one per core for a large batch, else 1); "
+                              "the output is the same at any N")
     extract.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                          help="the articles' date, to resolve 昨日 / 去年 / 今年 (default: a dateline in the text)")
     extract.set_defaults(handler=_cmd_extract)
@@ -392,7 +397,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     sources = args.sources or list(DEFAULT_SOURCES)
     _status(f"loading {len(sources)} source(s)…")
-    facts = load_facts(sources, dates=_user_dates(args.date), decisions=args.decisions)
+    facts = load_facts(sources, dates=_user_dates(args.date), decisions=args.decisions, workers=args.jobs)
     dataset = facts_to_dataset(facts)
     union = union_graph(dataset)
     _status(f"validating {len(union)} triples with SHACL…")
@@ -629,6 +634,12 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
 def _iso_date(text: str):
     from datetime import date
 
@@ -639,11 +650,13 @@ def _iso_date(text: str):
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from chainkg.loaders.articles import extract_file
+    from chainkg.loaders.articles import read_article, source_id
+    from chainkg.loaders.batch import ArticleJob, extract_many
     from chainkg.loaders.sources import expand_sources
 
     files = expand_sources(args.files).articles
-    documents = [extract_file(path, args.date) for path in files]
+    jobs = [ArticleJob(read_article(path)[0], source_id(path), args.date) for path in files]
+    documents = extract_many(jobs, workers=args.jobs)
     if not documents:
         raise ChainKGError("no article files (.txt, .html) found in " + ", ".join(map(str, args.files)))
     if args.json:

@@ -51,7 +51,7 @@ def chain_ids() -> frozenset[str]:
 
 
 def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[str, str] | None = None,
-               decisions: Iterable[str | Path] = ()) -> FactSet:
+               decisions: Iterable[str | Path] = (), workers: int | None = None) -> FactSet:
     """Load reviewed-facts files, table mappings and articles (text or HTML; files or folders), check
     cross-references, and place chain-level facts on segments where their words say which.
 
@@ -59,13 +59,13 @@ def load_facts(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[str,
     ``dates``: an article's date by its file name or path (``chainkg build --date FILE=DATE``),
     before a ``dates.csv`` beside it and its dateline (``loaders.articles.article_date``).
     ``decisions``: review decisions files (``loaders.decisions``), besides any ``*.decisions.yaml``
-    among the sources.
+    among the sources. ``workers``: processes extracting articles at once (``loaders.batch``).
     """
-    return load_sources(sources, dates, decisions).facts
+    return load_sources(sources, dates, decisions, workers).facts
 
 
 def load_sources(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[str, str] | None = None,
-                 decisions: Iterable[str | Path] = ()) -> ArticleLoad:
+                 decisions: Iterable[str | Path] = (), workers: int | None = None) -> ArticleLoad:
     """:func:`load_facts`, also returning how entities were resolved and which facts a review may judge."""
     from chainkg.loaders.articles import ArticleLoad, load_articles_report
     from chainkg.loaders.tables import is_table_mapping, load_table
@@ -83,7 +83,8 @@ def load_sources(sources: Iterable[str | Path] = DEFAULT_SOURCES, dates: dict[st
             facts.merge(load_table(path) if is_table_mapping(path) else load_reviewed_facts(path))
     facts, joined, refused = join_written(facts)  # two tables or files naming one thing: one node
     written = written_statuses(facts)  # dated by their files, before articles add sources of their own
-    load = load_articles_report(found.articles, reviewed=facts, dates=dates, decisions=review) if found.articles \
+    load = load_articles_report(found.articles, reviewed=facts, dates=dates, decisions=review,
+                                workers=workers) if found.articles \
         else ArticleLoad(FactSet(), Resolution(), {})
     load.resolution.merges[:0] = joined
     load.resolution.near_misses[:0] = refused

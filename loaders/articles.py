@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from chainkg.errors import SourceError
+from chainkg.loaders.batch import ArticleJob, extract_many
 from chainkg.loaders.dates import DATES_MANIFEST, date_facts, document_date, learned_date, read_dates_manifest
 from chainkg.loaders.decisions import Decisions, fact_id
 from chainkg.loaders.extract import ExtractedDocument, extract_text
@@ -47,7 +48,7 @@ from chainkg.loaders.resolve import KIND, Resolution, is_abbreviation, located_i
 from chainkg.loaders.sources import ARTICLE_SUFFIXES, expand_sources
 from chainkg.loaders.text import MAX_ARTICLE_BYTES, decode_source, normalize_annotated_text, read_source_file
 
-__all__ = ["ARTICLE_SUFFIXES", "ArticleLoad", "read_article", "extract_file", "documents_to_facts", "resolve_documents",
+__all__ = ["ARTICLE_SUFFIXES", "ArticleLoad", "read_article", "extract_file", "source_id", "documents_to_facts", "resolve_documents",
            "load_articles", "load_articles_report", "is_abbreviation", "article_date"]
 
 
@@ -69,10 +70,15 @@ def read_article(path: str | Path) -> tuple[str, str]:
 def extract_file(path: str | Path, document_date=None) -> ExtractedDocument:
     """Read and extract one article file (``document_date`` resolves 昨日 / 去年)."""
     text, _ = read_article(path)
-    return extract_text(text, source=_source_id(Path(path)), document_date=document_date)
+    return extract_text(text, source=source_id(Path(path)), document_date=document_date)
 
 
-def _source_id(path: Path) -> str:
+def source_id(path: Path) -> str:
+    """The id of an article file's source document: its name's stem, safe in an IRI, ``.extracted``.
+
+    >>> source_id(Path("新闻/d1 泉州.txt"))
+    'd1___.extracted'
+    """
     return re.sub(r"[^A-Za-z0-9_.\-]", "_", path.stem) + ".extracted"
 
 
@@ -263,21 +269,25 @@ def load_articles(paths: Iterable[str | Path], reviewed: FactSet | None = None, 
 
 
 def load_articles_report(paths: Iterable[str | Path], reviewed: FactSet | None = None,
-                         dates: dict[str, str] | None = None, decisions: Decisions | None = None) -> ArticleLoad:
-    """:func:`load_articles`, also returning how the entities were resolved."""
+                         dates: dict[str, str] | None = None, decisions: Decisions | None = None,
+                         workers: int | None = None) -> ArticleLoad:
+    """:func:`load_articles`, also returning how the entities were resolved. ``workers``:
+    processes extracting at once (``loaders.batch.extract_many``; None: its default)."""
     from datetime import date
 
     _manifest.cache_clear()  # a dates.csv edited since the last load
-    documents = []
+    jobs, read = [], []
     published: dict[str, tuple[str | None, str | None]] = {}
     for path in expand_sources(paths).articles:
         text, how = read_article(path)
         day, dated_by, learned = article_date(path, text, dates)
-        source = _source_id(path)
+        source = source_id(path)
         published[source] = (day, dated_by)
         if learned:
             published[source + "#learned"] = (learned, "manifest")
         # 昨日 / 去年 in the extractor's figures resolve against a day-precise date only
         anchor = date.fromisoformat(day) if day and len(day) == 10 else None
-        documents.append((extract_text(text, source=source, document_date=anchor), path if how == "text" else None, how))
+        jobs.append(ArticleJob(text, source, anchor))
+        read.append((path if how == "text" else None, how))
+    documents = [(document, *how) for document, how in zip(extract_many(jobs, workers), read, strict=True)]
     return resolve_documents(documents, reviewed, published, decisions)
