@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from dataclasses import asdict
@@ -13,6 +14,7 @@ from chainkg.loaders.gazetteer import (
     DivisionRow,
     division_short_forms,
     division_table,
+    literal_trie_pattern,
     place_gazetteer,
     prefecture_stems,
     read_division_table,
@@ -20,7 +22,7 @@ from chainkg.loaders.gazetteer import (
 )
 from chainkg.loaders.reviewed import PLACES_FACTS, load_reviewed_facts
 
-from _paths import REPO
+from _paths import CORPUS, REPO
 
 SAMPLE = REPO / "tests" / "data" / "gazetteer_jionlp_sample.json"
 
@@ -160,3 +162,19 @@ def test_the_generator_keeps_levels_order_and_only_the_short_forms_the_rule_miss
         ["710000", "台湾省", "province", "", ""],
         ["710100", "台北市", "prefecture", "710000", ""],
     ]
+
+
+def test_the_trie_pattern_matches_what_the_longest_first_alternation_matches():
+    names = [n for n in place_gazetteer() if len(n) >= 2]
+    flat = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    trie = re.compile(literal_trie_pattern(names))
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts.append("".join(sorted(names)))  # every name, each run into the next
+    for text in texts:
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert [m.group() for m in trie.finditer("泉州市晋江市")] == ["泉州市", "晋江市"]  # the longest at each start
+
+
+def test_a_trie_of_nothing_matches_nothing_and_special_characters_stay_literal():
+    assert re.compile(literal_trie_pattern([])).search("任何文字") is None
+    assert [m.group() for m in re.compile(literal_trie_pattern(["a.b", "a(b)"])).finditer("axb a.b a(b)")] == ["a.b", "a(b)"]
