@@ -139,9 +139,9 @@ class _Model:
         at = 0
         for offset, text in row:
             starts_word[at] = True  # a piece starts a word whatever its tag says
-            begins = np.flatnonzero(starts_word[at:at + len(text)])
-            kinds = [names[tag] for tag in tags[at + begins].tolist()]
-            begins = begins.tolist()
+            found = np.flatnonzero(starts_word[at:at + len(text)])
+            kinds = [names[tag] for tag in tags[at + found].tolist()]
+            begins: list[int] = found.tolist()
             ends = [*begins[1:], len(text)]
             tokens += [Token(offset + i, offset + j, text[i:j], kind) for i, j, kind in zip(begins, ends, kinds, strict=True)]
             at += len(text) + 1
