@@ -522,6 +522,7 @@ class _Extractor:
         self._projects_where_said()
         self._projects_opening_clauses()
         self._box_table_projects()
+        extract_lexical.add_projects_by_ending(self)  # …的X项目 wherever it stands, where nothing else was found
         self._investors_named()
         self._firms_rebuilding_projects()
         self._mark_firms_opening_projects()
@@ -791,7 +792,8 @@ class _Extractor:
         (``extract_chains.chain_mentions``: 打造X产业链, X产业集群, A、B等产业 …); a chain the text
         names that no template lists is also found inside names (X物流园区 grows 物流)."""
         named = [s for s in self.spans if s.type not in ("AdministrativeArea",)]
-        mentions = chain_mentions(self.text, [(s.start, s.end) for s in named], self.places)
+        mentions = [m for m in chain_mentions(self.text, [(s.start, s.end) for s in named], self.places)
+                    if m.template or extract_lexical.holds_a_noun(self, m.start, m.end)]  # 迈入|产业链: no industry
         for mention in mentions:
             note = None if mention.template else f"a chain named by the text ('{mention.words}'), in no template"
             self.spans.append(_Span(mention.start, mention.end, "IndustrialChain", mention.name, mention.chain_id,
@@ -1352,6 +1354,8 @@ class _Extractor:
                 candidates = [c for c in chains if not re.search(r"(?:上游|下游)$", text[max(s0, c.start - 2):c.start])]
                 if len({c.key for c in candidates}) == 1:
                     self._add(org, "leadsChain", candidates[0], 0.6, sentence, ("leadershipKind", kind), rule="leader_one_chain")
+                elif (chain := _clause_chain(text, sentence, org, candidates)) is not None:
+                    self._add(org, "leadsChain", chain, 0.6, sentence, ("leadershipKind", kind), rule="leader_clause_chain")
                 elif not candidates and org.extra.get("listed_as_leader") and (chain := self._paragraph_chain(sentence)):
                     # A、B等行业龙头企业 in a sentence that names no chain: the paragraph's one chain
                     self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind), rule="leader_paragraph_chain")
@@ -1679,6 +1683,29 @@ def _times_named(window: str, span: _Span) -> int:
     """How often ``window`` names the organization of ``span`` (by its name without legal form)."""
     stem = re.sub(r"(?:集团|股份有限公司|有限公司|公司)$", "", span.name)
     return window.count(stem if len(stem) >= 2 else span.name)
+
+
+def _clause_chain(text: str, sentence: tuple[int, int], org: Any, chains: list[Any]) -> Any | None:
+    """The one chain of ``org``'s clause when its sentence names several — else the one chain of
+    the clause right before, when the org's clause names none (石材业方面，以A、B为龙头，…时尚产业:
+    the topic clause says which chain they lead); None when either names more than one.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "石材业方面，以甲乙股份为龙头，推动向时尚产业转型。"
+    >>> stone, fashion = S(start=0, end=2, key="c/1"), S(start=17, end=19, key="c/2")
+    >>> _clause_chain(text, (0, len(text)), S(start=7, end=11), [stone, fashion]) is stone
+    True
+    """
+    s0, s1 = sentence
+    breaks = [m.start() for m in re.finditer(r"[，,；;：:]", text[s0:s1])]
+    starts = [s0] + [s0 + b + 1 for b in breaks]
+    ends = [s0 + b for b in breaks] + [s1]
+    at = max(i for i, start in enumerate(starts) if start <= org.start)
+    for clause in (at, at - 1) if at > 0 else (at,):
+        inside = [c for c in chains if starts[clause] <= c.start and c.end <= ends[clause]]
+        if inside:
+            return inside[0] if len({c.key for c in inside}) == 1 else None
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -40,6 +40,7 @@ from chainkg.loaders.extract_names import (
     name_start,
     organization_tokens,
     place_on_token_boundaries,
+    projects_by_ending,
 )
 from chainkg.loaders.extract_triggers import attraction_facts, home_place, investment_facts, leader_marks
 
@@ -61,7 +62,7 @@ class LexicalSpan:
     extra: dict = field(default_factory=dict)
 
 
-__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "is_common_noun", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "after_dedupe", "merge_short_forms", "add_name_places",
+__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "holds_a_noun", "is_common_noun", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "add_projects_by_ending", "after_dedupe", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
@@ -110,6 +111,23 @@ def holds_a_name_word(ex: _Extractor, start: int, end: int) -> bool:
     (True, False)
     """
     return _ENABLED.get() and any(t.tag in _NAME_WORD_TAGS for t in TokenIndex.of(ex.text).within(start, end))
+
+
+#: the model's tags of a word that names a thing (a noun of any kind, a name); a verb (迈入, 依托),
+#: an adjective (优质) or a count (有17家) names no industry
+_NOUN_TAGS = ("n", "nz", "nw", "an", "ORG", "LOC", "PER")
+
+
+def holds_a_noun(ex: _Extractor, start: int, end: int) -> bool:
+    """Whether the model reads a noun or a name in ``[start, end)`` (always, without the model):
+    the words before 产业 / 产业链 name an industry only then (迈入|产业链中高端 names none).
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "必须迈入产业链中高端，发展石材产业"
+    >>> holds_a_noun(S(text=text), 2, 4), holds_a_noun(S(text=text), 13, 15)
+    (False, True)
+    """
+    return not _ENABLED.get() or any(t.tag in _NOUN_TAGS for t in TokenIndex.of(ex.text).within(start, end))
 
 
 def place_end(ex: _Extractor, start: int, end: int) -> int | None:
@@ -222,6 +240,18 @@ def add_lexical_names(ex: _Extractor) -> None:
             ex.spans.append(LexicalSpan(mention.start, mention.end, "Project", mention.name, mention.name, dict(mention.extra)))
     for mention in organization_tokens(ex.text, index, taken, ex.places, _industries(ex)):
         ex.spans.append(LexicalSpan(mention.start, mention.end, mention.type, mention.name, mention.name))
+
+
+def add_projects_by_ending(ex: _Extractor) -> None:
+    """Projects named by their ending alone (``extract_names.projects_by_ending``), where no other
+    rule found a name in their place: the extractor's own project rules read the text first."""
+    if not _ENABLED.get():
+        return
+    for mention in projects_by_ending(ex.text, TokenIndex.of(ex.text)):
+        if mention.name in ex.places or any(s.start < mention.end and mention.start < s.end for s in ex.spans
+                                            if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")):
+            continue
+        ex.spans.append(LexicalSpan(mention.start, mention.end, "Project", mention.name, mention.name))
 
 
 # the generic word a zone or park's name ends in, which alone refers back to it: 高新区, 开发区

@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from chainkg.loaders.lexical import Token, lexical_tokens
 
-__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "bracketed_place_names", "invested_projects",
+__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "bracketed_place_names", "invested_projects", "projects_by_ending",
            "lists_projects", "projects_introduced",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
@@ -215,6 +215,48 @@ def invested_projects(text: str) -> list[Mention]:
             for m in re.finditer(pattern, text)]
 
 
+# 项目 that ends a name, not a longer word (项目部, 项目建设) or a project's attribute (项目用地)
+_PROJECT_WORD = re.compile(r"项目(?!部|组|办|建设|经理|管理|化|库|资金|用地|单位|负责人|投资|总投资|签约|现场|名称)")
+# where the words of a project's name can begin: a clause or list break, a quote, a table's rule
+_NAME_OPENS_AFTER = set("，。、；：“”‘’「」『』（）()《》【】\n ,;:!?|…") | set(map(chr, range(0x2500, 0x2580)))
+# the model's tags of words a name never holds: verbs, prepositions, particles, numbers, adverbs
+_NEVER_IN_A_NAME = {"v", "vd", "p", "u", "c", "d", "m", "q", "w", "ad", "r", "xc", "TIME"}
+# verbs after which a project's own name follows (引进X项目, 落地X项目), unlike 投资 / 建设 / 发展 X项目
+_BRINGS_A_PROJECT = {"引进", "引入", "招引", "落地", "落户", "签约", "签下", "签订", "迎来", "推进", "推动", "开工", "启动", "包括", "有"}
+# the last words of a kind of project rather than a name: 重大项目, 招商项目, 下游项目, 一批项目
+_A_KIND_OF_PROJECT_AT_END = re.compile(r"(?:重大|重点|招商|产业|在建|新建|续建|签约|配套|高端|优质|示范|试点|民生|基建|基础设施|社会事业"
+                              r"|竣工|开工|投产|落地|洽谈|储备|预备|技改|改造|工业|外资|内资|台资|上下游|中下游|下游|上游|各类"
+                              r"|好|大|新|子|省级|市级|县级|一批|这些|该|本|此|等)$")
+
+
+def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
+    """Names that end in 项目 wherever they stand: the words before 项目 back to a clause break,
+    a quote or the last word the model reads as a verb, preposition, particle or number (签约落地
+    总投资5亿元的|X化纤项目), when one of them is a name's (a proper noun, an organization or a
+    person) and the last is not a kind (重大 / 招商 项目).
+    After a verb that makes rather than brings (投资 / 建设 X项目) the words say what is made.
+
+    >>> text = "在甲县乙丙工业园区的丁戊纺织项目上，推进重大招商项目。"
+    >>> [m.name for m in projects_by_ending(text, TokenIndex.of(text))]
+    ['丁戊纺织项目']
+    """
+    found = []
+    for match in _PROJECT_WORD.finditer(text):
+        left = match.start()
+        while left > 0 and match.start() - left < 24 and text[left - 1] not in _NAME_OPENS_AFTER:
+            left -= 1
+        stops = [t for t in index.within(left, match.start()) if t.tag in _NEVER_IN_A_NAME or t.word in ("的", "在", "于", "将", "为")]
+        if stops and stops[-1].tag in ("v", "vd") and stops[-1].word not in _BRINGS_A_PROJECT:
+            continue  # 投资|光通信器件设计制造项目: after a verb of making, the words say what is made
+        start = max(stops[-1].end if stops else left, left)
+        words = index.within(start, match.start())
+        if match.start() - start < 2 or _A_KIND_OF_PROJECT_AT_END.search(text[start:match.start()]):
+            continue
+        if any(t.tag in ("nz", "ORG", "PER", "nw") for t in words):  # (a place's own: the extractor's rules)
+            found.append(Mention(start, match.end(), "Project", text[start:match.end()]))
+    return found
+
+
 def _attach_tail(index: TokenIndex, token_position: int) -> int:
     """The end of an organization's name: its word, and the industry and legal-form words after it."""
     end = index.tokens[token_position].end
@@ -324,6 +366,10 @@ _ENUMERATION = re.compile(
     r"(等(?:\d+|[一二三四五六七八九十两]+)?(?:多)?(?:家|个|批|大)?|(?:\d+|[两三四五六七八九十])(?:大|家|个))"
     r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主)"
 )
+# 以A、B和C为(产业链)“龙头” / 链主: a list of leaders with no count or kind word after it
+_LEADER_LIST = re.compile(
+    rf"以((?:{_NAME_PART}{{2,20}}?(?:、|和|及|与|以及))+{_NAME_PART}{{2,20}}?)(等?)()为(?:产业链)?[“\"]?(龙头|链主)"
+)
 # what an item of a list of firms never is: a chain, a field, a kind of product or work
 #: A product after a firm's words in a list (甲乙半导体|设备、丙丁|检测设备): the process it serves,
 #: then the kind of product. An industry word before a bare kind is the firm's (X半导体, X电子 are
@@ -427,7 +473,8 @@ def _capacity_before(text: str, start: int) -> int | None:
 
 
 def enumerations(text: str, index: TokenIndex) -> list[Mention]:
-    """Items of lists that a head word types (``A、B和C等(N家/一批/多家)…企业/项目/巨头/品牌``):
+    """Items of lists that a head word types (``A、B和C等(N家/一批/多家)…企业/项目/巨头/品牌``, and
+    ``以A、B和C为龙头 / 链主``: leaders, so firms):
     firms, or projects for a list of (重大 / 重点 …) 项目 that no verb of arrival governs
     (:func:`lists_projects`; an item that ends as a body does, 甲乙集团, stays a body). The first item starts after the verb or preposition before it (引进A → A).
     ``extra`` holds the list's head, whether it calls them leaders, and the list's span.
@@ -438,9 +485,14 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
     >>> text = "落地甲乙电子、丙丁精机两大龙头企业。"
     >>> [(m.name, m.extra["leaders"]) for m in enumerations(text, TokenIndex.of(text))]
     [('甲乙电子', True), ('丙丁精机', True)]
+    >>> text = "以甲乙股份、丙丁石材为龙头。"
+    >>> [(m.name, m.type, m.extra["leaders"]) for m in enumerations(text, TokenIndex.of(text))]
+    [('甲乙股份', 'Company', True), ('丙丁石材', 'Company', True)]
     """
     found: list[Mention] = []
-    for match in _ENUMERATION.finditer(text):
+    counted = list(_ENUMERATION.finditer(text))
+    leader_lists = [m for m in _LEADER_LIST.finditer(text) if not any(c.start() < m.end() and m.start() < c.end() for c in counted)]
+    for match in sorted([*counted, *leader_lists], key=lambda m: m.start()):
         head = match.group(4)
         words = match.group(3)
         if _NOT_A_LIST_HEAD.search(words):

@@ -41,6 +41,10 @@ _UNNAMED_OBJECTS = re.compile(r"(?:一批|多家|众多|一些|[\d一二三四�
 _SETTLE_WORDS = re.compile(r"入驻|落户|进驻")
 
 
+# 以 A、B、C(等)(N家)(企业) 为(产业链)“龙头/链主”: a list of any length between 以 and 为, no clause break
+_LEADER_FRAME = re.compile(r"以[^，。；,;为以]{2,200}?(?:等)?(?:[\d一二两三四五六七八九十]+家)?(?:企业)?为(?:产业链)?[“\"]?(?:龙头|链主)")
+
+
 def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[Any]:
     """The organizations a sentence designates as leaders.
 
@@ -50,11 +54,19 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
     True
     >>> leader_marks("以甲乙集团为例，打造产业链。", (0, 14), [firm])
     []
+    >>> text = "以丙丁股份、戊己石业、庚辛集团3家企业为龙头。"
+    >>> last = S(start=11, end=15, type="Company", extra={})
+    >>> leader_marks(text, (0, len(text)), [last]) == [last]
+    True
     """
     s0, s1 = sentence
     marked = []
+    frames = [m.span() for m in _LEADER_FRAME.finditer(text, s0, s1)]
     for span in named:
         if span.type not in ("Company", "ResearchInstitute"):
+            continue
+        if any(a < span.start and span.end < b for a, b in frames):
+            marked.append(span)  # 以A、B、C…N家企业为龙头: every firm the frame lists
             continue
         before = text[max(s0, span.start - 12):span.start]
         after = text[span.end:min(s1, span.end + 16)]
