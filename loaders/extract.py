@@ -1685,7 +1685,7 @@ def _times_named(window: str, span: _Span) -> int:
     return window.count(stem if len(stem) >= 2 else span.name)
 
 
-def _clause_chain(text: str, sentence: tuple[int, int], org: Any, chains: list[Any]) -> Any | None:
+def _clause_chain(text: str, sentence: tuple[int, int], org: _Span, chains: list[_Span]) -> _Span | None:
     """The one chain of ``org``'s clause when its sentence names several — else the one chain of
     the clause right before, when the org's clause names none (石材业方面，以A、B为龙头，…时尚产业:
     the topic clause says which chain they lead); None when either names more than one.
