@@ -178,7 +178,8 @@ def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
     kept = []
     for span in ex.spans:
         if span.type in _SUFFIX_NAMED and (suffix := re.search(f"(?:{suffixes})$", span.name)):
-            start = name_start(index, span.start, span.end, len(suffix.group()))
+            start = name_start(index, span.start, span.end, len(suffix.group()),
+                               park=span.type in ("IndustrialPark", "DevelopmentZone"))
             span.start, span.name = start, ex.text[start:span.end]
             span.key = span.name
             if re.search(r"最|第一|首家|之一", span.name):

@@ -47,6 +47,9 @@ _NAME = rf"[{_CJK}A-Za-z0-9]"
 _BREAK_TAGS = {"p", "c", "u", "d", "r", "w", "xc", "vd", "ad", "TIME"}
 #: Nouns that stand in apposition before a name: 全球石化巨头X, 中国企业X, 行业龙头X.
 _APPOSITIVE_HEADS = re.compile(r"(?:巨头|龙头|企业|链主|领军企业|龙头企业|品牌|客商|外商|台商)$")
+# …before a park's or zone's name: a park is named after whom it hosts (台商精密机械产业园区), so the
+# investors' words are part of it there
+_APPOSITIVE_HEADS_BEFORE_A_PARK = re.compile(r"(?:巨头|龙头|企业|链主|领军企业|龙头企业|品牌)$")
 #: Words after an organization's own name that belong to it: its industry and legal form.
 _TAIL_WORDS = re.compile(
     r"(?:物流|包装|彩印|印刷|印务|精机|机械|电子|电子信息|微电子|科技|信息|技术|化工|化学|材料|新材料|能源|新能源|实业|控股|"
@@ -141,17 +144,18 @@ def place_on_token_boundaries(index: TokenIndex, start: int, end: int) -> bool:
     return start_ok and end_ok
 
 
-def _breaks_a_name(token: Token, tags: frozenset[str] | set[str] = _BREAK_TAGS) -> bool:
+def _breaks_a_name(token: Token, tags: frozenset[str] | set[str] = _BREAK_TAGS, heads: re.Pattern = _APPOSITIVE_HEADS) -> bool:
     return (token.tag in tags or (token.tag == "v" and len(token.word) >= 2)
-            or bool(_APPOSITIVE_HEADS.search(token.word)) and token.tag in ("n", "vn"))
+            or bool(heads.search(token.word)) and token.tag in ("n", "vn"))
 
 
-def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags: frozenset[str] | set[str] = _BREAK_TAGS) -> int:
+def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags: frozenset[str] | set[str] = _BREAK_TAGS,
+               park: bool = False) -> int:
     """Where a name found by its ending (``text[end - suffix_length:end]``) really starts: after
     the last word before the ending that cannot be inside a name (a preposition, conjunction,
     adverb, a verb of two characters or more, punctuation, an appositive head such as 巨头 /
-    企业), then past any verb left at its front; the body before the ending keeps two
-    characters at least.
+    企业; for a ``park``, not 台商 / 客商: 台商X产业园区 is named after its tenants), then past any
+    verb left at its front; the body before the ending keeps two characters at least.
 
     >>> text = "高新区携手甲乙市集成电路协会举办招聘会"
     >>> end = text.index("协会") + 2
@@ -161,7 +165,8 @@ def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags
     body_end = end - suffix_length
     cut = start
     for token in index.within(start, body_end):
-        if token.end <= body_end and token.start >= start and _breaks_a_name(token, tags) and body_end - token.end >= 2:
+        heads = _APPOSITIVE_HEADS_BEFORE_A_PARK if park else _APPOSITIVE_HEADS
+        if token.end <= body_end and token.start >= start and _breaks_a_name(token, tags, heads) and body_end - token.end >= 2:
             cut = max(cut, token.end)
     if head := list(re.finditer(r"巨头|龙头|企业", index.text[cut:body_end])):  # 中国企业X (one word to the model)
         if body_end - (cut + head[-1].end()) >= 2:
