@@ -115,12 +115,13 @@ def holds_a_name_word(ex: _Extractor, start: int, end: int) -> bool:
 
 #: the model's tags of a word that names a thing (a noun of any kind, a name); a verb (迈入, 依托),
 #: an adjective (优质) or a count (有17家) names no industry
-_NOUN_TAGS = ("n", "nz", "nw", "an", "ORG", "LOC", "PER")
+_NOUN_TAGS = ("n", "nz", "nw", "an", "ORG")
 
 
 def holds_a_noun(ex: _Extractor, start: int, end: int) -> bool:
-    """Whether the model reads a noun or a name in ``[start, end)`` (always, without the model):
-    the words before 产业 / 产业链 name an industry only then (迈入|产业链中高端 names none).
+    """Whether the model reads a noun or a body's name in ``[start, end)`` (always, without the
+    model): the words before 产业 / 产业链 name an industry only then (迈入|产业链中高端 and
+    甲镇乃至乙市|产业 — places alone — name none).
 
     >>> from types import SimpleNamespace as S
     >>> text = "必须迈入产业链中高端，发展石材产业"
