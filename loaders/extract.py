@@ -106,8 +106,9 @@ _LEADING_WORDS = (
 _LEADING_LONGEST_FIRST = tuple(sorted(_LEADING_WORDS, key=len, reverse=True))
 _LEADING_FIRST_CHARACTERS = frozenset(word[0] for word in _LEADING_WORDS)
 # (工业区: a district of firms, a park unless the text calls it a zone — extract_parks.called_a_zone;
+# not after 加: X加工业区 is a district of X processing industry, 加工业 + 区, no name;
 # 智造园: a park of smart manufacturing, as 科技城 is one of technology)
-_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|工业区)"
+_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|(?<!加)工业区)"
 # (a bare 开发区 last: 甲乙二期开发区 is a zone too, and the longer endings win where they stand)
 _ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区|开发区)"
 # A provincial or municipal department by its standard name (省教育厅, 市商务局): a vocabulary of

@@ -183,8 +183,11 @@ def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
                                park=span.type in ("IndustrialPark", "DevelopmentZone"))
             span.start, span.name = start, ex.text[start:span.end]
             span.key = span.name
-            if re.search(r"最|第一|首家|之一", span.name):
-                continue  # 全球最大华人半导体行业协会: a description in apposition, not a name
+            if re.search(r"最|第一|首家|之一|[一两二三四五六七八九十几]个", span.name):
+                continue  # 全球最大华人半导体行业协会, 两个鞋服产业基地: a description or a count, not a name
+            if [(t.start, t.end, t.tag) for t in index.within(span.start, span.end - len(suffix.group()))] \
+                    == [(span.start, span.end - len(suffix.group()), "v")]:
+                continue  # 用于|工业园区: a verb, no name, before the ending
             if single := next((t for t in index.within(span.start, span.end)
                                if t.start == span.start and t.end == span.end), None):
                 if single.tag in ("n", "vn"):  # 上市公司, 全资子公司: a common noun, no name
@@ -208,6 +211,7 @@ def _descriptive_base(ex: _Extractor, name: str) -> bool:
     """千亿国家级石化产业基地, 半导体产业基地: a rank, size or bare industry before 产业基地 says
     what kind of base, not which one."""
     stem = ex._strip_place_prefix(name)[:-4]
+    stem = re.sub(r"^(?:绿色|生态|新型|现代化?|高端|智能化)+", "", stem)  # 绿色石化产业基地: a kind of base
     return bool(re.search(r"一流|千亿|百亿|国家级|省级|重要|\d", stem)) or not stem or stem in ex.chains \
         or any(stem == c or stem.endswith(c) and len(stem) - len(c) <= 1 for c in ex.chains)
 
