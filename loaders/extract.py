@@ -1353,7 +1353,9 @@ class _Extractor:
                 kind = "leading_enterprise"
             if kind:
                 candidates = [c for c in chains if not re.search(r"(?:上游|下游)$", text[max(s0, c.start - 2):c.start])]
-                if len({c.key for c in candidates}) == 1:
+                if (chain := _chain_after_leader_frame(text, org, s1, candidates)) is not None:
+                    self._add(org, "leadsChain", chain, 0.7, sentence, ("leadershipKind", kind), rule="leader_of_named_chain")
+                elif len({c.key for c in candidates}) == 1:
                     self._add(org, "leadsChain", candidates[0], 0.6, sentence, ("leadershipKind", kind), rule="leader_one_chain")
                 elif (chain := _clause_chain(text, sentence, org, candidates)) is not None:
                     self._add(org, "leadsChain", chain, 0.6, sentence, ("leadershipKind", kind), rule="leader_clause_chain")
@@ -1684,6 +1686,26 @@ def _times_named(window: str, span: _Span) -> int:
     """How often ``window`` names the organization of ``span`` (by its name without legal form)."""
     stem = re.sub(r"(?:集团|股份有限公司|有限公司|公司)$", "", span.name)
     return window.count(stem if len(stem) >= 2 else span.name)
+
+
+# …为龙头的 / 为链主的 right before the chain it leads: 以X为龙头的Y产业
+_LEADER_OF = re.compile(r"[^，。；,;]{0,60}?为(?:产业链)?[“\"]?(?:龙头|链主)(?:企业)?[”\"]?的")
+
+
+def _chain_after_leader_frame(text: str, org: _Span, sentence_end: int, chains: list[_Span]) -> _Span | None:
+    """The chain a 以X为龙头的Y产业 frame names right after the org: Y, its words starting within
+    a few characters of 的 (a rank or 千亿 may stand between).
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "以甲乙电厂为龙头的电力能源产业、以丙丁为龙头的医药产业"
+    >>> power, medicine = S(start=9, end=13, key="c/1"), S(start=23, end=25, key="c/2")
+    >>> _chain_after_leader_frame(text, S(start=1, end=5), len(text), [power, medicine]) is power
+    True
+    """
+    frame = _LEADER_OF.match(text, org.end, sentence_end)
+    if frame is None:
+        return None
+    return next((c for c in chains if frame.end() <= c.start <= frame.end() + 6), None)
 
 
 def _clause_chain(text: str, sentence: tuple[int, int], org: _Span, chains: list[_Span]) -> _Span | None:

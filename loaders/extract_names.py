@@ -315,6 +315,7 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
         else:
             continue
         start = name_start(index, start, end, min(2, end - start))  # 中国企业X
+        start = _past_glued_opening(text, start, end)  # 由甲乙医药: the model read 由 into the name
         while end - start > 2 and text[end - 1] in "为在的和与":  # 甲乙为…: the verb is not the name's
             end -= 1
         if any(a < end and start < b for a, b in taken) or _OPENS_A_LONGER_NAME.match(text, end) \
@@ -329,6 +330,29 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
         if _is_a_name(name, places, industries):
             found.append(Mention(start, end, organization_type(name), name))
     return found
+
+
+# characters that open a clause as prepositions or conjunctions (由X投资, 以X为龙头, 对接X, 与X签约)
+_GLUED_OPENERS = frozenset("由以对向在将从把被让使经据与和及跟同为")
+
+
+def _past_glued_opening(text: str, start: int, end: int) -> int:
+    """Where an organization the model tagged in context really starts when its first character
+    opens a clause (由 / 以 / 对 / 与 …): the model reads the word alone once more, and the
+    prepositions, conjunctions and verbs it now finds at the front are dropped (at least two
+    characters stay). After 、 a 和 / 与 / 及 begins an item's own name (甲、和乙供热).
+
+    >>> _past_glued_opening("由甲乙丙医药", 0, 6), _past_glued_opening("、和乙供热公司", 1, 7)
+    (1, 1)
+    """
+    if end - start < 4 or text[start] not in _GLUED_OPENERS or (text[start - 1:start] == "、" and text[start] in "和与及"):
+        return start
+    cut = 0
+    for token in lexical_tokens(text[start:end]):
+        if token.tag not in ("p", "c", "v", "vd", "d", "u") or end - start - token.end < 2:
+            break
+        cut = token.end
+    return start + cut
 
 
 def is_short_form(short: str, full: str) -> bool:
@@ -384,7 +408,8 @@ _PRODUCT_TAIL = re.compile(
     r"(?:设备|装备|器件|仪器|零部件|耗材)$")
 _NOT_A_LIST_HEAD = re.compile(r"部门|单位|方面|领域|产业|环节|方向|地区|国家|城市")  # (等行业巨头 is a list of firms)
 _NAME_TAGS = {"ORG", "PER", "LOC", "nz", "m", "TIME", "nw"}
-_NOT_AN_ITEM = re.compile(r"产业|行业|领域|环节|方向|设计|制造|封装|测试|应用|材料$|设备$|服务|配套|研发|生产|加工|基地|平台|中心$|合作$")
+_NOT_AN_ITEM = re.compile(r"产业|行业|领域|环节|方向|设计|制造|封装|测试|应用|材料$|设备$|服务|配套|研发|生产|加工|基地|平台|中心$|合作$"
+                          r"|的|为主|组成|构成")  # (…企业为主体的X, 由A和B组成的: a clause, not a name)
 # what may stand between a list and its head 项目 when the items are projects: nothing, or a kind
 # of project by its rank or stage (重大, 重点, 在建 …), not what the firms do (入驻, 配套, 设计)
 _KIND_OF_PROJECT = re.compile(r"(?:重大|重点|在建|续建|新建|产业|工业|省级|市级)*")
@@ -513,6 +538,7 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
             pieces.append((capacity if capacity is not None and not pieces else offset, stop))
             offset = match.start(1) + separator.end() if separator else match.end(1)
         pieces = [_without_product(text, a, b) for a, b in pieces]
+        pieces = [(_past_glued_opening(text, a, b) if i else a, b) for i, (a, b) in enumerate(pieces)]  # 、由B、C…
         first_start, first_end = pieces[0]
         cut = (name_start(index, first_start, first_end + 1, 1, {"p", "c", "u", "d", "w", "vd", "ad"})
                if first_end - first_start > 2 and capacity is None else first_start)
