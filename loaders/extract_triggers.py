@@ -182,6 +182,35 @@ def _signed(text: str, sentence: tuple[int, int], free: Sequence[Any], bodies: S
     return facts
 
 
+# 与A、B、C(等N家企业)(集中)签约: whom a place signs with
+_SIGNED_WITH = re.compile(r"与([^，。；]{2,400}?)(?:等[\d一二三四五六七八九十两]*[家个]?(?:企业|公司|客商|项目)?)?"
+                          r"(?:集中|现场|成功|正式|分别|顺利)?(?:签约|签订|签署)")
+
+
+def _signed_with(text: str, sentence: tuple[int, int], free: Sequence[Any], bodies: Sequence[Any]) -> list[tuple]:
+    """``甲区…与A公司、B公司等N家企业集中签约``: each firm or project between 与 and the verb is
+    attracted to the place named before 与 in the sentence (0.7): a place signs with whom it
+    brings in. Two firms signing with each other (no place before) say nothing of a place.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "甲区与乙丙公司、丁戊株式会社等2家企业集中签约。"
+    >>> place = S(start=0, end=2, type="AdministrativeArea", extra={})
+    >>> firms = [S(start=3, end=7, type="Company", extra={}), S(start=8, end=13, type="Company", extra={})]
+    >>> [(f[0].start, f[2] is place, f[4]) for f in _signed_with(text, (0, len(text)), [place], firms)]
+    [(3, True, 'signed_with'), (8, True, 'signed_with')]
+    """
+    s0, s1 = sentence
+    facts: list[tuple] = []
+    for frame in _SIGNED_WITH.finditer(text, s0, s1):
+        place = _last_place(free, frame.start())
+        if place is None:
+            continue
+        for body in bodies:
+            if body.type in ("Company", "Project") and frame.start(1) <= body.start and body.end <= frame.end(1):
+                facts.append((body, "attractedTo", place, 0.7, "signed_with"))
+    return facts
+
+
 def _tenants_listed_next(text: str, sentence: tuple[int, int], free: Sequence[Any], bodies: Sequence[Any]) -> list[tuple]:
     """``X吸引了一批…企业(意向)入驻，A、B、C等N个首批入驻项目…``: a clause that brings in firms
     without naming them (一批 / 多家 … 企业) and the list of names that opens the next clause are
@@ -280,6 +309,7 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
             if not any(o is not body and o.start <= body.start and body.end <= o.end for o in listed):
                 facts.append((body, "attractedTo", place, confidence, "attracts" if confidence > 0.6 else "attracts_home"))  # 引进X总院Y分院: Y分院 came, not X总院
     facts.extend(_signed(text, sentence, free, bodies, home))
+    facts.extend(_signed_with(text, sentence, free, bodies))
     facts.extend(_tenants_listed_next(text, sentence, free, bodies))
     for verb in _ARRIVE.finditer(text, s0, s1):
         arrivals = [s for s in bodies if s.end <= verb.start() and s.end >= verb.start() - 16
