@@ -42,6 +42,7 @@ from chainkg.loaders.extract_chains import (
     MEMBER_CONFIDENCE,
     chain_members,
     chain_mentions,
+    industry_frames,
     label_possessor,
     names_a_wider_trade,
     possessor_of,
@@ -141,6 +142,8 @@ _BENEFICIARY = re.compile(r"(?:为|给|替|帮助|帮|服务于|面向)")
 _LOCAL_FACTS = ("locatedIn", "hostsChain", "attractedTo")
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
 _WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
+# a place's verbs of having firms: 形成了以…的X产业, 集聚了…
+_GATHERED = re.compile(r"形成|集聚|聚集|汇聚|拥有|已有|建成|培育")
 _BOX_RULE = re.compile(f"[{BOX_DRAWING}]")
 # X(将)在Y… / X(将)崛起于Y: what a firm or project says of where it settles
 _SETTLES = re.compile(r"(?:将|已|已经|拟|计划|正式|成功|意向)?(?:(?P<at>在)|(?:崛起|坐落|落户|落地|扎根|建)于)")
@@ -1025,6 +1028,7 @@ class _Extractor:
                 if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚", said):
                     self._add(host, "hostsChain", chain, 0.7, sentence, rule="clause_host_grows")
             self._chain_relations(sentence, inside, named, chains)
+            self._industry_frame_relations(sentence, inside, named, chains)
             extract_lexical.add_lexical_relations(self, sentence, named)  # leaders, attraction (before the patterns read them)
             self._pattern_relations(sentence, named, chains)
             self._located_where_said(sentence, named)
@@ -1216,6 +1220,34 @@ class _Extractor:
         list_start = len(before.rstrip("、")) - len(before.split("，")[-1].split(",")[-1])
         head = before[max(0, list_start - 1):]
         return bool(re.search(r"(?:引进|引入|招引|落地|入驻|孵化|推动|围绕)[^，。；]*、$", before[-40:])) and "、" in head
+
+    def _industry_frame_relations(self, sentence, inside, named, chains) -> None:
+        """以A、B为主体 / 为龙头的Y产业, 由A、B和C组成的Y产业 (``extract_chains.industry_frames``): the
+        firms and projects named in the frame work in Y; when a place, zone or park right before a
+        verb of having (甲开发区已形成… / 集聚 / 拥有 …) governs the frame, they lie there and it hosts Y."""
+        s0, s1 = sentence
+        where = [s for s in inside if s.type in _WHERE and not s.extra.get("neighbour")]
+        # the place right before its verb of having (甲开发区已形成…, 甲县集聚了…)
+        present, subject = None, None
+        for verb in _GATHERED.finditer(self.text, s0, s1):
+            holder = [w for w in where if 0 <= verb.start() - w.end <= 4 and re.fullmatch(r"[已经初步逐渐基本]*", self.text[w.end:verb.start()])]
+            if holder:
+                present, subject = verb, max(holder, key=lambda w: w.end - w.start)
+                break
+        if present is None and (opening := self._sentence_subject(sentence, inside)) is not None and opening.type in _WHERE:
+            present, subject = _GATHERED.search(self.text, opening.end, s1), opening  # 甲县…形成了…
+        for frame in industry_frames(self.text, s0, s1):
+            chain = next((c for c in chains if frame.industry_from <= c.start <= frame.industry_from + 6), None)
+            if chain is None:
+                continue
+            members = [n for n in named if n.type in ("Company", "Project") and frame.members_start <= n.start
+                       and n.end <= frame.members_end and not n.extra.get("inside")]
+            for member in members:
+                self._add(member, "operatesIn", chain, 0.7, sentence, rule="industry_frame_member")
+                if present and subject is not None and present.start() < frame.members_start:
+                    self._add(member, "locatedIn", subject, 0.7, sentence, rule="industry_frame_located")
+            if members and present and subject is not None and present.start() < frame.members_start:
+                self._add(subject, "hostsChain", chain, 0.7, sentence, rule="industry_frame_host")
 
     def _sentence_subject(self, sentence, inside) -> _Span | None:
         """What the sentence (or clause) opens with, after its words of time and order (当前，

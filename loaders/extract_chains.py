@@ -46,7 +46,7 @@ from chainkg.loaders.lexical import lexical_tokens
 
 __all__ = ["ChainName", "ChainMention", "SpanLike", "chain_labels", "resolve_chain",
            "strip_generic_words", "chain_mentions", "possessor_of", "label_possessor", "chain_members",
-           "MEMBER_CONFIDENCE", "narrows", "names_a_wider_trade", "split_compound"]
+           "MEMBER_CONFIDENCE", "narrows", "names_a_wider_trade", "split_compound", "IndustryFrame", "industry_frames"]
 
 #: How sure a member fact is, by how near the firm is to the chain's words.
 MEMBER_CONFIDENCE = {"clause": 0.7, "sentence": 0.6, "paragraph": 0.5}
@@ -491,3 +491,29 @@ def chain_members(text: str, sentence: tuple[int, int], paragraph: tuple[int, in
             if named:
                 break
     return found
+
+
+@dataclass(frozen=True)
+class IndustryFrame:
+    """An industry described by its firms: ``以A、B为龙头的Y产业`` / ``由A、B和C组成的Y产业``. The
+    members are named in ``[members_start, members_end)``; the industry's words begin within a
+    few characters after ``industry_from`` (the frame's 的); ``role`` is the frame's word (为龙头,
+    组成 …)."""
+
+    members_start: int
+    members_end: int
+    role: str
+    industry_from: int
+
+
+# 以A为主体/龙头/核心的, 由A、B和C组成/构成的 — then the industry
+_INDUSTRY_FRAME = re.compile(r"(以|由)([^，。；:：]{2,200}?)(为主体|为龙头|为核心|为引领|为链主|为主|组成|构成)的")
+
+
+def industry_frames(text: str, start: int, end: int) -> list[IndustryFrame]:
+    """The industry frames in ``text[start:end]`` (one sentence).
+
+    >>> [(f.role, f.members_start, f.members_end) for f in industry_frames("由甲乙医药、丙丁药业组成的医药产业", 0, 17)]
+    [('组成', 1, 10)]
+    """
+    return [IndustryFrame(m.start(2), m.end(2), m.group(3), m.end()) for m in _INDUSTRY_FRAME.finditer(text, start, end)]

@@ -296,6 +296,9 @@ _DEFINED_SHORT_FORM = re.compile(r"[(（]以下简称[“\"‘]?([^()（）“�
 _DEFINABLE = ("Company", "ResearchInstitute", "Project", "IndustrialPark")
 
 
+_ZONE_KIND = re.compile(r"(?:经济技术|经济|高新技术产业)开发区$")
+
+
 def merge_short_forms(ex: _Extractor) -> None:
     """A firm's short form (甲乙) and its full name (甲乙体育用品有限公司, 永春甲乙股份有限公司) in
     the same article are one entity: the short mention takes the full name's key."""
@@ -305,6 +308,13 @@ def merge_short_forms(ex: _Extractor) -> None:
             if full is not short and is_short_form(short.name, ex._strip_place_prefix(full.name)):
                 short.key = full.key
                 break
+    # 甲乙开发区 for 甲乙经济开发区: a zone's name without the kind of its development (经济 / 经济技术 /
+    # 高新技术产业) is the same zone, when the article names it in full too
+    zones = sorted((s for s in ex.spans if s.type == "DevelopmentZone"), key=lambda s: len(s.name), reverse=True)
+    for short in zones:
+        full = next((z for z in zones if len(z.name) > len(short.name) and _ZONE_KIND.sub("开发区", z.name) == short.name), None)
+        if full is not None:
+            short.key = full.key
     # X(以下简称“Y”): the text defines the short form itself, for a project or park as for a firm
     for match in _DEFINED_SHORT_FORM.finditer(ex.text):
         full = max((f for f in ex.spans if f.end == match.start() and f.type in _DEFINABLE), key=lambda f: f.end - f.start, default=None)
