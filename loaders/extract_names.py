@@ -316,6 +316,8 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
             continue
         start = name_start(index, start, end, min(2, end - start))  # 中国企业X
         start = _past_glued_opening(text, start, end)  # 由甲乙医药: the model read 由 into the name
+        if i > 1 and start == token.start and _split_off_the_front(index.tokens[i - 2], index.tokens[i - 1]):
+            start = index.tokens[i - 1].start  # 企业|中|科华联: the model read the name's first character apart
         while end - start > 2 and text[end - 1] in "为在的和与":  # 甲乙为…: the verb is not the name's
             end -= 1
         if any(a < end and start < b for a, b in taken) or _OPENS_A_LONGER_NAME.match(text, end) \
@@ -330,6 +332,17 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
         if _is_a_name(name, places, industries):
             found.append(Mention(start, end, organization_type(name), name))
     return found
+
+
+def _split_off_the_front(before: Token, single: Token) -> bool:
+    """Whether ``single``, one character the model read as a direction word (中 / 东 / 南 …)
+    right before an organization, is the organization's first character: only where no noun it
+    could qualify stands before it — after punctuation or an appositive head (…企业|中|科华联).
+
+    >>> _split_off_the_front(Token(0, 2, "企业", "n"), Token(2, 3, "中", "f")), _split_off_the_front(Token(0, 2, "园区", "n"), Token(2, 3, "中", "f"))
+    (True, False)
+    """
+    return single.tag == "f" and len(single.word) == 1 and (before.tag == "w" or bool(_APPOSITIVE_HEADS.search(before.word)))
 
 
 # characters that open a clause as prepositions or conjunctions (由X投资, 以X为龙头, 对接X, 与X签约)
