@@ -90,9 +90,10 @@ _STOP_WORDS = sorted((
 ), key=len, reverse=True)
 _STOP_WORD = re.compile("|".join(map(re.escape, _STOP_WORDS)))
 # words of a mention that say it is no industry: a verb left inside, a kind of body or place
+# (经济 too — 县域经济, 民营经济 — but for the economies news counts as industries: 数字经济, 循环经济 …)
 _NOT_AN_INDUSTRY = re.compile(
     r"企业|公司|集团|项目|园区|基地|中心|平台|环节|市场|机构|部门|协会|政府|人才|资金|工作|活动|问题|方面|水平|规模|体系|生态"
-    r"|产业|行业|领域|产值|结构|链条|经济|城市|乡村|建设|发展|转型|升级|推进|招商|合作|投资|服务业态|新业态|业态|方向|目标|年|月|日"
+    r"|产业|行业|领域|产值|结构|链条|(?<!数字|循环|海洋|低空|银发|平台|林下|临港|会展|夜间)经济|城市|乡村|建设|发展|转型|升级|推进|招商|合作|投资|服务业态|新业态|业态|方向|目标|年|月|日"
     r"|[这那该此其每各本我你他它们]|第|之|所|及其|以上|以下|^[A-Za-z\d]+$")
 
 
@@ -356,6 +357,12 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
         left = end
         while left > 0 and end - left < _REACH and text[left - 1] not in _LEFT_DELIMITERS:
             left -= 1
+        if (label := _QUOTED_COUNT.search(text, max(0, left - 16), left)) and not strip_generic_words(text[left:end]):
+            # A、B等“3+1”主导产业: the quote counts the list before it, the list is the industries
+            end = label.start()
+            left = end
+            while left > 0 and end - left < _REACH and text[left - 1] not in _LEFT_DELIMITERS:
+                left -= 1
         cut_off = left > 0 and text[left - 1] not in _LEFT_DELIMITERS  # the first words are not all here
         first = left + _after_last_stop_word(text[left:end])
         listed = text.rfind("等", left, first)
@@ -379,6 +386,9 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
                                              chain.template, left, head.end(), head.group()))
     return mentions
 
+
+# 等“3+1” / 等“1+N”: a quoted count of the industries just listed
+_QUOTED_COUNT = re.compile(r"等?[“\"][\dA-Za-z+＋一二三四五六七八九十]{1,8}[”\"]$")
 
 _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 # “香醋瓷”三大(特色)产业: a quoted run of single characters, then its count

@@ -294,6 +294,11 @@ def _is_a_name(name: str, places: Mapping[str, object], industries: tuple[str, .
     return not re.fullmatch(r"[A-Za-z0-9]+", name)  # latin initials stand beside a name, not as one
 
 
+# what follows an item of a list of industries: more items, then 等 (N条 / 大) … 产业链 / 产业 / 行业 / 领域
+_LIST_OF_INDUSTRIES_AFTER = re.compile(r"(?:[、和及与][^，。；、]{1,12})*等?[\d一二三四五六七八九十两]*(?:条|大|个)?"
+                                       r"(?:重点|主导|新兴|战略性|优势|特色)*(?:产业链|产业集群|产业|行业|领域)")
+
+
 def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int]], places: Mapping[str, object],
                         industries: tuple[str, ...]) -> list[Mention]:
     """Organizations the model tags (``ORG``) where no name was found yet (``taken`` spans), with
@@ -329,6 +334,8 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
             continue  # two characters alone are too often a word the model misreads (a product, a standard)
         if re.search(r"(?:园|园区|开发区|基地|城)$", name):
             continue  # a park's name: the park rules read those
+        if _LIST_OF_INDUSTRIES_AFTER.match(text, end):
+            continue  # 涉及新材料、新能源汽车等7条产业链: an item of a list of industries
         if _is_a_name(name, places, industries):
             found.append(Mention(start, end, organization_type(name), name))
     return found
