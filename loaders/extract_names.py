@@ -221,7 +221,10 @@ def invested_projects(text: str) -> list[Mention]:
 
 
 # 项目 that ends a name, not a longer word (项目部, 项目建设) or a project's attribute (项目用地)
-_PROJECT_WORD = re.compile(r"项目(?!部|组|办|建设|经理|管理|化|库|资金|用地|单位|负责人|投资|总投资|签约|现场|名称)")
+_PROJECT_WORD = re.compile(r"(?:项目|(?:生产基地|制造基地|生产线)(?!项目|工程))"
+                           r"(?!部|组|办|建设|经理|管理|化|库|资金|用地|单位|负责人|投资|总投资|签约|现场|名称)")
+# a superlative or rank before a name's words describes a kind (全球最大的X生产基地), it names none
+_DESCRIBED_BEFORE = re.compile(r"(?:最大|最强|最具|第一|首个|首家|一流|之一|领先)的?$")
 # where the words of a project's name can begin: a clause or list break, a quote, a table's rule
 _NAME_OPENS_AFTER = set("，。、；：“”‘’「」『』（）()《》【】\n ,;:!?|…") | set(map(chr, range(0x2500, 0x2580)))
 # the model's tags of words a name never holds: verbs, prepositions, particles, numbers, adverbs
@@ -235,7 +238,8 @@ _A_KIND_OF_PROJECT_AT_END = re.compile(r"(?:重大|重点|招商|产业|在建|�
 
 
 def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
-    """Names that end in 项目 wherever they stand: the words before 项目 back to a clause break,
+    """Names that end in 项目 (or 生产基地 / 制造基地 / 生产线: a plant) wherever they stand: the
+    words before the ending back to a clause break,
     a quote or the last word the model reads as a verb, preposition, particle or number (签约落地
     总投资5亿元的|X化纤项目), when one of them is a name's (a proper noun, an organization or a
     person) and the last is not a kind (重大 / 招商 项目).
@@ -255,7 +259,8 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
             continue  # 投资|光通信器件设计制造项目: after a verb of making, the words say what is made
         start = max(stops[-1].end if stops else left, left)
         words = index.within(start, match.start())
-        if match.start() - start < 2 or _A_KIND_OF_PROJECT_AT_END.search(text[start:match.start()]):
+        if match.start() - start < 2 or _A_KIND_OF_PROJECT_AT_END.search(text[start:match.start()]) \
+                or _DESCRIBED_BEFORE.search(text, max(0, start - 6), start):
             continue
         if any(t.tag in ("nz", "ORG", "PER", "nw") for t in words):  # (a place's own: the extractor's rules)
             found.append(Mention(start, match.end(), "Project", text[start:match.end()]))
