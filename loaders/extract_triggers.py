@@ -41,8 +41,15 @@ _UNNAMED_OBJECTS = re.compile(r"(?:一批|多家|众多|一些|[\d一二三四�
 _SETTLE_WORDS = re.compile(r"入驻|落户|进驻")
 
 
-# 以 A、B、C(等)(N家)(企业) 为(产业链)“龙头/链主”: a list of any length between 以 and 为, no clause break
-_LEADER_FRAME = re.compile(r"以[^，。；,;为以]{2,200}?(?:等)?(?:[\d一二两三四五六七八九十]+家)?(?:企业)?为(?:产业链)?[“\"]?(?:龙头|链主)")
+# 以 A、B、C(等)(N家)(企业) 为(产业链)“龙头/链主” (or 为代表的“链主”企业): a list of any length between
+# 以 and 为, no clause break
+_LEADER_FRAME = re.compile(r"以[^，。；,;为以]{2,200}?(?:等)?(?:[\d一二两三四五六七八九十]+家)?(?:企业)?为(?:产业链)?"
+                           r"(?:代表的)?[“\"]?(?:龙头|链主|领军|领头羊)")
+# what right after a firm calls it a leader: X这一龙头, X(逐渐)成为(一家)Y龙头企业, X起到了“领头羊”作用
+_CALLED_A_LEADER_AFTER = re.compile(
+    r"(?:这一|这家|这个)[“\"]?(?:龙头|链主|领头羊)"
+    r"|[^，。；,;]{0,8}?成为[^，。；,;]{0,12}?[“\"]?(?:龙头|链主|领军|领头羊)(?:企业)?"
+    r"|[^，。；,;]{0,6}?(?:起到|发挥)了?[“\"]?(?:龙头|链主|领头羊|引领)[”\"]?(?:带动)?作用")
 
 
 def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[Any]:
@@ -78,6 +85,8 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
             marked.append(span)  # 行业龙头——X
         elif span.extra.get("list", {}).get("leaders"):
             marked.append(span)  # 落地A、B两大龙头企业
+        elif _CALLED_A_LEADER_AFTER.match(text, span.end, s1):
+            marked.append(span)  # X这一龙头 / X逐渐成为一家Y龙头企业 / X起到了“领头羊”作用
     return marked
 
 
