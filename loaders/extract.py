@@ -1691,7 +1691,8 @@ class _Extractor:
 #: Words that make a clause an intention rather than a fact: plans, aims, policy, forecasts,
 #: a stated intent (意向入驻 / 意向落地: not yet arrived).
 _INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|意向|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
-                        r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地)")
+                        r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地)|构建|大力(?:促进|发展|推进|培育)"
+                        r"|培育壮大")
 _CLAUSE_END = re.compile(r"[，,;；:：]")
 
 
