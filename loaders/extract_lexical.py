@@ -42,7 +42,7 @@ from chainkg.loaders.extract_names import (
     place_on_token_boundaries,
     projects_by_ending,
 )
-from chainkg.loaders.extract_triggers import attraction_facts, home_place, investment_facts, leader_marks
+from chainkg.loaders.extract_triggers import attraction_facts, home_place, investment_facts, leader_marks, main_zone
 
 #: The extractor these passes work on (``extract._Extractor``): its text, spans, gazetteers and
 #: the few of its steps they reuse (``_add``, ``_named``, ``_strip_place_prefix``).
@@ -347,11 +347,13 @@ def _sentence_holding(sentences: list[tuple[int, int]], span) -> tuple[int, int]
 
 
 def _home_place(ex: _Extractor):
-    """``home_place`` of the extractor's spans, counted again only when they changed."""
+    """Where an article's own 我市引进… / 引进X (no place in the sentence) brings things: the zone
+    it is about (``extract_triggers.main_zone``), else its prefecture (``home_place``), counted
+    again only when the spans changed."""
     stamp = (id(ex.spans), len(ex.spans))
     cached = getattr(ex, "_home_cache", None)
     if cached is None or cached[0] != stamp:
-        cached = (stamp, home_place(ex.spans))
+        cached = (stamp, main_zone(ex.spans) or home_place(ex.spans))
         ex._home_cache = cached
     return cached[1]
 

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["leader_marks", "attraction_facts", "sentence_place", "home_place", "investment_facts"]
+__all__ = ["leader_marks", "attraction_facts", "sentence_place", "home_place", "main_zone", "investment_facts"]
 
 _BODIES = ("Company", "ResearchInstitute", "Project")
 _WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
@@ -107,6 +107,25 @@ def _free_places(sentence: tuple[int, int], spans: Sequence[Any]) -> list[Any]:
 def _last_place(free: Sequence[Any], before: int) -> Any | None:
     places = [s for s in free if s.end <= before]
     return max(places, key=lambda s: (s.end, s.end - s.start)) if places else None
+
+
+def main_zone(spans: Sequence[Any]) -> Any | None:
+    """The development zone an article is about: the one it names at least twice and at least
+    twice as often as any other zone (its short forms share its key), never a neighbour; else None.
+
+    >>> from types import SimpleNamespace as S
+    >>> zone, other = S(type="DevelopmentZone", key="zone/1", extra={}), S(type="DevelopmentZone", key="zone/2", extra={})
+    >>> main_zone([zone, zone, zone, other]) is zone, main_zone([zone, other])
+    (True, None)
+    """
+    counts: dict[str, list[Any]] = {}
+    for span in spans:
+        if span.type == "DevelopmentZone" and not span.extra.get("neighbour"):
+            counts.setdefault(span.key, []).append(span)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1]):
+        return None
+    return ranked[0][0]
 
 
 def home_place(spans: Sequence[Any]) -> Any | None:
