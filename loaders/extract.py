@@ -768,8 +768,12 @@ class _Extractor:
         for match in _place_pattern().finditer(self.text):
             if (end := extract_lexical.place_end(self, match.start(), match.end())) is None:
                 continue  # 和县 in 和县域经济: only a match on the model's word boundaries is a place
-            entry = self.places[self.text[match.start():end]]
-            self.spans.append(_Span(match.start(), end, entry.type, entry.name, entry.id, {"place": entry}))
+            written = self.text[match.start():end]
+            entry = self.places[written]
+            extra: dict = {"place": entry}
+            if written.endswith("市") and entry.name == written[:-1] + "区":
+                extra["aliases"] = [written]  # 龙海市, the district's name before it became one
+            self.spans.append(_Span(match.start(), end, entry.type, entry.name, entry.id, extra))
             found.append((match.start(), end, entry))
         # 甲乙县 …, then 甲乙: the short form of a county the article names in full
         for start, end, entry in short_forms_named_in_full(self.text, found):

@@ -340,9 +340,10 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
     facts.extend(_signed_with(text, sentence, free, bodies))
     facts.extend(_tenants_listed_next(text, sentence, free, bodies))
     for verb in _ARRIVE.finditer(text, s0, s1):
-        arrivals = [s for s in bodies if s.end <= verb.start() and s.end >= verb.start() - 16
+        # the names right before the verb, or a list of them whose tail (等N家…) reaches it
+        arrivals = [s for s in bodies if s.end <= verb.start() and s.end >= verb.start() - 80
                     and not _CLAUSE.search(text, s.end, verb.start())
-                    and re.fullmatch(r"(?:[、和及与][^，。；]*|等[^，。；]{0,12}|[^，。；、]{0,4})", text[s.end:verb.start()])]
+                    and re.fullmatch(r"(?:[、和及与][^，。；]*|等[^，。；]{0,20}|[^，。；、]{0,4})", text[s.end:verb.start()])]
         target = next((s for s in spans if s.start == verb.end() and s.type in _WHERE), None)
         if target is not None:
             target = max((s for s in spans if s.start == verb.end() and s.type in _WHERE), key=lambda s: s.end - s.start)

@@ -264,6 +264,11 @@ def place_gazetteer() -> dict[str, PlaceEntry]:
                            f"area/{row.parent_code}" if row.parent_code else None)
         for name in (row.name, *aliases):
             entries.setdefault(name, entry)
+    # A county-level city made a district keeps its old name in the news (龙海市 is now 龙海区):
+    # X市 names district X区 when no other place is called X市
+    for row in rows:
+        if row.level == "county" and row.name.endswith("区") and len(row.name) >= 3:
+            entries.setdefault(row.name[:-1] + "市", entries[row.name])
     # The reference table: zones, their 管委会, the towns it codes. It wins over the national table.
     reference = load_reviewed_facts(PLACES_FACTS)
     parents = {r.subject: r.object for r in reference.relations if r.predicate == "locatedIn"}
