@@ -102,6 +102,7 @@ _LEADING_WORDS = (
     "对", "和", "与", "及", "以", "向", "将", "由", "是", "的", "了", "观摩了", "观摩", "现场", "一次性", "成功", "积极",
     "对接", "发挥", "聚焦", "导入", "拓展", "形成", "设立", "举行", "签约", "牵手", "产品供应", "供应", "旗下", "涵盖",
     "主要", "布局", "大力发展", "发展", "新签约", "位于", "即将开园的", "相继", "还", "也", "都", "已", "并", "未来",
+    "走进", "来到", "走访", "前往", "深入",
     *CLAUSE_OPENERS,
 )
 _LEADING_LONGEST_FIRST = tuple(sorted(_LEADING_WORDS, key=len, reverse=True))
@@ -146,7 +147,7 @@ _WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
 _GATHERED = re.compile(r"形成|集聚|聚集|汇聚|拥有|已有|建成|培育")
 _BOX_RULE = re.compile(f"[{BOX_DRAWING}]")
 # X(将)在Y… / X(将)崛起于Y: what a firm or project says of where it settles
-_SETTLES = re.compile(r"(?:将|已|已经|拟|计划|正式|成功|意向)?(?:(?P<at>在)|(?:崛起|坐落|落户|落地|扎根|建)于)")
+_SETTLES = re.compile(r"(?:将|已|已经|拟|计划|正式|成功|意向)?(?:(?P<at>在)|(?:崛起|坐落|落户|落地|扎根|建)于|坐落在|位于|地处)")
 # …after 在Y: a verb of settling, building or working there
 _SETTLING_VERB = re.compile(r"(?:落地|落户|入驻|投产|建厂|设立|布局|开工|投资建设|投资兴建|投资|建设|兴建|从事|扎根)")
 # 项目 / 工程 that end a project's name, not a longer word (工程机械, 项目部, 工程师)
@@ -771,8 +772,8 @@ class _Extractor:
             written = self.text[match.start():end]
             entry = self.places[written]
             extra: dict = {"place": entry}
-            if written.endswith("市") and entry.name == written[:-1] + "区":
-                extra["aliases"] = [written]  # 龙海市, the district's name before it became one
+            if written[-1:] in "市区" and entry.name != written and entry.name[:-1] == written[:-1]:
+                extra["aliases"] = [written]  # 龙海市 (now 龙海区), 长泰区 (长泰县 in the table): another level's name
             self.spans.append(_Span(match.start(), end, entry.type, entry.name, entry.id, extra))
             found.append((match.start(), end, entry))
         # 甲乙县 …, then 甲乙: the short form of a county the article names in full

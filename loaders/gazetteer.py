@@ -57,6 +57,9 @@ __all__ = [
 ]
 
 DIVISION_TABLE = Path(__file__).resolve().parent / "data" / "gbt2260_divisions.tsv"
+#: The province whose counties made districts since the table's date are also matched by their
+#: new names (X县 → X区): Fujian, the planners' region (GB/T 2260 code 35).
+_NEWS_PROVINCE = "35"
 _COLUMNS = ["code", "name", "level", "parent_code", "short_forms"]
 _LEVELS = ("province", "prefecture", "county")
 
@@ -265,10 +268,13 @@ def place_gazetteer() -> dict[str, PlaceEntry]:
         for name in (row.name, *aliases):
             entries.setdefault(name, entry)
     # A county-level city made a district keeps its old name in the news (龙海市 is now 龙海区):
-    # X市 names district X区 when no other place is called X市
+    # X市 names district X区 when no other place is called X市 —
+    # and a county made a district goes by its new name before the table has it (长泰县 → 长泰区)
     for row in rows:
         if row.level == "county" and row.name.endswith("区") and len(row.name) >= 3:
             entries.setdefault(row.name[:-1] + "市", entries[row.name])
+        elif row.level == "county" and row.name.endswith("县") and len(row.name) >= 3 and row.code.startswith(_NEWS_PROVINCE):
+            entries.setdefault(row.name[:-1] + "区", entries[row.name])  # (only where the news is: X区 is a common word ending)
     # The reference table: zones, their 管委会, the towns it codes. It wins over the national table.
     reference = load_reviewed_facts(PLACES_FACTS)
     parents = {r.subject: r.object for r in reference.relations if r.predicate == "locatedIn"}
