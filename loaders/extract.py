@@ -899,6 +899,8 @@ class _Extractor:
         parks = [s for s in self.spans if s.type == "IndustrialPark"]
         found = _Occurrences(self.text)
         for span in parks:
+            if self.text[span.start:span.end] != span.name:
+                continue  # 甲乙、丙丁X产业园: 甲乙X产业园 is not written out, so no brand is written in it
             name = self._strip_place_prefix(span.name)
             for chain_name in chain_names:
                 at = name.find(chain_name)

@@ -212,7 +212,7 @@ def _descriptive_base(ex: _Extractor, name: str) -> bool:
     what kind of base, not which one."""
     stem = ex._strip_place_prefix(name)[:-4]
     stem = re.sub(r"^(?:绿色|生态|新型|现代化?|高端|智能化)+", "", stem)  # 绿色石化产业基地: a kind of base
-    return bool(re.search(r"一流|千亿|百亿|国家级|省级|重要|\d", stem)) or not stem or stem in ex.chains \
+    return bool(re.search(r"一流|千亿|百亿|国家级|省级|重要|\d|[一两二三四五六七八九十几]个", stem)) or not stem or stem in ex.chains \
         or any(stem == c or stem.endswith(c) and len(stem) - len(c) <= 1 for c in ex.chains)
 
 
