@@ -1404,8 +1404,10 @@ class _Extractor:
                     # A、B等行业龙头企业 in a sentence that names no chain: the paragraph's one chain
                     self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind), rule="leader_paragraph_chain")
         # X(将)在Y落地 / 入驻 / 投资建设…, X(将)崛起于 / 落户于Y; X在Y投资的Z: Z is there, not X
-        for org in spans_in(s0, s1, orgs + ("Project",)):
+        for org in spans_in(s0, s1, orgs + ("Project", "IndustrialPark")):
             said = _SETTLES.match(text, org.end, s1)
+            if said is not None and org.type == "IndustrialPark" and said.group("at"):
+                continue  # (a park 在Y…: what follows is what it does there, read by the park rules)
             if said is None:
                 continue
             starting = [p for p in self.index.starting(self.spans, said.end(), said.end() + 1) if p.type in _WHERE]

@@ -199,7 +199,11 @@ def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
                 span.name = span.key = glued.group(2)
         kept.append(span)
     ex.spans = kept
+    before = len(ex.spans)
     ex._named("产业基地", "park", "IndustrialPark")  # 甲乙半导体产业基地 takes tenants as a park does
+    for span in ex.spans[before:]:  # (its start, like the others', after the last word no name holds: 地处|X产业基地)
+        span.start = name_start(index, span.start, span.end, 4, park=True)
+        span.name = span.key = ex.text[span.start:span.end]
     ex.spans = [s for s in ex.spans if not (s.name.endswith("产业基地") and _descriptive_base(ex, s.name))]
     for mention in bracketed_place_names(ex.text, ex.places):
         ex.spans = [s for s in ex.spans if not (mention.start <= s.start and s.end <= mention.end)]

@@ -304,6 +304,12 @@ _LIST_OF_INDUSTRIES_AFTER = re.compile(r"(?:[、和及与][^，。；、]{1,12})
                                        r"(?:重点|主导|新兴|战略性|优势|特色)*(?:产业链|产业集群|产业|行业|领域)")
 
 
+# a park's word after an industry's (…食品园, …科技园, …物流园, …创业园): the suffix rules know only the
+# longer endings (产业园, 工业园, 园区 …); 公园, 花园, 校园 … are no parks of industry
+_A_PARK_BY_ITS_WORD = re.compile(r"[\u3400-\u9fff]{2}园$")
+_NO_PARK_WORD = re.compile(r"(?:公|花|家|校|果|茶|乐|庄|菜|陵|墓|动物|植物|幼儿|游)园$|产业园$|工业园$")
+
+
 def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int]], places: Mapping[str, object],
                         industries: tuple[str, ...]) -> list[Mention]:
     """Organizations the model tags (``ORG``) where no name was found yet (``taken`` spans), with
@@ -330,10 +336,14 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
             start = index.tokens[i - 1].start  # 企业|中|科华联: the model read the name's first character apart
         while end - start > 2 and text[end - 1] in "为在的和与":  # 甲乙为…: the verb is not the name's
             end -= 1
+        name = text[start:end]
+        if _A_PARK_BY_ITS_WORD.search(name) and not _NO_PARK_WORD.search(name) and len(name) >= 4 \
+                and not any(a < end and start < b and not (start <= a and b <= end) for a, b in taken):
+            found.append(Mention(start, end, "IndustrialPark", name))  # 甲市海洋生物食品园: a park the model reads as a body
+            continue  # (a place or an industry inside its name is the park's own word)
         if any(a < end and start < b for a, b in taken) or _OPENS_A_LONGER_NAME.match(text, end) \
                 and not re.match(r"[，。；、等]", text[end:end + 1]):
             continue
-        name = text[start:end]
         listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
         if len(name) == 2 and not listed:
             continue  # two characters alone are too often a word the model misreads (a product, a standard)

@@ -149,3 +149,13 @@ def test_policy_verbs_set_the_clauses_mood(clause, mood):
     from chainkg.loaders.extract import clause_modality
 
     assert clause_modality(clause, 0, len(clause), 0, len(clause)) == mood
+
+
+def test_a_park_the_model_reads_as_a_body_is_a_park_and_a_city_park_is_none():
+    facts = _facts("石狮市海洋生物食品园位于石狮高新区。")
+    assert ("石狮市海洋生物食品园", "locatedIn", "石狮高新区") in facts
+    assert not any(t == "IndustrialPark" for t in _entities("市民在中山公园散步。").values())
+
+
+def test_a_base_after_a_verb_starts_after_it():
+    assert "泉州南安光电信息产业基地" in _entities("霞美镇地处泉州南安光电信息产业基地核心区。")
