@@ -439,7 +439,7 @@ class _Extractor:
             if kind == "org" and self._is_regional_collective(stem):
                 continue
             if match.group() == "新区" and not any(stem + level in self.places for level in ("", "市", "县", "区")):
-                continue  # 福州新区 is a city's new district; 甲乙大学丙丁新区 a campus
+                continue  # 甲市新区 is a city's new district; 甲乙大学丙丁新区 a campus
             if kind == "park" and match.group() == "园区" and (
                     re.search(r"开发区|高新区|投资区|工业区|专区|分$|" + _TITLE_OR_KIND.pattern, stem)
                     or not extract_lexical.holds_a_name_word(self, start, end - 2)):

@@ -124,8 +124,8 @@ def holds_a_noun(ex: _Extractor, start: int, end: int) -> bool:
     甲镇乃至乙市|产业 — places alone — name none).
 
     >>> from types import SimpleNamespace as S
-    >>> text = "必须迈入产业链中高端，发展石材产业"
-    >>> holds_a_noun(S(text=text), 2, 4), holds_a_noun(S(text=text), 13, 15)
+    >>> text = "带动企业迈入产业链高端，发展陶瓷产业"
+    >>> holds_a_noun(S(text=text), 4, 6), holds_a_noun(S(text=text), 14, 16)
     (False, True)
     """
     return not _ENABLED.get() or any(t.tag in _NOUN_TAGS for t in TokenIndex.of(ex.text).within(start, end))

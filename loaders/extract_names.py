@@ -47,7 +47,7 @@ _NAME = rf"[{_CJK}A-Za-z0-9]"
 _BREAK_TAGS = {"p", "c", "u", "d", "r", "w", "xc", "vd", "ad", "TIME"}
 #: Nouns that stand in apposition before a name: 全球石化巨头X, 中国企业X, 行业龙头X.
 _APPOSITIVE_HEADS = re.compile(r"(?:巨头|龙头|企业|链主|领军企业|龙头企业|品牌|客商|外商|台商)$")
-# …before a park's or zone's name: a park is named after whom it hosts (台商精密机械产业园区), so the
+# …before a park's or zone's name: a park is named after whom it hosts (台商甲乙产业园区), so the
 # investors' words are part of it there
 _APPOSITIVE_HEADS_BEFORE_A_PARK = re.compile(r"(?:巨头|龙头|企业|链主|领军企业|龙头企业|品牌)$")
 #: Words after an organization's own name that belong to it: its industry and legal form.
@@ -222,7 +222,7 @@ def invested_projects(text: str) -> list[Mention]:
 
 # 项目 that ends a name, not a longer word (项目部, 项目建设) or a project's attribute (项目用地)
 _PROJECT_WORD = re.compile(r"(?:项目|(?:生产基地|制造基地|生产线)(?!项目|工程))"
-                           r"(?!部|组|办|建设|经理|管理|化|库|资金|用地|单位|负责人|投资|总投资|签约|现场|名称)")
+                           r"(?!部|组|办|建设|经理|管理|化|库|资金|用地|单位|负责人|投资|总投资|签约|名称)")
 # a superlative or rank before a name's words describes a kind (全球最大的X生产基地), it names none
 _DESCRIBED_BEFORE = re.compile(r"(?:最大|最强|最具|第一|首个|首家|一流|之一|领先)的?$")
 # where the words of a project's name can begin: a clause or list break, a quote, a table's rule
@@ -333,13 +333,13 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
         start = name_start(index, start, end, min(2, end - start))  # 中国企业X
         start = _past_glued_opening(text, start, end)  # 由甲乙医药: the model read 由 into the name
         if i > 1 and start == token.start and _split_off_the_front(index.tokens[i - 2], index.tokens[i - 1]):
-            start = index.tokens[i - 1].start  # 企业|中|科华联: the model read the name's first character apart
+            start = index.tokens[i - 1].start  # 企业|中|甲乙: the model read the name's first character apart
         while end - start > 2 and text[end - 1] in "为在的和与":  # 甲乙为…: the verb is not the name's
             end -= 1
         name = text[start:end]
         if _A_PARK_BY_ITS_WORD.search(name) and not _NO_PARK_WORD.search(name) and len(name) >= 4 \
                 and not any(a < end and start < b and not (start <= a and b <= end) for a, b in taken):
-            found.append(Mention(start, end, "IndustrialPark", name))  # 甲市海洋生物食品园: a park the model reads as a body
+            found.append(Mention(start, end, "IndustrialPark", name))  # 甲市乙丙食品园: a park the model reads as a body
             continue  # (a place or an industry inside its name is the park's own word)
         if any(a < end and start < b for a, b in taken) or _OPENS_A_LONGER_NAME.match(text, end) \
                 and not re.match(r"[，。；、等]", text[end:end + 1]):
@@ -359,7 +359,7 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
 def _split_off_the_front(before: Token, single: Token) -> bool:
     """Whether ``single``, one character the model read as a direction word (中 / 东 / 南 …)
     right before an organization, is the organization's first character: only where no noun it
-    could qualify stands before it — after punctuation or an appositive head (…企业|中|科华联).
+    could qualify stands before it — after punctuation or an appositive head (…企业|中|甲乙).
 
     >>> _split_off_the_front(Token(0, 2, "企业", "n"), Token(2, 3, "中", "f")), _split_off_the_front(Token(0, 2, "园区", "n"), Token(2, 3, "中", "f"))
     (True, False)

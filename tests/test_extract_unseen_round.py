@@ -24,12 +24,12 @@ def _entities(text: str) -> dict[str, str]:
 
 
 def test_every_firm_of_a_long_leader_frame_leads_the_topic_clauses_chain():
-    text = "石材业方面，以甲乙股份、丙丁石业、戊己石材、庚辛集团4家企业为龙头，支持发展高端石材产品，推动石材向现代时尚产业转型。"
+    text = "陶瓷业方面，以甲乙股份、丙丁瓷业、戊己陶瓷、庚辛集团4家企业为龙头，鼓励开发高端日用瓷，带动陶瓷向现代文创产业延伸。"
     facts = _facts(text)
-    assert {firm for firm, predicate, chain in facts if predicate == "leadsChain" and chain == "石材"} == \
-        {"甲乙股份", "丙丁石业", "戊己石材", "庚辛集团"}
-    assert not any(p == "leadsChain" and chain == "时尚" for _, p, chain in facts)
-    assert _entities(text)["戊己石材"] == "Company"  # an item of a list of leaders is a firm, not the chain
+    assert {firm for firm, predicate, chain in facts if predicate == "leadsChain" and chain == "陶瓷"} == \
+        {"甲乙股份", "丙丁瓷业", "戊己陶瓷", "庚辛集团"}
+    assert not any(p == "leadsChain" and chain == "文创" for _, p, chain in facts)
+    assert _entities(text)["戊己陶瓷"] == "Company"  # an item of a list of leaders is a firm, not the chain
 
 
 def test_an_industry_described_by_its_firms_places_them_where_it_was_formed():
@@ -51,26 +51,26 @@ def test_two_firms_that_sign_with_each_other_are_attracted_nowhere():
 
 
 def test_a_project_named_by_its_ending_after_de_is_one_kinds_of_project_are_none():
-    entities = _entities("在永安市甲乙工业园区的丁戊纺织项目上，推土机正在平整土地，全市推进重大招商项目。")
+    entities = _entities("在永安市甲乙工业园区的丁戊纺织项目现场，工人正在安装设备，全市推进重大招商项目。")
     assert entities.get("丁戊纺织项目") == "Project"
     assert "重大招商项目" not in entities and "招商项目" not in entities
 
 
 def test_a_superlative_before_a_plant_describes_a_kind():
-    assert not any(t == "Project" for t in _entities("宁德已成为全球最大的聚合物锂离子电池生产基地。").values())
+    assert not any(t == "Project" for t in _entities("永安市将建成全国最大的甲乙材料生产基地。").values())
 
 
 @pytest.mark.parametrize("text, word", [
-    ("产业要进一步突破，必须迈入产业链中高端。", "迈入"),
-    ("泉港依托产业链上游优势，进一步强链。", "依托"),
-    ("金井镇乃至晋江市产业链条更加完整。", "金井镇乃至晋江市"),
+    ("带动企业迈入产业链高端。", "迈入"),
+    ("永安市依托产业链上游优势补链。", "依托"),
+    ("甲乙镇乃至永安市产业链更加完整。", "甲乙镇乃至永安市"),
 ])
 def test_words_that_are_no_noun_name_no_industry(text, word):
     assert word not in _entities(text)
 
 
 def test_an_owners_word_qualifies_an_industry_without_naming_one():
-    assert _entities("未来将加快打造台资机械产业。").get("机械") == "IndustrialChain"
+    assert _entities("永安市正在培育港资食品产业。").get("食品") == "IndustrialChain"
 
 
 def test_economies_news_counts_as_industries_are_chains_a_counties_economy_is_not():
@@ -79,12 +79,12 @@ def test_economies_news_counts_as_industries_are_chains_a_counties_economy_is_no
 
 
 def test_a_list_before_a_quoted_count_is_the_industries():
-    entities = _entities("围绕高端机械装备、生物医药及食品等“3+1”主导产业举行招商推介会。")
+    entities = _entities("聚焦生物医药、新材料及食品等“2+1”主导产业开展招商。")
     assert {"生物医药", "食品"} <= {name for name, kind in entities.items() if kind == "IndustrialChain"}
 
 
 def test_an_organization_word_in_a_list_of_industries_is_an_industry():
-    entities = _entities("涉及新材料、新能源汽车、生物医药等7条产业链。")
+    entities = _entities("签约项目覆盖集成电路、新能源汽车、医疗器械等5条产业链。")
     assert entities.get("新能源汽车") == "IndustrialChain"
 
 
@@ -102,16 +102,16 @@ def test_a_district_keeps_its_old_and_new_names():
 
 
 def test_a_new_district_is_a_zone_after_a_place_not_after_a_campus():
-    assert _entities("福州新区集中签约38个重点项目。").get("福州新区") == "DevelopmentZone"
+    assert _entities("永安新区今年签约重点项目12个。").get("永安新区") == "DevelopmentZone"
     assert not any(t == "DevelopmentZone" for t in _entities("甲乙大学丙丁新区项目开工。").values())
 
 
 def test_a_park_keeps_the_investors_it_is_named_after():
-    entities = _entities("活动通过线上连线直播台商新材料产业园区揭牌仪式。")
-    assert any(name.endswith("台商新材料产业园区") for name, kind in entities.items() if kind == "IndustrialPark")
+    entities = _entities("会上举行了台商甲乙新材料产业园区揭牌仪式。")
+    assert any(name.endswith("台商甲乙新材料产业园区") for name, kind in entities.items() if kind == "IndustrialPark")
 
 
-@pytest.mark.parametrize("text", ["园区分为传统优势加工业区、轻加工业区。", "附近有晋江、石狮两个鞋服产业基地。"])
+@pytest.mark.parametrize("text", ["甲乙园规划了食品加工业区。", "永安市周边有三个纺织产业基地。"])
 def test_descriptions_and_counts_are_no_parks(text):
     assert not any(t == "IndustrialPark" for t in _entities(text).values())
 
@@ -139,8 +139,8 @@ def test_what_a_zone_article_brings_in_without_a_place_goes_to_the_zone():
 
 def test_parks_sharing_an_ending_with_a_brand_inside_it_no_longer_crash_the_extractor():
     # 甲乙X产业园 is named only by its shared ending: no brand can be cut out of words not written there
-    entities = _entities("建设晋江、石狮甲乙鞋服产业园区。")
-    assert {"晋江甲乙鞋服产业园区", "石狮甲乙鞋服产业园区"} <= entities.keys()
+    entities = _entities("建设永春、德化甲乙陶瓷产业园区。")
+    assert {"永春甲乙陶瓷产业园区", "德化甲乙陶瓷产业园区"} <= entities.keys()
 
 
 @pytest.mark.parametrize("clause, mood", [("构建甲乙、丙丁等重点产业链", "intended"), ("培育壮大甲乙产业", "intended"),
@@ -152,10 +152,10 @@ def test_policy_verbs_set_the_clauses_mood(clause, mood):
 
 
 def test_a_park_the_model_reads_as_a_body_is_a_park_and_a_city_park_is_none():
-    facts = _facts("石狮市海洋生物食品园位于石狮高新区。")
-    assert ("石狮市海洋生物食品园", "locatedIn", "石狮高新区") in facts
+    facts = _facts("永安市海峡食品园位于永安高新区。")
+    assert ("永安市海峡食品园", "locatedIn", "永安高新区") in facts
     assert not any(t == "IndustrialPark" for t in _entities("市民在中山公园散步。").values())
 
 
 def test_a_base_after_a_verb_starts_after_it():
-    assert "泉州南安光电信息产业基地" in _entities("霞美镇地处泉州南安光电信息产业基地核心区。")
+    assert "永安甲乙光电产业基地" in _entities("小陶镇地处永安甲乙光电产业基地核心区。")
