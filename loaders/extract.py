@@ -504,7 +504,7 @@ class _Extractor:
         for match in re.finditer(rf"({_NAME_CHARS}{{2,10}}?)与({_NAME_CHARS}{{2,8}}?)(?:签订|签署|共建|合作)", text):
             first = _cut_name(match.group(1), 0)
             for name, end in ((first, match.end(1)), (match.group(2), match.end(2))):
-                if not self._is_known_word(name) and name not in self.places and not re.search(r"\d", name) \
+                if not self._is_known_word(name) and name not in self.places and not re.search(r"\d|之间|的|[区市县省镇乡]$", name) \
                         and not re.search(f"(?:{_PARK_SUFFIX}|{_ZONE_SUFFIX})$", name):  # a park signs too
                     self.spans.append(_Span(end - len(name), end, "Company", name, name))
         for a, b in role_holders(text):

@@ -57,6 +57,9 @@ __all__ = [
 ]
 
 DIVISION_TABLE = Path(__file__).resolve().parent / "data" / "gbt2260_divisions.tsv"
+#: Short forms of a division that the news of the planners' region uses for something else:
+#: 海西 is 海峡西岸 (the West Strait region: 海西分院, 海西零碳园区), not 海西蒙古族藏族自治州.
+_SHORT_FORMS_MEANING_ELSE = frozenset({"海西"})
 #: The province whose counties made districts since the table's date are also matched by their
 #: new names (X县 → X区): Fujian, the planners' region (GB/T 2260 code 35).
 _NEWS_PROVINCE = "35"
@@ -275,6 +278,9 @@ def place_gazetteer() -> dict[str, PlaceEntry]:
             entries.setdefault(row.name[:-1] + "市", entries[row.name])
         elif row.level == "county" and row.name.endswith("县") and len(row.name) >= 3 and row.code.startswith(_NEWS_PROVINCE):
             entries.setdefault(row.name[:-1] + "区", entries[row.name])  # (only where the news is: X区 is a common word ending)
+    for form in _SHORT_FORMS_MEANING_ELSE:
+        if form in entries and entries[form].name != form:
+            del entries[form]
     # The reference table: zones, their 管委会, the towns it codes. It wins over the national table.
     reference = load_reviewed_facts(PLACES_FACTS)
     parents = {r.subject: r.object for r in reference.relations if r.predicate == "locatedIn"}

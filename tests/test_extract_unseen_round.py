@@ -159,3 +159,13 @@ def test_a_park_the_model_reads_as_a_body_is_a_park_and_a_city_park_is_none():
 
 def test_a_base_after_a_verb_starts_after_it():
     assert "永安甲乙光电产业基地" in _entities("小陶镇地处永安甲乙光电产业基地核心区。")
+
+
+def test_haixi_in_fujian_news_is_the_west_strait_not_a_prefecture_in_qinghai():
+    entities = _entities("南安市甲乙海西智慧园区开工，甲乙集团海西分公司同日揭牌。")
+    assert "海西蒙古族藏族自治州" not in entities and "南安市" in entities
+
+
+def test_who_cooperates_is_a_body_not_a_clause_or_a_region():
+    entities = _entities("为推动大湾区与泉州之间的交流合作向更深层次拓展。")
+    assert "大湾区" not in entities and "泉州之间的交流" not in entities
