@@ -169,3 +169,13 @@ def test_haixi_in_fujian_news_is_the_west_strait_not_a_prefecture_in_qinghai():
 def test_who_cooperates_is_a_body_not_a_clause_or_a_region():
     entities = _entities("为推动大湾区与泉州之间的交流合作向更深层次拓展。")
     assert "大湾区" not in entities and "泉州之间的交流" not in entities
+
+
+def test_a_subsidiary_is_named_after_the_word_subsidiary():
+    entities = _entities("甲乙集团旗下子公司泉州丙丁智能厨卫有限公司落户南安市。")
+    assert "泉州丙丁智能厨卫有限公司" in entities and "子公司" not in entities
+
+
+@pytest.mark.parametrize("text", ["重点培育高端绿色产业。", "作为我市新兴代表产业参加评选。"])
+def test_how_an_industry_is_grown_names_none(text):
+    assert not any(t == "IndustrialChain" for t in _entities(text).values())
