@@ -112,7 +112,7 @@ _LEADING_FIRST_CHARACTERS = frozenset(word[0] for word in _LEADING_WORDS)
 # 智造园: a park of smart manufacturing, as 科技城 is one of technology)
 _PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|(?<!加)工业区)"
 # (a bare 开发区 last: 甲乙二期开发区 is a zone too, and the longer endings win where they stand)
-_ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区|开发区|综合实验区|综合试验区|综合保税区|(?<=[\u3400-\u9fff]{2})新区)"
+_ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区|开发区|综合实验区|综合试验区|综合保税区|经济合作区|产业合作区|(?<=[\u3400-\u9fff]{2})新区)"
 # A provincial or municipal department by its standard name (省教育厅, 市商务局): a vocabulary of
 # the administration's departments, not of any one body.
 _DEPARTMENT = (r"(?:教育|财政|科学技术|科技|商务|交通运输|水利|民政|司法|公安|文化和旅游|卫生健康|自然资源|生态环境"

@@ -179,3 +179,7 @@ def test_a_subsidiary_is_named_after_the_word_subsidiary():
 @pytest.mark.parametrize("text", ["重点培育高端绿色产业。", "作为我市新兴代表产业参加评选。"])
 def test_how_an_industry_is_grown_names_none(text):
     assert not any(t == "IndustrialChain" for t in _entities(text).values())
+
+
+def test_a_cooperation_zone_is_a_zone():
+    assert _entities("甲乙丙丁经济合作区今年新签约项目12个。").get("甲乙丙丁经济合作区") == "DevelopmentZone"
