@@ -1103,12 +1103,18 @@ class _Extractor:
 
     def _lists_share_a_named_chain(self) -> None:
         """甲乙半导体、丙丁、戊己等配套项目: a list is of one kind, so when one item's own name
-        says its chain (``name_holds_chain_member``) the other firms of the list are in it too."""
+        says its chain (``name_holds_chain_member``) the other firms of the list are in it too —
+        unless the items' names say several chains, and never to an item whose name ends in
+        another chain's word (甲乙食品、丙丁陶瓷、戊己化工: a list of firms, not of one chain)."""
         by_list: dict[tuple[int, int], list[_Span]] = {}
         for span in self.spans:
             bounds = span.extra.get("list", {}).get("list")
             if bounds and span.type in _ORGS:
                 by_list.setdefault(tuple(bounds), []).append(span)
+        named_chains: dict[str, set[str]] = {}  # (an item's key → the chains its own name holds)
+        for subject, _predicate, object_, _, _, _, rule in self.relations:
+            if rule == "name_holds_chain_member":
+                named_chains.setdefault(subject, set()).add(object_)
         for subject, _predicate, object_, _, sentence, _, rule in list(self.relations):
             if rule != "name_holds_chain_member":
                 continue
@@ -1117,8 +1123,12 @@ class _Extractor:
                           if c.type == "IndustrialChain" and c.key == object_), None)
             if chain is None or len(items) < 2:
                 continue
+            if len(set().union(*(named_chains.get(i.key, set()) for i in items))) > 1:
+                continue  # 甲乙食品、丙丁电子、戊己化工: items of several trades, the list is of firms, not of one chain
             for item in items:
-                if item.key != subject:
+                trade = _TRADE_AT_END.search(item.name, 2)
+                other = self.chains.get(trade.group()) if trade else None
+                if item.key != subject and (other is None or other.chain == chain.key):
                     self._add(item, "operatesIn", chain, 0.6, sentence, rule="list_shares_chain")
 
     def _brand_relations(self) -> None:
@@ -1750,6 +1760,12 @@ def _chain_after_leader_frame(text: str, org: _Span, sentence_end: int, chains: 
     if frame is None:
         return None
     return next((c for c in chains if frame.end() <= c.start <= frame.end() + 6), None)
+
+
+# a trade that ends a firm's name (not 科技 / 实业 / 集团, which say none)
+_TRADE_AT_END = re.compile(r"(?:物流|包装|彩印|印刷|精机|机械|电子|化工|化学|材料|能源|食品|纺织|服装|鞋业|陶瓷|建材|矿业|医药|药业"
+                           r"|生物|光电|半导体|装备|设备|重工|汽车|电器|电气|环保|卫浴|水暖|家居|石化|钢构|钢铁|锂电|电池|光伏|芯片"
+                           r"|模具|数码|五金|塑胶|塑料|橡胶|玻璃|纸业|石业|瓷业|茶业)$")
 
 
 def _clause_chain(text: str, sentence: tuple[int, int], org: _Span, chains: list[_Span]) -> _Span | None:

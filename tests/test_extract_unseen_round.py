@@ -183,3 +183,8 @@ def test_how_an_industry_is_grown_names_none(text):
 
 def test_a_cooperation_zone_is_a_zone():
     assert _entities("甲乙丙丁经济合作区今年新签约项目12个。").get("甲乙丙丁经济合作区") == "DevelopmentZone"
+
+
+def test_a_list_of_firms_of_several_trades_shares_no_chain():
+    facts = _facts("甲乙食品、丙丁陶瓷、戊己化工等五家企业已相继落户永安市。")
+    assert not {("戊己化工", "operatesIn", "食品"), ("丙丁陶瓷", "operatesIn", "食品"), ("甲乙食品", "operatesIn", "陶瓷")} & facts
