@@ -1821,7 +1821,10 @@ def extract_text(original: str, *, source: str = "text", document_date: date | N
     """
     normalized = normalize_article(original)
     if document_date is None and (dateline := _DATELINE.search(normalized.text[:300])):
-        document_date = date(*map(int, dateline.groups()))
+        try:
+            document_date = date(*map(int, dateline.groups()))
+        except ValueError:  # 2023年02月29日讯: a dateline no calendar has dates nothing
+            document_date = None
     extractor = _Extractor(normalized, source, original, document_date)
     extractor.find_entities()
     extractor.find_relations()

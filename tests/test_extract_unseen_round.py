@@ -188,3 +188,9 @@ def test_a_cooperation_zone_is_a_zone():
 def test_a_list_of_firms_of_several_trades_shares_no_chain():
     facts = _facts("甲乙食品、丙丁陶瓷、戊己化工等五家企业已相继落户永安市。")
     assert not {("戊己化工", "operatesIn", "食品"), ("丙丁陶瓷", "operatesIn", "食品"), ("甲乙食品", "operatesIn", "陶瓷")} & facts
+
+
+@pytest.mark.parametrize("dateline", ["2023年02月29日讯", "2023年13月1日讯"])
+def test_an_impossible_dateline_dates_nothing_and_breaks_nothing(dateline):
+    document = extract_text(dateline + "甲乙科技有限公司落户永安市。", source="made-up")
+    assert {e.name for e in document.entities} >= {"甲乙科技有限公司", "永安市"}
