@@ -192,5 +192,5 @@ def test_a_list_of_firms_of_several_trades_shares_no_chain():
 
 @pytest.mark.parametrize("dateline", ["2023年02月29日讯", "2023年13月1日讯"])
 def test_an_impossible_dateline_dates_nothing_and_breaks_nothing(dateline):
-    document = extract_text(dateline + "甲乙科技有限公司落户永安市。", source="made-up")
+    document = extract_text(dateline + "，甲乙科技有限公司落户永安市。", source="made-up")
     assert {e.name for e in document.entities} >= {"甲乙科技有限公司", "永安市"}
