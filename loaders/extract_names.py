@@ -425,14 +425,18 @@ class Enumeration:
 
 # a name's word, or a quoted brand inside it (甲村“乙丙”文旅项目)
 _NAME_PART = rf"(?:{_NAME}|“{_NAME}{{1,10}}”)"
+# (items split by 、, a conjunction only before the last: 和 / 及 / 与 are also characters of names, and
+# a conjunction allowed between any two items let the pattern try every split of a long list)
 _ENUMERATION = re.compile(
-    rf"((?:{_NAME_PART}{{2,20}}?(?:、|和|及|与|以及))+{_NAME_PART}{{2,20}}?)"
+    rf"((?:{_NAME_PART}{{2,20}}?、)+{_NAME_PART}{{2,20}}?(?:(?:和|及|与|以及){_NAME_PART}{{2,20}}?)?"
+    rf"|{_NAME_PART}{{2,20}}?(?:和|及|与|以及){_NAME_PART}{{2,20}}?)"
     r"(等(?:\d+|[一二三四五六七八九十两]+)?(?:多)?(?:家|个|批|大)?|(?:\d+|[两三四五六七八九十])(?:大|家|个))"
     r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主)"
 )
 # 以A、B和C为(产业链)“龙头” / 链主: a list of leaders with no count or kind word after it
 _LEADER_LIST = re.compile(
-    rf"以((?:{_NAME_PART}{{2,20}}?(?:、|和|及|与|以及))+{_NAME_PART}{{2,20}}?)(等?)()为(?:产业链)?[“\"]?(龙头|链主)"
+    rf"以((?:{_NAME_PART}{{2,20}}?、)+{_NAME_PART}{{2,20}}?(?:(?:和|及|与|以及){_NAME_PART}{{2,20}}?)?"
+    rf"|{_NAME_PART}{{2,20}}?(?:和|及|与|以及){_NAME_PART}{{2,20}}?)(等?)()为(?:产业链)?[“\"]?(龙头|链主)"
 )
 # what an item of a list of firms never is: a chain, a field, a kind of product or work
 #: A product after a firm's words in a list (甲乙半导体|设备、丙丁|检测设备): the process it serves,
