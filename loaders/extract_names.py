@@ -300,7 +300,8 @@ def _is_a_name(name: str, places: Mapping[str, object], industries: tuple[str, .
 
 
 # what follows an item of a list of industries: more items, then 等 (N条 / 大) … 产业链 / 产业 / 行业 / 领域
-_LIST_OF_INDUSTRIES_AFTER = re.compile(r"(?:[、和及与][^，。；、]{1,12})*等?[\d一二三四五六七八九十两]*(?:条|大|个)?"
+# (an item holds no 和 / 及 / 与: a separator that could also be an item's character made every split a try)
+_LIST_OF_INDUSTRIES_AFTER = re.compile(r"(?:[、和及与][^，。；、和及与]{1,12})*等?[\d一二三四五六七八九十两]*(?:条|大|个)?"
                                        r"(?:重点|主导|新兴|战略性|优势|特色)*(?:产业链|产业集群|产业|行业|领域)")
 
 
