@@ -1261,12 +1261,13 @@ class _Extractor:
                 continue
             members = [n for n in named if n.type in ("Company", "Project") and frame.members_start <= n.start
                        and n.end <= frame.members_end and not n.extra.get("inside")]
+            host = subject if present is not None and present.start() < frame.members_start else None
             for member in members:
                 self._add(member, "operatesIn", chain, 0.7, sentence, rule="industry_frame_member")
-                if present and subject is not None and present.start() < frame.members_start:
-                    self._add(member, "locatedIn", subject, 0.7, sentence, rule="industry_frame_located")
-            if members and present and subject is not None and present.start() < frame.members_start:
-                self._add(subject, "hostsChain", chain, 0.7, sentence, rule="industry_frame_host")
+                if host is not None:
+                    self._add(member, "locatedIn", host, 0.7, sentence, rule="industry_frame_located")
+            if members and host is not None:
+                self._add(host, "hostsChain", chain, 0.7, sentence, rule="industry_frame_host")
 
     def _sentence_subject(self, sentence, inside) -> _Span | None:
         """What the sentence (or clause) opens with, after its words of time and order (当前，

@@ -170,6 +170,10 @@ def on_word_boundaries(ex: _Extractor, start: int, end: int) -> bool:
     return not _ENABLED.get() or place_on_token_boundaries(TokenIndex.of(ex.text), start, end)
 
 
+#: a count in a name's place (两个…产业基地): a description, not a name
+_A_COUNT = "[一两二三四五六七八九十几]个"
+
+
 def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
     """Names found by their endings (``suffixes``, one pattern) start after the last word that
     cannot be inside a name; bracketed-place names replace the tails they hold."""
@@ -183,7 +187,7 @@ def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
                                park=span.type in ("IndustrialPark", "DevelopmentZone"))
             span.start, span.name = start, ex.text[start:span.end]
             span.key = span.name
-            if re.search(r"最|第一|首家|之一|[一两二三四五六七八九十几]个", span.name):
+            if re.search(r"最|第一|首家|之一|" + _A_COUNT, span.name):
                 continue  # 全球最大华人半导体行业协会, 两个鞋服产业基地: a description or a count, not a name
             if [(t.start, t.end, t.tag) for t in index.within(span.start, span.end - len(suffix.group()))] \
                     == [(span.start, span.end - len(suffix.group()), "v")]:
@@ -216,7 +220,7 @@ def _descriptive_base(ex: _Extractor, name: str) -> bool:
     what kind of base, not which one."""
     stem = ex._strip_place_prefix(name)[:-4]
     stem = re.sub(r"^(?:绿色|生态|新型|现代化?|高端|智能化)+", "", stem)  # 绿色石化产业基地: a kind of base
-    return bool(re.search(r"一流|千亿|百亿|国家级|省级|重要|\d|[一两二三四五六七八九十几]个", stem)) or not stem or stem in ex.chains \
+    return bool(re.search(r"一流|千亿|百亿|国家级|省级|重要|\d|" + _A_COUNT, stem)) or not stem or stem in ex.chains \
         or any(stem == c or stem.endswith(c) and len(stem) - len(c) <= 1 for c in ex.chains)
 
 

@@ -46,10 +46,11 @@ _NAME = rf"[{_CJK}A-Za-z0-9]"
 # adverbs, pronouns, punctuation, times.
 _BREAK_TAGS = {"p", "c", "u", "d", "r", "w", "xc", "vd", "ad", "TIME"}
 #: Nouns that stand in apposition before a name: 全球石化巨头X, 中国企业X, 行业龙头X.
-_APPOSITIVE_HEADS = re.compile(r"(?:巨头|龙头|企业|链主|领军企业|龙头企业|品牌|客商|外商|台商|子公司|分公司)$")
+_FIRM_HEADS = "巨头|龙头|企业|链主|领军企业|龙头企业|品牌|子公司|分公司"
+_APPOSITIVE_HEADS = re.compile(f"(?:{_FIRM_HEADS}|客商|外商|台商)$")
 # …before a park's or zone's name: a park is named after whom it hosts (台商甲乙产业园区), so the
 # investors' words are part of it there
-_APPOSITIVE_HEADS_BEFORE_A_PARK = re.compile(r"(?:巨头|龙头|企业|链主|领军企业|龙头企业|品牌|子公司|分公司)$")
+_APPOSITIVE_HEADS_BEFORE_A_PARK = re.compile(f"(?:{_FIRM_HEADS})$")
 #: Words after an organization's own name that belong to it: its industry and legal form.
 _TAIL_WORDS = re.compile(
     r"(?:物流|包装|彩印|印刷|印务|精机|机械|电子|电子信息|微电子|科技|信息|技术|化工|化学|材料|新材料|能源|新能源|实业|控股|"
@@ -426,18 +427,19 @@ class Enumeration:
 
 # a name's word, or a quoted brand inside it (甲村“乙丙”文旅项目)
 _NAME_PART = rf"(?:{_NAME}|“{_NAME}{{1,10}}”)"
-# (items split by 、, a conjunction only before the last: 和 / 及 / 与 are also characters of names, and
-# a conjunction allowed between any two items let the pattern try every split of a long list)
+# A list of names: items split by 、, a conjunction only before the last (和 / 及 / 与 are also
+# characters of names, and a conjunction allowed between any two items let a pattern try every
+# split of a long list), or two names joined by one conjunction
+_LIST_OF_NAMES = (rf"(?:{_NAME_PART}{{2,20}}?、)+{_NAME_PART}{{2,20}}?(?:(?:和|及|与|以及){_NAME_PART}{{2,20}}?)?"
+                  rf"|{_NAME_PART}{{2,20}}?(?:和|及|与|以及){_NAME_PART}{{2,20}}?")
 _ENUMERATION = re.compile(
-    rf"((?:{_NAME_PART}{{2,20}}?、)+{_NAME_PART}{{2,20}}?(?:(?:和|及|与|以及){_NAME_PART}{{2,20}}?)?"
-    rf"|{_NAME_PART}{{2,20}}?(?:和|及|与|以及){_NAME_PART}{{2,20}}?)"
+    rf"({_LIST_OF_NAMES})"
     r"(等(?:\d+|[一二三四五六七八九十两]+)?(?:多)?(?:家|个|批|大)?|(?:\d+|[两三四五六七八九十])(?:大|家|个))"
     r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主)"
 )
 # 以A、B和C为(产业链)“龙头” / 链主: a list of leaders with no count or kind word after it
 _LEADER_LIST = re.compile(
-    rf"以((?:{_NAME_PART}{{2,20}}?、)+{_NAME_PART}{{2,20}}?(?:(?:和|及|与|以及){_NAME_PART}{{2,20}}?)?"
-    rf"|{_NAME_PART}{{2,20}}?(?:和|及|与|以及){_NAME_PART}{{2,20}}?)(等?)()为(?:产业链)?[“\"]?(龙头|链主)"
+    rf"以({_LIST_OF_NAMES})(等?)()为(?:产业链)?[“\"]?(龙头|链主)"
 )
 # what an item of a list of firms never is: a chain, a field, a kind of product or work
 #: A product after a firm's words in a list (甲乙半导体|设备、丙丁|检测设备): the process it serves,
