@@ -357,6 +357,16 @@ def _looks_like_a_name(item: str) -> bool:
     return bool(re.fullmatch(rf"[{_CJK}A-Za-z]{{2,10}}", item)) and not _INVESTOR_KIND.search(item) and "第" not in item
 
 
+def park_stem(name: str) -> str:
+    """A park's name as one entity whether the text writes …园 or …园区 (甲乙机械产业园区,
+    then 甲乙机械产业园): the trailing 区 after 园 left off.
+
+    >>> park_stem("甲乙机械产业园区"), park_stem("甲乙机械产业园"), park_stem("甲乙工业区")
+    ('甲乙机械产业园', '甲乙机械产业园', '甲乙工业区')
+    """
+    return name[:-1] if name.endswith("园区") else name
+
+
 def _slug(kind: str, name: str) -> str:
     return f"{kind}/x{hashlib.sha1(name.encode('utf-8')).hexdigest()[:12]}"
 
@@ -1684,7 +1694,8 @@ class _Extractor:
             return _slug(kind, f"{self.source}:{span.key}")
         stripped = self._strip_place_prefix(span.key)
         # 甲县纺织园区 and 乙县纺织园区 in one article are two parks: their places keep them apart
-        return _slug(kind, span.key if len(self._place_prefixes().get(stripped, ())) > 1 else stripped)
+        name = span.key if len(self._place_prefixes().get(stripped, ())) > 1 else stripped
+        return _slug(kind, park_stem(name) if span.type == "IndustrialPark" else name)
 
     def _nearest_place_id(self, prefix: str) -> str:
         """The id of the last place of a run of places (甲市乙区 → 乙区's)."""

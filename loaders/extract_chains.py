@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -94,7 +95,7 @@ _STOP_WORD = re.compile("|".join(map(re.escape, _STOP_WORDS)))
 # (经济 too — 县域经济, 民营经济 — but for the economies news counts as industries: 数字经济, 循环经济 …)
 _NOT_AN_INDUSTRY = re.compile(
     r"企业|公司|集团|项目|园区|基地|中心|平台|环节|市场|机构|部门|协会|政府|人才|资金|工作|活动|问题|方面|水平|规模|体系|生态"
-    r"|产业|行业|领域|产值|结构|链条|(?<!数字|循环|海洋|低空|银发|平台|林下|临港|会展|夜间)经济|城市|乡村|建设|发展|转型|升级|推进|招商|合作|投资|服务业态|新业态|业态|方向|目标|年|月|日"
+    r"|产业|行业|领域|产值|结构|链条|地区|(?<!数字|循环|海洋|低空|银发|平台|林下|临港|会展|夜间)经济|城市|乡村|建设|发展|转型|升级|推进|招商|合作|投资|服务业态|新业态|业态|方向|目标|年|月|日"
     r"|[这那该此其每各本我你他它们]|第|之|所|及其|以上|以下|^[A-Za-z\d]+$")
 
 
@@ -300,6 +301,47 @@ def _after_last_place(text: str, start: int, end: int, places: Container[str]) -
     return start
 
 
+# the model's tags of words that open no industry's name: verbs, adverbs, numbers, pronouns,
+# prepositions, conjunctions, particles, times and places (开展|稀土, 越来|越多|电子信息, 五十亿|海洋,
+# 早期|长汀|稀土); 有关 / 涉及 (tagged as nouns of action) say what a thing concerns
+_OPENS_NO_INDUSTRY = {"v", "vd", "ad", "d", "m", "q", "r", "p", "c", "u", "xc", "TIME", "LOC"}
+_CONCERNING = {"有关", "涉及", "关于"}
+
+
+def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int) -> int:
+    """Where the words of an industry in ``[start, end)`` begin once the model's words that open
+    no industry are left off the front (an adjective too, right after an adverb: 越来|越多); at
+    least two characters stay.
+
+    >>> from chainkg.loaders.lexical import lexical_tokens
+    >>> text = "早期长汀稀土产业"
+    >>> tokens = lexical_tokens(text)
+    >>> text[_past_words_of_no_industry(tokens, [t.start for t in tokens], 0, 6):6]
+    '稀土'
+    >>> text = "锻造甲乙湾千亿钢铁产业集群"
+    >>> tokens = lexical_tokens(text)
+    >>> text[_past_words_of_no_industry(tokens, [t.start for t in tokens], 4, 9):9]
+    '钢铁'
+    """
+    at = bisect_right(starts, start) - 1
+    if at < 0 or at >= len(tokens):
+        return start
+    if tokens[at].start < start:  # 罗源|湾千亿钢铁: the span opens inside a word of the model
+        if tokens[at].tag not in _OPENS_NO_INDUSTRY or end - tokens[at].end < 2:
+            return start
+        start, at = tokens[at].end, at + 1
+    after_adverb = False
+    while at < len(tokens) and end - tokens[at].end >= 2:
+        token = tokens[at]
+        if token.tag in _OPENS_NO_INDUSTRY or token.word in _CONCERNING or (after_adverb and token.tag == "a"):
+            after_adverb = token.tag in ("d", "ad")
+            start = token.end
+            at += 1
+        else:
+            break
+    return start
+
+
 def _stripped_span(text: str, start: int, end: int, places: Container[str]) -> tuple[int, int]:
     """The span of the words without generic words and a leading place name (its possessor)."""
     words = text[start:end]
@@ -346,6 +388,8 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
     []
     """
     mentions: list[ChainMention] = []
+    tokens: tuple | None = None  # the model's words of the text, read at the first mention
+    starts: list[int] = []
     for head in _HEAD.finditer(text):
         if any(a <= head.start() < b for a, b in names):
             continue
@@ -378,6 +422,10 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
             a, b = _stripped_span(text, a, b, places)
             if not _looks_like_an_industry(text[a:b]):  # 再次按下海沧|半导体产业: what follows its last place
                 a = _after_last_place(text, a, b, places)
+            if tokens is None:
+                tokens = lexical_tokens(text)
+                starts = [t.start for t in tokens]
+            a = _past_words_of_no_industry(tokens, starts, a, b)
             words = text[a:b]
             if not _looks_like_an_industry(words) or _is_place(words, places) or any(s < b and a < e for s, e in names):
                 continue

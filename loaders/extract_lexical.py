@@ -42,7 +42,8 @@ from chainkg.loaders.extract_names import (
     place_on_token_boundaries,
     projects_by_ending,
 )
-from chainkg.loaders.extract_triggers import attraction_facts, home_place, investment_facts, leader_marks, main_zone
+from chainkg.loaders.extract_triggers import (attraction_facts, home_place, investment_facts, leader_marks, main_zone,
+                                              possessive_site_facts)
 
 #: The extractor these passes work on (``extract._Extractor``): its text, spans, gazetteers and
 #: the few of its steps they reuse (``_add``, ``_named``, ``_strip_place_prefix``).
@@ -378,6 +379,6 @@ def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list
     # (from all of its spans) is counted once, not once per sentence
     near = ex.index.overlapping(ex.spans, previous[0] if previous else sentence[0], sentence[1] + 1)
     facts = attraction_facts(ex.text, sentence, near, named, previous, home=lambda: _home_place(ex)) \
-        + investment_facts(ex.text, sentence, named)
+        + investment_facts(ex.text, sentence, named) + possessive_site_facts(ex.text, sentence, near, named)
     for subject, predicate, object_, confidence, rule, *mood in facts:
         ex._add(subject, predicate, object_, confidence, sentence, *[("modality", m) for m in mood], rule=rule)

@@ -7,6 +7,8 @@
   the list that follows) is attracted to the sentence's place; ``X落户 / 落地 / 进驻 / 入驻 Y`` —
   X is attracted to Y and lies there — :func:`attraction_facts`.
 - Investment: ``X投资N亿元的Y项目`` — X develops Y — :func:`investment_facts`.
+- Sites: ``甲园区的X项目`` / ``在甲镇的Y公司`` — X lies where the words before 的 name —
+  :func:`possessive_site_facts`.
 
 The rules read spans that have ``start``, ``end``, ``type`` (the extractor's entity spans) and
 return them; they name no firm or place.
@@ -26,7 +28,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["leader_marks", "attraction_facts", "sentence_place", "home_place", "main_zone", "investment_facts"]
+__all__ = ["leader_marks", "attraction_facts", "sentence_place", "home_place", "main_zone", "investment_facts",
+           "possessive_site_facts"]
 
 _BODIES = ("Company", "ResearchInstitute", "Project")
 _WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
@@ -39,6 +42,15 @@ _SIGN = re.compile(r"(?:集中|现场|成功|专场)?(?:签约|签下)(?!仪式|
 _UNNAMED_OBJECTS = re.compile(r"(?:一批|多家|众多|一些|[\d一二三四五六七八九十]+家)[^，。；]{0,10}?(?:企业|项目)")
 # the clause says they came to stay: 入驻 / 落户 / 进驻
 _SETTLE_WORDS = re.compile(r"入驻|落户|进驻")
+# …等一批企业落户 / 入驻 / 落地 after a list the verb of attraction opened: they settled there
+_SETTLE_AFTER_LIST = re.compile(r"(?:落户|入驻|进驻|落地)(?![^，。；]{0,4}(?:签约|仪式|活动))")
+# 落户园区 / 入驻该园: the park the sentence is about, named again by its kind
+_THE_PARK = re.compile(r"(?:本|该|我)?(?:园区|园)(?![\u4e00-\u9fff]{0,1}(?:内外|周边))")
+_PARKS = ("DevelopmentZone", "IndustrialPark")
+# what after a firm's name makes the phrase name a unit of it: X公司|研发中心, X集团|分公司
+_UNIT_OF_A_BODY = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:中心|分公司|子公司|办事处|分院|实验室|研究院)")
+# 甲市的X项目 / 甲省的Y公司: a city's or province's own, said of what it counts, not where it lies
+_WIDE_LEVELS = ("prefecture", "province")
 
 
 # 以 A、B、C(等)(N家)(企业) 为(产业链)“龙头/链主” (or 为代表的“链主”企业): a list of any length between
@@ -333,9 +345,14 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
         clause_end = next((m.start() for m in _CLAUSE.finditer(text, verb.end(), s1)), s1)
         listed = [s for s in bodies if verb.end() <= s.start and s.end <= clause_end
                   and (s.start - verb.end() <= 12 or s.extra.get("list"))]
+        # 吸引A、B等一批企业落户: the clause says they came to stay, in the place that drew them
+        settled = listed and place.type in ("DevelopmentZone", "IndustrialPark") \
+            and _SETTLE_AFTER_LIST.search(text, max(s.end for s in listed), clause_end)
         for body in listed:
             if not any(o is not body and o.start <= body.start and body.end <= o.end for o in listed):
                 facts.append((body, "attractedTo", place, confidence, "attracts" if confidence > 0.6 else "attracts_home"))  # 引进X总院Y分院: Y分院 came, not X总院
+                if settled:
+                    facts.append((body, "locatedIn", place, 0.7, "attracts_to_settle"))
     facts.extend(_signed(text, sentence, free, bodies, home))
     facts.extend(_signed_with(text, sentence, free, bodies))
     facts.extend(_tenants_listed_next(text, sentence, free, bodies))
@@ -347,9 +364,35 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
         target = next((s for s in spans if s.start == verb.end() and s.type in _WHERE), None)
         if target is not None:
             target = max((s for s in spans if s.start == verb.end() and s.type in _WHERE), key=lambda s: s.end - s.start)
+        elif _THE_PARK.match(text, verb.end()):  # 甲园区…已有A、B等项目落户园区: the park the sentence speaks of
+            target = next((p for p in [_last_place(free, verb.start())] if p is not None and p.type in _PARKS), None)
         for body in arrivals:
             if target is not None:
                 if verb.group(1) in ("落户", "落地"):
                     facts.append((body, "attractedTo", target, 0.8, "arrives_attracted"))
                 facts.append((body, "locatedIn", target, 0.8, "arrives_located"))
+    return facts
+
+
+def possessive_site_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any], named: Sequence[Any]) -> list[tuple]:
+    """``甲开发区的X项目`` / ``在甲镇乙工业园区的Y公司``: a project or firm right after a place,
+    zone or park and 的 lies there (0.7): (subject, "locatedIn", object, confidence, rule). Not a
+    neighbour (紧邻甲区的X), and not a place that is itself part of a longer name.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "分别是甲乙开发区的丙丁项目。"
+    >>> zone, project = S(start=3, end=8, type="DevelopmentZone", extra={}), S(start=9, end=13, type="Project", extra={})
+    >>> [(f[0] is project, f[1], f[2] is zone) for f in possessive_site_facts(text, (0, 14), [zone, project], [project])]
+    [(True, 'locatedIn', True)]
+    """
+    facts: list[tuple] = []
+    for body in named:
+        if body.type not in _BODIES or text[body.start - 1:body.start] != "的" or body.start - 1 <= sentence[0] \
+                or body.extra.get("inside") or _UNIT_OF_A_BODY.match(text, body.end):
+            continue  # (甲市的X公司研发中心: what lies there is the centre, another body)
+        holders = [s for s in spans if s.end == body.start - 1 and s.type in _WHERE and not s.extra.get("neighbour")
+                   and getattr(s.extra.get("place"), "admin_level", None) not in _WIDE_LEVELS
+                   and not any(n is not s and n.start <= s.start and s.end <= n.end and n.type not in _WHERE for n in named)]
+        if holders:
+            facts.append((body, "locatedIn", max(holders, key=lambda s: s.end - s.start), 0.7, "possessive_site"))
     return facts

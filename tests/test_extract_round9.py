@@ -1,0 +1,75 @@
+"""The rules of session 9's round on articles nobody here had read (issue 11).
+
+Each test is one rule on a made-up sentence (names invented; places from the division table):
+a park attracting firms to settle, 落户园区 naming the park again by its kind, 甲园区的X项目,
+…园 and …园区 as one park, and the words in front of an industry that name none.
+"""
+
+from __future__ import annotations
+
+from chainkg.loaders.extract import extract_text
+
+
+def _document(text: str):
+    return extract_text(text, source="made-up")
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    document = _document(text)
+    names = {e.id: e.name for e in document.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+
+
+def _chains(text: str) -> set[str]:
+    return {e.name for e in _document(text).entities if e.type == "IndustrialChain"}
+
+
+def test_firms_a_park_drew_in_to_settle_lie_in_it():
+    facts = _facts("甲乙化工新材料产业园已吸引丙丁科技、戊己化学等一批龙头企业落户，累计投资超过100亿元。")
+    assert {("丙丁科技", "attractedTo", "甲乙化工新材料产业园"), ("丙丁科技", "locatedIn", "甲乙化工新材料产业园"),
+            ("戊己化学", "locatedIn", "甲乙化工新材料产业园")} <= facts
+
+
+def test_firms_a_county_drew_in_to_settle_are_not_placed_by_the_parks_rule():
+    document = _document("永春县吸引丙丁科技、戊己化学等一批企业落户。")
+    rules = set(document.rules.values())
+    assert "attracts" in rules and "attracts_to_settle" not in rules  # a county is wide: the rule is for parks and zones
+
+
+def test_settling_in_the_park_named_by_its_kind_is_settling_in_the_park_the_sentence_is_about():
+    text = "近年来甲乙工业园区发展迅速，今年已有丙丁食品、戊己物流等多个项目正式落户园区。"
+    facts = _facts(text)
+    assert {("丙丁食品", "locatedIn", "甲乙工业园区"), ("戊己物流", "locatedIn", "甲乙工业园区"),
+            ("丙丁食品", "attractedTo", "甲乙工业园区")} <= facts
+
+
+def test_a_project_of_a_zone_written_with_de_lies_in_the_zone():
+    document = _document("签约的项目分别是漳浦县甲乙开发区的丁戊纺织项目、戊己食品加工项目。")
+    names = {e.id: e.name for e in document.entities}
+    located = {(names[r.subject], names[r.object]): document.rules[r.key] for r in document.relations
+               if r.predicate == "locatedIn"}
+    assert located[("丁戊纺织项目", "漳浦县甲乙开发区")] == "possessive_site"
+
+
+def test_a_citys_project_written_with_de_says_nothing_of_where_in_the_city_it_lies():
+    document = _document("泉州市的甲乙新材料生产基地项目参加现场视频连线。")
+    names = {e.id: e.name for e in document.entities}
+    by_rule = {(names[r.subject], names[r.object]): document.rules[r.key] for r in document.relations
+               if r.predicate == "locatedIn"}
+    assert by_rule.get(("甲乙新材料生产基地项目", "泉州市")) != "possessive_site"
+
+
+def test_a_park_written_with_and_without_its_final_qu_is_one_park():
+    document = _document("晋江市甲乙精密机械产业园区正式揭牌。其中，甲乙精密机械产业园目前已入驻丙丁机械、戊己机械等企业。")
+    parks = [e for e in document.entities if e.type == "IndustrialPark"]
+    assert [p.name for p in parks] == ["晋江市甲乙精密机械产业园区"] and "甲乙精密机械产业园" in parks[0].aliases
+    assert ("丙丁机械", "locatedIn", "晋江市甲乙精密机械产业园区") in _facts(
+        "晋江市甲乙精密机械产业园区正式揭牌。其中，甲乙精密机械产业园目前已入驻丙丁机械、戊己机械等企业。")
+
+
+def test_times_places_numbers_and_verbs_in_front_of_an_industry_are_not_its_name():
+    assert "稀土" in _chains("早期长汀稀土产业以开采为主。")
+    assert "钢铁" in _chains("福州市将锻造甲乙湾千亿钢铁产业集群。")
+    assert "光伏" in _chains("近年来，有关光伏产业的报道增多。")
+    chains = _chains("福州市将锻造甲乙湾千亿钢铁产业集群，早期长汀稀土产业以开采为主，有关光伏产业的报道增多。")
+    assert not chains & {"早期长汀稀土", "长汀稀土", "湾千亿钢铁", "千亿钢铁", "有关光伏"}
