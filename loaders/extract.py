@@ -65,9 +65,10 @@ from chainkg.loaders.extract_located import (
     short_forms_named_in_full,
     unit_of_a_parent,
 )
-from chainkg.loaders.extract_names import lists_projects, projects_introduced
+from chainkg.loaders.extract_names import TokenIndex, lists_projects, name_start, projects_introduced
 from chainkg.loaders.extract_parks import (
     called_a_zone,
+    park_named_by_its_kind,
     park_opening_project,
     phase_called_a_project,
     shared_ending_items,
@@ -357,6 +358,10 @@ def _looks_like_a_name(item: str) -> bool:
     return bool(re.fullmatch(rf"[{_CJK}A-Za-z]{{2,10}}", item)) and not _INVESTOR_KIND.search(item) and "第" not in item
 
 
+#: The model's tags that open no item of a list of names (as in ``extract_names.enumerations``).
+_NOT_IN_A_LIST_NAME = {"p", "c", "u", "d", "w", "vd", "ad"}
+
+
 def park_stem(name: str) -> str:
     """A park's name as one entity whether the text writes …园 or …园区 (甲乙机械产业园区,
     then 甲乙机械产业园): the trailing 区 after 园 left off.
@@ -501,6 +506,9 @@ class _Extractor:
             items = items_text.split("、")
             items[0] = _trim_leading(_cut_name(items[0], 0))  # 多年来涌现出A、B等: the list starts at A
             position = match.end(1) - len("、".join(items))
+            # 集群拥有|A: a verb the word lists miss, read from the model's tags
+            cut = name_start(TokenIndex.of(text), position, position + len(items[0]) + 1, 1, _NOT_IN_A_LIST_NAME)
+            items[0], position = items[0][cut - position:], cut
             leaders = "龙头" in text[match.end(1):match.end()]
             # A、B等(重点)项目: projects by their short names (extract_names.enumerations reads the same)
             projects = match.group(2) == "项目" and lists_projects(text, match.start(1), match.end(1) + 1, match.end())
@@ -552,6 +560,44 @@ class _Extractor:
         add_short_form_mentions(self)  # X(以下简称“Y”) … Y: later mentions of the same firm
         self.index = SpanIndex()  # (the passes above changed the span list)
         add_repeated_name_mentions(self, partial(extract_lexical.on_word_boundaries, self))
+        self._parks_by_their_endings()
+        self._parks_named_by_their_kind()
+
+    def _parks_by_their_endings(self) -> None:
+        """乙丙产业园 where the article names 甲乙丙产业园 (the first words left off, or cut off by a
+        quote: “甲”乙丙产业园): the same park, when the ending it shares is at least five characters
+        (no mere kind of park: 物流园, 产业园区)."""
+        parks = [s for s in self.spans if s.type == "IndustrialPark" and not s.extra.get("inside")]
+        names = {park_stem(s.name): s.key for s in parks}
+        for span in parks:
+            stem = park_stem(span.name)
+            longer = [name for name in names if name != stem and name.endswith(stem)]
+            if len(stem) >= 5 and len({names[name] for name in longer}) == 1 and not names_a_kind(stem[:-3], stem[-3:], self.chains):
+                span.key = names[longer[0]]
+
+    def _parks_named_by_their_kind(self) -> None:
+        """园区二期… / 该园区… after a paragraph about one park: a mention of that park
+        (``extract_parks.park_named_by_its_kind``), so the sentence's rules read it as its subject."""
+        parks = sorted((s.start, s.end, s.key) for s in self.spans if s.type == "IndustrialPark" and not s.extra.get("inside"))
+        if not parks:
+            return
+        by_key = {s.key: s for s in self.spans if s.type == "IndustrialPark"}
+        names = [(s.start, s.end) for s in self.spans if s.type not in ("IndustrialChain", "Observation")]
+        added = []
+        for match in re.finditer(r"(?:该|本)?园区", self.text):
+            at = match.start()
+            if any(a <= at < b for a, b in names):
+                continue  # 甲乙产业园区: the ending of a name
+            sentence_start = max(self.text.rfind(mark, 0, at) for mark in "。！？；\n") + 1
+            opening = skip_opening_adverbials(self.text, sentence_start, at + 2) == at \
+                or not self.text[sentence_start:at].strip()
+            found = park_named_by_its_kind(self.text, at, parks, opening)
+            if found is not None:
+                park = by_key[parks[found[1]][2]]
+                added.append(_Span(at, found[0], "IndustrialPark", park.name, park.key, {"named_by_its_kind": True}))
+        if added:
+            self.spans = sorted(self.spans + added, key=lambda s: (s.start, -(s.end - s.start)))
+            self.index = SpanIndex()
 
     def _drop_what_names_nothing(self) -> None:
         """Slogans and honours (打造中国X谷, 被评为十大…产业园) and kinds in a name's place
@@ -1409,6 +1455,15 @@ class _Extractor:
                     self._add(org, "leadsChain", chain, 0.9, sentence, ("leadershipKind", kind), rule="bracket_leader")
                     self._add(org, "operatesIn", chain, 0.9, sentence, rule="bracket_leader_member")
                 continue
+            if (appointed := _AS_THE_LEADER.search(text, max(s0, org.start - 60), org.start)) is not None:
+                # 作为甲乙钢铁产业的龙头，X…: X leads the chains the 作为 phrase names, and lies in its park
+                kind = "chain_leader" if appointed.group(2) == "链主" else "leading_enterprise"
+                for chain in [c for c in chains if appointed.start(1) <= c.start and c.end <= appointed.end(1)]:
+                    self._add(org, "leadsChain", chain, 0.7, sentence, ("leadershipKind", kind), rule="leader_as_appointed")
+                for park in [p for p in named if p.type in ("IndustrialPark", "DevelopmentZone")
+                             and appointed.start(1) <= p.start and p.end <= appointed.end(1)]:
+                    self._add(org, "locatedIn", park, 0.6, sentence, rule="leader_of_a_park")
+                continue
             if before.endswith("发挥") and (role := LEADING_ROLE.match(after)):
                 kind = "chain_leader" if role.group(1) == "链主" else "leading_enterprise"
             elif re.match(r"[^，。；]{0,8}(?:两大|三大|多家)?龙头企业", after) or org.extra.get("listed_as_leader"):
@@ -1753,6 +1808,9 @@ def _times_named(window: str, span: _Span) -> int:
     stem = re.sub(r"(?:集团|股份有限公司|有限公司|公司)$", "", span.name)
     return window.count(stem if len(stem) >= 2 else span.name)
 
+
+# 作为…的龙头 / 链主(企业)， right before the firm it calls so: 作为甲乙钢铁产业的龙头，X
+_AS_THE_LEADER = re.compile(r"作为([^，。；,;]{2,40}?)的(?:产业链)?[“\"]?(龙头|链主|领军)(?:企业)?[”\"]?[，,]$")
 
 # …为龙头的 / 为链主的 right before the chain it leads: 以X为龙头的Y产业
 _LEADER_OF = re.compile(r"[^，。；,;]{0,60}?为(?:产业链)?[“\"]?(?:龙头|链主)(?:企业)?[”\"]?的")

@@ -11,6 +11,8 @@ around the name sometimes say otherwise, or say more:
   ``X产业园(二期)，项目总投资…`` — a park's phase the text reports as a project is that project;
 - **a park opening a project's name** (:func:`park_opening_project`): ``甲乙智造园丙丁项目``, where
   the article names 甲乙智造园 on its own too, is the project that builds that park;
+- **the park named again by its kind** (:func:`park_named_by_its_kind`): ``园区一期…`` /
+  ``该园区…`` opening a sentence after a paragraph about 甲乙产业园 is 甲乙产业园 again;
 - **a title in apposition** (:func:`titles_in_apposition`): ``作为…、全国唯一的X产业园区，Y开发区…``
   — what a 作为 clause calls the zone or park that opens the next clause is a title of it,
   not a park of its own.
@@ -32,7 +34,7 @@ import re
 from collections.abc import Callable, Sequence
 
 __all__ = ["shared_ending_items", "called_a_zone", "phase_called_a_project", "park_opening_project",
-           "titles_in_apposition"]
+           "titles_in_apposition", "park_named_by_its_kind", "ANAPHOR_REACH"]
 
 _CJK = r"\u3400-\u9fff"
 # X是(…的)(省级)经济开发区: the copula and a zone's kind, within one clause
@@ -124,3 +126,35 @@ def titles_in_apposition(text: str, start: int, end: int, opens_next_clause: Cal
     if _AS not in text[clause_start:start]:
         return False
     return opens_next_clause(end + 1)
+
+
+#: How far back (characters) the park a sentence names by its kind (园区…) may have been named.
+ANAPHOR_REACH = 400
+# 园区 / 该园区 / 本园区 opening a sentence, or 该园区 / 本园区 anywhere: the park spoken of, not parks in
+# general (园区建设 / 园区经济 / 园区化 open a statement about parks as such)
+_BY_ITS_KIND = re.compile(r"(?:该|本)?园区(?![建经化内外们])")
+
+
+def park_named_by_its_kind(text: str, at: int, parks: Sequence[tuple[int, int, str]], opening: bool) -> tuple[int, int] | None:
+    """The span of 园区 at ``at`` when it names a park the text named before, and which park:
+    ``(end of the word, index into parks)``; ``parks`` are (start, end, key) of park mentions in
+    text order. At a sentence's opening (``opening``) 园区 suffices; elsewhere it takes 该 / 本. The
+    park is the last one named within ``ANAPHOR_REACH`` characters before, and it must be the
+    only park its paragraph names (two parks there: which one is meant the words do not say).
+
+    >>> text = "甲乙产业园一期已投产。园区二期正在建设。"
+    >>> park_named_by_its_kind(text, text.index("园区"), [(0, 5, "p1")], opening=True)
+    (13, 0)
+    >>> park_named_by_its_kind("甲乙产业园与丙丁产业园已投产。园区二期在建。", 15, [(0, 5, "p1"), (6, 11, "p2")], opening=True) is None
+    True
+    """
+    word = _BY_ITS_KIND.match(text, at)
+    if word is None or (not opening and word.group().startswith("园")):
+        return None
+    before = [i for i, (start, end, _) in enumerate(parks) if end <= at and at - end <= ANAPHOR_REACH]
+    if not before:
+        return None
+    paragraph_start = text.rfind("\n", 0, parks[before[-1]][0]) + 1  # (of the last park named)
+    if len({parks[i][2] for i in before if parks[i][0] >= paragraph_start}) > 1:
+        return None
+    return word.end(), before[-1]

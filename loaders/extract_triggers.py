@@ -47,6 +47,8 @@ _SETTLE_AFTER_LIST = re.compile(r"(?:落户|入驻|进驻|落地)(?![^，。；]
 # 落户园区 / 入驻该园: the park the sentence is about, named again by its kind
 _THE_PARK = re.compile(r"(?:本|该|我)?(?:园区|园)(?![\u4e00-\u9fff]{0,1}(?:内外|周边))")
 _PARKS = ("DevelopmentZone", "IndustrialPark")
+# the verb of arrival ends its clause: 等四家企业入驻。 / 入驻，
+_CLAUSE_ENDS = re.compile(r"(?:了)?(?:[，,。；;！？]|$)")
 # what after a firm's name makes the phrase name a unit of it: X公司|研发中心, X集团|分公司
 _UNIT_OF_A_BODY = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:中心|分公司|子公司|办事处|分院|实验室|研究院)")
 # 甲市的X项目 / 甲省的Y公司: a city's or province's own, said of what it counts, not where it lies
@@ -366,6 +368,12 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
             target = max((s for s in spans if s.start == verb.end() and s.type in _WHERE), key=lambda s: s.end - s.start)
         elif _THE_PARK.match(text, verb.end()):  # 甲园区…已有A、B等项目落户园区: the park the sentence speaks of
             target = next((p for p in [_last_place(free, verb.start())] if p is not None and p.type in _PARKS), None)
+        elif arrivals and _CLAUSE_ENDS.match(text, verb.end()):
+            # 甲园区一期…，A、B等四家企业入驻。: they settle in the park the sentence opened with
+            host = _last_place(free, min(s.start for s in arrivals))
+            if host is not None and host.type in _PARKS:
+                facts.extend((body, "locatedIn", host, 0.7, "settle_in_the_sentences_park") for body in arrivals)
+            continue
         for body in arrivals:
             if target is not None:
                 if verb.group(1) in ("落户", "落地"):
