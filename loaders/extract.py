@@ -44,6 +44,7 @@ from chainkg.loaders.extract_chains import (
     chain_mentions,
     industry_frames,
     label_possessor,
+    made_in_named_chains,
     names_a_wider_trade,
     possessor_of,
 )
@@ -861,6 +862,7 @@ class _Extractor:
         named = [s for s in self.spans if s.type not in ("AdministrativeArea",)]
         mentions = [m for m in chain_mentions(self.text, [(s.start, s.end) for s in named], self.places)
                     if m.template or extract_lexical.holds_a_noun(self, m.start, m.end)]  # 迈入|产业链: no industry
+        mentions = made_in_named_chains(mentions)
         for mention in mentions:
             note = None if mention.template else f"a chain named by the text ('{mention.words}'), in no template"
             self.spans.append(_Span(mention.start, mention.end, "IndustrialChain", mention.name, mention.chain_id,

@@ -38,7 +38,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
@@ -47,7 +47,8 @@ from chainkg.loaders.lexical import lexical_tokens
 
 __all__ = ["ChainName", "ChainMention", "SpanLike", "chain_labels", "resolve_chain",
            "strip_generic_words", "chain_mentions", "possessor_of", "label_possessor", "chain_members",
-           "MEMBER_CONFIDENCE", "narrows", "names_a_wider_trade", "split_compound", "IndustryFrame", "industry_frames"]
+           "MEMBER_CONFIDENCE", "narrows", "names_a_wider_trade", "split_compound", "IndustryFrame", "industry_frames",
+           "made_in_named_chains"]
 
 #: How sure a member fact is, by how near the firm is to the chain's words.
 MEMBER_CONFIDENCE = {"clause": 0.7, "sentence": 0.6, "paragraph": 0.5}
@@ -71,7 +72,7 @@ _GENERIC = sorted((
     "区域", "为主的", "为主", "的", "之一", "业内", "细分", "更多", "多家", "最大", "最强", "最具", "两岸", "一批", "主要", "新一代", "高质量", "规上", "规模以上", "先进",
     "现代", "高端", "高新", "高新技术", "基础", "其他", "其它", "多个", "众多", "一些", "诸多",
     "台资", "外资", "港资", "侨资", "内资", "民营", "国有",  # who owns the firms, not what they make
-    "绿色", "低碳", "生态", "代表", "世界级", "国家级", "省级", "市级",  # (how or how high, not what)
+    "绿色", "低碳", "生态", "代表", "世界级", "国家级", "省级", "市级", "国家",  # (how or how high, not what)
 ), key=len, reverse=True)
 # counts that qualify a list: 三大, 6条, 两个
 _COUNT = re.compile(r"[一二两三四五六七八九十百\d]+(?:大|条|个|类|项|种)")
@@ -342,6 +343,17 @@ def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int) 
     return start
 
 
+def _tagged_a_name(tokens, starts: list[int], start: int, end: int) -> bool:
+    """Whether the model reads the item ``[start, end)`` as (holding) an organization's or a
+    person's name."""
+    at = max(0, bisect_right(starts, start) - 1)
+    while at < len(tokens) and tokens[at].start < end:
+        if tokens[at].tag in ("ORG", "PER") and tokens[at].end > start:
+            return True
+        at += 1
+    return False
+
+
 def _stripped_span(text: str, start: int, end: int, places: Container[str]) -> tuple[int, int]:
     """The span of the words without generic words and a leading place name (its possessor)."""
     words = text[start:end]
@@ -417,6 +429,14 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
         spans = _listed_industries(text, first, end, head.group())
         if cut_off and spans and spans[0][0] == left:
             spans = spans[1:]
+        if len(spans) > 1:
+            if tokens is None:
+                tokens = lexical_tokens(text)
+                starts = [t.start for t in tokens]
+            if sum(_tagged_a_name(tokens, starts, *_stripped_span(text, a, b, places)) for a, b in spans) >= 2:
+                # 以甲乙、丙丁等重点产业链条为主导: the model reads two items as firms' or persons' names
+                # (one may be its slip), so the list names the chain's firms; only a template's label is an industry
+                spans = [(a, b) for a, b in spans if resolve_chain(text[a:b]).template]
         left = first
         for a, b in spans:
             a, b = _stripped_span(text, a, b, places)
@@ -576,3 +596,27 @@ def industry_frames(text: str, start: int, end: int) -> list[IndustryFrame]:
     [('组成', 1, 10)]
     """
     return [IndustryFrame(m.start(2), m.end(2), m.group(3), m.end()) for m in _INDUSTRY_FRAME.finditer(text, start, end)]
+
+
+# what a chain's words may go on with and still name that chain: X制造 / X生产 is making X
+_MAKING = re.compile(r"(?:制造|生产|加工)$")
+
+
+def made_in_named_chains(mentions: Sequence[ChainMention]) -> list[ChainMention]:
+    """X制造 (X生产, X加工) where the article names the chain X in its own words too: chain X
+    (甲乙装备制造产业 next to 甲乙装备产业 is 甲乙装备, not the template that 装备制造 would map to).
+
+    >>> a = ChainMention(0, 4, "甲乙装备", "chain/x1", "甲乙装备", False, 0, 6)
+    >>> b = ChainMention(8, 14, "甲乙装备制造", "chain/intelligent-equipment", "智能装备", True, 8, 16)
+    >>> [m.name for m in made_in_named_chains([a, b])]
+    ['甲乙装备', '甲乙装备']
+    """
+    named = {m.words: m for m in mentions}
+    found = []
+    for mention in mentions:
+        making = _MAKING.search(mention.words)
+        own = named.get(mention.words[:making.start()]) if making else None
+        if own is not None and own.chain_id != mention.chain_id:
+            mention = replace(mention, chain_id=own.chain_id, name=own.name, template=own.template)
+        found.append(mention)
+    return found

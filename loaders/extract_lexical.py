@@ -42,8 +42,14 @@ from chainkg.loaders.extract_names import (
     place_on_token_boundaries,
     projects_by_ending,
 )
-from chainkg.loaders.extract_triggers import (attraction_facts, home_place, investment_facts, leader_marks, main_zone,
-                                              possessive_site_facts)
+from chainkg.loaders.extract_triggers import (
+    attraction_facts,
+    home_place,
+    investment_facts,
+    leader_marks,
+    main_zone,
+    possessive_site_facts,
+)
 
 #: The extractor these passes work on (``extract._Extractor``): its text, spans, gazetteers and
 #: the few of its steps they reuse (``_add``, ``_named``, ``_strip_place_prefix``).

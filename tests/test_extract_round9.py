@@ -73,3 +73,41 @@ def test_times_places_numbers_and_verbs_in_front_of_an_industry_are_not_its_name
     assert "光伏" in _chains("近年来，有关光伏产业的报道增多。")
     chains = _chains("福州市将锻造甲乙湾千亿钢铁产业集群，早期长汀稀土产业以开采为主，有关光伏产业的报道增多。")
     assert not chains & {"早期长汀稀土", "长汀稀土", "湾千亿钢铁", "千亿钢铁", "有关光伏"}
+
+
+def test_the_park_named_again_by_its_kind_holds_the_firms_that_settle():
+    text = ("福建省重点项目“甲乙”丙丁产业园总规划用地2300亩。园区一期已经建成投产，"
+            "戊己、庚辛、壬癸等四家重点企业入驻。")
+    document = _document(text)
+    parks = [e for e in document.entities if e.type == "IndustrialPark"]
+    assert len(parks) == 1 and {m.quote for m in parks[0].evidence} >= {"园区"}
+    assert {(firm, "locatedIn", parks[0].name) for firm in ("戊己", "庚辛", "壬癸")} <= _facts(text)
+
+
+def test_the_park_named_by_its_kind_after_two_parks_is_neither():
+    text = "甲乙产业园与丙丁工业园已投产。园区二期，戊己、庚辛等企业入驻。"
+    facts = _facts(text)
+    assert not any(p == "locatedIn" and firm in ("戊己", "庚辛") for firm, p, _ in facts)
+
+
+def test_the_leader_a_zuowei_phrase_names_leads_its_chains():
+    facts = _facts("作为三明钢铁与机械产业的龙头，甲乙集团近年来以智慧工厂建设为抓手。")
+    assert {("甲乙集团", "leadsChain", "钢铁"), ("甲乙集团", "leadsChain", "机械")} <= facts
+
+
+def test_a_verb_the_model_tags_opens_no_item_of_a_list():
+    text = "龙岩市已形成应急装备产业集群。截至2024年，集群拥有甲乙重工、丙丁机械、戊己汽车等龙头企业。"
+    names = {e.name for e in _document(text).entities}
+    assert "甲乙重工" in names and not any(name.startswith("集群") for name in names)
+    assert ("甲乙重工", "leadsChain", "应急装备") in _facts(text)
+
+
+def test_a_list_of_firms_before_chanye_lian_tiao_names_no_chain():
+    chains = _chains("甲乙经济发展中心形成了以德海馨、鹏侨、宏润达等重点产业链条为主导的应急装备产业特色园区。")
+    assert "应急装备" in chains and not chains & {"德海馨", "鹏侨", "宏润达"}
+
+
+def test_making_a_chain_the_article_names_is_that_chain():
+    text = "龙岩市发展应急装备产业。推进应急装备制造产业高端化。"
+    assert ("龙岩市", "hostsChain", "应急装备") in _facts(text)
+    assert "智能装备" not in _chains("龙岩市发展应急装备产业，推进应急装备制造产业高端化。")
