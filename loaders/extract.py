@@ -66,7 +66,7 @@ from chainkg.loaders.extract_located import (
     short_forms_named_in_full,
     unit_of_a_parent,
 )
-from chainkg.loaders.extract_names import TokenIndex, lists_projects, name_start, projects_introduced
+from chainkg.loaders.extract_names import TokenIndex, lists_projects, name_start, projects_introduced, reads_as_a_clause
 from chainkg.loaders.extract_parks import (
     called_a_zone,
     park_named_by_its_kind,
@@ -158,7 +158,7 @@ _PROJECT_END = re.compile(r"(?:项目|工程)(?!机械|师|院|学|技术|局|�
 _PROJECT_KINDS = r"(?:重大|重点|在建|预备|续建|新建|新开工|竣工|投产|产业|招商|签约|新签约|外资|内资|工业|储备|前期|谋划|备选|民生|示范|试点)"
 _PROJECT_HEADER = re.compile(rf"(?:省|市|县|区)?{_PROJECT_KINDS}+(?:项目|工程)")
 # What a project's name never holds: the verbs and linking words of the sentence around it, counts.
-_PROJECT_NAME_BREAKS = re.compile(r"投资|建设|举办|举行|推进|参加|签订|签约|开工|竣工|投产|引进|落地|入驻|的|了|和|与|及|暨|等|或"
+_PROJECT_NAME_BREAKS = re.compile(r"政府|管委会|投资|建设|举办|举行|推进|参加|签订|签约|开工|竣工|投产|引进|落地|入驻|的|了|和|与|及|暨|等|或"
                                   r"|[一二三四五六七八九十百千两\d]+(?:大|个|家|项|批)|\d+年")
 # a table cell that names a project: …项目 / …工程, maybe with its phase (项目一期, 工程(二期))
 _PROJECT_CELL = re.compile(r".{2,}(?:项目|工程)(?:[(（]?[一二三四五六七八九十]期[)）]?)?")
@@ -346,7 +346,8 @@ def _is_project_body(body: str) -> bool:
     >>> _is_project_body("中石光芯片"), _is_project_body("积极推进重点"), _is_project_body("文旅产业")
     (True, False, False)
     """
-    return len(body) >= 2 and not _PROJECT_NAME_BREAKS.search(body) and not re.search(_PROJECT_KINDS + "$", body)
+    return len(body) >= 2 and not _PROJECT_NAME_BREAKS.search(body) and not re.search(_PROJECT_KINDS + "$", body) \
+        and not reads_as_a_clause(body)
 
 
 def _looks_like_a_name(item: str) -> bool:
@@ -498,8 +499,8 @@ class _Extractor:
             self.spans.append(_Span(match.end() - len(name), match.end(), entity_type, name, name))
         for match in re.finditer(rf"(?:建设|新建)({_NAME_CHARS}{{2,12}}?(?:工厂|项目|基地))", text):
             name = _trim_leading(match.group(1))  # 投资建设的X项目: the 的 is not the project's
-            if _COUNTED.search(name):
-                continue
+            if _COUNTED.search(name) or reads_as_a_clause(name[:-2]):
+                continue  # (新建或拟建涉X项目: a clause before 项目)
             self.spans.append(_Span(match.end(1) - len(name), match.end(1), "Project", name, name))
         for match in _ENUMERATION.finditer(text):
             items_text = match.group(1)

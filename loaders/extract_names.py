@@ -238,6 +238,50 @@ _A_KIND_OF_PROJECT_AT_END = re.compile(r"(?:重大|重点|招商|产业|在建|�
                               r"|好|大|新|子|省级|市级|县级|一批|这些|该|本|此|等)$")
 
 
+# the kinds of body a name may be written after (全国民企第3名企业甲乙集团): no word of the name
+_GENERIC_HEADS = ("企业", "公司")
+
+
+def _firm_before_capacity(index: TokenIndex, stops: list[Token], start: int, left: int) -> int:
+    """Where a project's name starts when the words cut at a capacity (甲乙铜业|40万吨|铜冶炼项目,
+    甲乙化学(泉州)|60万吨|/|年|环氧丙烷项目): at the firm's name right before the capacity, when the
+    model reads one there; else ``start``. The capacity is part of the project's name."""
+    if not stops or stops[-1].end != start or stops[-1].tag not in ("m", "q"):
+        return start
+    first = stops[-1]  # back over the capacity's words: 60万吨 / 年
+    for token in reversed(stops[:-1]):
+        if token.end != first.start or not (token.tag in ("m", "q") or token.word == "/"):
+            break
+        first = token
+    if first.tag != "m" or not _QUANTITY_FIRST.match(index.text, first.start):
+        return start
+    firm = index.token(first.start - 1) if first.start > left else None
+    return firm.start if firm is not None and firm.tag == "ORG" and firm.start >= left else start
+
+
+# the model's tags of words that make a project's name a clause: pronouns and prepositions
+# anywhere (怎样|让, 以|此次), and at its opening a conjunction, an adverb or a particle (或|拟建)
+_CLAUSE_ANYWHERE = {"r", "p"}
+_CLAUSE_OPENING = {"c", "d", "ad", "u"}
+
+
+def reads_as_a_clause(words: str) -> bool:
+    """Whether the words before a project's ending (项目) read, to the model, as a clause rather
+    than a name: a pronoun, a preposition or 是 anywhere, or a conjunction, adverb, particle or
+    one-character verb first (或拟建涉|卫浴, 怎样让). A verb of two characters may open a name
+    (年产10万吨…).
+
+    >>> reads_as_a_clause("怎样让"), reads_as_a_clause("以此次"), reads_as_a_clause("甲乙纺织技改")
+    (True, True, False)
+    """
+    tokens = lexical_tokens(words)
+    if not tokens:
+        return False
+    first = tokens[0]
+    return (any(t.tag in _CLAUSE_ANYWHERE or t.word == "是" for t in tokens)
+            or first.tag in _CLAUSE_OPENING or first.tag == "v" and len(first.word) == 1)
+
+
 def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
     """Names that end in 项目 (or 生产基地 / 制造基地 / 生产线: a plant) wherever they stand: the
     words before the ending back to a clause break,
@@ -259,6 +303,9 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
         if stops and stops[-1].tag in ("v", "vd") and stops[-1].word not in _BRINGS_A_PROJECT:
             continue  # 投资|光通信器件设计制造项目: after a verb of making, the words say what is made
         start = max(stops[-1].end if stops else left, left)
+        start = _firm_before_capacity(index, stops, start, left)
+        if text.startswith(_GENERIC_HEADS, start) and match.start() - start >= 6:
+            start += 2  # 民企第3名企业|甲乙集团X项目: the kind before the firm's name
         words = index.within(start, match.start())
         if match.start() - start < 2 or _A_KIND_OF_PROJECT_AT_END.search(text[start:match.start()]) \
                 or _DESCRIBED_BEFORE.search(text, max(0, start - 6), start):
@@ -525,6 +572,8 @@ def projects_introduced(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a quantity opening an item: 10万吨精密铜箔 is what a plant makes, no body's name
+_QUANTITY_FIRST = re.compile(r"[\d.]+(?:万|千|亿|百)?(?:吨|台|套|件|辆|片|只|米|千瓦|兆瓦|立方米|平方米|平米|亩|公里)")
 # a plant's yearly capacity, which opens its project's name: 100万吨/年乙烯…项目, 30万套/年…工程
 _CAPACITY = re.compile(r"^[\d.]+(?:万|千|亿)?(?:吨|台|套|件|辆|片|千瓦|兆瓦|立方米|平方米)/")
 
@@ -593,8 +642,9 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
         for a, b in pieces:
             name = text[a:b]
             is_project = bool(_PROJECT_ITEM.fullmatch(_CAPACITY.sub("", name))) and not re.search(r"(?:重点|重大|产业|在建|签约)(?:项目|工程)$", name)
-            if len(name) < 2 or _COUNTED.search(name) or not is_project and (_NOT_AN_ITEM.search(name) or len(name) > 12):
-                continue
+            if len(name) < 2 or _COUNTED.search(name) or not is_project and (_NOT_AN_ITEM.search(name) or len(name) > 12) \
+                    or not is_project and _QUANTITY_FIRST.match(name):
+                continue  # (10万吨精密铜箔、450万平方米覆铜板等…项目: what the project makes, how much)
             # A、B等(重大)项目: the items are projects the text names by their short names, unless an
             # item's ending makes it a body (甲乙集团, 丙丁大学); A、B等入驻 / 配套 / 设计项目 name the
             # firms that come with their projects

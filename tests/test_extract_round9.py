@@ -111,3 +111,23 @@ def test_making_a_chain_the_article_names_is_that_chain():
     text = "龙岩市发展应急装备产业。推进应急装备制造产业高端化。"
     assert ("龙岩市", "hostsChain", "应急装备") in _facts(text)
     assert "智能装备" not in _chains("龙岩市发展应急装备产业，推进应急装备制造产业高端化。")
+
+
+def _projects(text: str) -> set[str]:
+    return {e.name for e in _document(text).entities if e.type == "Project"}
+
+
+def test_a_firms_capacity_between_its_name_and_the_plant_is_part_of_the_projects_name():
+    # (the model must read the firm's words as an organization's: 闽泰铜业 is made up, shaped like a firm's name)
+    assert _projects("去年闽泰铜业40万吨铜冶炼项目正式投产。") == {"闽泰铜业40万吨铜冶炼项目"}
+
+
+def test_quantities_listed_before_a_project_are_products_not_firms():
+    document = _document("二期建设年产10万吨精密铜箔、450万平方米挠性覆铜板等新材料上下游配套项目。")
+    assert not [e.name for e in document.entities if e.type == "Company"]
+
+
+def test_words_that_read_as_a_clause_before_xiangmu_name_no_project():
+    for text in ("莆田人多地少，怎样让项目落地？", "县里将以此次项目竣工投产为契机。", "该市新建或拟建涉卫浴项目达19个。",
+                 "甲乙实业有限公司与永春县人民政府就打印机彩色碳粉项目签订投资意向。"):
+        assert not {p for p in _projects(text) if p != "打印机彩色碳粉项目"}, text
