@@ -79,6 +79,7 @@ from chainkg.loaders.extract_places import (
     in_region,
     mark_registrations,
     neighbour_places,
+    place_of_kind,
     region_of_concern,
     skip_opening_adverbials,
 )
@@ -360,6 +361,14 @@ def _looks_like_a_name(item: str) -> bool:
     return bool(re.fullmatch(rf"[{_CJK}A-Za-z]{{2,10}}", item)) and not _INVESTOR_KIND.search(item) and "第" not in item
 
 
+# a short clause of time that may stand before a sentence's frame: 峰会前夕， / 7月4日上午，
+_SHORT_LEAD = re.compile(r"[^，,。；]{1,8}(?:前夕|期间|之际|上午|下午|当天|日|以来)[，,]")
+# 在 (位于…的) opening the frame
+_FRAME_OPENING = re.compile(r"在(位于|地处)?")
+
+# 全市 / 我县 / 本区 / 该市: the place of that level the article speaks of (not 全市工业 inside a name)
+_PLACE_BY_ITS_KIND = re.compile(r"(?:全|我|本|该)([市县区])(?![委长民场区级属直政场])")
+
 #: The model's tags that open no item of a list of names (as in ``extract_names.enumerations``).
 _NOT_IN_A_LIST_NAME = {"p", "c", "u", "d", "w", "vd", "ad"}
 
@@ -564,6 +573,23 @@ class _Extractor:
         add_repeated_name_mentions(self, partial(extract_lexical.on_word_boundaries, self))
         self._parks_by_their_endings()
         self._parks_named_by_their_kind()
+        self._places_named_by_their_kind()
+
+    def _places_named_by_their_kind(self) -> None:
+        """全市 / 我县 / 该区 …: the city, county or district the article is about (the one of
+        that level it names most, ``extract_places.place_of_kind``), a mention of it."""
+        places = [s for s in self.spans if s.type in ("AdministrativeArea", "DevelopmentZone") and not s.extra.get("neighbour")]
+        added = []
+        for match in _PLACE_BY_ITS_KIND.finditer(self.text):
+            if any(s.start <= match.start() < s.end for s in self.spans if s.type not in ("IndustrialChain", "Observation")):
+                continue
+            place = place_of_kind(places, match.group(1))
+            if place is not None:
+                added.append(_Span(match.start(), match.end(), place.type, place.name, place.key,
+                                   {**place.extra, "named_by_its_kind": True}))
+        if added:
+            self.spans = sorted(self.spans + added, key=lambda s: (s.start, -(s.end - s.start)))
+            self.index = SpanIndex()
 
     def _parks_by_their_endings(self) -> None:
         """乙丙产业园 where the article names 甲乙丙产业园 (the first words left off, or cut off by a
@@ -855,6 +881,10 @@ class _Extractor:
             entry = town_entry(Town(town.start, town.end, town.name, town.parent or parents.get(town.name)))
             entry = self._article_places.setdefault(town.name, entry)
             self.spans.append(_Span(town.start, town.end, entry.type, entry.name, entry.id, {"place": entry}))
+        # 南阳镇: the city's short form inside a town's name is no mention of the city
+        self.spans = [s for s in self.spans if s.type != "AdministrativeArea" or s.extra.get("place") is None
+                      or s.extra["place"].admin_level == "township"
+                      or not any(t.start <= s.start and s.end < t.end for t in towns)]
 
     def _find_chains(self) -> None:
         """Chains by the ontology's labels wherever they stand, and as the text names them
@@ -878,6 +908,8 @@ class _Extractor:
             if any(a <= start and end <= b for a, b in said) or any(a <= start < b for a, b in own_words) \
                     or any(a < start < b for a, b in said):
                 continue  # in the words of a mention, or of a chain the text named itself, which say which chain
+            if extract_lexical.straddles_words(self, start, end) and not any(s.start <= start and end <= s.end for s in named):
+                continue  # 自动化工厂 holds no 化工 (a name's words are read by the name rules)
             if names_a_wider_trade(match.group()) and any(
                     s.start <= start and end <= s.end for s in named if s.type in (*_ORGS, "Project")):
                 continue  # X化工有限公司, X纺织项目: the firm's trade, no mention of the chain
@@ -1588,15 +1620,24 @@ class _Extractor:
         (0.7)."""
         s0, s1 = sentence
         at = skip_opening_adverbials(self.text, s0, s1)
-        if not self.text.startswith("在", at) or not (run := self._place_run(at + 1)) or \
-                self.text[run[-1].end:run[-1].end + 1] not in ("，", ","):
+        if (lead := _SHORT_LEAD.match(self.text, at, s1)) is not None and not self.index.within(self.spans, at, lead.end()):
+            at = lead.end()  # 峰会前夕，在甲乙开发区，…: a short clause of time before the frame
+        frame = _FRAME_OPENING.match(self.text, at, s1)
+        if frame is None:
+            return
+        start = frame.end()
+        if frame.group(1):  # 在位于甲县乙镇的丙园区，…: the frame is the park after 的
+            run = self._place_run(start)
+            start = run[-1].end + 1 if run and self.text.startswith("的", run[-1].end) else -1
+        if start < 0 or not (run := self._place_run(start)) or self.text[run[-1].end:run[-1].end + 1] not in ("，", ","):
             return
         place = run[-1]
         if not self._in_region(place):
             return
+        finer = place.type in ("IndustrialPark", "DevelopmentZone")  # finer than any place a name gives
         for span in named:
             if span.start <= place.end or span.type not in ("IndustrialPark", "Project", "Company", "ResearchInstitute") \
-                    or span.extra.get("inside") or span.extra.get("brand_of") or self._located_by_name(span):
+                    or span.extra.get("inside") or span.extra.get("brand_of") or (self._located_by_name(span) and not finer):
                 continue
             self._add(span, "locatedIn", place, 0.8 if span.type == "IndustrialPark" else 0.7, sentence, rule="frame_place")
 

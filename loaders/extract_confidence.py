@@ -45,7 +45,7 @@ RULE_COUNTS: dict[str, tuple[int, int]] = {
     "brand_lab_of_firm": (1, 1),
     "brand_park_of_firm": (1, 1),
     "carried_parts": (1, 1),
-    "clause_host_grows": (19, 20),
+    "clause_host_grows": (20, 21),
     "firm_names_project": (3, 3),
     "founded_by": (1, 1),
     "frame_place": (1, 1),

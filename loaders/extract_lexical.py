@@ -177,6 +177,21 @@ def on_word_boundaries(ex: _Extractor, start: int, end: int) -> bool:
     return not _ENABLED.get() or place_on_token_boundaries(TokenIndex.of(ex.text), start, end)
 
 
+def straddles_words(ex: _Extractor, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` both starts and ends inside the model's words: a label read across
+    two words (自动|化工|厂 in 自动化工厂) is no mention of it (never, without the model).
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "工人在自动化工厂忙碌"
+    >>> straddles_words(S(text=text), 5, 7), straddles_words(S(text=text), 0, 2)
+    (True, False)
+    """
+    if not _ENABLED.get():
+        return False
+    index = TokenIndex.of(ex.text)
+    return start not in index.starts and end not in index.ends
+
+
 #: a count in a name's place (两个…产业基地): a description, not a name
 _A_COUNT = "[一两二三四五六七八九十几]个"
 

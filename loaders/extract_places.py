@@ -30,11 +30,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from chainkg.loaders.gazetteer import PlaceEntry
 
-__all__ = ["neighbour_places", "skip_opening_adverbials", "prefecture_of", "region_of_concern", "in_region",
+__all__ = ["neighbour_places", "skip_opening_adverbials", "place_of_kind", "prefecture_of", "region_of_concern", "in_region",
            "mark_registrations"]
 
 _CLAUSE_END = re.compile(r"[，,;；。:：!！?？\n]")
@@ -198,3 +198,22 @@ def mark_registrations(spans: Sequence[_Mention], bodies: Sequence[_Mention]) ->
             span.extra["registration"] = True
             marked += 1
     return marked
+
+
+def place_of_kind(places: Sequence[Any], level: str) -> Any | None:
+    """The place a 全市 / 我县 / 该区 stands for: among the article's place spans (``places``: spans
+    with ``start``, ``name``, ``key``; zones count for 区), the one whose name ends in ``level``
+    that the text names most, the first named on a tie; None when none does.
+
+    >>> from types import SimpleNamespace as S
+    >>> spans = [S(start=0, name="甲乙市", key="a"), S(start=9, name="丙丁县", key="b"), S(start=20, name="甲乙市", key="a")]
+    >>> place_of_kind(spans, "市").name, place_of_kind(spans, "县").name, place_of_kind(spans, "区")
+    ('甲乙市', '丙丁县', None)
+    """
+    counts: dict[str, list[Any]] = {}
+    for span in places:
+        if span.name.endswith(level) or level == "区" and getattr(span, "type", "") == "DevelopmentZone":
+            counts.setdefault(span.key, []).append(span)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda spans: (len(spans), -spans[0].start))[0]

@@ -20,6 +20,8 @@ Example
 [('甲乙镇', '安溪县')]
 >>> town_mentions("打造现代化新市镇，这里是鲍鱼之乡。", place_gazetteer())
 []
+>>> [(t.name, t.parent.name) for t in town_mentions("寿宁县南阳镇的工厂投产。", place_gazetteer())]
+[('南阳镇', '寿宁县')]
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ def town_mentions(text: str, places: Mapping[str, PlaceEntry]) -> list[Town]:
             continue
         run = opening_run(token.word, places)
         opened = run[-1][1] if run else 0
+        if len(_TOWN_WORD.sub("", token.word[opened:])) < 2:
+            run, opened = [], 0  # 南阳镇: a town named like a city (南阳), not that city's 镇
         name = token.word[opened:]
         stem = _TOWN_WORD.sub("", name)
         if not 2 <= len(stem) <= 4 or "之" in stem or name in places:

@@ -49,6 +49,8 @@ _THE_PARK = re.compile(r"(?:本|该|我)?(?:园区|园)(?![\u4e00-\u9fff]{0,1}(?
 _PARKS = ("DevelopmentZone", "IndustrialPark")
 # the verb of arrival ends its clause: 等四家企业入驻。 / 入驻，
 _CLAUSE_ENDS = re.compile(r"(?:了)?(?:[，,。；;！？]|$)")
+# what joins a place to the body it holds: 甲开发区的X项目, 甲县企业Y公司 (a firm of the county)
+_POSSESSIVE_LINK = re.compile(r"(?:的|企业|的企业)$")
 # what after a firm's name makes the phrase name a unit of it: X公司|研发中心, X集团|分公司
 _UNIT_OF_A_BODY = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:中心|分公司|子公司|办事处|分院|实验室|研究院)")
 # 甲市的X项目 / 甲省的Y公司: a city's or province's own, said of what it counts, not where it lies
@@ -383,8 +385,8 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
 
 
 def possessive_site_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any], named: Sequence[Any]) -> list[tuple]:
-    """``甲开发区的X项目`` / ``在甲镇乙工业园区的Y公司``: a project or firm right after a place,
-    zone or park and 的 lies there (0.7): (subject, "locatedIn", object, confidence, rule). Not a
+    """``甲开发区的X项目`` / ``在甲镇乙工业园区的Y公司`` / ``甲区企业Y公司``: a project or firm right
+    after a place, zone or park and 的 (or 企业) lies there (0.7): (subject, "locatedIn", object, confidence, rule). Not a
     neighbour (紧邻甲区的X), and not a place that is itself part of a longer name.
 
     >>> from types import SimpleNamespace as S
@@ -395,12 +397,21 @@ def possessive_site_facts(text: str, sentence: tuple[int, int], spans: Sequence[
     """
     facts: list[tuple] = []
     for body in named:
-        if body.type not in _BODIES or text[body.start - 1:body.start] != "的" or body.start - 1 <= sentence[0] \
+        link = _POSSESSIVE_LINK.search(text, max(sentence[0], body.start - 3), body.start)
+        if body.type not in _BODIES or link is None or link.start() <= sentence[0] \
                 or body.extra.get("inside") or _UNIT_OF_A_BODY.match(text, body.end):
             continue  # (甲市的X公司研发中心: what lies there is the centre, another body)
-        holders = [s for s in spans if s.end == body.start - 1 and s.type in _WHERE and not s.extra.get("neighbour")
+        holders = [s for s in spans if s.end == link.start() and s.type in _WHERE and not s.extra.get("neighbour")
                    and getattr(s.extra.get("place"), "admin_level", None) not in _WIDE_LEVELS
                    and not any(n is not s and n.start <= s.start and s.end <= n.end and n.type not in _WHERE for n in named)]
         if holders:
-            facts.append((body, "locatedIn", max(holders, key=lambda s: s.end - s.start), 0.7, "possessive_site"))
+            holder = max(holders, key=lambda s: s.end - s.start)
+            facts.append((body, "locatedIn", holder, 0.7, "possessive_site"))
+            # 甲开发区的A项目、B项目和C项目: the 的 governs the items written one after another after it
+            last = body
+            for other in sorted((o for o in named if o.type == body.type and o.start > body.start), key=lambda o: o.start):
+                if text[last.end:other.start] not in ("、", "和", "及", "以及"):
+                    break
+                facts.append((other, "locatedIn", holder, 0.6, "possessive_site_list"))
+                last = other
     return facts

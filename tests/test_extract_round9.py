@@ -131,3 +131,37 @@ def test_words_that_read_as_a_clause_before_xiangmu_name_no_project():
     for text in ("莆田人多地少，怎样让项目落地？", "县里将以此次项目竣工投产为契机。", "该市新建或拟建涉卫浴项目达19个。",
                  "甲乙实业有限公司与永春县人民政府就打印机彩色碳粉项目签订投资意向。"):
         assert not {p for p in _projects(text) if p != "打印机彩色碳粉项目"}, text
+
+
+def test_quanshi_and_gaishi_stand_for_the_city_the_article_is_about():
+    for opening in ("全市", "该市"):
+        facts = _facts(f"南安市位于福建东南沿海。{opening}已形成石材、水暖卫浴两大产业集群。")
+        assert {("南安市", "hostsChain", "石材"), ("南安市", "hostsChain", "卫浴五金")} <= facts, opening
+
+
+def test_a_park_that_frames_a_sentence_holds_a_firm_its_name_places_in_a_city():
+    facts = _facts("在柘荣县甲乙不锈钢产业园区，丙丁建材(宁德)有限公司的员工正在生产车间里忙碌。")
+    assert ("丙丁建材(宁德)有限公司", "locatedIn", "柘荣县甲乙不锈钢产业园区") in facts
+
+
+def test_a_frame_after_a_short_clause_of_time_or_after_weiyu_frames_the_sentence():
+    assert ("福建甲乙食品股份有限公司", "locatedIn", "华安经济开发区") in _facts(
+        "峰会前夕，在华安经济开发区，福建甲乙食品股份有限公司常务副总经理忙着接待客人。")
+    facts = _facts("7月4日，在位于寿宁县南阳镇的宁德甲乙新材料产业园，宁德丙丁科技有限公司的工厂一派繁忙。")
+    assert {("宁德丙丁科技有限公司", "locatedIn", "宁德甲乙新材料产业园"), ("宁德甲乙新材料产业园", "locatedIn", "南阳镇")} <= facts
+
+
+def test_a_town_named_like_a_city_is_the_town():
+    places = {e.name: e.admin_level for e in _document("寿宁县南阳镇的工厂投产。").entities}
+    assert places == {"寿宁县": "county", "南阳镇": "township"}
+
+
+def test_a_chain_label_read_across_two_words_is_no_mention():
+    assert "石化" not in _chains("工人在自动化工厂忙碌。")
+
+
+def test_de_after_a_zone_governs_the_projects_written_after_it_and_a_countys_firm_lies_there():
+    facts = _facts("分别是绥安开发区的丁戊纺织项目、鲁甲智能农机生产项目、庚辛食品项目，总投资4.74亿元。")
+    assert {(p, "locatedIn", "绥安开发区") for p in ("丁戊纺织项目", "鲁甲智能农机生产项目", "庚辛食品项目")} <= facts
+    assert ("福建省甲乙机械股份有限公司", "locatedIn", "洛江区") in _facts(
+        "泉州市洛江区企业福建省甲乙机械股份有限公司5G工厂成功入选。")
