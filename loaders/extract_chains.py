@@ -453,6 +453,42 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
                 chain = resolve_chain(part)
                 mentions.append(ChainMention(a + offset, a + offset + len(part), part, chain.chain_id, chain.name,
                                              chain.template, left, head.end(), head.group()))
+    mentions.extend(_leaders_industries(text, names, places, mentions))
+    return mentions
+
+
+# 新能源龙头企业 / 光伏领军企业: the words right before name the industry the firms lead
+_LEADER_HEAD = re.compile(r"(?:龙头|领军|链主)企业")
+
+
+def _leaders_industries(text: str, names: Sequence[tuple[int, int]], places: Container[str],
+                        found: Sequence[ChainMention]) -> list[ChainMention]:
+    """``X龙头企业`` (领军 / 链主): X, the words right before, is the industry its leaders lead —
+    one industry, not a list (甲乙、丙丁等龙头企业 lists firms), and no word the model reads as a
+    name or a place.
+
+    >>> [m.name for m in _leaders_industries("新能源龙头企业甲乙集团落户。", [], set(), [])]
+    ['新能源']
+    >>> _leaders_industries("引进甲乙、丙丁等龙头企业。", [], set(), [])
+    []
+    """
+    mentions = []
+    for head in _LEADER_HEAD.finditer(text):
+        if any(a <= head.start() < b for a, b in names) or any(m.end == head.start() for m in found):
+            continue
+        left = head.start()
+        while left > 0 and head.start() - left < 12 and text[left - 1] not in _LEFT_DELIMITERS:
+            left -= 1
+        left += _after_last_stop_word(text[left:head.start()])
+        if _LIST_SEPARATOR.search(text, left, head.start()) or "等" in text[left:head.start()]:
+            continue
+        a, b = _stripped_span(text, left, head.start(), places)
+        words = text[a:b]
+        if not _looks_like_an_industry(words) or _is_place(words, places) or len(words) > 6 \
+                or any(t.tag in ("ORG", "PER", "LOC") for t in lexical_tokens(words)):
+            continue
+        chain = resolve_chain(words)
+        mentions.append(ChainMention(a, b, words, chain.chain_id, chain.name, chain.template, left, head.end(), head.group()))
     return mentions
 
 

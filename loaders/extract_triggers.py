@@ -28,6 +28,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from chainkg.loaders.extract_places import skip_opening_adverbials
+
 __all__ = ["leader_marks", "attraction_facts", "sentence_place", "home_place", "main_zone", "investment_facts",
            "possessive_site_facts"]
 
@@ -60,12 +62,17 @@ _WIDE_LEVELS = ("prefecture", "province")
 # 以 A、B、C(等)(N家)(企业) 为(产业链)“龙头/链主” (or 为代表的“链主”企业): a list of any length between
 # 以 and 为, no clause break
 _LEADER_FRAME = re.compile(r"以[^，。；,;为以]{2,200}?(?:等)?(?:[\d一二两三四五六七八九十]+家)?(?:企业)?为(?:产业链)?"
-                           r"(?:代表的)?[“\"]?(?:龙头|链主|领军|领头羊)")
+                           r"(?:代表的)?[“\"]?(?:龙头|链主|领军|领头羊|首(?![要位选次批个家席创发]))")
 # what right after a firm calls it a leader: X这一龙头, X(逐渐)成为(一家)Y龙头企业, X起到了“领头羊”作用
 _CALLED_A_LEADER_AFTER = re.compile(
     r"(?:这一|这家|这个)[“\"]?(?:龙头|链主|领头羊)"
     r"|[^，。；,;]{0,8}?成为[^，。；,;]{0,12}?[“\"]?(?:龙头|链主|领军|领头羊)(?:企业)?"
     r"|[^，。；,;]{0,6}?(?:起到|发挥)了?[“\"]?(?:龙头|链主|领头羊|引领)[”\"]?(?:带动)?作用")
+
+
+# a later clause of a sentence whose subject is a firm: …，也是全国X龙头企业之一 / …，作为龙头企业带动…
+_A_LATER_CLAUSE_CALLS_IT_A_LEADER = re.compile(
+    r"[，,](?:也|还|更|均|都|已)?(?:是|作为|成为)[^，。；,;]{0,16}?[“\"]?(?:龙头|链主|领军)(?:企业)?[”\"]?(?:之一)?(?=[，。；,;]|带动|$)")
 
 
 def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[Any]:
@@ -81,6 +88,9 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
     >>> last = S(start=11, end=15, type="Company", extra={})
     >>> leader_marks(text, (0, len(text)), [last]) == [last]
     True
+    >>> text, subject = "甲乙食品公司是民营企业，也是全国食品龙头企业之一。", S(start=0, end=6, type="Company", extra={})
+    >>> leader_marks(text, (0, len(text)), [subject]) == [subject]
+    True
     """
     s0, s1 = sentence
     marked = []
@@ -93,7 +103,7 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
             continue
         before = text[max(s0, span.start - 12):span.start]
         after = text[span.end:min(s1, span.end + 16)]
-        if re.search(r"以(?:[^，。；]{0,8}?、)?$", before) and re.match(r"(?:[^，。；为]{0,10}?、[^，。；为]{0,10}?)?(?:等)?(?:企业)?为(?:产业链)?[“\"]?(?:龙头|链主|核心|引领)", after):
+        if re.search(r"以(?:[^，。；]{0,8}?、)?$", before) and re.match(r"(?:[^，。；为]{0,10}?、[^，。；为]{0,10}?)?(?:等)?(?:企业)?为(?:产业链)?[“\"]?(?:龙头|链主|核心|引领|首(?![要位选次批个家席创发]))", after):
             marked.append(span)  # 以X为龙头 / 以X、Y等企业为链主
         elif re.match(r"(?:作)?为[^，。；为]{0,8}?[“\"]?(?:链主|龙头)(?:企业)?[”\"]?(?=[，。；、]|$)", after):
             marked.append(span)  # X为“链主”
@@ -103,6 +113,8 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
             marked.append(span)  # 落地A、B两大龙头企业
         elif _CALLED_A_LEADER_AFTER.match(text, span.end, s1):
             marked.append(span)  # X这一龙头 / X逐渐成为一家Y龙头企业 / X起到了“领头羊”作用
+        elif span.start == skip_opening_adverbials(text, s0, s1) and _A_LATER_CLAUSE_CALLS_IT_A_LEADER.search(text, span.end, s1):
+            marked.append(span)  # X是…的企业，也是全国食品龙头企业之一 / X…，作为龙头企业带动…: the sentence's subject
     return marked
 
 

@@ -165,3 +165,21 @@ def test_de_after_a_zone_governs_the_projects_written_after_it_and_a_countys_fir
     assert {(p, "locatedIn", "绥安开发区") for p in ("丁戊纺织项目", "鲁甲智能农机生产项目", "庚辛食品项目")} <= facts
     assert ("福建省甲乙机械股份有限公司", "locatedIn", "洛江区") in _facts(
         "泉州市洛江区企业福建省甲乙机械股份有限公司5G工厂成功入选。")
+
+
+def test_a_later_clause_that_calls_the_sentences_firm_a_leader_makes_it_one():
+    facts = _facts("甲乙(福建)食品有限公司是从上海进驻该区的食品企业，总投资3.9亿元，也是全国食品龙头企业之一。")
+    assert ("甲乙(福建)食品有限公司", "leadsChain", "食品") in facts
+    facts = _facts("长汀甲乙稀土有限公司深耕稀土产业，作为龙头企业带动着产业发展。")
+    assert ("长汀甲乙稀土有限公司", "leadsChain", "稀土") in facts
+
+
+def test_the_industry_before_longtou_qiye_is_the_one_its_firm_leads():
+    facts = _facts("新能源龙头企业甲乙集团此次将储能系统集成生产基地落户厦门。")
+    assert ("甲乙集团", "leadsChain", "新能源") in facts
+    assert not _chains("引进甲乙、丙丁等龙头企业。")
+
+
+def test_yi_x_wei_shou_makes_x_a_leader_and_weishouyao_does_not():
+    assert ("甲乙科技有限公司", "leadsChain", "电子信息") in _facts("它们以甲乙科技有限公司为首形成了一条电子信息产业链。")
+    assert not any(p == "leadsChain" for _, p, _ in _facts("甲乙科技有限公司以项目建设为首要任务，发展电子信息产业。"))
