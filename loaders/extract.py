@@ -1826,6 +1826,14 @@ _INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|意向|计划|规划(?!面�
                         r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地)|构建|大力(?:促进|发展|推进|培育)"
                         r"|培育壮大")
 _CLAUSE_END = re.compile(r"[，,;；:：]")
+# a sentence that opens as one of a list of measures: 一是… / 二是… / 首先…
+_MEASURE = re.compile(r"\s*(?:[一二三四五六七八九十]是|首先|其次|再次)")
+# what a measure aims at (一是…，打造X产业集群): in a list of measures, an aim, not a result
+_AIM_OF_A_MEASURE = re.compile(r"打造|做大|做强|做优|壮大|提升|完善")
+# the future that governs the clauses after it, and what says a clause is done
+# (将 of the future, not 将 of disposal: 就将X纳入规划)
+_FUTURE = re.compile(r"将(?=于|在|会|要|可|能|有望|建|投|形成|实现|达到|填补|带动|成为|新增|生产|吸引|引进|推动|带来)|拟|计划(?!经济)")
+_DONE = re.compile(r"已|了|目前|现有|建成|投产|落成|是|先后|累计")
 
 
 def clause_modality(text: str, s0: int, s1: int, start: int, end: int) -> str:
@@ -1841,10 +1849,20 @@ def clause_modality(text: str, s0: int, s1: int, start: int, end: int) -> str:
     'intended'
     >>> clause_modality("力争引进龙头企业落地园区。", 0, 13, 4, 8)
     'intended'
+    >>> clause_modality("一是以甲为龙头，引进乙项目，力争打造丙产业集群。", 0, 24, 10, 13)
+    'intended'
+    >>> clause_modality("项目建成后将填补空白，为甲市培育新材料产业集群。", 0, 24, 15, 18)
+    'intended'
     """
     left = max((m.end() for m in _CLAUSE_END.finditer(text, s0, start)), default=s0)
     right = next((m.start() for m in _CLAUSE_END.finditer(text, end, s1)), s1)
-    return "intended" if _INTENTION.search(text, left, right) else "stated"
+    if _INTENTION.search(text, left, right):
+        return "intended"
+    if _MEASURE.match(text, s0, s1) and (_INTENTION.search(text, s0, s1) or _AIM_OF_A_MEASURE.search(text, s0, s1)):
+        return "intended"  # 一是以A为龙头，引进B…，打造C产业集群: a measure of a plan, every clause of it
+    if _FUTURE.search(text, s0, left) and not _DONE.search(text, left, right):
+        return "intended"  # 项目建成后将填补…，为甲市培育X产业集群: 将 governs the clauses after it
+    return "stated"
 
 
 def _times_named(window: str, span: _Span) -> int:

@@ -183,3 +183,24 @@ def test_the_industry_before_longtou_qiye_is_the_one_its_firm_leads():
 def test_yi_x_wei_shou_makes_x_a_leader_and_weishouyao_does_not():
     assert ("甲乙科技有限公司", "leadsChain", "电子信息") in _facts("它们以甲乙科技有限公司为首形成了一条电子信息产业链。")
     assert not any(p == "leadsChain" for _, p, _ in _facts("甲乙科技有限公司以项目建设为首要任务，发展电子信息产业。"))
+
+
+def _modalities(text: str) -> dict[tuple[str, str, str], str]:
+    document = _document(text)
+    names = {e.id: e.name for e in document.entities}
+    return {(names[r.subject], r.predicate, names[r.object]): r.modality for r in document.relations}
+
+
+def test_every_clause_of_a_numbered_measure_is_an_intention():
+    found = _modalities("一是以甲乙科技有限公司为龙头，引进丙丁电子有限公司等项目，形成完备产业链，打造百亿电子信息产业集群。")
+    assert found[("甲乙科技有限公司", "leadsChain", "电子信息")] == "intended"
+    found = _modalities("甲乙科技有限公司为龙头，形成完备产业链，打造百亿电子信息产业集群。")
+    assert found.get(("甲乙科技有限公司", "leadsChain", "电子信息")) != "intended"  # the same words, no measure
+
+
+def test_jiang_of_the_future_governs_the_clauses_after_it_jiang_of_disposal_does_not():
+    found = _modalities("项目建成后将填补我省空白，为三明市培育新材料产业集群。")
+    assert found[("三明市", "hostsChain", "新材料")] == "intended"
+    found = _modalities("三明市就将建设园区纳入规划，先后打造甲乙新材料产业园。")
+    assert found.get(("甲乙新材料产业园", "hostsChain", "新材料")) == "stated"
+
