@@ -113,7 +113,9 @@ _LEADING_FIRST_CHARACTERS = frozenset(word[0] for word in _LEADING_WORDS)
 # (工业区: a district of firms, a park unless the text calls it a zone — extract_parks.called_a_zone;
 # not after 加: X加工业区 is a district of X processing industry, 加工业 + 区, no name;
 # 智造园: a park of smart manufacturing, as 科技城 is one of technology)
-_PARK_SUFFIX = r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|(?<!加)工业区)"
+_PARK_SUFFIX = (r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|(?<!加)工业区"
+                r"|(?:科技|文创|创业|物流|专业|化工|石化|轻纺|纺织|网商|软件|食品|创意|电商)园区?"  # (_PARK_OF_A_TRADE)
+                r"|(?:工业|加工)集中区|工业城|电商谷|医药港)")
 # (a bare 开发区 last: 甲乙二期开发区 is a zone too, and the longer endings win where they stand)
 _ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区|开发区|综合实验区|综合试验区|综合保税区|经济合作区|产业合作区|(?<=[\u3400-\u9fff]{2})新区)"
 # A provincial or municipal department by its standard name (省教育厅, 市商务局): a vocabulary of
@@ -169,6 +171,8 @@ _PROJECT_AFTER_PLACE = re.compile(rf"({_NAME_CHARS}{{2,24}}?(?:项目|工程))(?
 # a project's name opening a clause, then what a project does: 甲乙科技项目|将… / 总投资…
 _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}}?项目)"
                               r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产|之所以|是|于)")
+# the endings that name a park by its trade (甲乙化工园区, 丙丁科技园)
+_PARK_OF_A_TRADE = re.compile(r"(?:科技|文创|创业|物流|专业|化工|石化|轻纺|纺织|网商|软件|食品|创意|电商)园区?")
 # what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
 _TITLE_OR_KIND = re.compile(r"中国|国家|全国|全省|省级|市级|国际|后续|相关|其他|其它|各类|新建|现有|周边|重点|特色|专业|示范")
 # between a parent firm and the firm it founded or holds: X在Y投资的Z, X设立的Z, X的全资子公司Z
@@ -472,6 +476,8 @@ class _Extractor:
                 # X开发区Y园区: the zone's park (_parks_inside_zones); 中国化工园区, 后续园区: a title or a kind;
                 # X分园区: a part of a park; 进行园区, 全产业链园区: no word of a name before 园区
                 continue
+            if kind == "park" and _PARK_OF_A_TRADE.fullmatch(match.group()) and _TITLE_OR_KIND.search(stem):
+                continue  # 中国化工园区20强: a title, as with 园区
             entity_type = default_type
             if kind == "org":
                 entity_type = next((t for suffix, t in _ORG_TYPES if name.endswith(suffix)), "Company")

@@ -204,3 +204,10 @@ def test_jiang_of_the_future_governs_the_clauses_after_it_jiang_of_disposal_does
     found = _modalities("三明市就将建设园区纳入规划，先后打造甲乙新材料产业园。")
     assert found.get(("甲乙新材料产业园", "hostsChain", "新材料")) == "stated"
 
+
+
+def test_parks_named_by_their_trade_and_industrial_concentration_areas_are_parks():
+    for name in ("甲乙科技园", "丙丁轻纺园", "戊己网商园", "庚辛化工园区", "壬癸工业集中区", "甲丙电商谷"):
+        entities = {e.name: e.type for e in _document(f"晋江市{name}已入驻企业20家。").entities}
+        assert entities.get(f"晋江市{name}") == "IndustrialPark", name
+    assert not any(e.type == "IndustrialPark" for e in _document("该园区获评中国化工园区20强。").entities)
