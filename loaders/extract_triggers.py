@@ -383,10 +383,19 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
         elif _THE_PARK.match(text, verb.end()):  # 甲园区…已有A、B等项目落户园区: the park the sentence speaks of
             target = next((p for p in [_last_place(free, verb.start())] if p is not None and p.type in _PARKS), None)
         elif arrivals and _CLAUSE_ENDS.match(text, verb.end()):
-            # 甲园区一期…，A、B等四家企业入驻。: they settle in the park the sentence opened with
-            host = _last_place(free, min(s.start for s in arrivals))
+            # 甲园区一期…，A、B等四家企业入驻。: they settle in the park the sentence opened with, or,
+            # when the sentence names no place at all, in the park the sentence before spoke of
+            host, rule = _last_place(free, min(s.start for s in arrivals)), "settle_in_the_sentences_park"
+            before = _free_places(previous, spans) if host is None and not free and previous is not None else []
+            parks = [p for p in before if p.type in _PARKS
+                     and not any(o is not p and o.start <= p.start and p.end <= o.end for o in before)]  # (甲园乙分园: one)
+            if len({p.key for p in parks}) == 1:  # (two parks before: which one, it does not say)
+                host, rule = parks[0], "settle_in_the_last_park"
             if host is not None and host.type in _PARKS:
-                facts.extend((body, "locatedIn", host, 0.7, "settle_in_the_sentences_park") for body in arrivals)
+                for body in arrivals:
+                    facts.append((body, "locatedIn", host, 0.7 if rule == "settle_in_the_sentences_park" else 0.6, rule))
+                    if "签约" in verb.group():  # 签约入驻: they signed to come
+                        facts.append((body, "attractedTo", host, 0.6, rule))
             continue
         for body in arrivals:
             if target is not None:

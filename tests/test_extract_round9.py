@@ -211,3 +211,12 @@ def test_parks_named_by_their_trade_and_industrial_concentration_areas_are_parks
         entities = {e.name: e.type for e in _document(f"晋江市{name}已入驻企业20家。").entities}
         assert entities.get(f"晋江市{name}") == "IndustrialPark", name
     assert not any(e.type == "IndustrialPark" for e in _document("该园区获评中国化工园区20强。").entities)
+
+
+def test_firms_that_sign_to_settle_in_a_sentence_naming_no_place_settle_in_the_park_just_named():
+    facts = _facts("福州软件园仓山分园揭牌。揭牌现场，福建甲乙科技有限公司、福建丙丁科技有限公司等企业签约入驻。")
+    assert {("福建甲乙科技有限公司", "locatedIn", "福州软件园仓山分园"),
+            ("福建丙丁科技有限公司", "attractedTo", "福州软件园仓山分园")} <= facts
+    # a sentence that names a place of its own is not about the park before it
+    facts = _facts("福州软件园仓山分园揭牌。在仓山区，福建甲乙科技有限公司、福建丙丁科技有限公司等企业签约入驻。")
+    assert ("福建甲乙科技有限公司", "locatedIn", "福州软件园仓山分园") not in facts
