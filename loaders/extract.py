@@ -352,7 +352,7 @@ def _is_project_body(body: str) -> bool:
     (True, False, False)
     """
     return len(body) >= 2 and not _PROJECT_NAME_BREAKS.search(body) and not re.search(_PROJECT_KINDS + "$", body) \
-        and not reads_as_a_clause(body)
+        and not (extract_lexical.lexical_rules_enabled() and reads_as_a_clause(body))
 
 
 def _looks_like_a_name(item: str) -> bool:
@@ -514,7 +514,7 @@ class _Extractor:
             self.spans.append(_Span(match.end() - len(name), match.end(), entity_type, name, name))
         for match in re.finditer(rf"(?:建设|新建)({_NAME_CHARS}{{2,12}}?(?:工厂|项目|基地))", text):
             name = _trim_leading(match.group(1))  # 投资建设的X项目: the 的 is not the project's
-            if _COUNTED.search(name) or reads_as_a_clause(name[:-2]):
+            if _COUNTED.search(name) or extract_lexical.lexical_rules_enabled() and reads_as_a_clause(name[:-2]):
                 continue  # (新建或拟建涉X项目: a clause before 项目)
             self.spans.append(_Span(match.end(1) - len(name), match.end(1), "Project", name, name))
         for match in _ENUMERATION.finditer(text):
@@ -523,9 +523,9 @@ class _Extractor:
             items = items_text.split("、")
             items[0] = _trim_leading(_cut_name(items[0], 0))  # 多年来涌现出A、B等: the list starts at A
             position = match.end(1) - len("、".join(items))
-            # 集群拥有|A: a verb the word lists miss, read from the model's tags
-            cut = name_start(TokenIndex.of(text), position, position + len(items[0]) + 1, 1, _NOT_IN_A_LIST_NAME)
-            items[0], position = items[0][cut - position:], cut
+            if extract_lexical.lexical_rules_enabled():  # 集群拥有|A: a verb the word lists miss, from the model's tags
+                cut = name_start(TokenIndex.of(text), position, position + len(items[0]) + 1, 1, _NOT_IN_A_LIST_NAME)
+                items[0], position = items[0][cut - position:], cut
             leaders = "龙头" in text[match.end(1):match.end()]
             # A、B等(重点)项目: projects by their short names (extract_names.enumerations reads the same)
             projects = match.group(2) == "项目" and lists_projects(text, match.start(1), match.end(1) + 1, match.end())
@@ -897,7 +897,8 @@ class _Extractor:
         (``extract_chains.chain_mentions``: 打造X产业链, X产业集群, A、B等产业 …); a chain the text
         names that no template lists is also found inside names (X物流园区 grows 物流)."""
         named = [s for s in self.spans if s.type not in ("AdministrativeArea",)]
-        mentions = [m for m in chain_mentions(self.text, [(s.start, s.end) for s in named], self.places)
+        tokens = None if extract_lexical.lexical_rules_enabled() else ()  # (rules alone: no model's words)
+        mentions = [m for m in chain_mentions(self.text, [(s.start, s.end) for s in named], self.places, tokens)
                     if m.template or extract_lexical.holds_a_noun(self, m.start, m.end)]  # 迈入|产业链: no industry
         mentions = made_in_named_chains(mentions)
         for mention in mentions:

@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from chainkg.loaders.gazetteer import chain_gazetteer
-from chainkg.loaders.lexical import lexical_tokens
+from chainkg.loaders.lexical import Token, lexical_tokens
 
 __all__ = ["ChainName", "ChainMention", "SpanLike", "chain_labels", "resolve_chain",
            "strip_generic_words", "chain_mentions", "possessor_of", "label_possessor", "chain_members",
@@ -386,11 +386,13 @@ def _listed_industries(text: str, start: int, end: int, head: str) -> list[tuple
     return [*spans, category]
 
 
-def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Container[str] = frozenset()) -> list[ChainMention]:
+def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Container[str] = frozenset(),
+                   tokens: Sequence[Token] | None = None) -> list[ChainMention]:
     """Every chain the text names by a head word (产业链 / 产业集群 / 产业 / 行业 / 领域), one per
     item of a list before it. ``names`` are spans of names found already (a head inside one,
     as in 泉州市食品行业协会, is the name's); ``places`` are place names a mention may open with
-    (``龙岩机械产业``: the words are 机械, 龙岩 is their possessor).
+    (``龙岩机械产业``: the words are 机械, 龙岩 is their possessor). ``tokens`` are the model's words
+    of the text (read from the model at the first mention when None; ``()``: read without them).
 
     >>> [m.words for m in chain_mentions("以氟新材料、石墨和石墨烯、生物医药等为主的战略性新兴产业")]
     ['氟新材料', '石墨', '石墨烯', '生物医药']
@@ -400,8 +402,7 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
     []
     """
     mentions: list[ChainMention] = []
-    tokens: tuple | None = None  # the model's words of the text, read at the first mention
-    starts: list[int] = []
+    starts: list[int] = [t.start for t in tokens] if tokens is not None else []
     for head in _HEAD.finditer(text):
         if any(a <= head.start() < b for a, b in names):
             continue
@@ -453,7 +454,8 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
                 chain = resolve_chain(part)
                 mentions.append(ChainMention(a + offset, a + offset + len(part), part, chain.chain_id, chain.name,
                                              chain.template, left, head.end(), head.group()))
-    mentions.extend(_leaders_industries(text, names, places, mentions))
+    if tokens != ():  # (a rule over the model's tags)
+        mentions.extend(_leaders_industries(text, names, places, mentions))
     return mentions
 
 
