@@ -48,7 +48,8 @@ _WITH = re.compile(r"(?<![参给])与")
 _ORIGIN_AFTER = re.compile(r"客商|商人|侨商|台商|港商|乡亲|侨胞|籍")
 # X(石化)产业转移 / 西进 / 外溢: where an industry moves from, not where the facts are (a place
 # that itself 承接 or 引进 the move comes before those words, and stays local)
-_MOVES_FROM = re.compile(r"[^，,。；;承接引]{0,10}?(?:转移|西进|外溢)")
+# (the words between are the industry's, no verb: 甲县抓住沿海产业转移的时机 — 甲县 seizes the move, stays local)
+_MOVES_FROM = re.compile(r"[^，,。；;承接引抓把借顺利迎]{0,6}?(?:产业)?(?:转移|西进|外溢)")
 # 距(离)X N公里, 离X N分钟: the place whose distance is given
 _DISTANCE = re.compile(r"(?:距离?|离)([^，,。；;]{1,20}?)(?:约|仅|不到|不足|只有)?[\d一二三四五六七八九十百千半]+(?:多|余)?"
                        r"(?:公里|千米|分钟|小时|海里)")
@@ -77,6 +78,8 @@ def neighbour_places(text: str, places: Sequence[tuple[int, int]]) -> list[tuple
     >>> text = "泉港区承接台湾石化产业转移"
     >>> [text[a:b] for a, b in neighbour_places(text, [(0, 3), (5, 7)])]
     ['台湾']
+    >>> neighbour_places("永春县抓住沿海产业转移的时机", [(0, 3)])
+    []
     """
     found: set[tuple[int, int]] = set()
 

@@ -220,3 +220,9 @@ def test_firms_that_sign_to_settle_in_a_sentence_naming_no_place_settle_in_the_p
     # a sentence that names a place of its own is not about the park before it
     facts = _facts("福州软件园仓山分园揭牌。在仓山区，福建甲乙科技有限公司、福建丙丁科技有限公司等企业签约入驻。")
     assert ("福建甲乙科技有限公司", "locatedIn", "福州软件园仓山分园") not in facts
+
+
+def test_a_county_that_seizes_an_industrys_move_stays_local():
+    facts = _facts("永春县抓住沿海产业转移的时机，当年即引进甲乙、丙丁等知名企业。")
+    assert {("甲乙", "attractedTo", "永春县"), ("丙丁", "attractedTo", "永春县")} <= facts
+    assert not any(p == "attractedTo" and o == "台湾省" for _, p, o in _facts("泉港区承接台湾石化产业转移，引进甲乙化学有限公司。"))
