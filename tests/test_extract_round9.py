@@ -226,3 +226,8 @@ def test_a_county_that_seizes_an_industrys_move_stays_local():
     facts = _facts("永春县抓住沿海产业转移的时机，当年即引进甲乙、丙丁等知名企业。")
     assert {("甲乙", "attractedTo", "永春县"), ("丙丁", "attractedTo", "永春县")} <= facts
     assert not any(p == "attractedTo" and o == "台湾省" for _, p, o in _facts("泉港区承接台湾石化产业转移，引进甲乙化学有限公司。"))
+
+
+def test_a_chains_leader_works_in_it():
+    facts = _facts("作为三明钢铁产业的龙头，甲乙集团近年来以智慧工厂建设为抓手。")
+    assert {("甲乙集团", "leadsChain", "钢铁"), ("甲乙集团", "operatesIn", "钢铁")} <= facts
