@@ -1506,8 +1506,10 @@ class _Extractor:
                     self._add(org, "leadsChain", chain, 0.9, sentence, ("leadershipKind", kind), rule="bracket_leader")
                     self._add(org, "operatesIn", chain, 0.9, sentence, rule="bracket_leader_member")
                 continue
-            if (appointed := _AS_THE_LEADER.search(text, max(s0, org.start - 60), org.start)) is not None:
-                # 作为甲乙钢铁产业的龙头，X…: X leads the chains the 作为 phrase names, and lies in its park
+            appointed = _AS_THE_LEADER.search(text, max(s0, org.start - 60), org.start) or _IS_THE_LEADER_OF.match(text, org.end, s1)
+            if appointed is not None:
+                # 作为甲乙钢铁产业的龙头，X… / X，是甲乙钢铁产业基地的另一个龙头: X leads the chains the
+                # phrase names, and lies in its park
                 kind = "chain_leader" if appointed.group(2) == "链主" else "leading_enterprise"
                 for chain in [c for c in chains if appointed.start(1) <= c.start and c.end <= appointed.end(1)]:
                     self._add(org, "leadsChain", chain, 0.7, sentence, ("leadershipKind", kind), rule="leader_as_appointed")
@@ -1889,6 +1891,9 @@ def _times_named(window: str, span: _Span) -> int:
 
 # 作为…的龙头 / 链主(企业)， right before the firm it calls so: 作为甲乙钢铁产业的龙头，X
 _AS_THE_LEADER = re.compile(r"作为([^，。；,;]{2,40}?)的(?:产业链)?[“\"]?(龙头|链主|领军)(?:企业)?[”\"]?[，,]$")
+
+# right after a firm: ，是甲乙钢铁产业基地的(另一个)龙头
+_IS_THE_LEADER_OF = re.compile(r"[，,]?(?:也|还|更)?是([^，。；,;]{2,40}?)的(?:另一个|又一个|又一|另一家|重要)?[“\"]?(龙头|链主|领军)(?:企业)?")
 
 # …为龙头的 / 为链主的 right before the chain it leads: 以X为龙头的Y产业
 _LEADER_OF = re.compile(r"[^，。；,;]{0,60}?为(?:产业链)?[“\"]?(?:龙头|链主)(?:企业)?[”\"]?的")
