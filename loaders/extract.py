@@ -171,6 +171,8 @@ _PROJECT_AFTER_PLACE = re.compile(rf"({_NAME_CHARS}{{2,24}}?(?:项目|工程))(?
 # a project's name opening a clause, then what a project does: 甲乙科技项目|将… / 总投资…
 _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}}?项目)"
                               r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产|之所以|是|于)")
+# endings of a firm's short name (甲乙实业, 丙丁科技, 戊己镍业): a firm even in a list of projects
+_FIRM_ENDING = re.compile(r"(?:实业|科技|集团|股份|控股|[^产行企事就专]业)$")
 # the endings that name a park by its trade (甲乙化工园区, 丙丁科技园)
 _PARK_OF_A_TRADE = re.compile(r"(?:科技|文创|创业|物流|专业|化工|石化|轻纺|纺织|网商|软件|食品|创意|电商)园区?")
 # what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
@@ -653,7 +655,7 @@ class _Extractor:
         # 项目有A、B等: what the list names are projects, though a name may end as a park's does
         introduced = set(projects_introduced(self.text))
         for span in self.spans:
-            if (span.start, span.end) in introduced and span.type in ("IndustrialPark", "Company"):
+            if (span.start, span.end) in introduced and (span.type == "IndustrialPark" or span.type == "Company" and not _FIRM_ENDING.search(span.name)):
                 span.type = "Project"
 
     def _zone_or_park_at(self, position: int) -> bool:

@@ -237,3 +237,10 @@ def test_a_firm_that_is_called_a_parks_or_an_industrys_leader_after_its_name():
     assert ("罗源甲乙钢铁公司", "locatedIn", "罗源湾钢铁产业基地") in _facts(
         "福建三钢集团旗下的罗源甲乙钢铁公司，是罗源湾钢铁产业基地的另一个龙头，同样在大步快跑。")
     assert ("甲乙钢铁公司", "leadsChain", "钢铁") in _facts("甲乙钢铁公司是三明钢铁产业的龙头企业。")
+
+
+def test_a_firms_short_name_in_a_list_of_projects_stays_a_firm():
+    entities = {e.name: e.type for e in _document("现已投产的项目有闽泰实业、鑫达镍业、东晟科技，生产规模跻身国内第二位。").entities}
+    assert {entities.get(n) for n in ("闽泰实业", "鑫达镍业", "东晟科技")} == {"Company"}
+    entities = {e.name: e.type for e in _document("其中，超10亿元的项目有甲乙建筑产业园、丙丁科技城等。").entities}
+    assert entities.get("甲乙建筑产业园") == "Project"
