@@ -343,6 +343,20 @@ def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int) 
     return start
 
 
+def _ends_on_no_noun(tokens, starts: list[int], end: int) -> bool:
+    """Whether the model's word that ends at ``end`` is a number, measure, adverb, adjective,
+    pronoun or particle (an industry's words end on a noun or a noun of action).
+
+    >>> from chainkg.loaders.lexical import lexical_tokens
+    >>> text = "形成多学科多行业集聚"
+    >>> tokens = lexical_tokens(text)
+    >>> _ends_on_no_noun(tokens, [t.start for t in tokens], text.index("行业"))
+    True
+    """
+    at = bisect_right(starts, end - 1) - 1
+    return 0 <= at < len(tokens) and tokens[at].end == end and tokens[at].tag in ("m", "q", "d", "a", "ad", "r", "u", "p", "c")
+
+
 def _tagged_a_name(tokens, starts: list[int], start: int, end: int) -> bool:
     """Whether the model reads the item ``[start, end)`` as (holding) an organization's or a
     person's name."""
@@ -448,6 +462,8 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
                 starts = [t.start for t in tokens]
             a = _past_words_of_no_industry(tokens, starts, a, b)
             words = text[a:b]
+            if _ends_on_no_noun(tokens, starts, b) and not resolve_chain(words).template:
+                continue  # 多学科多|行业: the words end on a number or an adjective, no industry's noun
             if not _looks_like_an_industry(words) or _is_place(words, places) or any(s < b and a < e for s, e in names):
                 continue
             for offset, part in split_compound(words):

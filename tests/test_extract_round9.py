@@ -244,3 +244,7 @@ def test_a_firms_short_name_in_a_list_of_projects_stays_a_firm():
     assert {entities.get(n) for n in ("闽泰实业", "鑫达镍业", "东晟科技")} == {"Company"}
     entities = {e.name: e.type for e in _document("其中，超10亿元的项目有甲乙建筑产业园、丙丁科技城等。").entities}
     assert entities.get("甲乙建筑产业园") == "Project"
+
+
+def test_words_ending_on_a_number_or_an_adjective_name_no_industry():
+    assert not _chains("形成以软件产业为主、多学科多行业集聚的创新平台。") & {"多学科多", "学科多"}
