@@ -248,3 +248,8 @@ def test_a_firms_short_name_in_a_list_of_projects_stays_a_firm():
 
 def test_words_ending_on_a_number_or_an_adjective_name_no_industry():
     assert not _chains("形成以软件产业为主、多学科多行业集聚的创新平台。") & {"多学科多", "学科多"}
+
+
+def test_firms_that_settle_after_a_heading_are_not_placed_in_the_headings_park():
+    facts = _facts("甲乙芯谷：一区三园龙头引领\n丙丁光电、戊己光电等多家龙头企业入驻。")
+    assert not any(p == "locatedIn" for _, p, _ in facts)
