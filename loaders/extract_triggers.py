@@ -388,7 +388,7 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
             host, rule = _last_place(free, min(s.start for s in arrivals)), "settle_in_the_sentences_park"
             # (a heading before — a line with no full stop — names the article's topic, not where they settle)
             said_before = previous is not None and text[previous[1] - 1:previous[1]] in ("。", "！", "；", ";")
-            before = _free_places(previous, spans) if host is None and not free and said_before else []
+            before = _free_places(previous, spans) if host is None and not free and previous is not None and said_before else []
             parks = [p for p in before if p.type in _PARKS
                      and not any(o is not p and o.start <= p.start and p.end <= o.end for o in before)]  # (甲园乙分园: one)
             if len({p.key for p in parks}) == 1:  # (two parks before: which one, it does not say)
