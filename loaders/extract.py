@@ -1145,20 +1145,11 @@ class _Extractor:
             self._located_in_frame(sentence, named)
             self._parks_in_their_zones(sentence, named)
             self._invested_by(sentence, named)
-        self._leaders_operate_in_their_chains()
         self._table_owners()
         self._brand_relations()
         self._lists_share_a_named_chain()
         self._projects_of_the_title_chain()
         self._parks_opening_projects()
-
-    def _leaders_operate_in_their_chains(self) -> None:
-        """A firm the text calls a chain's leader works in that chain (in the same mood)."""
-        spans = {s.key: s for s in self.spans}
-        for subject, predicate, object_, _, sentence, qualifiers, _ in list(self.relations):
-            if predicate == "leadsChain" and subject in spans and object_ in spans:
-                mood = [(key, value) for key, value in qualifiers if key == "modality"]
-                self._add(spans[subject], "operatesIn", spans[object_], 0.7, sentence, *mood, rule="leader_operates_in")
 
     def _origins_before_names(self, inside, named, sentence) -> None:
         """甲省X科技 (a province outside the article's region right before a body's name): the body
