@@ -362,7 +362,7 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
         listed = [s for s in bodies if verb.end() <= s.start and s.end <= clause_end
                   and (s.start - verb.end() <= 12 or s.extra.get("list"))]
         # 吸引A、B等一批企业落户: the clause says they came to stay, in the place that drew them
-        settled = listed and place.type in ("DevelopmentZone", "IndustrialPark") \
+        settled = listed and (place.type in _PARKS or getattr(place.extra.get("place"), "admin_level", None) == "township") \
             and _SETTLE_AFTER_LIST.search(text, max(s.end for s in listed), clause_end)
         for body in listed:
             if not any(o is not body and o.start <= body.start and body.end <= o.end for o in listed):

@@ -248,3 +248,8 @@ def test_words_ending_on_a_number_or_an_adjective_name_no_industry():
 def test_firms_that_settle_after_a_heading_are_not_placed_in_the_headings_park():
     facts = _facts("甲乙芯谷：一区三园龙头引领\n丙丁光电、戊己光电等多家龙头企业入驻。")
     assert not any(p == "locatedIn" for _, p, _ in facts)
+
+
+def test_firms_a_town_drew_in_to_settle_lie_in_the_town():
+    facts = _facts("张坂镇构建了四通八达的路网，吸引了甲乙物流、丙丁物流等物流行业巨头进驻。")
+    assert {("甲乙物流", "locatedIn", "张坂镇"), ("丙丁物流", "attractedTo", "张坂镇")} <= facts
