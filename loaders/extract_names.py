@@ -169,7 +169,7 @@ def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags
         heads = _APPOSITIVE_HEADS_BEFORE_A_PARK if park else _APPOSITIVE_HEADS
         if token.end <= body_end and token.start >= start and _breaks_a_name(token, tags, heads) and body_end - token.end >= 2:
             cut = max(cut, token.end)
-    if head := list(re.finditer(r"巨头|龙头|企业", index.text[cut:body_end])):  # 中国企业X (one word to the model)
+    if head := list(re.finditer(r"巨头|龙头|企业|名企", index.text[cut:body_end])):  # 中国企业X, 内资食品名企X (one word to the model)
         if body_end - (cut + head[-1].end()) >= 2:
             cut += head[-1].end()
     for token in index.within(cut, body_end):  # a verb (or preposition) left at the front: 使X集团, 有X园

@@ -253,3 +253,7 @@ def test_firms_that_settle_after_a_heading_are_not_placed_in_the_headings_park()
 def test_firms_a_town_drew_in_to_settle_lie_in_the_town():
     facts = _facts("张坂镇构建了四通八达的路网，吸引了甲乙物流、丙丁物流等物流行业巨头进驻。")
     assert {("甲乙物流", "locatedIn", "张坂镇"), ("丙丁物流", "attractedTo", "张坂镇")} <= facts
+
+
+def test_a_kind_of_firm_written_before_a_name_is_not_part_of_it():
+    assert "广州甲乙股份有限公司" in {e.name for e in _document("内资食品名企广州甲乙股份有限公司在同安投资。").entities}
