@@ -56,7 +56,7 @@ MEMBER_CONFIDENCE = {"clause": 0.7, "sentence": 0.6, "paragraph": 0.5}
 _CJK = r"\u3400-\u9fff"
 # the head word, unless it begins a longer word: 产业园 / 产业基金 / 行业协会 are names or bodies,
 # 产业化 a process, 产业项目 a kind of project
-_HEAD = re.compile(r"(?>产业链|产业集群|产业|行业|领域|(?<=[\u3400-\u9fff]{2})业(?=方面))(?!园|基金|协会|商会|联盟|工人|项目|化|政策|扶持|资金|基地|工业|平台|合作|创新|融合"
+_HEAD = re.compile(r"(?>产业链|产业集群|产业|行业|领域|工业(?=体系|格局)|(?<=[\u3400-\u9fff]{2})业(?=方面))(?!园|基金|协会|商会|联盟|工人|项目|化|政策|扶持|资金|基地|工业|平台|合作|创新|融合"
                    r"|延伸|领先|第|前列|排名|内|壁垒|对接)")
 # what ends the words of a mention on its left (the list may hold 、 和 与 及)
 _LEFT_DELIMITERS = set("，。；：！？“”‘’「」『』（）()[]【】《》\n ,;:!?|·…") | set(map(chr, range(0x2500, 0x2580)))
@@ -69,7 +69,7 @@ _GENERIC = sorted((
     "千亿级", "百亿级", "万亿级", "千亿", "百亿", "万亿", "百强", "县域", "全", "整个", "各类", "相关", "配套",
     "上下游", "中下游", "上游", "中游", "下游", "核心", "首位", "富民", "民生", "有根", "本地", "当地", "我国", "中国",
     "全国", "全球", "国内", "国际", "世界", "全省", "全市", "全区", "全县", "我市", "该市", "本市", "两地", "各地",
-    "区域", "为主的", "为主", "的", "之一", "业内", "细分", "更多", "多家", "最大", "最强", "最具", "两岸", "一批", "主要", "新一代", "高质量", "规上", "规模以上", "先进",
+    "区域", "为主的", "为主", "多元", "的", "之一", "业内", "细分", "更多", "多家", "最大", "最强", "最具", "两岸", "一批", "主要", "新一代", "高质量", "规上", "规模以上", "先进",
     "现代", "高端", "高新", "高新技术", "基础", "其他", "其它", "多个", "众多", "一些", "诸多",
     "台资", "外资", "港资", "侨资", "内资", "民营", "国有",  # who owns the firms, not what they make
     "绿色", "低碳", "生态", "代表", "世界级", "国家级", "省级", "市级", "国家",  # (how or how high, not what)
@@ -466,6 +466,10 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
                 continue  # 多学科多|行业: the words end on a number or an adjective, no industry's noun
             if not _looks_like_an_industry(words) or _is_place(words, places) or any(s < b and a < e for s, e in names):
                 continue
+            if (trade := _TRADE_ENDING.search(words)) and len(strip_generic_words(words[:trade.start()])) >= 2 \
+                    and (trade.group() != "业" or trade.start() >= 4):
+                words = words[:trade.start()]  # 新型建材业, 机械加工业: the industry is what is made
+                b = a + len(words)
             for offset, part in split_compound(words):
                 chain = resolve_chain(part)
                 mentions.append(ChainMention(a + offset, a + offset + len(part), part, chain.chain_id, chain.name,
@@ -474,6 +478,9 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
         mentions.extend(_leaders_industries(text, names, places, mentions))
     return mentions
 
+
+# the trade word after an industry's goods: 甲乙加工业 / 制造业 / 生产业, or 业 after four characters or more
+_TRADE_ENDING = re.compile(r"(?:加工|制造|生产)?业$")
 
 # 新能源龙头企业 / 光伏领军企业: the words right before name the industry the firms lead
 _LEADER_HEAD = re.compile(r"(?:龙头|领军|链主)企业")

@@ -257,3 +257,14 @@ def test_firms_a_town_drew_in_to_settle_lie_in_the_town():
 
 def test_a_kind_of_firm_written_before_a_name_is_not_part_of_it():
     assert "广州甲乙股份有限公司" in {e.name for e in _document("内资食品名企广州甲乙股份有限公司在同安投资。").entities}
+
+
+def test_industries_listed_as_the_backbone_of_an_industrial_system_are_chains_the_place_hosts():
+    facts = _facts("记者了解到，闽清县形成以陶瓷、工艺品、食品、箱包等为骨干的多元工业体系。")
+    assert {("闽清县", "hostsChain", c) for c in ("陶瓷", "工艺品", "食品", "箱包")} <= facts
+
+
+def test_the_trade_word_after_an_industrys_goods_is_not_part_of_its_name():
+    chains = _chains("园区将建成集新型建材业、机械加工业和箱包、钟表制造业等产业于一体的工业园区。")
+    assert {"新型建材", "机械", "箱包", "钟表"} <= chains and not chains & {"新型建材业", "机械加工业", "钟表制造业"}
+    assert {"茶业", "香业"} <= _chains("永春县发展茶业、香业等产业。")
