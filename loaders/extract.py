@@ -113,9 +113,10 @@ _LEADING_FIRST_CHARACTERS = frozenset(word[0] for word in _LEADING_WORDS)
 # (工业区: a district of firms, a park unless the text calls it a zone — extract_parks.called_a_zone;
 # not after 加: X加工业区 is a district of X processing industry, 加工业 + 区, no name;
 # 智造园: a park of smart manufacturing, as 科技城 is one of technology)
+# the endings that name a park by its trade (甲乙化工园区, 丙丁科技园)
+_PARK_OF_A_TRADE = re.compile(r"(?:科技|文创|创业|物流|专业|化工|石化|轻纺|纺织|网商|软件|食品|创意|电商)园区?")
 _PARK_SUFFIX = (r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|(?<!加)工业区"
-                r"|(?:科技|文创|创业|物流|专业|化工|石化|轻纺|纺织|网商|软件|食品|创意|电商)园区?"  # (_PARK_OF_A_TRADE)
-                r"|(?:工业|加工)集中区|工业城|电商谷|医药港)")
+                rf"|{_PARK_OF_A_TRADE.pattern}|(?:工业|加工)集中区|工业城|电商谷|医药港)")
 # (a bare 开发区 last: 甲乙二期开发区 is a zone too, and the longer endings win where they stand)
 _ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区|开发区|综合实验区|综合试验区|综合保税区|经济合作区|产业合作区|(?<=[\u3400-\u9fff]{2})新区)"
 # A provincial or municipal department by its standard name (省教育厅, 市商务局): a vocabulary of
@@ -173,8 +174,6 @@ _PROJECT_SUBJECT = re.compile(rf"(?:^|(?<=[，。；,;\n]))({_NAME_CHARS}{{2,14}
                               r"(?=将|已|正在|拟|计划|总投资|计划投资|位于|落户|落地|由|占地|建成|投产|开工|竣工|主要|预计|达产|之所以|是|于)")
 # endings of a firm's short name (甲乙实业, 丙丁科技, 戊己镍业): a firm even in a list of projects
 _FIRM_ENDING = re.compile(r"(?:实业|科技|集团|股份|控股|[^产行企事就专]业)$")
-# the endings that name a park by its trade (甲乙化工园区, 丙丁科技园)
-_PARK_OF_A_TRADE = re.compile(r"(?:科技|文创|创业|物流|专业|化工|石化|轻纺|纺织|网商|软件|食品|创意|电商)园区?")
 # what opens a title or a kind of park rather than a name: 中国…园区, 国家…示范园区, 后续园区, 相关园区
 _TITLE_OR_KIND = re.compile(r"中国|国家|全国|全省|省级|市级|国际|后续|相关|其他|其它|各类|新建|现有|周边|重点|特色|专业|示范")
 # between a parent firm and the firm it founded or holds: X在Y投资的Z, X设立的Z, X的全资子公司Z

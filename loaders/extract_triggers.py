@@ -383,21 +383,7 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
         elif _THE_PARK.match(text, verb.end()):  # 甲园区…已有A、B等项目落户园区: the park the sentence speaks of
             target = next((p for p in [_last_place(free, verb.start())] if p is not None and p.type in _PARKS), None)
         elif arrivals and _CLAUSE_ENDS.match(text, verb.end()):
-            # 甲园区一期…，A、B等四家企业入驻。: they settle in the park the sentence opened with, or,
-            # when the sentence names no place at all, in the park the sentence before spoke of
-            host, rule = _last_place(free, min(s.start for s in arrivals)), "settle_in_the_sentences_park"
-            # (a heading before — a line with no full stop — names the article's topic, not where they settle)
-            said_before = previous is not None and text[previous[1] - 1:previous[1]] in ("。", "！", "；", ";")
-            before = _free_places(previous, spans) if host is None and not free and previous is not None and said_before else []
-            parks = [p for p in before if p.type in _PARKS
-                     and not any(o is not p and o.start <= p.start and p.end <= o.end for o in before)]  # (甲园乙分园: one)
-            if len({p.key for p in parks}) == 1:  # (two parks before: which one, it does not say)
-                host, rule = parks[0], "settle_in_the_last_park"
-            if host is not None and host.type in _PARKS:
-                for body in arrivals:
-                    facts.append((body, "locatedIn", host, 0.7 if rule == "settle_in_the_sentences_park" else 0.6, rule))
-                    if "签约" in verb.group():  # 签约入驻: they signed to come
-                        facts.append((body, "attractedTo", host, 0.6, rule))
+            facts.extend(_settled_with_no_place_after(text, verb, arrivals, free, previous, spans))
             continue
         for body in arrivals:
             if target is not None:
@@ -407,10 +393,36 @@ def attraction_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any],
     return facts
 
 
+def _settled_with_no_place_after(text: str, verb: re.Match, arrivals: Sequence[Any], free: Sequence[Any],
+                                 previous: tuple[int, int] | None, spans: Sequence[Any]) -> list[tuple]:
+    """``甲园区一期…，A、B等四家企业入驻。``: a verb of arrival that ends its clause settles the bodies
+    before it in the park the sentence opened with (0.7); in a sentence that names no place at
+    all, in the one park the sentence before named (0.6) — not a heading's (a line with no full
+    stop names the article's topic), and not one of two parks. ``签约入驻``: they signed to come."""
+    host, rule = _last_place(free, min(s.start for s in arrivals)), "settle_in_the_sentences_park"
+    if host is None and not free and previous is not None and text[previous[1] - 1:previous[1]] in ("。", "！", "；", ";"):
+        before = _free_places(previous, spans)
+        parks = [p for p in before if p.type in _PARKS
+                 and not any(o is not p and o.start <= p.start and p.end <= o.end for o in before)]  # (甲园乙分园: one)
+        if len({p.key for p in parks}) == 1:
+            host, rule = parks[0], "settle_in_the_last_park"
+    if host is None or host.type not in _PARKS:
+        return []
+    facts: list[tuple] = []
+    for body in arrivals:
+        facts.append((body, "locatedIn", host, 0.7 if rule == "settle_in_the_sentences_park" else 0.6, rule))
+        if "签约" in verb.group():
+            facts.append((body, "attractedTo", host, 0.6, rule))
+    return facts
+
+
 def possessive_site_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any], named: Sequence[Any]) -> list[tuple]:
     """``甲开发区的X项目`` / ``在甲镇乙工业园区的Y公司`` / ``甲区企业Y公司``: a project or firm right
-    after a place, zone or park and 的 (or 企业) lies there (0.7): (subject, "locatedIn", object, confidence, rule). Not a
-    neighbour (紧邻甲区的X), and not a place that is itself part of a longer name.
+    after a place, zone or park and 的 (or 企业) lies there (0.7), and so do the items written one
+    after another after it (0.6): (subject, "locatedIn", object, confidence, rule). Not a neighbour
+    (紧邻甲区的X), not a place that is itself part of a longer name, not a city or a province
+    (甲市的X项目 is one the city counts as its own, wherever in it it lies), and not a unit of the
+    body (甲市的X公司研发中心).
 
     >>> from types import SimpleNamespace as S
     >>> text = "分别是甲乙开发区的丙丁项目。"
