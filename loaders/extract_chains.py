@@ -406,7 +406,7 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
     item of a list before it. ``names`` are spans of names found already (a head inside one,
     as in 泉州市食品行业协会, is the name's); ``places`` are place names a mention may open with
     (``龙岩机械产业``: the words are 机械, 龙岩 is their possessor). ``tokens`` are the model's words
-    of the text (read from the model at the first mention when None; ``()``: read without them).
+    of the text (read from the model when None; ``()``: read without them).
 
     >>> [m.words for m in chain_mentions("以氟新材料、石墨和石墨烯、生物医药等为主的战略性新兴产业")]
     ['氟新材料', '石墨', '石墨烯', '生物医药']
@@ -416,7 +416,9 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
     []
     """
     mentions: list[ChainMention] = []
-    starts: list[int] = [t.start for t in tokens] if tokens is not None else []
+    if tokens is None:
+        tokens = lexical_tokens(text)
+    starts = [t.start for t in tokens]
     for head in _HEAD.finditer(text):
         if any(a <= head.start() < b for a, b in names):
             continue
@@ -445,9 +447,6 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
         if cut_off and spans and spans[0][0] == left:
             spans = spans[1:]
         if len(spans) > 1:
-            if tokens is None:
-                tokens = lexical_tokens(text)
-                starts = [t.start for t in tokens]
             if sum(_tagged_a_name(tokens, starts, *_stripped_span(text, a, b, places)) for a, b in spans) >= 2:
                 # 以甲乙、丙丁等重点产业链条为主导: the model reads two items as firms' or persons' names
                 # (one may be its slip), so the list names the chain's firms; only a template's label is an industry
@@ -457,9 +456,6 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
             a, b = _stripped_span(text, a, b, places)
             if not _looks_like_an_industry(text[a:b]):  # 再次按下海沧|半导体产业: what follows its last place
                 a = _after_last_place(text, a, b, places)
-            if tokens is None:
-                tokens = lexical_tokens(text)
-                starts = [t.start for t in tokens]
             a = _past_words_of_no_industry(tokens, starts, a, b)
             words = text[a:b]
             if _ends_on_no_noun(tokens, starts, b) and not resolve_chain(words).template:
