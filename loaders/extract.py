@@ -594,6 +594,10 @@ class _Extractor:
             if place is not None:
                 added.append(_Span(match.start(), match.end(), place.type, place.name, place.key,
                                    {**place.extra, "named_by_its_kind": True}))
+        self._insert_mentions(added)
+
+    def _insert_mentions(self, added: list[_Span]) -> None:
+        """Add mentions found after the names were settled, in text order (a fresh span index)."""
         if added:
             self.spans = sorted(self.spans + added, key=lambda s: (s.start, -(s.end - s.start)))
             self.index = SpanIndex()
@@ -630,9 +634,7 @@ class _Extractor:
             if found is not None:
                 park = by_key[parks[found[1]][2]]
                 added.append(_Span(at, found[0], "IndustrialPark", park.name, park.key, {"named_by_its_kind": True}))
-        if added:
-            self.spans = sorted(self.spans + added, key=lambda s: (s.start, -(s.end - s.start)))
-            self.index = SpanIndex()
+        self._insert_mentions(added)
 
     def _drop_what_names_nothing(self) -> None:
         """Slogans and honours (打造中国X谷, 被评为十大…产业园) and kinds in a name's place

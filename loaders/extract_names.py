@@ -572,10 +572,12 @@ def projects_introduced(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# the units a plant's capacity is counted in
+_CAPACITY_UNITS = "吨|台|套|件|辆|片|千瓦|兆瓦|立方米|平方米"
 # a quantity opening an item: 10万吨精密铜箔 is what a plant makes, no body's name
-_QUANTITY_FIRST = re.compile(r"[\d.]+(?:万|千|亿|百)?(?:吨|台|套|件|辆|片|只|米|千瓦|兆瓦|立方米|平方米|平米|亩|公里)")
+_QUANTITY_FIRST = re.compile(rf"[\d.]+(?:万|千|亿|百)?(?:{_CAPACITY_UNITS}|只|米|平米|亩|公里)")
 # a plant's yearly capacity, which opens its project's name: 100万吨/年乙烯…项目, 30万套/年…工程
-_CAPACITY = re.compile(r"^[\d.]+(?:万|千|亿)?(?:吨|台|套|件|辆|片|千瓦|兆瓦|立方米|平方米)/")
+_CAPACITY = re.compile(rf"^[\d.]+(?:万|千|亿)?(?:{_CAPACITY_UNITS})/")
 
 
 def _capacity_before(text: str, start: int) -> int | None:
@@ -589,7 +591,7 @@ def _capacity_before(text: str, start: int) -> int | None:
     """
     if not text.startswith("年", start):
         return None
-    figure = re.search(r"[\d.]+(?:万|千|亿)?(?:吨|台|套|件|辆|片|千瓦|兆瓦|立方米|平方米)/$", text[max(0, start - 16):start])
+    figure = re.search(rf"[\d.]+(?:万|千|亿)?(?:{_CAPACITY_UNITS})/$", text[max(0, start - 16):start])
     return start - len(figure.group()) if figure else None
 
 

@@ -129,8 +129,8 @@ def test_quantities_listed_before_a_project_are_products_not_firms():
 
 def test_words_that_read_as_a_clause_before_xiangmu_name_no_project():
     for text in ("莆田人多地少，怎样让项目落地？", "县里将以此次项目竣工投产为契机。", "该市新建或拟建涉卫浴项目达19个。",
-                 "甲乙实业有限公司与永春县人民政府就打印机彩色碳粉项目签订投资意向。"):
-        assert not {p for p in _projects(text) if p != "打印机彩色碳粉项目"}, text
+                 "甲乙实业有限公司与永春县人民政府就丙丁碳粉项目签订投资意向。"):
+        assert not {p for p in _projects(text) if p != "丙丁碳粉项目"}, text
 
 
 def test_quanshi_and_gaishi_stand_for_the_city_the_article_is_about():
@@ -145,8 +145,8 @@ def test_a_park_that_frames_a_sentence_holds_a_firm_its_name_places_in_a_city():
 
 
 def test_a_frame_after_a_short_clause_of_time_or_after_weiyu_frames_the_sentence():
-    assert ("福建甲乙食品股份有限公司", "locatedIn", "华安经济开发区") in _facts(
-        "峰会前夕，在华安经济开发区，福建甲乙食品股份有限公司常务副总经理忙着接待客人。")
+    assert ("福建甲乙食品股份有限公司", "locatedIn", "丙丁经济开发区") in _facts(
+        "峰会前夕，在丙丁经济开发区，福建甲乙食品股份有限公司常务副总经理忙着接待客人。")
     facts = _facts("7月4日，在位于寿宁县南阳镇的宁德甲乙新材料产业园，宁德丙丁科技有限公司的工厂一派繁忙。")
     assert {("宁德丙丁科技有限公司", "locatedIn", "宁德甲乙新材料产业园"), ("宁德甲乙新材料产业园", "locatedIn", "南阳镇")} <= facts
 
@@ -161,8 +161,8 @@ def test_a_chain_label_read_across_two_words_is_no_mention():
 
 
 def test_de_after_a_zone_governs_the_projects_written_after_it_and_a_countys_firm_lies_there():
-    facts = _facts("分别是绥安开发区的丁戊纺织项目、鲁甲智能农机生产项目、庚辛食品项目，总投资4.74亿元。")
-    assert {(p, "locatedIn", "绥安开发区") for p in ("丁戊纺织项目", "鲁甲智能农机生产项目", "庚辛食品项目")} <= facts
+    facts = _facts("分别是甲乙开发区的丁戊纺织项目、鲁甲智能农机生产项目、庚辛食品项目，总投资4.74亿元。")
+    assert {(p, "locatedIn", "甲乙开发区") for p in ("丁戊纺织项目", "鲁甲智能农机生产项目", "庚辛食品项目")} <= facts
     assert ("福建省甲乙机械股份有限公司", "locatedIn", "洛江区") in _facts(
         "泉州市洛江区企业福建省甲乙机械股份有限公司5G工厂成功入选。")
 
@@ -229,8 +229,8 @@ def test_a_county_that_seizes_an_industrys_move_stays_local():
 
 
 def test_a_firm_that_is_called_a_parks_or_an_industrys_leader_after_its_name():
-    assert ("罗源甲乙钢铁公司", "locatedIn", "罗源湾钢铁产业基地") in _facts(
-        "福建三钢集团旗下的罗源甲乙钢铁公司，是罗源湾钢铁产业基地的另一个龙头，同样在大步快跑。")
+    assert ("丙丁钢铁公司", "locatedIn", "甲乙湾钢铁产业基地") in _facts(
+        "福建三钢集团旗下的丙丁钢铁公司，是甲乙湾钢铁产业基地的另一个龙头，同样在大步快跑。")
     assert ("甲乙钢铁公司", "leadsChain", "钢铁") in _facts("甲乙钢铁公司是三明钢铁产业的龙头企业。")
 
 
