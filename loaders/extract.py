@@ -108,6 +108,8 @@ _LEADING_WORDS = (
     "走进", "来到", "走访", "前往", "深入", "全资子公司", "控股子公司", "子公司", "分公司",
     *CLAUSE_OPENERS,
 )
+# what says a zone's words are a rank or a class: 全国 / 全省 … in front, 第N家 / 第N个 inside
+_RANKED = re.compile(r"^全(?:国|省|市|县|区)|第[一二三四五六七八九十百千]+[家个批座]")
 _LEADING_LONGEST_FIRST = tuple(sorted(_LEADING_WORDS, key=len, reverse=True))
 _LEADING_FIRST_CHARACTERS = frozenset(word[0] for word in _LEADING_WORDS)
 # (工业区: a district of firms, a park unless the text calls it a zone — extract_parks.called_a_zone;
@@ -187,7 +189,7 @@ _CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|/摄|摄)\s*(?:\n|$)")
 # a park's phase (双X物流园区(二期), X产业园三期) and a branch park (X产业园Y分园)
 _PARK_PHASE = re.compile(r"[(（]?[一二三四五六七八九十\d]期[)）]?")
 _PARK_BRANCH = re.compile(rf"[{_CJK}]{{2,4}}?分园(?!区)")
-_PART_OF_ZONE = re.compile(rf"([{_CJK}]{{2,4}}?)园区")
+_PART_OF_ZONE = re.compile(rf"([{_CJK}]{{2,4}}?)(?:园区|(?<![公花家校果茶乐庄菜陵墓游])园(?![区林艺]))")
 _NOT_A_PARK_NAME = re.compile(r"[的和与及等各内外]|工业|产业|重点|特色|专业|主要|相关|其他")
 _TOWN = re.compile(rf"[{_CJK}]{{1,3}}?(?:镇|乡|街道)")
 # what may follow a name that ends where it stands (…项目现场，/ …公司，/ …项目(以下简称…))
@@ -304,7 +306,7 @@ _STOP_TOKENS = (
     "打造", "建成", "建设", "引进", "引入", "招引", "依托", "孵化", "推动", "围绕", "观摩了", "召开了", "按照", "聚焦",
     "导入", "发挥", "对接", "涵盖", "落地", "入驻", "设立", "举行", "签约", "牵手", "供应", "旗下", "介绍", "获悉",
     "位于", "紧邻", "包括", "以及", "其中", "同时", "为", "在", "的", "了", "和", "与", "及", "是", "由", "将", "向",
-    "到", "从", "至", "等", "对", "把", "被", "让", "据", "掀起", "全资收购", "收购", "并购", "牵手", "召开", "相关负责人",
+    "到", "到达", "抵达", "从", "至", "等", "对", "把", "被", "让", "据", "掀起", "全资收购", "收购", "并购", "牵手", "召开", "相关负责人",
     "涌现出", "涌现了", "涌现", "培育出", "暨", *CLAUSE_OPENERS,
 )
 #: Words that hold a stop token but are part of names: 供应链 is no 供应.
@@ -465,8 +467,9 @@ class _Extractor:
             name = _cut_name(raw, len(match.group()))
             start = end - len(name)
             stem = name[: len(name) - len(match.group())]
-            if len(name) < 3 or stem in _GENERIC_NAMES or not stem or re.search(r"\d|全市|我市|各县", stem):
-                continue
+            if len(name) < 3 or stem in _GENERIC_NAMES or not stem or re.search(r"\d|全市|我市|各县", stem) \
+                    or _RANKED.search(stem):
+                continue  # 全国省级开发区, 全省第四家国家级高新区: a rank or a class, not a name
             if kind == "org" and self._is_regional_collective(stem):
                 continue
             if match.group() == "新区" and not any(stem + level in self.places for level in ("", "市", "县", "区")):
@@ -710,8 +713,8 @@ class _Extractor:
                                         {"shares_ending_with": park, "opening_place": places[self.text[start:end]]}))
 
     def _parks_inside_zones(self) -> None:
-        """X开发区Y园区: two to four characters and 园区 right after a development zone name a park
-        of that zone (its ``within``); 各园区, 工业园区 and the like are no names."""
+        """X开发区Y园区 / X开发区Y园: two to four characters and 园区 (or 园) right after a development
+        zone name a park of that zone (its ``within``); 各园区, 工业园区, 公园 and the like are no names."""
         for zone in [s for s in self.spans if s.type == "DevelopmentZone"]:
             match = _PART_OF_ZONE.match(self.text, zone.end)
             if match and match.group(1) not in _GENERIC_NAMES and not _NOT_A_PARK_NAME.search(match.group(1)):

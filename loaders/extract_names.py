@@ -59,7 +59,7 @@ _TAIL_WORDS = re.compile(
     r"锂电|电池|动力电池|光伏|芯片|集成电路|石墨烯|文旅|旅游)$")
 _LEGAL_FORM = r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|控股|公司)"
 #: A government organ with no name of its own: 市政府, 区委, 市林业局, 区人大常委会 (after levels).
-_BARE_ORGAN = re.compile(r"(?:[省市县区镇乡])*(?:委|政府|委市政府|人大|人大常委会|常委会|政协|纪委|[^\s]{0,3}局|[^\s]{0,3}厅)")
+_BARE_ORGAN = re.compile(r"(?:[省市县区镇乡]*(?:委|政府|委市政府|人大|人大常委会|常委会|政协|纪委|[^\s]{0,3}局|[^\s]{0,3}厅))+")
 #: News outlets: the article's source line, not what it is about.
 _MEDIA = re.compile(r"(?:日报|晚报|早报|新闻网|在线|电视台|广播电台|新华社?|通讯社|网)$")
 #: How an organization's name ends tells its kind.
@@ -150,6 +150,11 @@ def _breaks_a_name(token: Token, tags: frozenset[str] | set[str] = _BREAK_TAGS, 
             or bool(heads.search(token.word)) and token.tag in ("n", "vn"))
 
 
+# 我县 / 全市 / 本区 …: a level word right after one of these belongs to it
+_LEVELS = frozenset("省市县区镇乡")
+_OUR_OR_WHOLE = frozenset("我全本该各")
+
+
 def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags: frozenset[str] | set[str] = _BREAK_TAGS,
                park: bool = False) -> int:
     """Where a name found by its ending (``text[end - suffix_length:end]``) really starts: after
@@ -162,6 +167,9 @@ def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags
     >>> end = text.index("协会") + 2
     >>> text[name_start(TokenIndex.of(text), 0, end, 2):end]
     '甲乙市集成电路协会'
+    >>> text = "我县甲乙石化工业园区"
+    >>> text[name_start(TokenIndex.of(text), 0, len(text), 4, park=True):]
+    '甲乙石化工业园区'
     """
     body_end = end - suffix_length
     cut = start
@@ -177,6 +185,8 @@ def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags
             cut = token.end
         else:
             break
+    if index.text[cut:cut + 1] in _LEVELS and index.text[cut - 1:cut] in _OUR_OR_WHOLE and body_end - cut > 2:
+        cut += 1  # 我县|甲乙工业园区: the level is the pronoun's (我县, 全市), not the name's
     return cut
 
 
@@ -390,7 +400,8 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
                 and not any(a < end and start < b and not (start <= a and b <= end) for a, b in taken):
             found.append(Mention(start, end, "IndustrialPark", name))  # 甲市乙丙食品园: a park the model reads as a body
             continue  # (a place or an industry inside its name is the park's own word)
-        if any(a < end and start < b for a, b in taken) or _OPENS_A_LONGER_NAME.match(text, end) \
+        if any(a < end and start < b and not _opens_with_place(text, start, end, a, b, places) for a, b in taken) \
+                or _OPENS_A_LONGER_NAME.match(text, end) \
                 and not re.match(r"[，。；、等]", text[end:end + 1]):
             continue
         listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
@@ -403,6 +414,16 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
         if _is_a_name(name, places, industries):
             found.append(Mention(start, end, organization_type(name), name))
     return found
+
+
+def _opens_with_place(text: str, start: int, end: int, a: int, b: int, places: Mapping[str, object]) -> bool:
+    """Whether the name found at ``a:b`` is the place a name at ``start:end`` opens with (泉州市|科学技术局):
+    that place is the body's own word, not a name that takes its characters.
+
+    >>> _opens_with_place("泉州市科学技术局", 0, 8, 0, 3, {"泉州市": None}), _opens_with_place("泉州市科学技术局", 0, 8, 3, 6, {})
+    (True, False)
+    """
+    return a == start and b < end and text[a:b] in places and organization_type(text[start:end]) != "Company"
 
 
 def _split_off_the_front(before: Token, single: Token) -> bool:
