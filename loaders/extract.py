@@ -145,6 +145,8 @@ _NAME_GLUE = re.compile(r"[^，。；、,;\s]{0,4}?(?:项目|工程|公司|集�
 _NAMED_AFTER_PLACES = ("IndustrialPark", "DevelopmentZone", "Project", "Company", "ResearchInstitute", "GovernmentBody",
                        "Association")
 _COMMITTEE = re.compile(r"(?:管委会|管理委员会)$")
+# a sentence that opens on a verb of growing, its subject left out: (目前)(已)(基本)形成…
+_OPENS_ON_GROWING = re.compile(r"(?:目前|现已|如今|现|已|已经|基本|初步|逐步|逐渐)*(?:形成|构建|建成|打造|培育|集聚)")
 # a clause that opens on a beneficiary: 为 / 给 / 帮助 / 服务于 …
 _BENEFICIARY = re.compile(r"(?:为|给|替|帮助|帮|服务于|面向)")
 # relations that say where something is or what a place grows: none from a neighbour
@@ -877,6 +879,8 @@ class _Extractor:
             if extract_lexical.on_word_boundaries(self, start, end):
                 self.spans.append(_Span(start, end, entry.type, entry.name, entry.id, {"place": entry}))
                 self._article_places.setdefault(self.text[start:end], entry)
+        for start, end, entry in extract_lexical.counties_read_by_the_model(self):  # 延伸至古田、福鼎: Fujian's counties
+            self.spans.append(_Span(start, end, entry.type, entry.name, entry.id, {"place": entry}))
         self._find_towns()
 
     def _find_towns(self) -> None:
@@ -1085,6 +1089,7 @@ class _Extractor:
         # (a fresh index: the passes before this one sort and trim the span list in place)
         self.index = SpanIndex()
         extract_lexical.add_name_places(self)  # 甲乙(泉州)科技有限公司 lies in 泉州市
+        previous_subject = None
         for sentence in self._sentence_list:
             s0, s1 = sentence
             inside = self.index.within(self.spans, s0, s1)
@@ -1092,6 +1097,14 @@ class _Extractor:
             chains = [s for s in inside if s.type == "IndustrialChain"]
             body = self.text[s0:s1]
             subject = self._sentence_subject(sentence, inside)
+            elided = subject is None and previous_subject is not None and _OPENS_ON_GROWING.match(self.text, s0, s1) \
+                and "\n" not in self.text[previous_subject.end:s0]
+            # 甲区聚集企业396家。基本形成A、B、C三大主导产业。: the sentence goes on with the subject before
+            if elided and previous_subject.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark"):
+                for chain in chains:
+                    if self._chain_is_free(chain, named) and self._in_region(previous_subject):
+                        self._add(previous_subject, "hostsChain", chain, 0.6, sentence, rule="elided_host_grows")
+            previous_subject = subject if subject is not None or not elided else previous_subject
             for span in named:
                 self._name_relations(span, inside, sentence)
                 if "shares_ending_with" in span.extra:
@@ -1530,16 +1543,16 @@ class _Extractor:
                     # A、B等行业龙头企业 in a sentence that names no chain: the paragraph's one chain
                     self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind), rule="leader_paragraph_chain")
         # X(将)在Y落地 / 入驻 / 投资建设…, X(将)崛起于 / 落户于Y; X在Y投资的Z: Z is there, not X
-        for org in spans_in(s0, s1, orgs + ("Project", "IndustrialPark")):
+        for org in spans_in(s0, s1, orgs + ("Project", "IndustrialPark", "DevelopmentZone")):
             said = _SETTLES.match(text, org.end, s1)
-            if said is not None and org.type == "IndustrialPark" and said.group("at"):
+            if said is not None and org.type in ("IndustrialPark", "DevelopmentZone") and said.group("at"):
                 continue  # (a park 在Y…: what follows is what it does there, read by the park rules)
             if said is None:
                 continue
-            starting = [p for p in self.index.starting(self.spans, said.end(), said.end() + 1) if p.type in _WHERE]
-            if not starting:
+            run = self._place_run(said.end())  # 位于甲市乙区: the finest place of the run
+            if not run:
                 continue
-            place = max(starting, key=lambda p: p.end)
+            place = run[-1]
             if said.group("at"):
                 verb = _SETTLING_VERB.match(text, place.end, s1)
                 if verb is None:

@@ -50,6 +50,7 @@ from chainkg.loaders.extract_triggers import (
     main_zone,
     possessive_site_facts,
 )
+from chainkg.loaders.gazetteer import PlaceEntry, county_short_forms
 
 #: The extractor these passes work on (``extract._Extractor``): its text, spans, gazetteers and
 #: the few of its steps they reuse (``_add``, ``_named``, ``_strip_place_prefix``).
@@ -149,6 +150,32 @@ def place_end(ex: _Extractor, start: int, end: int) -> int | None:
         if ex.text[start:stop] in ex.places and place_on_token_boundaries(index, start, stop):
             return stop
     return None
+
+
+def counties_read_by_the_model(ex: _Extractor) -> list[tuple[int, int, PlaceEntry]]:
+    """A Fujian county by its short form (``gazetteer.county_short_forms``: 福安, 海沧) where the
+    model reads a place: the whole word it tags ``LOC``, or the end of one after a place the
+    gazetteer knows (厦门|海沧). Never without the model (many short forms are ordinary words).
+
+    >>> from types import SimpleNamespace as S
+    >>> from chainkg.loaders.gazetteer import place_gazetteer
+    >>> [(a, b, e.name) for a, b, e in counties_read_by_the_model(S(text="项目已延伸至古田、福鼎等地。", places=place_gazetteer(), spans=[]))]
+    [(6, 8, '古田县'), (9, 11, '福鼎市')]
+    """
+    if not _ENABLED.get():
+        return []
+    forms = county_short_forms()
+    found = []
+    for token in TokenIndex.of(ex.text).tokens:
+        if token.tag != "LOC":
+            continue
+        for cut in (0, *(k for k in range(2, len(token.word) - 1) if token.word[:k] in ex.places)):
+            start = token.start + cut
+            if token.word[cut:] in forms and not any(s.start < token.end and start < s.end for s in ex.spans
+                                                     if s.type == "AdministrativeArea" and s.end - s.start > 1):
+                found.append((start, token.end, forms[token.word[cut:]]))
+                break
+    return found
 
 
 def is_common_noun(ex: _Extractor, start: int, end: int) -> bool:
@@ -329,6 +356,21 @@ _DEFINABLE = ("Company", "ResearchInstitute", "Project", "IndustrialPark")
 _ZONE_KIND = re.compile(r"(?:经济技术|经济|高新技术产业)开发区$")
 
 
+def _short_zone_names(name: str) -> set[str]:
+    """The short names a zone's full name is written in: without the kind of its development
+    (甲乙开发区), and the usual abbreviations 高新区 and 经开区.
+
+    >>> sorted(_short_zone_names("甲乙高新技术产业开发区")), sorted(_short_zone_names("甲乙经济技术开发区"))
+    (['甲乙开发区', '甲乙高新区'], ['甲乙开发区', '甲乙经开区'])
+    """
+    short = {_ZONE_KIND.sub("开发区", name)}
+    short |= {name.removesuffix(full) + abbreviation for full, abbreviation in _ZONE_ABBREVIATIONS if name.endswith(full)}
+    return short - {name}
+
+
+_ZONE_ABBREVIATIONS = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"))
+
+
 def merge_short_forms(ex: _Extractor) -> None:
     """A firm's short form (甲乙) and its full name (甲乙体育用品有限公司, 永春甲乙股份有限公司) in
     the same article are one entity: the short mention takes the full name's key."""
@@ -338,11 +380,11 @@ def merge_short_forms(ex: _Extractor) -> None:
             if full is not short and is_short_form(short.name, ex._strip_place_prefix(full.name)):
                 short.key = full.key
                 break
-    # 甲乙开发区 for 甲乙经济开发区: a zone's name without the kind of its development (经济 / 经济技术 /
-    # 高新技术产业) is the same zone, when the article names it in full too
+    # 甲乙开发区 for 甲乙经济开发区, 甲乙高新区 for 甲乙高新技术产业开发区: a zone's short name is the same
+    # zone, when the article names it in full too
     zones = sorted((s for s in ex.spans if s.type == "DevelopmentZone"), key=lambda s: len(s.name), reverse=True)
     for short in zones:
-        full = next((z for z in zones if len(z.name) > len(short.name) and _ZONE_KIND.sub("开发区", z.name) == short.name), None)
+        full = next((z for z in zones if len(z.name) > len(short.name) and short.name in _short_zone_names(z.name)), None)
         if full is not None:
             short.key = full.key
     # X(以下简称“Y”): the text defines the short form itself, for a project or park as for a firm

@@ -52,6 +52,7 @@ __all__ = [
     "read_division_table",
     "division_table",
     "place_gazetteer",
+    "county_short_forms",
     "chain_gazetteer",
     "literal_trie_pattern",
 ]
@@ -290,6 +291,26 @@ def place_gazetteer() -> dict[str, PlaceEntry]:
         for name in (entity.name, *entry.aliases):
             entries[name] = entry
     return entries
+
+
+@lru_cache(maxsize=1)
+def county_short_forms() -> dict[str, PlaceEntry]:
+    """The short forms of the counties of the planners' region (Fujian: 福安 for 福安市, 海沧 for
+    海沧区) that ``place_gazetteer`` leaves out: many are ordinary words too (平和, 光泽, 马尾), so
+    the extractor takes one only where the Chinese model reads a place (``extract_lexical``).
+
+    >>> forms = county_short_forms()
+    >>> forms["福安"].name, forms["海沧"].division_code, "晋江" in forms
+    ('福安市', '350205', False)
+    """
+    places = place_gazetteer()
+    forms: dict[str, PlaceEntry] = {}
+    for row in division_table():
+        form = short_form(row.name)
+        if row.level == "county" and row.code.startswith(_NEWS_PROVINCE) and form and len(form) >= 2 \
+                and form not in places and form not in _SHORT_FORMS_MEANING_ELSE:
+            forms.setdefault(form, places[row.name])
+    return forms
 
 
 @lru_cache(maxsize=1)

@@ -62,3 +62,27 @@ def test_words_of_a_manner_or_an_advantage_before_chanye_name_no_industry():
     chains = {name for kind, name in _entities("以科技创新驱动产业跃迁，依托交通区位优势和电机电器等产业优势。")
               if kind == "IndustrialChain"}
     assert chains == {"电机电器"}
+
+
+def test_a_zone_lies_in_the_finest_place_written_after_weiyu():
+    assert ("闽泰高新技术产业开发区", "locatedIn", "涵江区") in _facts("闽泰高新技术产业开发区位于莆田市涵江区，规划面积11平方公里。")
+
+
+def test_a_zones_gaoxinqu_is_the_zone_the_article_names_in_full():
+    document = _document("闽泰高新技术产业开发区位于莆田市涵江区。闽泰高新区发展电子信息产业。")
+    zones = [e for e in document.entities if e.type == "DevelopmentZone"]
+    assert [(z.name, z.aliases) for z in zones] == [("闽泰高新技术产业开发区", ("闽泰高新区",))]
+
+
+def test_a_sentence_without_a_subject_grows_its_chains_in_the_subject_before():
+    facts = _facts("闽泰高新区聚集企业396家，其中规模以上工业企业156家。基本形成电子信息、食品加工两大主导产业。")
+    assert {("闽泰高新区", "hostsChain", "电子信息"), ("闽泰高新区", "hostsChain", "食品")} <= facts
+
+
+def test_a_fujian_countys_short_form_is_a_place_where_the_model_reads_one():
+    found = _entities("产业链项目已延伸至古田、屏南、福鼎等周边区域。厦门海沧正成为台资企业的集中区。")
+    assert {("AdministrativeArea", n) for n in ("古田县", "屏南县", "福鼎市", "海沧区")} <= found
+
+
+def test_a_county_short_form_that_is_an_ordinary_word_stays_a_word():
+    assert not any(kind == "AdministrativeArea" for kind, _ in _entities("这款茶性格平和，表面光泽明亮。"))
