@@ -1097,14 +1097,7 @@ class _Extractor:
             chains = [s for s in inside if s.type == "IndustrialChain"]
             body = self.text[s0:s1]
             subject = self._sentence_subject(sentence, inside)
-            elided = subject is None and previous_subject is not None and _OPENS_ON_GROWING.match(self.text, s0, s1) \
-                and "\n" not in self.text[previous_subject.end:s0]
-            # 甲区聚集企业396家。基本形成A、B、C三大主导产业。: the sentence goes on with the subject before
-            if elided and previous_subject.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark"):
-                for chain in chains:
-                    if self._chain_is_free(chain, named) and self._in_region(previous_subject):
-                        self._add(previous_subject, "hostsChain", chain, 0.6, sentence, rule="elided_host_grows")
-            previous_subject = subject if subject is not None or not elided else previous_subject
+            previous_subject = self._elided_subject_grows(sentence, subject, previous_subject, chains, named)
             for span in named:
                 self._name_relations(span, inside, sentence)
                 if "shares_ending_with" in span.extra:
@@ -1675,6 +1668,22 @@ class _Extractor:
         entity_id = self._entity_id(span)
         return self._located_by_name(span) or any(
             self._entity_id(o) == entity_id and o.type == span.type and self._place_opening(o.name) for o in self.spans)
+
+    def _elided_subject_grows(self, sentence, subject: _Span | None, previous: _Span | None, chains, named) -> _Span | None:
+        """甲区聚集企业396家。基本形成A、B两大主导产业。: a sentence that opens on a verb of growing with
+        its subject left out goes on with the subject of the sentence before it (in the same
+        paragraph); a place, zone or park there grows the sentence's chains. Returns the subject
+        the next sentence may go on with."""
+        s0, s1 = sentence
+        if subject is not None or previous is None:
+            return subject
+        if not _OPENS_ON_GROWING.match(self.text, s0, s1) or "\n" in self.text[previous.end:s0]:
+            return None
+        if previous.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark") and self._in_region(previous):
+            for chain in chains:
+                if self._chain_is_free(chain, named):
+                    self._add(previous, "hostsChain", chain, 0.6, sentence, rule="elided_host_grows")
+        return previous
 
     def _parks_in_their_zones(self, sentence, named) -> None:
         """X开发区Y园区: the park lies in the zone (found by ``_parks_inside_zones``)."""
