@@ -663,6 +663,16 @@ class _Extractor:
         for span in self.spans:
             if (span.start, span.end) in introduced and (span.type == "IndustrialPark" or span.type == "Company" and not _FIRM_ENDING.search(span.name)):
                 span.type = "Project"
+        # 签约的项目包括A、B等: an item no rule named is a project by its place in the list
+        for a, b in projects_introduced(self.text, of_many=True):
+            name = self.text[a:b]
+            if b - a < 4 or _COUNTED.search(name):
+                continue
+            overlapping = [s for s in self.spans if s.start < b and a < s.end and s.type not in ("AdministrativeArea", "IndustrialChain")]
+            if not overlapping:
+                self.spans.append(_Span(a, b, "Project", name, name, {"introduced": True}))
+            elif len(overlapping) == 1 and (tail := overlapping[0]).end == b and a < tail.start and tail.type == "IndustrialPark":
+                tail.start, tail.name, tail.key, tail.type = a, name, name, "Project"  # 未来|鞋面材料科技产业园: the item is the name
 
     def _zone_or_park_at(self, position: int) -> bool:
         return any(s.start == position and s.type in ("DevelopmentZone", "IndustrialPark") for s in self.spans)

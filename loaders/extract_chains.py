@@ -600,6 +600,10 @@ def _clause_bounds(text: str, sentence: tuple[int, int], position: int) -> tuple
     return left, right
 
 
+# words that say a list spans several industries: 等多个领域, 多个产业, 各领域
+_MANY_FIELDS = re.compile(r"(?:多个|多种|各个?|诸多|众多|多)(?:领域|产业|行业|板块)")
+
+
 def chain_members(text: str, sentence: tuple[int, int], paragraph: tuple[int, int], chains: Sequence[C],
                   paragraph_chains: Sequence[C], members: Sequence[S]) -> list[tuple[S, C, str]]:
     """(member, chain, scope): each firm or project of the sentence (``members``) operates in
@@ -621,6 +625,8 @@ def chain_members(text: str, sentence: tuple[int, int], paragraph: tuple[int, in
         for scope, (a, b), pool in (("clause", clause, chains), ("sentence", sentence, chains),
                                     ("paragraph", paragraph, paragraph_chains)):
             named = {c.key: c for c in pool if a <= c.start and c.end <= b}
+            if named and _MANY_FIELDS.search(text, a, b):
+                break  # 涵盖A、B、C等多个领域: the words say several, though one was read as a chain
             if len(named) == 1:
                 found.append((member, next(iter(named.values())), scope))
                 break

@@ -572,19 +572,32 @@ def lists_projects(text: str, start: int, words_start: int, end: int) -> bool:
 
 
 # 的项目有 / 项目包括 A、B(和C)等: a list that the word 项目 introduces
-_PROJECTS_INTRODUCED = re.compile(rf"项目(?:有|包括|包含|主要有|分别是|分别为)[:：]?((?:{_NAME_PART}{{2,24}}?(?:、|和|及|以及))*{_NAME_PART}{{2,24}}?)(?=等|[，。；]|$)")
+# (a title in 《》 may open an item: 《甲乙》演艺项目)
+_INTRODUCED_PART = rf"(?:{_NAME_PART}|《{_NAME}{{1,12}}》)"
+_PROJECTS_INTRODUCED = re.compile(rf"项目(?:有|包括|包含|主要有|分别是|分别为)[:：]?((?:{_INTRODUCED_PART}{{2,24}}?(?:、|和|及|以及))*"
+                                  rf"{_INTRODUCED_PART}{{2,24}}?)(?=等|[，。；,;]|$)")
 
 
-def projects_introduced(text: str) -> list[tuple[int, int]]:
+# 项目 standing for many: 签约的项目, 重点项目, 此次落地项目 (not 该项目 / 本项目: one project's parts follow)
+_MANY_PROJECTS = re.compile(r"(?:(?<![该本此])的|签约|重点|重大|招商|开工|竣工|投产|落地)$")
+
+
+def projects_introduced(text: str, of_many: bool = False) -> list[tuple[int, int]]:
     """The items of a list that 项目有 / 项目包括 introduces (``其中投资超10亿元的项目有A、B等``):
     each is a project, whatever its name ends in (a park or a 科技城 being built is a project).
+    ``of_many``: only where 项目 stands for many projects (签约的项目包括 / 重点项目有), not for one
+    whose parts follow (该项目包括厂房、仓库).
 
     >>> text = "其中，超10亿元的项目有甲乙建筑产业园、丙丁科技城等。"
     >>> [text[a:b] for a, b in projects_introduced(text)]
     ['甲乙建筑产业园', '丙丁科技城']
+    >>> projects_introduced("该项目包括研发中心、生产车间等。", of_many=True)
+    []
     """
     spans = []
     for match in _PROJECTS_INTRODUCED.finditer(text):
+        if of_many and not _MANY_PROJECTS.search(text, max(0, match.start() - 4), match.start()):
+            continue
         offset = match.start(1)
         for separator in [*re.finditer(r"、|以及|和|及", match.group(1)), None]:
             stop = match.start(1) + separator.start() if separator else match.end(1)

@@ -86,3 +86,18 @@ def test_a_fujian_countys_short_form_is_a_place_where_the_model_reads_one():
 
 def test_a_county_short_form_that_is_an_ordinary_word_stays_a_word():
     assert not any(kind == "AdministrativeArea" for kind, _ in _entities("这款茶性格平和，表面光泽明亮。"))
+
+
+def test_the_items_of_a_list_of_signed_projects_are_projects_whatever_they_end_in():
+    found = _entities("此次签约的项目包括德海智能制造城、《闽泰》演艺项目、未来鞋面材料科技产业园等，涵盖高端装备、文旅等多个领域。")
+    assert {("Project", "德海智能制造城"), ("Project", "《闽泰》演艺项目"), ("Project", "未来鞋面材料科技产业园")} <= found
+
+
+def test_the_parts_one_project_includes_are_no_projects():
+    assert not any(kind == "Project" and name in ("研发中心大楼", "生产车间厂房")
+                   for kind, name in _entities("该项目包括研发中心大楼、生产车间厂房等，总投资5亿元。"))
+
+
+def test_a_sentence_that_says_its_list_spans_several_fields_puts_no_member_in_its_one_chain():
+    facts = _facts("此次签约的项目包括德海智能制造城、闽泰转运项目等，涵盖数字经济、鞋服食品、文旅等多个领域。")
+    assert not any(p == "operatesIn" for _, p, _ in facts)
