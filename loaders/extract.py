@@ -940,6 +940,8 @@ class _Extractor:
             if names_a_wider_trade(match.group()) and any(
                     s.start <= start and end <= s.end for s in named if s.type in (*_ORGS, "Project")):
                 continue  # X化工有限公司, X纺织项目: the firm's trade, no mention of the chain
+            if _RAW_MATERIAL.match(self.text, end) and "以" in self.text[max(0, start - 8):start]:
+                continue  # 以废旧纺织品为原料: a material the industry uses, no mention of the chain
             entry = self.chains[match.group()]
             self.spans.append(_Span(start, end, "IndustrialChain", entry.name, entry.id))
 
@@ -957,7 +959,10 @@ class _Extractor:
                 if (match.start(), match.end()) in said or inside_longer:
                     continue
                 in_name = any(s.start <= match.start() and match.end() <= s.end for s in named)
-                if in_name or re.match(r"企业|公司|项目|集群|基地", self.text[match.end():match.end() + 2]):
+                # (elsewhere, words of three characters or more that are whole words of the model: 把新型功能材料作为…)
+                alone = len(mention.words) >= 3 and extract_lexical.on_word_boundaries(self, match.start(), match.end()) \
+                    and not any(s.start < match.end() and match.start() < s.end for s in named)
+                if in_name or alone or re.match(r"企业|公司|项目|集群|基地", self.text[match.end():match.end() + 2]):
                     found.append((match.start(), match.end()))
                     self.spans.append(_Span(match.start(), match.end(), "IndustrialChain", mention.name, mention.chain_id,
                                             {"note": f"a chain named by the text ('{mention.words}'), in no template"}))
@@ -1151,10 +1156,12 @@ class _Extractor:
                     continue
                 if not self._in_region(host):
                     continue  # 厦门、泉州、莆田等地区…: a place outside the article's region is a comparison here
+                if _RAW_MATERIAL.match(self.text, chain.end, clause_end):
+                    continue  # 以废旧纺织品为原料: what is made from it is the industry, not the material
                 upstream_words = re.search(r"(?:上游|下游)$", self.text[max(s0, chain.start - 2):chain.start])
                 if upstream_words and not re.search(r"下游" + re.escape(self.text[chain.start:chain.end]) + r"产业链项目", body):
                     continue
-                if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚", said):
+                if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚|把[^，。；]{2,12}作为", said):
                     self._add(host, "hostsChain", chain, 0.7, sentence, rule="clause_host_grows")
             self._chain_relations(sentence, inside, named, chains)
             self._industry_frame_relations(sentence, inside, named, chains)
@@ -1168,6 +1175,7 @@ class _Extractor:
         self._table_owners()
         self._brand_relations()
         self._lists_share_a_named_chain()
+        self._leaders_work_in_their_chains()
         self._projects_of_the_title_chain()
         self._parks_opening_projects()
 
@@ -1221,6 +1229,20 @@ class _Extractor:
             if chain.type == "IndustrialChain" and span.type in ("IndustrialPark", "DevelopmentZone"):
                 self._add(span, "hostsChain", chain, 0.8, sentence, rule="shared_ending_chain")
 
+    def _leaders_work_in_their_chains(self) -> None:
+        """A firm that leads a chain works in it: each leadsChain without its operatesIn gets one,
+        in the same sentence and mood."""
+        spans = {}
+        for span in self.spans:
+            spans.setdefault(span.key, span)
+        said = {(subject, predicate, object_) for subject, predicate, object_, *_ in self.relations}
+        for subject, predicate, object_, _, sentence, qualifiers, _ in list(self.relations):
+            if predicate != "leadsChain" or (subject, "operatesIn", object_) in said:
+                continue
+            said.add((subject, "operatesIn", object_))
+            mood = [pair for pair in qualifiers if pair[0] == "modality"]
+            self._add(spans[subject], "operatesIn", spans[object_], 0.7, sentence, *mood, rule="leader_works_in_its_chain")
+
     def _lists_share_a_named_chain(self) -> None:
         """甲乙半导体、丙丁、戊己等配套项目: a list is of one kind, so when one item's own name
         says its chain (``name_holds_chain_member``) the other firms of the list are in it too —
@@ -1232,9 +1254,12 @@ class _Extractor:
             if bounds and span.type in _ORGS:
                 by_list.setdefault(tuple(bounds), []).append(span)
         named_chains: dict[str, set[str]] = {}  # (an item's key → the chains its own name holds)
-        for subject, _predicate, object_, _, _, _, rule in self.relations:
+        led: dict[str, str] = {}  # (an item's key → a chain the text says it leads)
+        for subject, predicate, object_, _, _, _, rule in self.relations:
             if rule == "name_holds_chain_member":
                 named_chains.setdefault(subject, set()).add(object_)
+            elif predicate == "leadsChain":
+                led[subject] = object_
         for subject, _predicate, object_, _, sentence, _, rule in list(self.relations):
             if rule != "name_holds_chain_member":
                 continue
@@ -1245,6 +1270,8 @@ class _Extractor:
                 continue
             if len(set().union(*(named_chains.get(i.key, set()) for i in items))) > 1:
                 continue  # 甲乙食品、丙丁电子、戊己化工: items of several trades, the list is of firms, not of one chain
+            if led.get(subject, object_) != object_:
+                continue  # 甲乙炼化、丙丁等一批X龙头企业: the text says the list's chain, one name's word does not
             for item in items:
                 trade = _TRADE_AT_END.search(item.name, 2)
                 other = self.chains.get(trade.group()) if trade else None
@@ -1535,15 +1562,18 @@ class _Extractor:
             elif re.match(r"[^，。；]{0,8}(?:两大|三大|多家)?龙头企业", after) or org.extra.get("listed_as_leader"):
                 kind = "leading_enterprise"
             if kind:
-                candidates = [c for c in chains if not re.search(r"(?:上游|下游)$", text[max(s0, c.start - 2):c.start])]
+                # (not a chain inside a name: 甲乙炼化 says what that one firm does, not what the list leads)
+                candidates = [c for c in chains if not re.search(r"(?:上游|下游)$", text[max(s0, c.start - 2):c.start])
+                              and self._chain_is_free(c, named)]
                 if (chain := _chain_after_leader_frame(text, org, s1, candidates)) is not None:
                     self._add(org, "leadsChain", chain, 0.7, sentence, ("leadershipKind", kind), rule="leader_of_named_chain")
                 elif len({c.key for c in candidates}) == 1:
                     self._add(org, "leadsChain", candidates[0], 0.6, sentence, ("leadershipKind", kind), rule="leader_one_chain")
                 elif (chain := _clause_chain(text, sentence, org, candidates)) is not None:
                     self._add(org, "leadsChain", chain, 0.6, sentence, ("leadershipKind", kind), rule="leader_clause_chain")
-                elif not candidates and org.extra.get("listed_as_leader") and (chain := self._paragraph_chain(sentence)):
-                    # A、B等行业龙头企业 in a sentence that names no chain: the paragraph's one chain
+                elif not candidates and (chain := self._paragraph_chain(sentence, back=True)):
+                    # A、B等行业龙头企业 / 发挥X的带动作用 in a sentence that names no chain: the paragraph's one
+                    # chain, or the one of the paragraph before when this one names none
                     self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind), rule="leader_paragraph_chain")
         # X(将)在Y落地 / 入驻 / 投资建设…, X(将)崛起于 / 落户于Y; X在Y投资的Z: Z is there, not X
         for org in spans_in(s0, s1, orgs + ("Project", "IndustrialPark", "DevelopmentZone")):
@@ -1746,9 +1776,10 @@ class _Extractor:
             if project is not None and owners:
                 self._add(project, "developedBy", max(owners, key=lambda s: s.end - s.start), 0.7, (h0, b), rule="table_owner")
 
-    def _paragraph_chain(self, sentence) -> _Span | None:
+    def _paragraph_chain(self, sentence, back: bool = False) -> _Span | None:
         """The one chain the sentence's paragraph names freely (not inside a name, not as the
-        上游 / 下游 of the place's chain), or None when it names none or several."""
+        上游 / 下游 of the place's chain), or None when it names none or several; with ``back``,
+        a paragraph that names none goes on with the one before it (说起甲市的X产业，就不得不提…)."""
         s0, s1 = sentence
         p0 = self.text.rfind("\n", 0, s0) + 1
         p1 = self.text.find("\n", s1)
@@ -1757,6 +1788,11 @@ class _Extractor:
         named = [s for s in inside if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
         chains = [c for c in inside if c.type == "IndustrialChain" and self._chain_is_free(c, named)
                   and not re.search(r"(?:上游|下游)$", self.text[max(p0, c.start - 2):c.start])]
+        if not chains and back and p0 > 1:
+            before = self.text.rfind("\n", 0, p0 - 1) + 1
+            while before > 0 and not self.text[before:p0].strip():
+                before = self.text.rfind("\n", 0, before - 1) + 1
+            return self._paragraph_chain((before, before), back=False) if before < p0 - 1 else None
         return chains[0] if len({c.key for c in chains}) == 1 else None
 
     # -- output ------------------------------------------------------------------------------
@@ -1867,11 +1903,14 @@ class _Extractor:
         return self._original[start:end]
 
 
+# 以X(、Y)为原料: X is what an industry uses
+_RAW_MATERIAL = re.compile(r"[^，,。；]{0,12}?为(?:主要)?(?:原料|原材料|材料)")
+
 #: Words that make a clause an intention rather than a fact: plans, aims, policy, forecasts,
 #: a stated intent (意向入驻 / 意向落地: not yet arrived).
 _INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|意向|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
                         r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地)|构建|大力(?:促进|发展|推进|培育)"
-                        r"|培育壮大")
+                        r"|培育壮大|主攻|把[^，,。；]{1,12}?作为")  # (把X作为首位产业: a choice of policy)
 _CLAUSE_END = re.compile(r"[，,;；:：]")
 # a sentence that opens as one of a list of measures: 一是… / 二是… / 首先…
 _MEASURE = re.compile(r"\s*(?:[一二三四五六七八九十]是|首先|其次|再次)")

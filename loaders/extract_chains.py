@@ -91,7 +91,10 @@ _STOP_WORDS = sorted((
     "有一些", "有些", "有着", "吹响", "作为", "通过", "整合", "显示", "表示", "认为", "介绍", "驱动",
     "的", "是", "为", "在", "了", "将", "把", "对", "以", "向", "由", "从", "让", "被", "使", "于", "着", "给", "与其",
 ), key=len, reverse=True)
-_STOP_WORD = re.compile("|".join(map(re.escape, _STOP_WORDS)))
+# 显示 after the kind of screen is the display industry (新型显示, 平板显示), not the verb (数据显示)
+_DISPLAY_KINDS = ("新型", "平板", "柔性", "液晶", "激光", "触控", "曲面", "高清", "智能", "车载")
+_STOP_WORD = re.compile("".join(f"(?<!{kind})" for kind in _DISPLAY_KINDS) + "显示|"
+                        + "|".join(map(re.escape, (w for w in _STOP_WORDS if w != "显示"))))
 # words of a mention that say it is no industry: a verb left inside, a kind of body or place
 # (经济 too — 县域经济, 民营经济 — but for the economies news counts as industries: 数字经济, 循环经济 …)
 _NOT_AN_INDUSTRY = re.compile(
@@ -270,7 +273,8 @@ def _looks_like_an_industry(words: str) -> bool:
     (True, False, False)
     """
     return (2 <= len(words) <= 8 and bool(re.fullmatch(rf"[{_CJK}A-Za-z\d]+", words)) and bool(re.search(f"[{_CJK}]", words))
-            and not _NOT_AN_INDUSTRY.search(words) and not any(stop in words for stop in _STOP_WORDS if len(stop) >= 2))
+            and not _NOT_AN_INDUSTRY.search(words)
+            and not any(m.end() - m.start() >= 2 for m in _STOP_WORD.finditer(words)))
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -425,6 +429,9 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
         if abbreviated := _abbreviated_industries(text, head):
             mentions.extend(abbreviated)
             continue
+        if taken := _taken_as_an_industry(text, head, names):
+            mentions.append(taken)
+            continue
         end = head.start()
         if end > 0 and text[end - 1] in "”」』":  # “A+B”产业链: the words are the quoted ones
             end -= 1
@@ -519,6 +526,27 @@ _QUOTED_COUNT = re.compile(r"等?[“\"][\dA-Za-z+＋一二三四五六七八九
 _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 # “香醋瓷”三大(特色)产业: a quoted run of single characters, then its count
 _ABBREVIATED = re.compile(rf"“([{_CJK}]{{2,6}})”([两二三四五六])大((?:{_GENERIC_WORD})*)$")
+
+
+# 把X作为(“强产业”)首位产业: X is the industry; only generic or quoted words stand between 作为 and the head
+_TAKEN_AS = re.compile(r"把([^把，。；：、]{2,10}?)作为((?:[“\"‘][^”\"’，。]{1,6}[”\"’])?[^，。；“”]{0,6})$")
+
+
+def _taken_as_an_industry(text: str, head: re.Match, names: Sequence[tuple[int, int]]) -> ChainMention | None:
+    """``把X作为首位产业`` / ``把X作为“强产业”主导产业``: X, the words taken as the industry.
+
+    >>> _taken_as_an_industry("把海洋装备作为首位产业", next(_HEAD.finditer("把海洋装备作为首位产业")), []).words
+    '海洋装备'
+    """
+    match = _TAKEN_AS.search(text, max(0, head.start() - 30), head.start())
+    if match is None or strip_generic_words(re.sub(r"[“”\"‘’]|[^“”\"‘’]*产业", "", match.group(2))):
+        return None
+    a, b = match.span(1)
+    words = text[a:b]
+    if not _looks_like_an_industry(words) or any(s < b and a < e for s, e in names):
+        return None
+    chain = resolve_chain(words)
+    return ChainMention(a, b, words, chain.chain_id, chain.name, chain.template, a, head.end(), head.group())
 
 
 def _abbreviated_industries(text: str, head: re.Match) -> list[ChainMention]:

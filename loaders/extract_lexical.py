@@ -430,6 +430,22 @@ def _home_place(ex: _Extractor):
     return cached[1]
 
 
+def _paragraph_subject(ex: _Extractor, sentence: tuple[int, int]):
+    """The county, town, zone or park that opens the sentence's paragraph (甲区把X作为首位产业…。
+    目前，已吸引A、B等…落户。), when it lies in the article's region and is no neighbour; None
+    for a paragraph that opens otherwise or with a prefecture (the article's home says that)."""
+    p0, _ = ex._paragraph_of(sentence)
+    first = ex._sentence_list[bisect_left(ex._sentence_list, (p0,))]
+    if first == sentence:
+        return None
+    subject = ex._sentence_subject(first, ex.index.within(ex.spans, *first))
+    if subject is None or subject.type not in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark") \
+            or not ex._in_region(subject):
+        return None
+    level = getattr(subject.extra.get("place"), "admin_level", None)
+    return subject if level not in ("prefecture", "province", "country") else None
+
+
 def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list) -> None:
     """Leaders and attraction in one sentence (see ``extract_triggers``)."""
     if not _ENABLED.get():
@@ -441,7 +457,9 @@ def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list
     # the rules read the spans of this sentence and the one before; the article's home place
     # (from all of its spans) is counted once, not once per sentence
     near = ex.index.overlapping(ex.spans, previous[0] if previous else sentence[0], sentence[1] + 1)
-    facts = attraction_facts(ex.text, sentence, near, named, previous, home=lambda: _home_place(ex)) \
+    # (a sentence that names no place: the paragraph's subject, else the article's home)
+    facts = attraction_facts(ex.text, sentence, near, named, previous,
+                             home=lambda: _paragraph_subject(ex, sentence) or _home_place(ex)) \
         + investment_facts(ex.text, sentence, named) + possessive_site_facts(ex.text, sentence, near, named)
     for subject, predicate, object_, confidence, rule, *mood in facts:
         ex._add(subject, predicate, object_, confidence, sentence, *[("modality", m) for m in mood], rule=rule)

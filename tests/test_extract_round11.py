@@ -1,0 +1,60 @@
+"""The rules of session 11's round on articles nobody here had read (issue 11).
+
+Each test is one rule on a made-up sentence (names invented; places from the division table).
+"""
+
+from __future__ import annotations
+
+from chainkg.loaders.extract import extract_text
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    document = extract_text(text, source="made-up")
+    names = {e.id: e.name for e in document.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+
+
+def test_a_sentence_without_a_place_attracts_to_the_county_its_paragraph_opens_with():
+    text = ("泉州市召开全市项目推进会。\n"
+            "惠安县把海洋装备作为首位产业聚力主攻，抓龙头、铸链条。目前，已吸引闽泰重工、德海船舶等一批企业落户。")
+    facts = _facts(text)
+    assert ("闽泰重工", "attractedTo", "惠安县") in facts
+    assert ("闽泰重工", "attractedTo", "泉州市") not in facts
+
+
+def test_the_chain_inside_a_leaders_name_is_not_the_chain_the_list_leads():
+    text = "德化县大力发展陶瓷产业。\n目前，已吸引闽泰炼化、德海新材等一批龙头企业落户。"
+    leads = {(s, o) for s, p, o in _facts(text) if p == "leadsChain"}
+    assert ("闽泰炼化", "石化") not in leads
+
+
+def test_words_a_text_names_as_an_industry_are_that_chain_where_they_stand_again():
+    text = ("莆田市积极培育海洋功能材料产业集群和食品产业。\n"
+            "秀屿区重点围绕海洋功能材料，抓龙头、铸链条。目前，已吸引闽泰重工、德海船舶等一批龙头企业落户。")
+    assert ("德海船舶", "leadsChain", "海洋功能材料") in _facts(text)  # (the second paragraph's one chain)
+
+
+def test_the_display_industry_is_an_industry_and_not_the_verb_to_show():
+    from chainkg.loaders.extract_chains import chain_mentions
+    assert [m.words for m in chain_mentions("推动新型显示产业高质量发展")] == ["新型显示"]
+    assert [m.words for m in chain_mentions("调查显示半导体产业增长较快")] == ["半导体"]
+
+
+def _relations(text: str):
+    document = extract_text(text, source="made-up")
+    names = {e.id: e.name for e in document.entities}
+    return {(names[r.subject], r.predicate, names[r.object]): r for r in document.relations}
+
+
+def test_a_leader_works_in_the_chain_it_leads_and_no_name_says_otherwise():
+    text = "德化县把海洋装备作为首位产业，抓龙头、铸链条。目前，已吸引闽泰炼化、德海重工等一批龙头企业落户。"
+    facts = _facts(text)
+    assert ("德海重工", "leadsChain", "海洋装备") in facts and ("德海重工", "operatesIn", "海洋装备") in facts
+    assert ("德海重工", "operatesIn", "石化") not in facts  # (闽泰炼化's own word names no chain of the list)
+
+
+def test_taking_an_industry_as_the_first_one_is_a_policy_and_a_raw_material_is_no_chain():
+    text = "德化县把海洋装备作为首位产业聚力主攻，即以废旧纺织品为原料到下游应用的产业链。"
+    relations = _relations(text)
+    assert relations[("德化县", "hostsChain", "海洋装备")].modality == "intended"
+    assert not any(o == "鞋服" for _, _, o in relations)
