@@ -1232,7 +1232,7 @@ class _Extractor:
     def _leaders_work_in_their_chains(self) -> None:
         """A firm that leads a chain works in it: each leadsChain without its operatesIn gets one,
         in the same sentence and mood."""
-        spans = {}
+        spans: dict[str, _Span] = {}
         for span in self.spans:
             spans.setdefault(span.key, span)
         said = {(subject, predicate, object_) for subject, predicate, object_, *_ in self.relations}
