@@ -39,6 +39,7 @@ from chainkg.loaders.dates import DATELINE as _DATELINE
 from chainkg.loaders.dates import resolve_date_phrase as _resolve_date
 from chainkg.loaders.extract_brands import firm_brand, is_group_or_holding, names_a_place, opens_with_brand
 from chainkg.loaders.extract_chains import (
+    DISPLAY_INDUSTRY,
     MEMBER_CONFIDENCE,
     chain_members,
     chain_mentions,
@@ -919,7 +920,8 @@ class _Extractor:
         named = [s for s in self.spans if s.type not in ("AdministrativeArea",)]
         tokens = None if extract_lexical.lexical_rules_enabled() else ()  # (rules alone: no model's words)
         mentions = [m for m in chain_mentions(self.text, [(s.start, s.end) for s in named], self.places, tokens)
-                    if m.template or extract_lexical.holds_a_noun(self, m.start, m.end)]  # 迈入|产业链: no industry
+                    if m.template or extract_lexical.holds_a_noun(self, m.start, m.end)  # 迈入|产业链: no industry
+                    or DISPLAY_INDUSTRY.search(m.words)]
         mentions = made_in_named_chains(mentions)
         for mention in mentions:
             note = None if mention.template else f"a chain named by the text ('{mention.words}'), in no template"
@@ -1372,11 +1374,18 @@ class _Extractor:
         firms in a sentence whose subject is a place or zone, with no other place, zone or park
         named between the two (it would be theirs), is one of the subject's own."""
         head = span.extra.get("list", {}).get("head")
-        if head not in ("项目", "企业") or subject.type not in ("AdministrativeArea", "DevelopmentZone") \
+        if head not in ("项目", "企业", "龙头", "链主") or subject.type not in ("AdministrativeArea", "DevelopmentZone") \
                 or not self._in_region(subject):
             return False
-        return not any(o.type in _WHERE and subject.end <= o.start and o.end <= span.start for o in named) \
-            and not any(o.type in _WHERE and subject.end <= o.start < span.start
+        bodies = [n for n in named if n.type in (*_ORGS, "Project")]
+
+        def in_a_name(o: _Span) -> bool:  # (厦门|乙丙 in the list: the place's short form is the firm's word;
+            # 甲县|乙丙 written in full says where the items are)
+            return not re.search(r"[省市县区镇乡]$", self.text[o.start:o.end]) \
+                and any(n.start <= o.start and o.end <= n.end and n.end - n.start > o.end - o.start for n in bodies)
+
+        return not any(o.type in _WHERE and subject.end <= o.start and o.end <= span.start and not in_a_name(o) for o in named) \
+            and not any(o.type in _WHERE and subject.end <= o.start < span.start and not in_a_name(o)
                         for o in self.index.within(self.spans, subject.end, span.start))
 
     def _enumerated_after_landing(self, span: _Span, sentence) -> bool:
@@ -1564,7 +1573,7 @@ class _Extractor:
             if kind:
                 # (not a chain inside a name: 甲乙炼化 says what that one firm does, not what the list leads)
                 candidates = [c for c in chains if not re.search(r"(?:上游|下游)$", text[max(s0, c.start - 2):c.start])
-                              and self._chain_is_free(c, named)]
+                              and self._chain_is_free(c, named) and not self._a_segment_listed(c)]
                 if (chain := _chain_after_leader_frame(text, org, s1, candidates)) is not None:
                     self._add(org, "leadsChain", chain, 0.7, sentence, ("leadershipKind", kind), rule="leader_of_named_chain")
                 elif len({c.key for c in candidates}) == 1:
@@ -1776,6 +1785,10 @@ class _Extractor:
             if project is not None and owners:
                 self._add(project, "developedBy", max(owners, key=lambda s: s.end - s.start), 0.7, (h0, b), rule="table_owner")
 
+    def _a_segment_listed(self, chain: _Span) -> bool:
+        """从A、B、C等上中下游的全产业链: A is one of a chain's segments, not a chain firms lead."""
+        return bool(_SEGMENTS_LISTED.match(self.text, chain.end))
+
     def _paragraph_chain(self, sentence, back: bool = False) -> _Span | None:
         """The one chain the sentence's paragraph names freely (not inside a name, not as the
         上游 / 下游 of the place's chain), or None when it names none or several; with ``back``,
@@ -1787,7 +1800,7 @@ class _Extractor:
         inside = self.index.within(self.spans, p0, p1)
         named = [s for s in inside if s.type not in ("AdministrativeArea", "IndustrialChain", "Observation")]
         chains = [c for c in inside if c.type == "IndustrialChain" and self._chain_is_free(c, named)
-                  and not re.search(r"(?:上游|下游)$", self.text[max(p0, c.start - 2):c.start])]
+                  and not re.search(r"(?:上游|下游)$", self.text[max(p0, c.start - 2):c.start]) and not self._a_segment_listed(c)]
         if not chains and back and p0 > 1:
             before = self.text.rfind("\n", 0, p0 - 1) + 1
             while before > 0 and not self.text[before:p0].strip():
@@ -1902,6 +1915,9 @@ class _Extractor:
     def _original_text(self, start: int, end: int) -> str:
         return self._original[start:end]
 
+
+# …、C等上中下游 / 到D的全产业链: the items before are a chain's segments
+_SEGMENTS_LISTED = re.compile(r"[^，,。；]{0,16}?(?:上中下游|上下游|全产业链)")
 
 # 以X(、Y)为原料: X is what an industry uses
 _RAW_MATERIAL = re.compile(r"[^，,。；]{0,12}?为(?:主要)?(?:原料|原材料|材料)")

@@ -48,7 +48,7 @@ from chainkg.loaders.lexical import Token, lexical_tokens
 __all__ = ["ChainName", "ChainMention", "SpanLike", "chain_labels", "resolve_chain",
            "strip_generic_words", "chain_mentions", "possessor_of", "label_possessor", "chain_members",
            "MEMBER_CONFIDENCE", "narrows", "names_a_wider_trade", "split_compound", "IndustryFrame", "industry_frames",
-           "made_in_named_chains"]
+           "made_in_named_chains", "DISPLAY_INDUSTRY"]
 
 #: How sure a member fact is, by how near the firm is to the chain's words.
 MEMBER_CONFIDENCE = {"clause": 0.7, "sentence": 0.6, "paragraph": 0.5}
@@ -93,6 +93,8 @@ _STOP_WORDS = sorted((
 ), key=len, reverse=True)
 # 显示 after the kind of screen is the display industry (新型显示, 平板显示), not the verb (数据显示)
 _DISPLAY_KINDS = ("新型", "平板", "柔性", "液晶", "激光", "触控", "曲面", "高清", "智能", "车载")
+#: 新型显示, 平板显示 …: an industry whose last word the model reads as a verb
+DISPLAY_INDUSTRY = re.compile(f"(?:{'|'.join(_DISPLAY_KINDS)})显示$")
 _STOP_WORD = re.compile("".join(f"(?<!{kind})" for kind in _DISPLAY_KINDS) + "显示|"
                         + "|".join(map(re.escape, (w for w in _STOP_WORDS if w != "显示"))))
 # words of a mention that say it is no industry: a verb left inside, a kind of body or place

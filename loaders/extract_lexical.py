@@ -284,7 +284,7 @@ def add_lexical_names(ex: _Extractor) -> None:
         return
     index = TokenIndex.of(ex.text)
     taken = [(s.start, s.end) for s in ex.spans if s.type not in ("Observation",)]
-    for mention in enumerations(ex.text, index):
+    for mention in enumerations(ex.text, index, ex.places):
         inside = [s for s in ex.spans if s.start <= mention.start and mention.end <= s.end and s.type in (*_ORGS, "Project")]
         if inside:
             for span in inside:
@@ -376,8 +376,12 @@ def merge_short_forms(ex: _Extractor) -> None:
     the same article are one entity: the short mention takes the full name's key."""
     firms = [s for s in ex.spans if s.type == "Company"]
     for short in firms:
+        brand = ex._strip_place_prefix(short.name)
+        place = short.name[:len(short.name) - len(brand)]  # 甲市乙丙 for 甲市乙丙科技有限公司: the same place opens both
         for full in firms:
-            if full is not short and is_short_form(short.name, ex._strip_place_prefix(full.name)):
+            if full is not short and (is_short_form(short.name, ex._strip_place_prefix(full.name))
+                                      or place and full.name.startswith(place) and len(brand) >= 2
+                                      and is_short_form(brand, ex._strip_place_prefix(full.name))):
                 short.key = full.key
                 break
     # 甲乙开发区 for 甲乙经济开发区, 甲乙高新区 for 甲乙高新技术产业开发区: a zone's short name is the same

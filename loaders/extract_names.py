@@ -629,7 +629,21 @@ def _capacity_before(text: str, start: int) -> int | None:
     return start - len(figure.group()) if figure else None
 
 
-def enumerations(text: str, index: TokenIndex) -> list[Mention]:
+_PLACE_ENDING = re.compile(r"[省市县区镇乡村州岛湾港]$|地区$|片区$|[东南西北中部]$")
+
+
+def _named_after_a_place(name: str, places: Mapping[str, object]) -> bool:
+    """Whether an item the model reads as a place is a firm named after one: a place of the
+    table, then words of no place (厦门|天马, not 闽东|北 or 泉州湾).
+
+    >>> _named_after_a_place("泉州甲乙", {"泉州": None}), _named_after_a_place("泉州湾", {"泉州": None})
+    (True, False)
+    """
+    return any(name[:n] in places and len(name) - n >= 2 and name[n:] not in places and not _PLACE_ENDING.search(name)
+               for n in (2, 3, 4))
+
+
+def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}) -> list[Mention]:
     """Items of lists that a head word types (``A、B和C等(N家/一批/多家)…企业/项目/巨头/品牌``, and
     ``以A、B和C为龙头 / 链主``: leaders, so firms):
     firms, or projects for a list of (重大 / 重点 …) 项目 that no verb of arrival governs
@@ -694,5 +708,6 @@ def enumerations(text: str, index: TokenIndex) -> list[Mention]:
         if not any(set(t) & _NAME_TAGS or _ends_in_an_industry(m.name) or _PROJECT_ITEM.fullmatch(m.name)
                    for m, t in zip(items, tags, strict=True)):
             continue  # 甲机乙机、精密铸件等8大项目: kinds of product, no names
-        found.extend(m for m, t in zip(items, tags, strict=True) if set(t) != {"LOC"})  # 闽东北、闽西南: regions
+        # 闽东北、闽西南: regions; 甲市乙丙 (a place, then two characters or more of no place) is a firm
+        found.extend(m for m, t in zip(items, tags, strict=True) if set(t) != {"LOC"} or _named_after_a_place(m.name, places))
     return found

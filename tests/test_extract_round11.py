@@ -58,3 +58,18 @@ def test_taking_an_industry_as_the_first_one_is_a_policy_and_a_raw_material_is_n
     relations = _relations(text)
     assert relations[("德化县", "hostsChain", "海洋装备")].modality == "intended"
     assert not any(o == "鞋服" for _, _, o in relations)
+
+
+def test_a_whole_city_that_has_a_list_of_leaders_holds_them_and_segments_are_not_what_they_lead():
+    text = ("厦门市推动新型显示产业高质量发展。目前，全市已形成从玻璃基板、面板、模组、整机等上中下游的全产业链布局，"
+            "拥有厦门闽泰、德海光电等多家百亿级产值龙头企业。")
+    facts = _facts(text)
+    assert ("德海光电", "locatedIn", "厦门市") in facts  # (厦门 inside 厦门闽泰 is the firm's word, not a place between)
+    assert ("德海光电", "leadsChain", "新型显示") in facts
+    assert not any(s == "德海光电" and p == "leadsChain" and o == "面板" for s, p, o in facts)
+
+
+def test_a_listed_firm_named_after_its_city_is_a_firm_and_the_short_form_of_its_full_name():
+    document = extract_text("厦门闽泰光电子有限公司投产。全市拥有厦门闽泰、德海光电等多家龙头企业。", source="made-up")
+    firm = next(e for e in document.entities if e.name == "厦门闽泰光电子有限公司")
+    assert "厦门闽泰" in firm.aliases
