@@ -635,7 +635,7 @@ class _Extractor:
                 continue  # 甲乙产业园区: the ending of a name
             sentence_start = max(self.text.rfind(mark, 0, at) for mark in "。！？；\n") + 1
             opening = skip_opening_adverbials(self.text, sentence_start, at + 2) == at \
-                or not self.text[sentence_start:at].strip()
+                or not _ENTERING.sub("", self.text[sentence_start:at]).strip()  # (走进园区，…: the park the text is in)
             found = park_named_by_its_kind(self.text, at, parks, opening)
             if found is not None:
                 park = by_key[parks[found[1]][2]]
@@ -1374,7 +1374,7 @@ class _Extractor:
         firms in a sentence whose subject is a place or zone, with no other place, zone or park
         named between the two (it would be theirs), is one of the subject's own."""
         head = span.extra.get("list", {}).get("head")
-        if head not in ("项目", "企业", "龙头", "链主") or subject.type not in ("AdministrativeArea", "DevelopmentZone") \
+        if head not in ("项目", "企业", "龙头", "链主") or subject.type not in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark") \
                 or not self._in_region(subject):
             return False
         bodies = [n for n in named if n.type in (*_ORGS, "Project")]
@@ -1429,6 +1429,8 @@ class _Extractor:
         """What the sentence (or clause) opens with, after its words of time and order (当前，
         近年来，): a place, zone, park or organization; never a neighbour."""
         s0 = skip_opening_adverbials(self.text, *sentence)
+        if entering := _ENTERING.match(self.text, s0):
+            s0 = entering.end()  # 走进园区，A、B等企业林立其间: the park is what the sentence speaks of
         opening = _trim_leading(self.text[s0:s0 + 12])
         start = s0 + (12 - len(opening)) if len(opening) < 12 else s0
         candidates = [s for s in inside if s0 <= s.start <= start + 1 and not s.extra.get("neighbour") and s.type in
@@ -1915,6 +1917,9 @@ class _Extractor:
     def _original_text(self, start: int, end: int) -> str:
         return self._original[start:end]
 
+
+# 走进 / 来到 / 步入 (园区): the sentence goes on about the place entered
+_ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
 
 # …、C等上中下游 / 到D的全产业链: the items before are a chain's segments
 _SEGMENTS_LISTED = re.compile(r"[^，,。；]{0,16}?(?:上中下游|上下游|全产业链)")

@@ -73,3 +73,8 @@ def test_a_listed_firm_named_after_its_city_is_a_firm_and_the_short_form_of_its_
     document = extract_text("厦门闽泰光电子有限公司投产。全市拥有厦门闽泰、德海光电等多家龙头企业。", source="made-up")
     firm = next(e for e in document.entities if e.name == "厦门闽泰光电子有限公司")
     assert "厦门闽泰" in firm.aliases
+
+
+def test_firms_standing_in_the_park_a_sentence_enters_lie_in_it():
+    text = "20分钟车程即到达甲乙经济开发区闽泰园。\n走进园区，一座座标准厂房鳞次栉比，德海、宁丰等知名企业林立其间。"
+    assert ("宁丰", "locatedIn", "闽泰园") in _facts(text)
