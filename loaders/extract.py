@@ -1151,7 +1151,8 @@ class _Extractor:
                     clause_start = s0 + m.end()
                 clause_end = next((s0 + m.start() for m in re.finditer(r"[，,：:]", self.text[s0:s1]) if s0 + m.start() >= chain.end), s1)
                 clause = self.text[clause_start:clause_end]
-                host = self._sentence_subject((clause_start, clause_end), inside) or subject
+                host = self._sentence_subject((clause_start, clause_end), inside) \
+                    or self._earlier_clause_subject(s0, clause_start, inside) or subject
                 # 为X企业提供…: a clause that opens on whom the subject serves says what they do, not what it grows
                 said = clause if _BENEFICIARY.match(clause) else clause + body
                 if host is None or host.type not in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark"):
@@ -1424,6 +1425,19 @@ class _Extractor:
                     self._add(member, "locatedIn", host, 0.7, sentence, rule="industry_frame_located")
             if members and host is not None:
                 self._add(host, "hostsChain", chain, 0.7, sentence, rule="industry_frame_host")
+
+    def _earlier_clause_subject(self, s0: int, clause_start: int, inside) -> _Span | None:
+        """甲园区建设将依托…，积极培育X产业: a clause with no subject goes on with the last clause
+        before it, in the same sentence, that opened with a place, zone or park."""
+        starts = [s0] + [s0 + m.end() for m in re.finditer(r"[，,]", self.text[s0:clause_start])]
+        for start, end in reversed(list(zip(starts, starts[1:], strict=False))):
+            opening = self._sentence_subject((start, end), inside)
+            # (the clause opens with it: not 作为甲市的主导产业之一, where 甲市 is no subject)
+            if opening is not None and opening.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark") \
+                    and skip_opening_adverbials(self.text, start, end) >= opening.start \
+                    and not any(c.type == "IndustrialChain" and c.start == opening.end for c in inside):
+                return opening  # (甲市X产业高速发展: the subject is the industry, 甲市 its possessor)
+        return None
 
     def _sentence_subject(self, sentence, inside) -> _Span | None:
         """What the sentence (or clause) opens with, after its words of time and order (当前，

@@ -78,3 +78,14 @@ def test_a_listed_firm_named_after_its_city_is_a_firm_and_the_short_form_of_its_
 def test_firms_standing_in_the_park_a_sentence_enters_lie_in_it():
     text = "20分钟车程即到达甲乙经济开发区闽泰园。\n走进园区，一座座标准厂房鳞次栉比，德海、宁丰等知名企业林立其间。"
     assert ("宁丰", "locatedIn", "闽泰园") in _facts(text)
+
+
+def test_a_clause_without_a_subject_goes_on_with_the_park_an_earlier_clause_opened_with():
+    text = "刘某称，闽泰工业园建设将依托交通区位优势，积极培育发展新能源、新材料和环保节能产业。"
+    relations = _relations(text)
+    assert relations[("闽泰工业园", "hostsChain", "新材料")].modality == "intended"
+
+
+def test_a_place_that_possesses_an_industry_is_no_subject_of_the_clauses_after():
+    text = "作为宁德市的主导产业之一，宁德锂电产业高速发展，形成覆盖核心材料、智能制造装备等配套项目的产业集群。"
+    assert ("宁德市", "hostsChain", "智能装备") not in _facts(text)
