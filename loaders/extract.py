@@ -880,6 +880,12 @@ class _Extractor:
                 continue  # 和县 in 和县域经济: only a match on the model's word boundaries is a place
             written = self.text[match.start():end]
             entry = self.places[written]
+            if entry.type == "AdministrativeArea" and not (entry.division_code or "").startswith(_HOME_PROVINCE_CODE) \
+                    and (extract_lexical.is_common_noun(self, match.start(), end)
+                         or extract_lexical.part_of_a_longer_word(self, match.start(), end)):
+                continue  # 城区 (the urban area) of 宁德中心城区: a common noun or a word's end, a place only far away
+            if _MEDIA.match(self.text, end):
+                continue  # 福建日报, 新福建客户端, 泉州晚报: the name of a newspaper or a site, no place the article speaks of
             extra: dict = {"place": entry}
             if written[-1:] in "市区" and entry.name != written and entry.name[:-1] == written[:-1]:
                 extra["aliases"] = [written]  # 龙海市 (now 龙海区), 长泰区 (长泰县 in the table): another level's name
@@ -1931,6 +1937,12 @@ class _Extractor:
     def _original_text(self, start: int, end: int) -> str:
         return self._original[start:end]
 
+
+# what makes a place's name a medium's: 甲乙日报, 甲乙客户端, 甲乙新闻网 (…讯)
+_MEDIA = re.compile(r"(?:日报|晚报|早报|商报|都市报|电视台|广播电视|客户端|新闻网|网讯|手机报)")
+
+#: The province whose places the articles are about (GB/T 2260 code prefix: Fujian).
+_HOME_PROVINCE_CODE = "35"
 
 # 走进 / 来到 / 步入 (园区): the sentence goes on about the place entered
 _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")

@@ -70,7 +70,7 @@ class LexicalSpan:
     extra: dict = field(default_factory=dict)
 
 
-__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "holds_a_noun", "is_common_noun", "place_end", "on_word_boundaries", "refine_suffix_names", "add_lexical_names", "add_projects_by_ending", "after_dedupe", "merge_short_forms", "add_name_places",
+__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "holds_a_noun", "is_common_noun", "place_end", "on_word_boundaries", "part_of_a_longer_word", "refine_suffix_names", "add_lexical_names", "add_projects_by_ending", "after_dedupe", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
@@ -202,6 +202,23 @@ def on_word_boundaries(ex: _Extractor, start: int, end: int) -> bool:
     (True, False)
     """
     return not _ENABLED.get() or place_on_token_boundaries(TokenIndex.of(ex.text), start, end)
+
+
+def part_of_a_longer_word(ex: _Extractor, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` starts or ends inside a word of the model that is no organization's
+    name (never, without the model): 城区 in 宁德中心城区 is part of another word; 台湾 opening
+    the firm's word 台湾甲乙电子 is the firm's place.
+
+    >>> from types import SimpleNamespace as S
+    >>> part_of_a_longer_word(S(text="位于宁德中心城区北部"), 6, 8)
+    True
+    """
+    if not _ENABLED.get():
+        return False
+    index = TokenIndex.of(ex.text)
+    if start in index.starts and end in index.ends:
+        return False
+    return not any(w.tag == "ORG" for w in index.within(start, end))
 
 
 def straddles_words(ex: _Extractor, start: int, end: int) -> bool:

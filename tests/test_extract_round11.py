@@ -89,3 +89,17 @@ def test_a_clause_without_a_subject_goes_on_with_the_park_an_earlier_clause_open
 def test_a_place_that_possesses_an_industry_is_no_subject_of_the_clauses_after():
     text = "作为宁德市的主导产业之一，宁德锂电产业高速发展，形成覆盖核心材料、智能制造装备等配套项目的产业集群。"
     assert ("宁德市", "hostsChain", "智能装备") not in _facts(text)
+
+
+def _places(text: str) -> set[str]:
+    return {e.name for e in extract_text(text, source="made-up").entities if e.type == "AdministrativeArea"}
+
+
+def test_a_newspapers_place_is_no_place_the_article_speaks_of():
+    assert "福建省" not in _places("来源：福建日报\n德化县举行项目签约仪式。")
+    assert "福建省" not in _places("海峡导报·新福建客户端6月27日讯 德化县举行项目签约仪式。")
+
+
+def test_a_far_place_inside_a_longer_place_word_is_no_place():
+    """城区 is a district of Shanxi; in 宁德中心城区 it is the city's urban area."""
+    assert "城区" not in _places("宁德市台湾工业园位于宁德中心城区北部。")
