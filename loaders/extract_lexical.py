@@ -206,12 +206,14 @@ def on_word_boundaries(ex: _Extractor, start: int, end: int) -> bool:
 
 def part_of_a_longer_word(ex: _Extractor, start: int, end: int) -> bool:
     """Whether ``[start, end)`` starts or ends inside a word of the model that is no organization's
-    name (never, without the model): 城区 in 宁德中心城区 is part of another word; 台湾 opening
-    the firm's word 台湾甲乙电子 is the firm's place.
+    name (never, without the model): 城区 in 老城区 and 和县 in 和县域 are parts of other words;
+    台湾 opening the firm's word 台湾甲乙电子有限公司 is the firm's place.
 
     >>> from types import SimpleNamespace as S
-    >>> part_of_a_longer_word(S(text="位于宁德中心城区北部"), 6, 8)
+    >>> part_of_a_longer_word(S(text="老城区改造加快推进"), 1, 3)
     True
+    >>> part_of_a_longer_word(S(text="台湾甲乙电子有限公司落户"), 0, 2)
+    False
     """
     if not _ENABLED.get():
         return False
