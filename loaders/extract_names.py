@@ -643,6 +643,26 @@ def _named_after_a_place(name: str, places: Mapping[str, object]) -> bool:
                for n in (2, 3, 4))
 
 
+def _separators(items: str, offset: int, index: TokenIndex) -> list[re.Match[str]]:
+    """Where a list's items part: at every 、, and at a 和 / 及 / 与 / 以及 that stands as a word of its
+    own (not the 和 of 碳中和) and does not follow a bare place (厦门和乙卫浴项目 is one item: a
+    place alone is no item of a list of firms or projects).
+
+    >>> items = "碳中和示范区项目、厦门和乙卫浴项目、丙丁项目和戊己项目"
+    >>> [m.group() for m in _separators(items, 0, TokenIndex.of(items))]
+    ['、', '、', '和']
+    """
+    found: list[re.Match[str]] = []
+    for separator in re.finditer(r"、|以及|和|及|与", items):
+        if separator.group() != "、":
+            at = offset + separator.start()
+            piece = index.within(offset + (found[-1].end() if found else 0), at)
+            if at not in index.starts or len(piece) == 1 and piece[0].tag == "LOC":
+                continue
+        found.append(separator)
+    return found
+
+
 def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}) -> list[Mention]:
     """Items of lists that a head word types (``A、B和C等(N家/一批/多家)…企业/项目/巨头/品牌``, and
     ``以A、B和C为龙头 / 链主``: leaders, so firms):
@@ -672,7 +692,7 @@ def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}
         pieces: list[tuple[int, int]] = []
         offset = match.start(1)
         capacity = _capacity_before(text, match.start(1))
-        for separator in [*re.finditer(r"、|以及|和|及|与", match.group(1)), None]:
+        for separator in [*_separators(match.group(1), match.start(1), index), None]:
             stop = match.start(1) + separator.start() if separator else match.end(1)
             if capacity is not None and not pieces and separator is not None and separator.group() != "、":
                 continue  # N万吨/年A及B项目: the capacity measures the whole item, up to the list's next 、
