@@ -1337,8 +1337,17 @@ class _Extractor:
             return
         paragraph_chains = self._paragraph_chains(paragraph)
         free = [c for c in chains if self._chain_is_free(c, named) and not self._names_something(c)]
-        for member, chain, scope in chain_members(self.text, sentence, paragraph, free, paragraph_chains, members):
+        said_of_others = {c.start for c in paragraph_chains if not sentence[0] <= c.start < sentence[1]
+                          and self._sentence_names_a_member(c.start)}
+        for member, chain, scope in chain_members(self.text, sentence, paragraph, free, paragraph_chains, members, said_of_others):
             self._add(member, "operatesIn", chain, MEMBER_CONFIDENCE[scope], sentence, rule=f"member_{scope}")
+
+    def _sentence_names_a_member(self, position: int) -> bool:
+        """Whether the sentence at ``position`` names a firm or project (its chains are said of them)."""
+        at = bisect_left(self._sentence_list, (position + 1,)) - 1
+        s0, s1 = self._sentence_list[max(0, at)]
+        return any(s.type in ("Company", "Project") and not s.extra.get("brand_of") and s.key not in self._place_keys()
+                   for s in self.index.within(self.spans, s0, s1))
 
     def _place_keys(self) -> set[str]:
         if self._where_keys is None:

@@ -635,12 +635,16 @@ _MANY_FIELDS = re.compile(r"(?:多个|多种|各个?|诸多|众多|多)(?:领域
 
 
 def chain_members(text: str, sentence: tuple[int, int], paragraph: tuple[int, int], chains: Sequence[C],
-                  paragraph_chains: Sequence[C], members: Sequence[S]) -> list[tuple[S, C, str]]:
+                  paragraph_chains: Sequence[C], members: Sequence[S],
+                  said_of_others: Container[int] = ()) -> list[tuple[S, C, str]]:
     """(member, chain, scope): each firm or project of the sentence (``members``) operates in
     the one chain its clause names (scope ``clause``), else the one chain its sentence names
     (``sentence``), else the one chain its paragraph names (``paragraph``); ``MEMBER_CONFIDENCE``
     gives each scope its prior confidence. A clause, sentence or paragraph naming two or more chains
-    says nothing about which one a firm is in.
+    says nothing about which one a firm is in. A paragraph's chain whose sentence names firms or
+    projects of its own (``said_of_others``: where those chains start) is said of them, not of the
+    paragraph's other members (A、B、C等项目落地。其中，C由丁公司投资，拟打造X产业: X is C's) —
+    unless it follows a sentence's one member (A项目落地。该项目由丁公司投资，是X行业的…).
 
     >>> from types import SimpleNamespace as S
     >>> text = "形成氟新材料产业链，甲公司、乙公司为其子公司。"
@@ -654,7 +658,8 @@ def chain_members(text: str, sentence: tuple[int, int], paragraph: tuple[int, in
         clause = _clause_bounds(text, sentence, member.start)
         for scope, (a, b), pool in (("clause", clause, chains), ("sentence", sentence, chains),
                                     ("paragraph", paragraph, paragraph_chains)):
-            named = {c.key: c for c in pool if a <= c.start and c.end <= b}
+            named = {c.key: c for c in pool if a <= c.start and c.end <= b and (
+                scope != "paragraph" or c.start not in said_of_others or c.start > member.start and len(members) == 1)}
             if named and _MANY_FIELDS.search(text, a, b):
                 break  # 涵盖A、B、C等多个领域: the words say several, though one was read as a chain
             if len(named) == 1:

@@ -65,7 +65,7 @@ RULE_COUNTS: dict[str, tuple[int, int]] = {
     "list_shares_chain": (5, 5),
     "located_where_said": (1, 1),
     "member_clause": (5, 7),
-    "member_paragraph": (4, 5),
+    "member_paragraph": (4, 4),
     "member_sentence": (12, 16),
     "member_title_chain": (5, 5),
     "name_holds_chain_host": (10, 10),

@@ -16,3 +16,23 @@ def test_a_conjunction_inside_a_word_or_after_a_bare_place_parts_no_list():
 def test_a_conjunction_before_a_named_item_still_parts_the_list():
     text = "丙丁卫浴项目、甲乙精密项目和戊己模具项目等一批项目落地庚辛开发区。"
     assert _projects(text) == ["丙丁卫浴项目", "戊己模具项目", "甲乙精密项目"]
+
+
+def _facts(text):
+    document = extract_text(text, source="made-up")
+    names = {e.id: e.name for e in document.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
+
+
+def test_a_chain_named_after_a_list_is_not_the_lists():
+    text = ("甲乙卫浴项目、丙丁模具项目、戊己精密项目等一批项目落地庚辛开发区。"
+            "其中，戊己精密项目由甲乙丙丁有限公司投资建设，该项目拟在庚辛开发区打造光伏产业示范基地。")
+    facts = _facts(text)
+    assert not any(p == "operatesIn" and o == "光伏" and s in ("甲乙卫浴项目", "丙丁模具项目") for s, p, o in facts)
+
+
+def test_a_chain_said_of_one_project_is_not_the_next_projects():
+    text = ("据介绍，甲乙航空产业园选址丙丁工业园区，拟引进航空配套产业，目前甲乙飞机制造有限公司的飞机制造项目已动工；"
+            "戊己船用钢板项目选址庚辛工业园。")
+    facts = _facts(text)
+    assert ("戊己船用钢板项目", "operatesIn", "航空") not in facts
