@@ -536,6 +536,8 @@ class _Extractor:
             leaders = "龙头" in text[match.end(1):match.end()]
             # A、B等(重点)项目: projects by their short names (extract_names.enumerations reads the same)
             projects = match.group(2) == "项目" and lists_projects(text, match.start(1), match.end(1) + 1, match.end())
+            if projects and extract_lexical.lexical_rules_enabled() and extract_lexical.lists_kinds_of_work(text, position, match.end(1)):
+                continue  # 引进铸造、机械加工、建材生产等项目: kinds of work, no project's name
             for item in items:
                 if not self._is_known_word(item) and not re.search(r"\d|项目|及|部门|机构", item):
                     kind = "Project" if projects and not re.search(f"{_ORG_SUFFIX}$", item) else "Company"

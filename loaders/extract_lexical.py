@@ -223,6 +223,24 @@ def part_of_a_longer_word(ex: _Extractor, start: int, end: int) -> bool:
     return not any(w.tag == "ORG" for w in index.within(start, end))
 
 
+def lists_kinds_of_work(text: str, start: int, end: int) -> bool:
+    """Whether the list ``text[start:end]`` (items parted by 、) names kinds of work, not bodies or
+    projects: no word the model reads as (part of) a name, and most items end in an activity
+    (铸造、机械加工、建材生产: the model's ``vn``). Never, without the model.
+
+    >>> lists_kinds_of_work("引进铸造、机械加工、建材生产等项目", 2, 14), lists_kinds_of_work("甲乙化纤、丙丁材料等项目", 0, 9)
+    (True, False)
+    """
+    if not _ENABLED.get():
+        return False
+    index = TokenIndex.of(text)
+    if any(t.tag in _NAME_WORD_TAGS for t in index.within(start, end)):
+        return False
+    items = [m for m in re.finditer(r"[^、]+", text[start:end])]
+    activities = sum(index.token(start + m.end() - 1).tag == "vn" for m in items)
+    return 2 * activities > len(items)
+
+
 def straddles_words(ex: _Extractor, start: int, end: int) -> bool:
     """Whether ``[start, end)`` both starts and ends inside the model's words: a label read across
     two words (自动|化工|厂 in 自动化工厂) is no mention of it (never, without the model).

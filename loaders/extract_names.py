@@ -47,6 +47,8 @@ _NAME = rf"[{_CJK}A-Za-z0-9]"
 _BREAK_TAGS = {"p", "c", "u", "d", "r", "w", "xc", "vd", "ad", "TIME"}
 #: Nouns that stand in apposition before a name: 全球石化巨头X, 中国企业X, 行业龙头X.
 _FIRM_HEADS = "巨头|龙头|企业|链主|领军企业|龙头企业|品牌|子公司|分公司"
+# …and nouns that frame what follows (工业方面有X, 此次大会X开发区): the topic or the event, never a name's
+_FIRM_HEADS += "|方面|大会|会议|论坛|仪式"
 _APPOSITIVE_HEADS = re.compile(f"(?:{_FIRM_HEADS}|客商|外商|台商)$")
 # …before a park's or zone's name: a park is named after whom it hosts (台商甲乙产业园区), so the
 # investors' words are part of it there
@@ -309,7 +311,8 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
         left = match.start()
         while left > 0 and match.start() - left < 24 and text[left - 1] not in _NAME_OPENS_AFTER:
             left -= 1
-        stops = [t for t in index.within(left, match.start()) if t.tag in _NEVER_IN_A_NAME or t.word in ("的", "在", "于", "将", "为")]
+        stops = [t for t in index.within(left, match.start())
+                 if t.tag in _NEVER_IN_A_NAME or t.word in ("的", "在", "于", "将", "为", "其中")]
         if stops and stops[-1].tag in ("v", "vd") and stops[-1].word not in _BRINGS_A_PROJECT:
             continue  # 投资|光通信器件设计制造项目: after a verb of making, the words say what is made
         start = max(stops[-1].end if stops else left, left)

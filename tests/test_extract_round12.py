@@ -36,3 +36,22 @@ def test_a_chain_said_of_one_project_is_not_the_next_projects():
             "戊己船用钢板项目选址庚辛工业园。")
     facts = _facts(text)
     assert ("戊己船用钢板项目", "operatesIn", "航空") not in facts
+
+
+def _names(text):
+    return {e.name for e in extract_text(text, source="made-up").entities}
+
+
+def test_a_topic_or_an_event_before_a_name_is_not_part_of_it():
+    assert "三明市甲乙物流园" in _names("服务业方面有三明市甲乙物流园项目。")
+    assert "漳州开发区" in _names("此次大会漳州开发区共签约8个项目。")
+
+
+def test_among_them_opens_no_projects_name():
+    names = _names("甲乙产业园选址丙丁工业园区，其中AB760飞机制造项目预计占地2600亩。")
+    assert "AB760飞机制造项目" in names and "其中AB760飞机制造项目" not in names
+
+
+def test_kinds_of_work_listed_before_projects_are_no_projects():
+    text = "甲乙机械项目选址丙丁工业园区，计划重点引进铸造、机械加工、精密机械制造、建材生产等项目。"
+    assert not {"铸造", "机械加工", "建材生产"} & set(_projects(text))
