@@ -50,6 +50,7 @@ from chainkg.loaders.extract_chains import (
     possessor_of,
 )
 from chainkg.loaders.extract_confidence import confidence
+from chainkg.loaders.extract_events import EVENT_HOSTS, about_the_event, event_host, event_kind
 from chainkg.loaders.extract_generic import (
     CLAUSE_OPENERS,
     chain_park_of_a_sort,
@@ -1189,6 +1190,30 @@ class _Extractor:
         self._leaders_work_in_their_chains()
         self._projects_of_the_title_chain()
         self._parks_opening_projects()
+        self._projects_of_the_event()
+
+    def _projects_of_the_event(self) -> None:
+        """甲高新区举行…签约开竣工活动。……此次签约项目共8个，分别为A项目、B项目: the projects of a
+        paragraph about the reported event (``extract_events``) that names no place, zone or park
+        lie where the event was held (started or finished ones), or are to (signed ones, which
+        were brought in there)."""
+        host = event_host(self.text, self.spans)
+        if host is None or not self._in_region(host):
+            return
+        located = {r[0] for r in self.relations if r[1] == "locatedIn"}
+        for sentence in self._sentence_list:
+            p0, p1 = self._paragraph_of(sentence)
+            if sentence[0] <= host.start or not about_the_event(self.text, p0, p1):
+                continue
+            inside = self.index.within(self.spans, *sentence)
+            if any(s.type in EVENT_HOSTS and s.key != host.key for s in inside):
+                continue  # the sentence says where itself
+            for project in (s for s in inside if s.type == "Project" and s.key not in located):
+                if event_kind(self.text, p0, project.start) == "签约":  # signed: brought in, to be built there
+                    self._add(project, "attractedTo", host, 0.6, sentence, rule="event_host_signed")
+                    self._add(project, "locatedIn", host, 0.6, sentence, ("modality", "intended"), rule="event_host_located")
+                else:
+                    self._add(project, "locatedIn", host, 0.6, sentence, rule="event_host_located")
 
     def _origins_before_names(self, inside, named, sentence) -> None:
         """甲省X科技 (a province outside the article's region right before a body's name): the body

@@ -55,3 +55,20 @@ def test_among_them_opens_no_projects_name():
 def test_kinds_of_work_listed_before_projects_are_no_projects():
     text = "甲乙机械项目选址丙丁工业园区，计划重点引进铸造、机械加工、精密机械制造、建材生产等项目。"
     assert not {"铸造", "机械加工", "建材生产"} & set(_projects(text))
+
+
+def _relations(text):
+    document = extract_text(text, source="made-up")
+    names = {e.id: e.name for e in document.entities}
+    return {(names[r.subject], r.predicate, names[r.object]): r for r in document.relations}
+
+
+def test_the_projects_of_a_reported_event_lie_where_it_was_held():
+    text = ("本报讯 近日，龙岩高新区举行重大项目签约开竣工活动，此次项目共3个。\n"
+            "据悉，此次签约项目共1个，为总投资5亿元的甲乙新能源产业项目。\n"
+            "此次开工项目2个，分别为总投资3亿元的丙丁液晶模组扩建项目、总投资1亿元的戊己机械配件项目。")
+    relations = _relations(text)
+    assert relations[("甲乙新能源产业项目", "attractedTo", "龙岩高新区")].modality == "stated"
+    assert relations[("甲乙新能源产业项目", "locatedIn", "龙岩高新区")].modality == "intended"
+    assert relations[("戊己机械配件项目", "locatedIn", "龙岩高新区")].modality == "stated"
+    assert ("戊己机械配件项目", "attractedTo", "龙岩高新区") not in relations

@@ -1,0 +1,75 @@
+"""Projects of an event the article reports: a signing or a groundbreaking that a zone, park or
+place holds (``甲高新区举行…项目签约开竣工活动``), and the paragraphs that go on about it
+(``此次签约项目共8个……分别为A项目、B项目``) without naming where. The projects such a paragraph
+names lie where the event was held, and the signed ones were brought in there.
+
+The rule reads spans with ``start``, ``end``, ``type`` (the extractor's entity spans); it names
+no firm or place.
+
+Example
+-------
+>>> text = "近日，甲高新区举行项目签约活动。\\n此次签约项目共2个，分别为乙项目、丙项目。"
+>>> held_at(text, 7)
+True
+>>> [m.group() for m in _ABOUT_THE_EVENT.finditer(text)]
+['此次签约']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["EVENT_HOSTS", "about_the_event", "event_host", "event_kind", "held_at"]
+
+#: the span types that hold an event
+EVENT_HOSTS = ("DevelopmentZone", "IndustrialPark", "AdministrativeArea")
+
+# 举行 / 举办 / 召开 … (project) signing / groundbreaking … 活动 / 仪式 / 大会: the event, up to its sentence's end
+_EVENT = re.compile(r"(?:举行|举办|召开)[^。！？\n]{0,40}?(?:签约|开工|竣工|开竣工|招商)[^。！？\n]{0,20}?(?:活动|仪式|大会)")
+# 此次 / 本次 (集中) 签约 / 开工 / 竣工 …: a sentence about the event just reported
+_ABOUT_THE_EVENT = re.compile(r"(?:此次|本次)(?:集中)?(?:签约|开竣工|开工|竣工)")
+# the kinds of project a clause speaks of: 签约项目 / 开工项目 / 竣工项目
+_KIND = re.compile(r"签约|开竣工|开工|竣工")
+
+
+def held_at(text: str, end: int) -> bool:
+    """Whether the words right after ``end`` (a host's name) say it held a signing or
+    groundbreaking (``甲区举行2022年重大项目集中签约活动``; a bracket may come between).
+
+    >>> held_at("甲区(乙区)举行重大项目签约仪式", 2), held_at("甲区举行座谈会", 2)
+    (True, False)
+    """
+    after = re.match(r"[(（][^()（）]{1,10}[)）]", text[end:end + 12])
+    return bool(_EVENT.match(text, end + (after.end() if after else 0)))
+
+
+def event_kind(text: str, start: int, end: int) -> str | None:
+    """The last kind of event project named in ``text[start:end]`` — 签约 (signed), 开工 / 竣工 /
+    开竣工 (started or finished) — or None.
+
+    >>> event_kind("此次签约项目共8个，其中开工项目3个", 0, 17), event_kind("项目总投资3亿元", 0, 8)
+    ('开工', None)
+    """
+    kinds = _KIND.findall(text, start, end)
+    return kinds[-1] if kinds else None
+
+
+def event_host(text: str, spans: Sequence[Any]) -> Any | None:
+    """The zone, park or place an article's event was held at: the first such span whose name is
+    followed by 举行…签约/开工…活动 (see :func:`held_at`); None when the article reports none.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "近日，甲高新区举行项目签约活动。"
+    >>> zone = S(start=3, end=7, type="DevelopmentZone", extra={})
+    >>> event_host(text, [zone]) is zone
+    True
+    """
+    return next((s for s in sorted(spans, key=lambda s: s.start)
+                 if s.type in EVENT_HOSTS and not s.extra.get("neighbour") and held_at(text, s.end)), None)
+
+
+def about_the_event(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a paragraph) goes on about the reported event (此次签约…)."""
+    return bool(_ABOUT_THE_EVENT.search(text, start, end))
