@@ -72,3 +72,11 @@ def test_the_projects_of_a_reported_event_lie_where_it_was_held():
     assert relations[("甲乙新能源产业项目", "locatedIn", "龙岩高新区")].modality == "intended"
     assert relations[("戊己机械配件项目", "locatedIn", "龙岩高新区")].modality == "stated"
     assert ("戊己机械配件项目", "attractedTo", "龙岩高新区") not in relations
+
+
+def test_a_whole_sector_is_no_chain():
+    from chainkg.loaders.extract_chains import chain_mentions
+
+    assert chain_mentions("为工业产业高质量发展提供有力支撑") == []
+    assert chain_mentions("工业方面有甲项目；服务业方面有乙项目。") == []
+    assert [m.name for m in chain_mentions("形成锂电材料-锂电池全生命周期产业链条，壮大锂电产业")] == ["锂电"]
