@@ -1173,7 +1173,7 @@ class _Extractor:
                 upstream_words = re.search(r"(?:上游|下游)$", self.text[max(s0, chain.start - 2):chain.start])
                 if upstream_words and not re.search(r"下游" + re.escape(self.text[chain.start:chain.end]) + r"产业链项目", body):
                     continue
-                if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚|把[^，。；]{2,12}作为", said):
+                if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚|把[^，。；]{2,12}作为|" + _OWN_INDUSTRIES, said):
                     self._add(host, "hostsChain", chain, 0.7, sentence, rule="clause_host_grows")
             self._chain_relations(sentence, inside, named, chains)
             self._industry_frame_relations(sentence, inside, named, chains)
@@ -1495,8 +1495,8 @@ class _Extractor:
             return None
         subject = max(candidates, key=lambda s: s.end - s.start)
         if subject.type == "AdministrativeArea" and (run := self._place_run(subject.start)) \
-                and run[-1].extra.get("place") is not None and run[-1].extra["place"].admin_level == "township":
-            return run[-1]  # 甲县乙镇引进…: the town, the nearest place the sentence opens with
+                and run[-1].extra.get("place") is not None and run[-1].extra["place"].admin_level in ("township", "county"):
+            return run[-1]  # 甲县乙镇引进…, 甲市乙区围绕…: the finest place the sentence opens with
         return subject
 
     def _chain_is_free(self, chain: _Span, named) -> bool:
@@ -1984,6 +1984,8 @@ _HOME_PROVINCE_CODE = "35"
 _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
 
 # …、C等上中下游 / 到D的全产业链: the items before are a chain's segments
+# an industry a place calls its own: 围绕A、B等主导产业举行招商推介会 (its leading industries)
+_OWN_INDUSTRIES = r"(?:主导|支柱|首位|优势|特色)产业"
 _SEGMENTS_LISTED = re.compile(r"[^，,。；]{0,16}?(?:上中下游|上下游|全产业链)")
 
 # 以X(、Y)为原料: X is what an industry uses

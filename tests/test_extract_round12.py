@@ -80,3 +80,10 @@ def test_a_whole_sector_is_no_chain():
     assert chain_mentions("为工业产业高质量发展提供有力支撑") == []
     assert chain_mentions("工业方面有甲项目；服务业方面有乙项目。") == []
     assert [m.name for m in chain_mentions("形成锂电材料-锂电池全生命周期产业链条，壮大锂电产业")] == ["锂电"]
+
+
+def test_a_places_leading_industries_are_its_own_and_the_finest_place_opening_speaks():
+    text = "12月7日，三明市沙县区借着举办甲乙文化活动的东风，围绕生物医药及食品等“1+1”主导产业举行招商推介会。"
+    facts = set(_relations(text))
+    assert ("沙县区", "hostsChain", "生物医药") in facts and ("沙县区", "hostsChain", "食品") in facts
+    assert not any(s == "三明市" and p == "hostsChain" for s, p, o in facts)
