@@ -736,6 +736,9 @@ class _Extractor:
             if match and match.group(1) not in _GENERIC_NAMES and not _NOT_A_PARK_NAME.search(match.group(1)):
                 self.spans.append(_Span(match.start(), match.end(), "IndustrialPark", match.group(), match.group(),
                                         {"within": zone}))
+                # (甲高新技术产业开发区乙化工园 read whole as one park by its trade: the zone and its park)
+                self.spans = [s for s in self.spans if not (s.type == "IndustrialPark" and s.start == zone.start
+                                                            and s.end == match.end())]
 
     def _place_run(self, position: int) -> list[_Span]:
         """The places written one after another from ``position`` (泉州开发区官桥园区): each the

@@ -87,3 +87,10 @@ def test_a_places_leading_industries_are_its_own_and_the_finest_place_opening_sp
     facts = set(_relations(text))
     assert ("沙县区", "hostsChain", "生物医药") in facts and ("沙县区", "hostsChain", "食品") in facts
     assert not any(s == "三明市" and p == "hostsChain" for s, p, o in facts)
+
+
+def test_a_park_after_a_zones_full_name_is_the_zones_park():
+    text = "总投资3亿元的甲乙项目，计划于三明高新技术产业开发区丙丁化工园内建设。"
+    facts = set(_relations(text))
+    assert ("丙丁化工园", "locatedIn", "三明高新技术产业开发区") in facts
+    assert "三明高新技术产业开发区丙丁化工园" not in _names(text)
