@@ -160,6 +160,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _BOILERPLATE_LINE = re.compile(
     r"^\s*(?:\d+、\s*本网|※|版权|免责声明|责任编辑|编辑[:：]|来源[:：]|原标题[:：]|(?:图|摄影|图片)[:：]|.{0,20}(?:邮箱|电话)[:：].*@)"
 )
+# A site's navigation bar (福建| 时评| 福州| 厦门| …: five short links or more, no sentence) and its
+# breadcrumb (您所在的位置: 东南网 > 三明频道 > 正文): the site's, naming places the article does not
+_NAVIGATION_LINE = re.compile(r"^\s*(?:(?:[^|｜，。；：:\n]{1,6}\s*[|｜]\s*){4,}[^|｜，。；\n]{0,6}\s*"
+                              r"|(?:您(?:现在)?(?:所在的|的)?位置|当前位置)[:：].*)$")
 # A trailing photo credit inside a line: (融媒体记者陈晓东 摄)
 _PHOTO_CREDIT = re.compile(r"[(（][^()（）]{0,20}\s摄[)）]")
 # Mojibake debris: a lost character became '?' followed by stray ASCII (?,F場 → 場)
@@ -201,6 +205,8 @@ def normalize_article(original: str) -> NormalizedText:
     '集微网消息，我国半导体。'
     >>> normalize_article("┌───┬──────┐\\n│ 1 │ 甲乙项目 │\\n└───┴──────┘").text
     '│1│甲乙项目│'
+    >>> normalize_article("首页| 福建| 时评| 福州| 厦门| 莆田\\n您所在的位置: 甲网 > 三明频道 > 正文\\n甲县引进乙公司。").text
+    '甲县引进乙公司。'
     """
     text, offsets = original, list(range(len(original)))
     while True:
@@ -211,7 +217,7 @@ def normalize_article(original: str) -> NormalizedText:
             spans = []
             position = 0
             for line in text.splitlines(keepends=True):
-                if _BOILERPLATE_LINE.match(line) or _BOX_RULE_LINE.match(line):
+                if _BOILERPLATE_LINE.match(line) or _BOX_RULE_LINE.match(line) or _NAVIGATION_LINE.match(line):
                     spans.append((position, position + len(line)))
                 position += len(line)
             spans += [m.span() for m in _PHOTO_CREDIT.finditer(text)]

@@ -94,3 +94,9 @@ def test_a_park_after_a_zones_full_name_is_the_zones_park():
     facts = set(_relations(text))
     assert ("丙丁化工园", "locatedIn", "三明高新技术产业开发区") in facts
     assert "三明高新技术产业开发区丙丁化工园" not in _names(text)
+
+
+def test_a_sites_navigation_bar_and_breadcrumb_name_no_place():
+    text = "直通首页| 福建| 时评| 台海| 福州| 厦门| 莆田| 龙岩\n您所在的位置: 甲网 > 三明频道 > 正文\n德化县引进甲乙陶瓷有限公司。"
+    places = {e.name for e in extract_text(text, source="made-up").entities if e.type == "AdministrativeArea"}
+    assert places == {"德化县"}
