@@ -148,9 +148,12 @@ def place_on_token_boundaries(index: TokenIndex, start: int, end: int) -> bool:
 
 
 def _breaks_a_name(token: Token, tags: frozenset[str] | set[str] = _BREAK_TAGS, heads: re.Pattern = _APPOSITIVE_HEADS) -> bool:
-    return (token.tag in tags or (token.tag == "v" and len(token.word) >= 2)
+    return (token.tag in tags or (token.tag == "v" and (len(token.word) >= 2 or token.word in _LINKING_VERBS))
             or bool(heads.search(token.word)) and token.tag in ("n", "vn"))
 
+
+# verbs of one character that link a subject to what it has or is (该县有X工业园区): never a name's
+_LINKING_VERBS = frozenset("有是为")
 
 # 我县 / 全市 / 本区 …: a level word right after one of these belongs to it
 _LEVELS = frozenset("省市县区镇乡")

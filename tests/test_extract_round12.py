@@ -100,3 +100,9 @@ def test_a_sites_navigation_bar_and_breadcrumb_name_no_place():
     text = "直通首页| 福建| 时评| 台海| 福州| 厦门| 莆田| 龙岩\n您所在的位置: 甲网 > 三明频道 > 正文\n德化县引进甲乙陶瓷有限公司。"
     places = {e.name for e in extract_text(text, source="made-up").entities if e.type == "AdministrativeArea"}
     assert places == {"德化县"}
+
+
+def test_has_or_is_before_a_park_is_no_part_of_its_name():
+    names = _names("德化县有宝美工业园区和诗山工业小区。")
+    assert "宝美工业园区" in names and "德化县有宝美工业园区" not in names
+    assert "诗山工业小区" in names
