@@ -119,7 +119,7 @@ _LEADING_FIRST_CHARACTERS = frozenset(word[0] for word in _LEADING_WORDS)
 # 智造园: a park of smart manufacturing, as 科技城 is one of technology)
 # the endings that name a park by its trade (甲乙化工园区, 丙丁科技园)
 _PARK_OF_A_TRADE = re.compile(r"(?:科技|文创|创业|物流|专业|化工|石化|轻纺|纺织|网商|软件|食品|创意|电商)园区?")
-_PARK_SUFFIX = (r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|工业小区|(?<!加)工业区"
+_PARK_SUFFIX = (r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|工业小区|工业新城|(?<!加)工业区"
                 rf"|{_PARK_OF_A_TRADE.pattern}|(?:工业|加工)集中区|工业城|电商谷|医药港)")
 # (a bare 开发区 last: 甲乙二期开发区 is a zone too, and the longer endings win where they stand)
 _ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区|开发区|综合实验区|综合试验区|综合保税区|经济合作区|产业合作区|(?<=[\u3400-\u9fff]{2})新区)"

@@ -106,3 +106,8 @@ def test_has_or_is_before_a_park_is_no_part_of_its_name():
     names = _names("德化县有宝美工业园区和诗山工业小区。")
     assert "宝美工业园区" in names and "德化县有宝美工业园区" not in names
     assert "诗山工业小区" in names
+
+
+def test_a_new_industrial_town_is_a_park_and_a_phase_before_a_name_is_not_its():
+    names = _names("在甲乙项目对面的永春万亩工业新城，一期南部轻纺园已完成台地规整。")
+    assert {"永春万亩工业新城", "南部轻纺园"} <= names and "一期南部轻纺园" not in names
