@@ -1209,14 +1209,17 @@ class _Extractor:
             if sentence[0] <= host.start or not about_the_event(self.text, p0, p1):
                 continue
             inside = self.index.within(self.spans, *sentence)
-            if any(s.type in EVENT_HOSTS and s.key != host.key for s in inside):
-                continue  # the sentence says where itself
-            for project in (s for s in inside if s.type == "Project" and s.key not in located):
-                if event_kind(self.text, p0, project.start) == "签约":  # signed: brought in, to be built there
+            names = [s for s in inside if s.type not in EVENT_HOSTS]
+            if any(s.type in EVENT_HOSTS and s.key != host.key and not any(n.start <= s.start and s.end <= n.end for n in names)
+                   for s in inside):
+                continue  # the sentence says where itself (not by a place inside a name: 甲市乙项目)
+            for project in (s for s in inside if s.type == "Project"):
+                signed = event_kind(self.text, p0, project.start) == "签约"
+                if signed:  # brought in, to be built there (or where its name says)
                     self._add(project, "attractedTo", host, 0.6, sentence, rule="event_host_signed")
-                    self._add(project, "locatedIn", host, 0.6, sentence, ("modality", "intended"), rule="event_host_located")
-                else:
-                    self._add(project, "locatedIn", host, 0.6, sentence, rule="event_host_located")
+                if project.key not in located:
+                    self._add(project, "locatedIn", host, 0.6, sentence, *([("modality", "intended")] if signed else []),
+                              rule="event_host_located")
 
     def _origins_before_names(self, inside, named, sentence) -> None:
         """甲省X科技 (a province outside the article's region right before a body's name): the body

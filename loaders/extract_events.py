@@ -28,8 +28,11 @@ EVENT_HOSTS = ("DevelopmentZone", "IndustrialPark", "AdministrativeArea")
 
 # 举行 / 举办 / 召开 … (project) signing / groundbreaking … 活动 / 仪式 / 大会: the event, up to its sentence's end
 _EVENT = re.compile(r"(?:举行|举办|召开)[^。！？\n]{0,40}?(?:签约|开工|竣工|开竣工|招商)[^。！？\n]{0,20}?(?:活动|仪式|大会)")
-# 此次 / 本次 (集中) 签约 / 开工 / 竣工 …: a sentence about the event just reported
-_ABOUT_THE_EVENT = re.compile(r"(?:此次|本次)(?:集中)?(?:签约|开竣工|开工|竣工)")
+# 在…举行的…签约仪式上，{host}: the event, then who took part
+_TOOK_PART = re.compile(r"(?:举行|举办|召开)的[^。！？\n]{0,30}?(?:签约|开工|竣工|开竣工|招商)[^。！？\n]{0,20}?(?:活动|仪式|大会)上[，,]?")
+# 此次 / 本次 (集中) 签约 / 开工 / 竣工 …, N个(集中)签约项目: a sentence about the event just reported
+_ABOUT_THE_EVENT = re.compile(r"(?:此次|本次)(?:集中)?(?:签约|开竣工|开工|竣工)"
+                              r"|[\d一二三四五六七八九十两]+个(?:集中)?(?:签约|开竣工|开工|竣工)项目")
 # the kinds of project a clause speaks of: 签约项目 / 开工项目 / 竣工项目
 _KIND = re.compile(r"签约|开竣工|开工|竣工")
 
@@ -58,7 +61,8 @@ def event_kind(text: str, start: int, end: int) -> str | None:
 
 def event_host(text: str, spans: Sequence[Any]) -> Any | None:
     """The zone, park or place an article's event was held at: the first such span whose name is
-    followed by 举行…签约/开工…活动 (see :func:`held_at`); None when the article reports none.
+    followed by 举行…签约/开工…活动 (see :func:`held_at`), or that opens the clause after
+    举行的…签约仪式上， (it took part); None when the article reports none.
 
     >>> from types import SimpleNamespace as S
     >>> text = "近日，甲高新区举行项目签约活动。"
@@ -66,8 +70,9 @@ def event_host(text: str, spans: Sequence[Any]) -> Any | None:
     >>> event_host(text, [zone]) is zone
     True
     """
-    return next((s for s in sorted(spans, key=lambda s: s.start)
-                 if s.type in EVENT_HOSTS and not s.extra.get("neighbour") and held_at(text, s.end)), None)
+    took_part = {m.end() for m in _TOOK_PART.finditer(text)}
+    return next((s for s in sorted(spans, key=lambda s: s.start) if s.type in EVENT_HOSTS and not s.extra.get("neighbour")
+                 and (held_at(text, s.end) or s.start in took_part)), None)
 
 
 def about_the_event(text: str, start: int, end: int) -> bool:

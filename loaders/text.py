@@ -163,7 +163,7 @@ _BOILERPLATE_LINE = re.compile(
 # A site's navigation bar (福建| 时评| 福州| 厦门| …: five short links or more, no sentence) and its
 # breadcrumb (您所在的位置: 东南网 > 三明频道 > 正文): the site's, naming places the article does not
 _NAVIGATION_LINE = re.compile(r"^\s*(?:(?:[^|｜，。；：:\n]{1,6}\s*[|｜]\s*){4,}[^|｜，。；\n]{0,6}\s*"
-                              r"|(?:您(?:现在)?(?:所在的|的)?位置|当前位置)[:：].*)$")
+                              r"|(?:您(?:现在)?(?:所在的?|的)?位置|当前位置)[:：].*)$")
 # A trailing photo credit inside a line: (融媒体记者陈晓东 摄)
 _PHOTO_CREDIT = re.compile(r"[(（][^()（）]{0,20}\s摄[)）]")
 # Mojibake debris: a lost character became '?' followed by stray ASCII (?,F場 → 場)

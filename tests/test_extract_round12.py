@@ -111,3 +111,11 @@ def test_has_or_is_before_a_park_is_no_part_of_its_name():
 def test_a_new_industrial_town_is_a_park_and_a_phase_before_a_name_is_not_its():
     names = _names("在甲乙项目对面的永春万亩工业新城，一期南部轻纺园已完成台地规整。")
     assert {"永春万亩工业新城", "南部轻纺园"} <= names and "一期南部轻纺园" not in names
+
+
+def test_who_took_part_in_a_signing_brought_its_signed_projects_in():
+    text = ("在昨日下午举行的全省重大项目集中签约仪式上，泉州市共有2个项目参加现场集中签约。\n"
+            "2个集中签约项目中，外企项目1个，为石狮甲乙文创综合项目；民企项目1个，为丙丁智造项目。")
+    relations = _relations(text)
+    assert ("石狮甲乙文创综合项目", "attractedTo", "泉州市") in relations
+    assert ("石狮甲乙文创综合项目", "locatedIn", "泉州市") not in relations  # (its name says 石狮市)
