@@ -718,6 +718,10 @@ class _Extractor:
         """What the words around a park's name say of it (``extract_parks``): X工业区是…开发区 is a
         zone; X产业园(二期)作为项目… a project; 甲乙、丙丁石化园区 names 甲乙石化园区 too."""
         for park in [s for s in self.spans if s.type in ("IndustrialPark", "DevelopmentZone")]:
+            if park.type == "IndustrialPark" and (project := _PARK_AS_A_PROJECT.match(self.text, park.end)):
+                park.type, park.end = "Project", project.end()  # 甲乙产业园(三期)(建设)项目: a project that builds it
+                park.name = park.key = self.text[park.start:park.end]
+                continue
             if park.type == "IndustrialPark" and park.name.endswith("工业区") and called_a_zone(self.text, park.end):
                 park.type = "DevelopmentZone"
             elif park.type == "IndustrialPark" and any(_PARK_PHASE.search(a) for a in park.extra.get("aliases", ())) \
@@ -1990,6 +1994,8 @@ _HOME_PROVINCE_CODE = "35"
 _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
 
 # …、C等上中下游 / 到D的全产业链: the items before are a chain's segments
+# what makes a park's name a project's: 甲乙产业园项目, 甲乙产业园三期项目, 甲乙产业园建设项目
+_PARK_AS_A_PROJECT = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:建设|扩建|招商)?项目")
 # an industry a place calls its own: 围绕A、B等主导产业举行招商推介会 (its leading industries)
 _OWN_INDUSTRIES = r"(?:主导|支柱|首位|优势|特色)产业"
 _SEGMENTS_LISTED = re.compile(r"[^，,。；]{0,16}?(?:上中下游|上下游|全产业链)")

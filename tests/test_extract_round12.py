@@ -43,7 +43,7 @@ def _names(text):
 
 
 def test_a_topic_or_an_event_before_a_name_is_not_part_of_it():
-    assert "三明市甲乙物流园" in _names("服务业方面有三明市甲乙物流园项目。")
+    assert "三明市甲乙物流园" in _names("服务业方面有三明市甲乙物流园，占地300亩。")
     assert "漳州开发区" in _names("此次大会漳州开发区共签约8个项目。")
 
 
@@ -119,3 +119,9 @@ def test_who_took_part_in_a_signing_brought_its_signed_projects_in():
     relations = _relations(text)
     assert ("石狮甲乙文创综合项目", "attractedTo", "泉州市") in relations
     assert ("石狮甲乙文创综合项目", "locatedIn", "泉州市") not in relations  # (its name says 石狮市)
+
+
+def test_a_parks_name_before_project_names_a_project():
+    text = "此次签约的甲乙综合产业园项目、丙丁电子信息产业园三期项目落地戊己开发区。"
+    names = _names(text)
+    assert {"甲乙综合产业园项目", "丙丁电子信息产业园三期项目"} <= names and "甲乙综合产业园" not in names
