@@ -329,6 +329,10 @@ def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int) 
     >>> tokens = lexical_tokens(text)
     >>> text[_past_words_of_no_industry(tokens, [t.start for t in tokens], 4, 9):9]
     '钢铁'
+    >>> text = "打造百亿氟新材料产业集群"
+    >>> tokens = lexical_tokens(text)
+    >>> text[_past_words_of_no_industry(tokens, [t.start for t in tokens], 2, 8):8]
+    '氟新材料'
     """
     at = bisect_right(starts, start) - 1
     if at < 0 or at >= len(tokens):
@@ -336,6 +340,8 @@ def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int) 
     if tokens[at].start < start:  # 罗源|湾千亿钢铁: the span opens inside a word of the model
         if tokens[at].tag not in _OPENS_NO_INDUSTRY or end - tokens[at].end < 2:
             return start
+        if tokens[at].tag == "m" and (number := _A_NUMBER.match(tokens[at].word)) and tokens[at].start + number.end() <= start:
+            return start  # 百亿|氟新材料: what is left of the number's word is the industry's
         start, at = tokens[at].end, at + 1
     after_adverb = False
     while at < len(tokens) and end - tokens[at].end >= 2:
@@ -344,9 +350,15 @@ def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int) 
             after_adverb = token.tag in ("d", "ad")
             start = token.end
             at += 1
+            if token.tag == "m" and (number := _A_NUMBER.match(token.word)) and number.end() < len(token.word):
+                return token.start + number.end()  # 百亿氟|新材料: the count ends before 氟, the industry's
         else:
             break
     return start
+
+
+# the number a word of the model opens with (百亿 of 百亿氟)
+_A_NUMBER = re.compile(r"[\d.%零〇一二两三四五六七八九十百千万亿几多余数]+")
 
 
 def _ends_on_no_noun(tokens, starts: list[int], end: int) -> bool:

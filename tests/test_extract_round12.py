@@ -125,3 +125,11 @@ def test_a_parks_name_before_project_names_a_project():
     text = "此次签约的甲乙综合产业园项目、丙丁电子信息产业园三期项目落地戊己开发区。"
     names = _names(text)
     assert {"甲乙综合产业园项目", "丙丁电子信息产业园三期项目"} <= names and "甲乙综合产业园" not in names
+
+
+def test_a_count_the_model_reads_with_the_industrys_first_character_keeps_it():
+    from chainkg.loaders.extract_chains import chain_mentions
+
+    assert [m.name for m in chain_mentions("向着百亿氟新材料产业集群大步迈进")] == ["氟新材料"]
+    facts = set(_relations("甲乙开发区打造百亿氟新材料产业集群。一个占地5000亩的氟新材料专业园轮廓初显。"))
+    assert ("氟新材料专业园", "hostsChain", "氟新材料") in facts
