@@ -717,9 +717,11 @@ class _Extractor:
     def _park_kinds_from_context(self) -> None:
         """What the words around a park's name say of it (``extract_parks``): X工业区是…开发区 is a
         zone; X产业园(二期)作为项目… a project; 甲乙、丙丁石化园区 names 甲乙石化园区 too."""
+        alone = {s.name for s in self.spans if s.type == "IndustrialPark" and not _PARK_AS_A_PROJECT.match(self.text, s.end)}
         for park in [s for s in self.spans if s.type in ("IndustrialPark", "DevelopmentZone")]:
-            if park.type == "IndustrialPark" and (project := _PARK_AS_A_PROJECT.match(self.text, park.end)):
-                park.type, park.end = "Project", project.end()  # 甲乙产业园(三期)(建设)项目: a project that builds it
+            if park.type == "IndustrialPark" and park.name not in alone and (project := _PARK_AS_A_PROJECT.match(self.text, park.end)):
+                # 甲乙产业园(三期)(建设)项目, the park never named alone: a project that builds it
+                park.type, park.end = "Project", project.end()
                 park.name = park.key = self.text[park.start:park.end]
                 continue
             if park.type == "IndustrialPark" and park.name.endswith("工业区") and called_a_zone(self.text, park.end):

@@ -24,8 +24,10 @@ when and how they were measured.
 
 Example
 -------
->>> confidence("name_opens_with_place", 0.9) == round((RULE_COUNTS["name_opens_with_place"][0] + 1.8)
-...                                                  / (RULE_COUNTS["name_opens_with_place"][1] + 2), 2)
+>>> right, found = RULE_COUNTS["name_opens_with_place"]
+>>> in_sample = (right + 2 * 0.9) / (found + 2)
+>>> right, found = NEW_TEXT_COUNTS["name_opens_with_place"]
+>>> confidence("name_opens_with_place", 0.9) == round((right + 2 * in_sample) / (found + 2), 2)
 True
 >>> confidence("a rule never measured", 0.7)
 0.7
@@ -48,7 +50,7 @@ RULE_COUNTS: dict[str, tuple[int, int]] = {
     "attracted_earlier": (7, 7),
     "attracts": (7, 7),
     "attracts_listed_next": (3, 3),
-    "bracketed_place": (7, 9),
+    "bracketed_place": (7, 8),
     "branch_in_park": (2, 2),
     "brand_firm_of_group": (1, 1),
     "brand_lab_of_firm": (1, 1),
@@ -69,7 +71,7 @@ RULE_COUNTS: dict[str, tuple[int, int]] = {
     "member_sentence": (12, 16),
     "member_title_chain": (5, 5),
     "name_holds_chain_host": (10, 10),
-    "name_holds_chain_member": (9, 12),
+    "name_holds_chain_member": (9, 11),
     "name_opens_with_place": (34, 37),
     "name_opens_with_province": (0, 1),
     "opening_place_lands": (0, 1),
@@ -89,8 +91,39 @@ RULE_COUNTS: dict[str, tuple[int, int]] = {
     "unit_names_its_place": (1, 1),
 }
 
-#: (right, found) per rule on outside articles (see the module's docstring).
-NEW_TEXT_COUNTS: dict[str, tuple[int, int]] = {}
+#: (right, found) per rule on outside articles (see the module's docstring): measured 2026-11-29 at
+#: commit fac3942 on "uL", 20 news and government articles on Quanzhou and the rest of Fujian
+#: (2010–2025) that helpers collected and keyed by hand, outside the repository; a fact the key
+#: does not list counts as wrong. The rules of that day's round were written on those articles,
+#: so the two it added (``event_host_*``) are left out: they keep their gold-set figures until
+#: measured on text they were not written from.
+NEW_TEXT_COUNTS: dict[str, tuple[int, int]] = {
+    "arrives_attracted": (6, 7),
+    "arrives_located": (3, 3),
+    "attracts": (4, 5),
+    "attracts_home": (0, 1),
+    "bracketed_place": (1, 1),
+    "brand_names_park": (0, 1),
+    "clause_host_grows": (16, 26),
+    "committee_runs": (1, 1),
+    "frame_place": (1, 1),
+    "investment_of": (1, 1),
+    "member_clause": (0, 4),
+    "member_paragraph": (1, 5),
+    "member_sentence": (1, 11),
+    "member_title_chain": (1, 1),
+    "name_holds_chain_host": (7, 17),
+    "name_holds_chain_member": (8, 14),
+    "name_opens_with_place": (29, 40),
+    "name_opens_with_province": (0, 1),
+    "opening_place_attracts": (2, 2),
+    "opening_place_lands": (2, 5),
+    "opening_place_lists": (3, 6),
+    "park_in_zone": (1, 1),
+    "possessive_site": (3, 5),
+    "possessor_grows": (4, 5),
+    "settles_in": (1, 1),
+}
 
 
 def confidence(rule: str, prior: float) -> float:
