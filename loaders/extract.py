@@ -480,9 +480,10 @@ class _Extractor:
                 continue  # 甲市新区 is a city's new district; 甲乙大学丙丁新区 a campus
             if kind == "park" and match.group() == "园区" and (
                     re.search(r"开发区|高新区|投资区|工业区|专区|分$|" + _TITLE_OR_KIND.pattern, stem)
+                    or stem in self.places  # 泉州园区标准化: the city's parks, no one park
                     or not extract_lexical.holds_a_name_word(self, start, end - 2)):
                 # X开发区Y园区: the zone's park (_parks_inside_zones); 中国化工园区, 后续园区: a title or a kind;
-                # X分园区: a part of a park; 进行园区, 全产业链园区: no word of a name before 园区
+                # X分园区: a part of a park; 进行园区, 全产业链园区: no word of a name before 园区; 泉州园区: a place's parks
                 continue
             if kind == "park" and _PARK_OF_A_TRADE.fullmatch(match.group()) and _TITLE_OR_KIND.search(stem):
                 continue  # 中国化工园区20强: a title, as with 园区
@@ -719,7 +720,8 @@ class _Extractor:
         zone; X产业园(二期)作为项目… a project; 甲乙、丙丁石化园区 names 甲乙石化园区 too."""
         alone = {s.name for s in self.spans if s.type == "IndustrialPark" and not _PARK_AS_A_PROJECT.match(self.text, s.end)}
         for park in [s for s in self.spans if s.type in ("IndustrialPark", "DevelopmentZone")]:
-            if park.type == "IndustrialPark" and park.name not in alone and (project := _PARK_AS_A_PROJECT.match(self.text, park.end)):
+            if park.type == "IndustrialPark" and park.name not in alone and (project := _PARK_AS_A_PROJECT.match(self.text, park.end)) \
+                    and not _A_PARK_AGAIN.search(self.text, park.end, self._paragraph_of((park.start, park.end))[1]):
                 # 甲乙产业园(三期)(建设)项目, the park never named alone: a project that builds it
                 park.type, park.end = "Project", project.end()
                 park.name = park.key = self.text[park.start:park.end]
@@ -1996,6 +1998,8 @@ _HOME_PROVINCE_CODE = "35"
 _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
 
 # …、C等上中下游 / 到D的全产业链: the items before are a chain's segments
+# the park named again as a park (该园区…, 是…的园区): 甲乙产业园项目 there is the park's own name
+_A_PARK_AGAIN = re.compile(r"该园区|是[^，。；]{0,30}的园区")
 # what makes a park's name a project's: 甲乙产业园项目, 甲乙产业园三期项目, 甲乙产业园建设项目
 _PARK_AS_A_PROJECT = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:建设|扩建|招商)?项目")
 # an industry a place calls its own: 围绕A、B等主导产业举行招商推介会 (its leading industries)

@@ -340,6 +340,19 @@ def add_lexical_names(ex: _Extractor) -> None:
             ex.spans.append(LexicalSpan(mention.start, mention.end, "Project", mention.name, mention.name, dict(mention.extra)))
     for mention in organization_tokens(ex.text, index, taken, ex.places, _industries(ex)):
         ex.spans.append(LexicalSpan(mention.start, mention.end, mention.type, mention.name, mention.name))
+    for token in index.tokens:
+        stem = token.word.removesuffix("区").removesuffix("园")
+        if token.tag == "LOC" and _PARK_WORD.fullmatch(token.word) and token.word not in ex.places \
+                and ex.text.count(stem + "园") >= 2 \
+                and not any(s.start < token.end and token.start < s.end for s in ex.spans if s.type not in ("IndustrialChain", "Observation")) \
+                and not any(s.end == token.start for s in ex.spans if s.type == "DevelopmentZone"):  # (甲开发区|乙园区: the zone's park)
+            ex.spans.append(LexicalSpan(token.start, token.end, "IndustrialPark", token.word, token.word))
+
+
+# a word the model reads as a place that is a park by its ending, named twice or more (安东园 …
+# 安东园区): 甲乙园, 甲乙园区 (no 公园, 花园, 家园 …)
+# (nor one named by a scope or rank, 中国X园区, 国家级X园: a kind of park, a title)
+_PARK_WORD = re.compile(r"(?!中国|全国|国家|全省|省级|国际)[\u4e00-\u9fff]{2,6}(?<![公花家校果茶乐庄菜陵墓游植物动])园区?")
 
 
 def add_projects_by_ending(ex: _Extractor) -> None:

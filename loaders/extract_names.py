@@ -149,12 +149,14 @@ def place_on_token_boundaries(index: TokenIndex, start: int, end: int) -> bool:
 
 def _breaks_a_name(token: Token, tags: frozenset[str] | set[str] = _BREAK_TAGS, heads: re.Pattern = _APPOSITIVE_HEADS) -> bool:
     return (token.tag in tags or (token.tag == "v" and (len(token.word) >= 2 or token.word in _LINKING_VERBS))
-            or bool(_A_PHASE.fullmatch(token.word))
+            or bool(_A_PHASE.fullmatch(token.word)) or token.word in _DETERMINERS
             or bool(heads.search(token.word)) and token.tag in ("n", "vn"))
 
 
 # a phase before a name (一期|南部轻纺园: the first phase is that park), not after it (X园二期)
 _A_PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
+# words that say how much of a thing is meant (整个|安东园区): never a name's
+_DETERMINERS = frozenset({"整个", "全部", "所有", "各个", "每个", "整片"})
 # verbs of one character that link a subject to what it has or is (该县有X工业园区): never a name's
 _LINKING_VERBS = frozenset("有是为")
 

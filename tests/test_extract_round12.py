@@ -133,3 +133,15 @@ def test_a_count_the_model_reads_with_the_industrys_first_character_keeps_it():
     assert [m.name for m in chain_mentions("向着百亿氟新材料产业集群大步迈进")] == ["氟新材料"]
     facts = set(_relations("甲乙开发区打造百亿氟新材料产业集群。一个占地5000亩的氟新材料专业园轮廓初显。"))
     assert ("氟新材料专业园", "hostsChain", "氟新材料") in facts
+
+
+def test_a_park_the_model_reads_as_a_place_is_a_park():
+    names = _names("拥有污水处理厂的安东园，可以说是晋江的凤凰巢。这个以整个安东园区为基础的项目开工。")
+    assert "安东园区" in names and "整个安东园区" not in names
+    assert "中山公园" not in _names("市民在中山公园散步。")
+
+
+def test_a_places_parks_are_no_park_and_a_project_called_a_park_again_is_the_park():
+    assert not any(e.endswith("园区") for e in _names("作为泉州园区标准化试点项目之一，甲乙项目开工。"))
+    names = _names("鸿锦产业园项目规划总面积431亩，是我市纳入项目库的园区。不久前，该园区新增6个开工项目。")
+    assert "鸿锦产业园" in names and "鸿锦产业园项目" not in names
