@@ -357,6 +357,10 @@ def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int) 
     return start
 
 
+# a place's level word left at an industry's front (我省碳化硅, 福州片区物联网)
+_LEVELS = frozenset("省市县区镇乡")
+_LEVEL_OPENING = re.compile(r"片区|园区|新区|[省市县区镇乡]")
+_PRONOUNS_OF_PLACE = frozenset("我本全该各")
 # the number a word of the model opens with (百亿 of 百亿氟)
 _A_NUMBER = re.compile(r"[\d.%零〇一二两三四五六七八九十百千万亿几多余数]+")
 
@@ -478,6 +482,9 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
             if not _looks_like_an_industry(text[a:b]):  # 再次按下海沧|半导体产业: what follows its last place
                 a = _after_last_place(text, a, b, places)
             a = _past_words_of_no_industry(tokens, starts, a, b)
+            if (level := _LEVEL_OPENING.match(text, a, b)) and b - level.end() >= 2 \
+                    and (level.group() not in _LEVELS or text[a - 1:a] in _PRONOUNS_OF_PLACE):
+                a = level.end()  # 我省|碳化硅, 福州片区|物联网: the place's level word, not the industry's
             words = text[a:b]
             if _ends_on_no_noun(tokens, starts, b) and not resolve_chain(words).template:
                 continue  # 多学科多|行业: the words end on a number or an adjective, no industry's noun

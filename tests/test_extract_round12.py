@@ -145,3 +145,11 @@ def test_a_places_parks_are_no_park_and_a_project_called_a_park_again_is_the_par
     assert not any(e.endswith("园区") for e in _names("作为泉州园区标准化试点项目之一，甲乙项目开工。"))
     names = _names("鸿锦产业园项目规划总面积431亩，是我市纳入项目库的园区。不久前，该园区新增6个开工项目。")
     assert "鸿锦产业园" in names and "鸿锦产业园项目" not in names
+
+
+def test_a_places_level_word_is_not_the_industrys():
+    from chainkg.loaders.extract_chains import chain_mentions
+
+    assert [m.name for m in chain_mentions("这里将成为支持我省碳化硅产业发展的基地")] == ["碳化硅"]
+    assert [m.name for m in chain_mentions("福州片区物联网产业的链条不断延伸")] == ["物联网"]
+    assert [m.name for m in chain_mentions("发展区块链产业")] == ["区块链"]
