@@ -1646,7 +1646,12 @@ class _Extractor:
                 # (not a chain inside a name: 甲乙炼化 says what that one firm does, not what the list leads)
                 candidates = [c for c in chains if not re.search(r"(?:上游|下游)$", text[max(s0, c.start - 2):c.start])
                               and self._chain_is_free(c, named) and not self._a_segment_listed(c)]
-                if (chain := _chain_after_leader_frame(text, org, s1, candidates)) is not None:
+                heads = [c for c in candidates if c.extra.get("mention") is not None and c.extra["mention"].head in _LEADER_HEADS
+                         and org.end < c.start and not re.search(r"[，。；]", text[org.end:c.start])]
+                if heads:  # A、B等一批X与Y龙头企业: the list's own industries
+                    for chain in heads:
+                        self._add(org, "leadsChain", chain, 0.7, sentence, ("leadershipKind", kind), rule="leader_of_listed_industry")
+                elif (chain := _chain_after_leader_frame(text, org, s1, candidates)) is not None:
                     self._add(org, "leadsChain", chain, 0.7, sentence, ("leadershipKind", kind), rule="leader_of_named_chain")
                 elif len({c.key for c in candidates}) == 1:
                     self._add(org, "leadsChain", candidates[0], 0.6, sentence, ("leadershipKind", kind), rule="leader_one_chain")
@@ -2002,6 +2007,8 @@ _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
 _A_PARK_AGAIN = re.compile(r"该园区|是[^，。；]{0,30}的园区")
 # what makes a park's name a project's: 甲乙产业园项目, 甲乙产业园三期项目, 甲乙产业园建设项目
 _PARK_AS_A_PROJECT = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:建设|扩建|招商)?项目")
+# the heads after which the words before name the leaders' industry (X龙头企业)
+_LEADER_HEADS = frozenset({"龙头企业", "领军企业", "链主企业"})
 # an industry a place calls its own: 围绕A、B等主导产业举行招商推介会 (its leading industries)
 _OWN_INDUSTRIES = r"(?:主导|支柱|首位|优势|特色)产业"
 _SEGMENTS_LISTED = re.compile(r"[^，,。；]{0,16}?(?:上中下游|上下游|全产业链)")

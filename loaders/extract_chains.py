@@ -520,6 +520,8 @@ def _leaders_industries(text: str, names: Sequence[tuple[int, int]], places: Con
     ['新能源']
     >>> _leaders_industries("引进甲乙、丙丁等龙头企业。", [], set(), [])
     []
+    >>> [m.name for m in _leaders_industries("依托甲乙、丙丁等一批石墨与石墨烯龙头企业", [], set(), [])]
+    ['石墨', '石墨烯']
     """
     mentions = []
     for head in _LEADER_HEAD.finditer(text):
@@ -529,16 +531,27 @@ def _leaders_industries(text: str, names: Sequence[tuple[int, int]], places: Con
         while left > 0 and head.start() - left < 12 and text[left - 1] not in _LEFT_DELIMITERS:
             left -= 1
         left += _after_last_stop_word(text[left:head.start()])
-        if _LIST_SEPARATOR.search(text, left, head.start()) or "等" in text[left:head.start()]:
+        if listed := list(_AFTER_A_LIST.finditer(text, left, head.start())):
+            left = listed[-1].end()  # A、B等一批|X龙头企业: the firms are listed, X is their industry
+        if re.search(r"以及|、|[+＋]", text[left:head.start()]) or "等" in text[left:head.start()]:
             continue
-        a, b = _stripped_span(text, left, head.start(), places)
-        words = text[a:b]
-        if not _looks_like_an_industry(words) or _is_place(words, places) or len(words) > 6 \
-                or any(t.tag in ("ORG", "PER", "LOC") for t in lexical_tokens(words)):
-            continue
-        chain = resolve_chain(words)
-        mentions.append(ChainMention(a, b, words, chain.chain_id, chain.name, chain.template, left, head.end(), head.group()))
+        parts = [(left + m.start(), left + m.end()) for m in re.finditer(r"[^与和及]+", text[left:head.start()])]
+        found_here: list[ChainMention] = []
+        for start, end in parts:  # 石墨与石墨烯龙头企业: the leaders of both
+            a, b = _stripped_span(text, start, end, places)
+            words = text[a:b]
+            if not _looks_like_an_industry(words) or _is_place(words, places) or len(words) > 6 \
+                    or any(t.tag in ("ORG", "PER", "LOC") for t in lexical_tokens(words)):
+                found_here = []
+                break
+            chain = resolve_chain(words)
+            found_here.append(ChainMention(a, b, words, chain.chain_id, chain.name, chain.template, left, head.end(), head.group()))
+        mentions.extend(found_here)
     return mentions
+
+
+# 等 / 等一批 / 等N家 closing a list of firms before their industry and 龙头企业
+_AFTER_A_LIST = re.compile(r"等(?:一批|[\d一二三四五六七八九十两几多]+[家个])?")
 
 
 # 等“3+1” / 等“1+N”: a quoted count of the industries just listed

@@ -153,3 +153,10 @@ def test_a_places_level_word_is_not_the_industrys():
     assert [m.name for m in chain_mentions("这里将成为支持我省碳化硅产业发展的基地")] == ["碳化硅"]
     assert [m.name for m in chain_mentions("福州片区物联网产业的链条不断延伸")] == ["物联网"]
     assert [m.name for m in chain_mentions("发展区块链产业")] == ["区块链"]
+
+
+def test_a_list_of_leaders_leads_the_industries_named_before_its_head():
+    text = "近年来，甲市依托甲乙科技、丙丁新能源等一批石墨与石墨烯龙头企业，打造联动效应，已形成石墨提纯产业链。"
+    leads = {(s, o) for s, p, o in _relations(text) if p == "leadsChain"}
+    assert {("甲乙科技", "石墨"), ("甲乙科技", "石墨烯"), ("丙丁新能源", "石墨烯")} <= leads
+    assert not any(o == "石墨提纯" for _, o in leads)
