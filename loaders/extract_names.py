@@ -713,7 +713,8 @@ def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}
         pieces = [(_past_glued_opening(text, a, b) if i else a, b) for i, (a, b) in enumerate(pieces)]  # 、由B、C…
         first_start, first_end = pieces[0]
         cut = (name_start(index, first_start, first_end + 1, 1, {"p", "c", "u", "d", "w", "vd", "ad"})
-               if first_end - first_start > 2 and capacity is None else first_start)
+               if first_end - first_start > 2 and capacity is None and match.re is not _LEADER_LIST else first_start)
+        # (以A、B为龙头: the list starts right after 以, whatever the model reads there — 以|允升科技)
         if cut > first_start and _TAIL_WORDS.fullmatch(text[cut:first_end]):
             # 引进|泛林|半导体: the model read the firm's word as a verb; an industry word alone is no name
             cut = max((t.start for t in index.within(first_start, cut) if t.end == cut and t.start > first_start

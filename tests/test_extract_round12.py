@@ -160,3 +160,8 @@ def test_a_list_of_leaders_leads_the_industries_named_before_its_head():
     leads = {(s, o) for s, p, o in _relations(text) if p == "leadsChain"}
     assert {("甲乙科技", "石墨"), ("甲乙科技", "石墨烯"), ("丙丁新能源", "石墨烯")} <= leads
     assert not any(o == "石墨提纯" for _, o in leads)
+
+
+def test_a_leader_list_starts_right_after_its_preposition():
+    names = _names("近年来，连城以甲乙新材为“链主”，以允升科技、富润建材为龙头，发挥自身优势建链。")
+    assert "允升科技" in names and "升科技" not in names
