@@ -2070,8 +2070,8 @@ def _times_named(window: str, span: _Span) -> int:
 # 作为…的龙头 / 链主(企业)， right before the firm it calls so: 作为甲乙钢铁产业的龙头，X
 _AS_THE_LEADER = re.compile(r"作为([^，。；,;]{2,40}?)的(?:产业链)?[“\"]?(龙头|链主|领军)(?:企业)?[”\"]?[，,]$")
 
-# right after a firm: ，是甲乙钢铁产业基地的(另一个)龙头
-_IS_THE_LEADER_OF = re.compile(r"[，,]?(?:也|还|更)?是([^，。；,;]{2,40}?)的(?:另一个|又一个|又一|另一家|重要)?[“\"]?(龙头|链主|领军)(?:企业)?")
+# right after a firm: ，是甲乙钢铁产业基地的(另一个)龙头, 作为国内X行业的领军企业
+_IS_THE_LEADER_OF = re.compile(r"[，,]?(?:也|还|更)?(?:是|作为)([^，。；,;]{2,40}?)的(?:另一个|又一个|又一|另一家|重要)?[“\"]?(龙头|链主|领军)(?:企业)?")
 
 # …为龙头的 / 为链主的 right before the chain it leads: 以X为龙头的Y产业
 _LEADER_OF = re.compile(r"[^，。；,;]{0,60}?为(?:产业链)?[“\"]?(?:龙头|链主)(?:企业)?[”\"]?的")

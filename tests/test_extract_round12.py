@@ -165,3 +165,8 @@ def test_a_list_of_leaders_leads_the_industries_named_before_its_head():
 def test_a_leader_list_starts_right_after_its_preposition():
     names = _names("近年来，连城以甲乙新材为“链主”，以允升科技、富润建材为龙头，发挥自身优势建链。")
     assert "允升科技" in names and "升科技" not in names
+
+
+def test_a_firm_as_the_leader_of_an_industry_leads_it():
+    text = "德海新能源作为国内新能源材料行业的领军企业，总投资24.68亿元的项目已经在海沧实现投产。"
+    assert ("德海新能源", "leadsChain", "新能源材料") in _relations(text)
