@@ -5,13 +5,11 @@ Each test is one rule on a made-up sentence (names invented; places from the div
 
 from __future__ import annotations
 
+from made_up_text import facts as _facts
+from made_up_text import names as _names
+from made_up_text import relations as _relations
+
 from chainkg.loaders.extract import extract_text
-
-
-def _facts(text: str) -> set[tuple[str, str, str]]:
-    document = extract_text(text, source="made-up")
-    names = {e.id: e.name for e in document.entities}
-    return {(names[r.subject], r.predicate, names[r.object]) for r in document.relations}
 
 
 def test_a_sentence_without_a_place_attracts_to_the_county_its_paragraph_opens_with():
@@ -38,12 +36,6 @@ def test_the_display_industry_is_an_industry_and_not_the_verb_to_show():
     from chainkg.loaders.extract_chains import chain_mentions
     assert [m.words for m in chain_mentions("推动新型显示产业高质量发展")] == ["新型显示"]
     assert [m.words for m in chain_mentions("调查显示半导体产业增长较快")] == ["半导体"]
-
-
-def _relations(text: str):
-    document = extract_text(text, source="made-up")
-    names = {e.id: e.name for e in document.entities}
-    return {(names[r.subject], r.predicate, names[r.object]): r for r in document.relations}
 
 
 def test_a_leader_works_in_the_chain_it_leads_and_no_name_says_otherwise():
@@ -92,7 +84,7 @@ def test_a_place_that_possesses_an_industry_is_no_subject_of_the_clauses_after()
 
 
 def _places(text: str) -> set[str]:
-    return {e.name for e in extract_text(text, source="made-up").entities if e.type == "AdministrativeArea"}
+    return _names(text, "AdministrativeArea")
 
 
 def test_a_newspapers_place_is_no_place_the_article_speaks_of():
