@@ -47,12 +47,12 @@ _NAME = rf"[{_CJK}A-Za-z0-9]"
 _BREAK_TAGS = {"p", "c", "u", "d", "r", "w", "xc", "vd", "ad", "TIME"}
 #: Nouns that stand in apposition before a name: 全球石化巨头X, 中国企业X, 行业龙头X.
 _FIRM_HEADS = "巨头|龙头|企业|链主|领军企业|龙头企业|品牌|子公司|分公司"
-# …and nouns that frame what follows (工业方面有X, 此次大会X开发区): the topic or the event, never a name's
-_FIRM_HEADS += "|方面|大会|会议|论坛|仪式"
-_APPOSITIVE_HEADS = re.compile(f"(?:{_FIRM_HEADS}|客商|外商|台商)$")
+#: Nouns that frame what follows (工业方面有X, 此次大会X开发区): the topic or the event, never a name's.
+_FRAMING_NOUNS = "方面|大会|会议|论坛|仪式"
+_APPOSITIVE_HEADS = re.compile(f"(?:{_FIRM_HEADS}|{_FRAMING_NOUNS}|客商|外商|台商)$")
 # …before a park's or zone's name: a park is named after whom it hosts (台商甲乙产业园区), so the
 # investors' words are part of it there
-_APPOSITIVE_HEADS_BEFORE_A_PARK = re.compile(f"(?:{_FIRM_HEADS})$")
+_APPOSITIVE_HEADS_BEFORE_A_PARK = re.compile(f"(?:{_FIRM_HEADS}|{_FRAMING_NOUNS})$")
 #: Words after an organization's own name that belong to it: its industry and legal form.
 _TAIL_WORDS = re.compile(
     r"(?:物流|包装|彩印|印刷|印务|精机|机械|电子|电子信息|微电子|科技|信息|技术|化工|化学|材料|新材料|能源|新能源|实业|控股|"
