@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
+from chainkg.loaders.extract_names import level_of_a_pronoun
 from chainkg.loaders.gazetteer import chain_gazetteer
 from chainkg.loaders.lexical import Token, lexical_tokens
 
@@ -358,9 +359,7 @@ def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int) 
 
 
 # a place's level word left at an industry's front (我省碳化硅, 福州片区物联网)
-_LEVELS = frozenset("省市县区镇乡")
 _LEVEL_OPENING = re.compile(r"片区|园区|新区|[省市县区镇乡]")
-_PRONOUNS_OF_PLACE = frozenset("我本全该各")
 # the number a word of the model opens with (百亿 of 百亿氟)
 _A_NUMBER = re.compile(r"[\d.%零〇一二两三四五六七八九十百千万亿几多余数]+")
 
@@ -483,7 +482,7 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
                 a = _after_last_place(text, a, b, places)
             a = _past_words_of_no_industry(tokens, starts, a, b)
             if (level := _LEVEL_OPENING.match(text, a, b)) and b - level.end() >= 2 \
-                    and (level.group() not in _LEVELS or text[a - 1:a] in _PRONOUNS_OF_PLACE):
+                    and (len(level.group()) > 1 or level_of_a_pronoun(text, a)):
                 a = level.end()  # 我省|碳化硅, 福州片区|物联网: the place's level word, not the industry's
             words = text[a:b]
             if _ends_on_no_noun(tokens, starts, b) and not resolve_chain(words).template:
@@ -533,7 +532,7 @@ def _leaders_industries(text: str, names: Sequence[tuple[int, int]], places: Con
         left += _after_last_stop_word(text[left:head.start()])
         if listed := list(_AFTER_A_LIST.finditer(text, left, head.start())):
             left = listed[-1].end()  # A、B等一批|X龙头企业: the firms are listed, X is their industry
-        if re.search(r"以及|、|[+＋]", text[left:head.start()]) or "等" in text[left:head.start()]:
+        if re.search(r"以及|、|[+＋]", text[left:head.start()]):
             continue
         parts = [(left + m.start(), left + m.end()) for m in re.finditer(r"[^与和及]+", text[left:head.start()])]
         found_here: list[ChainMention] = []

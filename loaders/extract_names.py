@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from chainkg.loaders.lexical import Token, lexical_tokens
 
-__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "bracketed_place_names", "invested_projects", "projects_by_ending",
+__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending",
            "lists_projects", "projects_introduced",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
@@ -165,6 +165,16 @@ _LEVELS = frozenset("省市县区镇乡")
 _OUR_OR_WHOLE = frozenset("我全本该各")
 
 
+def level_of_a_pronoun(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is a level word (省 / 市 / 县 …) that belongs to the pronoun or 全 right
+    before it (我县, 全市, 该区), not to the words after it.
+
+    >>> level_of_a_pronoun("我省碳化硅", 1), level_of_a_pronoun("福州市场", 2)
+    (True, False)
+    """
+    return text[at:at + 1] in _LEVELS and text[at - 1:at] in _OUR_OR_WHOLE if at > 0 else False
+
+
 def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags: frozenset[str] | set[str] = _BREAK_TAGS,
                park: bool = False) -> int:
     """Where a name found by its ending (``text[end - suffix_length:end]``) really starts: after
@@ -195,7 +205,7 @@ def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags
             cut = token.end
         else:
             break
-    if index.text[cut:cut + 1] in _LEVELS and index.text[cut - 1:cut] in _OUR_OR_WHOLE and body_end - cut > 2:
+    if level_of_a_pronoun(index.text, cut) and body_end - cut > 2:
         cut += 1  # 我县|甲乙工业园区: the level is the pronoun's (我县, 全市), not the name's
     return cut
 
