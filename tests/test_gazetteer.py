@@ -12,6 +12,7 @@ import pytest
 from chainkg.errors import SourceError
 from chainkg.loaders.gazetteer import (
     DivisionRow,
+    LiteralFinder,
     division_short_forms,
     division_table,
     literal_trie_pattern,
@@ -173,6 +174,21 @@ def test_the_trie_pattern_matches_what_the_longest_first_alternation_matches():
     for text in texts:
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
     assert [m.group() for m in trie.finditer("泉州市晋江市")] == ["泉州市", "晋江市"]  # the longest at each start
+
+
+def test_the_literal_finder_finds_what_the_trie_pattern_finds():
+    names = [n for n in place_gazetteer() if len(n) >= 2]
+    finder, trie = LiteralFinder(names), re.compile(literal_trie_pattern(names))
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts += ["".join(sorted(names)), "泉州市晋江市", "晋", ""]  # names run together; too short to hold one
+    for text in texts:
+        assert [m.span() for m in finder.finditer(text)] == [m.span() for m in trie.finditer(text)]
+    assert sum(1 for _ in finder.finditer(texts[-4])) > 1000
+
+
+def test_the_literal_finder_refuses_a_one_character_name():
+    with pytest.raises(ValueError, match="two characters"):
+        LiteralFinder(["北京", "京"])
 
 
 def test_a_trie_of_nothing_matches_nothing_and_special_characters_stay_literal():
