@@ -688,7 +688,7 @@ def _cmd_evaluate_gold(args: argparse.Namespace) -> int:
         for article, lines in misses_by_article(result, tuple(args.misses)).items():
             print(article)
             for label, what in lines:
-                print(f"  {label:6}  {what}")
+                print(f"  {label:7}  {what}")
         return 0
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))

@@ -186,6 +186,8 @@ class GoldEvaluation:
     statements_read_as_intended: int = 0
     missed: list[tuple[str, str]] = field(default_factory=list)
     spurious: list[tuple[str, str]] = field(default_factory=list)
+    #: (article, fact) for each gold intention found as a stated fact: presence the text does not give
+    intentions_as_facts: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -200,6 +202,7 @@ class GoldEvaluation:
             "intentions": self.intentions, "intentions_read_as_stated": self.intentions_read_as_stated,
             "statements_read_as_intended": self.statements_read_as_intended,
             "missed": [list(m) for m in self.missed], "spurious": [list(s) for s in self.spurious],
+            "intentions_as_facts": [list(m) for m in self.intentions_as_facts],
         }
 
 
@@ -266,6 +269,8 @@ def score_against_gold(document: ExtractedDocument, gold: dict, result: GoldEval
             for i in hits:
                 if gold_relations[i][3] and relation.modality != "intended":
                     result.intentions_read_as_stated += 1
+                    s, p, o, _ = gold_relations[i]
+                    result.intentions_as_facts.append((document.source, f"{s} {p} {o}"))
                 elif not gold_relations[i][3] and relation.modality == "intended":
                     result.statements_read_as_intended += 1
         else:
@@ -301,7 +306,8 @@ def rule_precision_table(result: GoldEvaluation) -> list[tuple[str, int, int, fl
 
 def misses_by_article(result: GoldEvaluation, only: tuple[str, ...] = ()) -> dict[str, list[tuple[str, str]]]:
     """Per article, in article order: ("missed", what) for each gold name or fact the extractor
-    did not find, then ("wrong", what) for each it found that the gold file does not hold —
+    did not find, then ("wrong", what) for each it found that the gold file does not hold, then
+    ("as fact", what) for each intention of the gold file it found as a stated fact —
     what a rule writer reads next. ``only`` keeps the lines that name one of these entity kinds
     (``park``) or relation types (``locatedIn``).
 
@@ -315,7 +321,7 @@ def misses_by_article(result: GoldEvaluation, only: tuple[str, ...] = ()) -> dic
         return not only or any(words[0] == f"{kind}:" or (len(words) > 1 and words[1] == kind) for kind in only)
 
     table: dict[str, list[tuple[str, str]]] = {}
-    for label, lines in (("missed", result.missed), ("wrong", result.spurious)):
+    for label, lines in (("missed", result.missed), ("wrong", result.spurious), ("as fact", result.intentions_as_facts)):
         for article, what in lines:
             if wanted(what):
                 table.setdefault(article, []).append((label, what))

@@ -68,7 +68,14 @@ from chainkg.loaders.extract_located import (
     short_forms_named_in_full,
     unit_of_a_parent,
 )
-from chainkg.loaders.extract_names import TokenIndex, lists_projects, name_start, projects_introduced, reads_as_a_clause
+from chainkg.loaders.extract_names import (
+    TokenIndex,
+    joins_parts_of_a_project,
+    lists_projects,
+    name_start,
+    projects_introduced,
+    reads_as_a_clause,
+)
 from chainkg.loaders.extract_parks import (
     called_a_zone,
     park_named_by_its_kind,
@@ -166,6 +173,8 @@ _SETTLING_VERB = re.compile(r"(?:落地|落户|入驻|投产|建厂|设立|布�
 _PROJECT_END = re.compile(r"(?:项目|工程)(?!机械|师|院|学|技术|局|部|组|公司|有限|集团|经理|管理|造价|队)")
 #: Kinds of project rather than names: 重大项目, 在建项目, 产业项目 (and a table's column headers).
 _PROJECT_KINDS = r"(?:重大|重点|在建|预备|续建|新建|新开工|竣工|投产|产业|招商|签约|新签约|外资|内资|工业|储备|前期|谋划|备选|民生|示范|试点)"
+# a table column of projects not yet begun: 预备项目, 拟建项目, 计划新开工项目, 储备项目
+_PLANNED_PROJECTS = re.compile(r"预备|拟建|计划|规划|储备|谋划|前期")
 _PROJECT_HEADER = re.compile(rf"(?:省|市|县|区)?{_PROJECT_KINDS}+(?:项目|工程)")
 # What a project's name never holds: the verbs and linking words of the sentence around it, counts.
 _PROJECT_NAME_BREAKS = re.compile(r"政府|管委会|投资|建设|举办|举行|推进|参加|签订|签约|开工|竣工|投产|引进|落地|入驻|的|了|和|与|及|暨|等|或"
@@ -466,6 +475,7 @@ class _Extractor:
         self.spans: list[_Span] = []
         # table projects and the heading cell that names their owner: ((start, end), (start, end))
         self.table_owned: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        self.planned_cells: list[tuple[int, int]] = []  # cells of a table's column of planned projects
         self.relations: list[tuple[str, str, str, float, tuple[int, int], tuple, str]] = []
         self.region: set[str] = set()  # prefectures where the article's facts are (find_relations)
         self._where_keys: set[str] | None = None
@@ -688,8 +698,15 @@ class _Extractor:
             overlapping = [s for s in self.spans if s.start < b and a < s.end and s.type not in ("AdministrativeArea", "IndustrialChain")]
             if not overlapping:
                 self.spans.append(_Span(a, b, "Project", name, name, {"introduced": True}))
-            elif len(overlapping) == 1 and (tail := overlapping[0]).end == b and a < tail.start and tail.type == "IndustrialPark":
-                tail.start, tail.name, tail.key, tail.type = a, name, name, "Project"  # 未来|鞋面材料科技产业园: the item is the name
+                continue
+            # 未来|鞋面材料科技产业园, 甲乙总部及|丙丁基地项目: the item in full is the name, what was found at
+            # its end and the projects or parks inside it are its parts (a firm inside keeps its own name)
+            tails = [s for s in overlapping if s.end == b and a < s.start and s.type in ("IndustrialPark", "Project")]
+            parts = [s for s in overlapping if s.type in ("IndustrialPark", "Project")]
+            joined = any(joins_parts_of_a_project(name, m, 0) for m in re.finditer("以及|和|及|与", name))
+            if all(a <= s.start and s.end <= b for s in overlapping) and parts == overlapping and (tails or joined):
+                self.spans = [s for s in self.spans if not any(s is part for part in parts)]
+                self.spans.append(_Span(a, b, "Project", name, name, {"introduced": True}))
 
     def _zone_or_park_at(self, position: int) -> bool:
         return any(s.start == position and s.type in ("DevelopmentZone", "IndustrialPark") for s in self.spans)
@@ -822,19 +839,22 @@ class _Extractor:
           the projects in the rows below, up to the next heading (``_table_owners`` relates them).
         """
         for table in self._box_tables():
-            columns: set[int] = set()
+            columns: dict[int, str] = {}  # column → its header
             heading = None
             for row in table:
                 filled = [(i, a, b) for i, (a, b) in enumerate(row) if self.text[a:b].strip()]
                 texts = [self.text[a:b] for _, a, b in filled]
                 if filled and all(_PROJECT_HEADER.fullmatch(t) for t in texts):
-                    columns = {i for i, _, _ in filled}
+                    columns = {i: t for (i, _, _), t in zip(filled, texts, strict=True)}
                     continue
                 if len(filled) == 1 and (enumerator := _TABLE_HEADING.match(texts[0])):
                     heading = (filled[0][1] + enumerator.end(), filled[0][2])
                     continue
                 for (i, a, b), cell in zip(filled, texts, strict=True):
                     if _PROJECT_CELL.fullmatch(cell) or (i in columns and len(cell) >= 4 and not re.search(r"\d", cell)):
+                        # a column of 预备 / 拟建 / 计划 projects lists plans: what its rows say is intended
+                        if _PLANNED_PROJECTS.search(columns.get(i, "")):
+                            self.planned_cells.append((a, b))
                         self.spans.append(_Span(a, b, "Project", cell, cell))
                         if heading is not None:
                             self.table_owned.append(((a, b), heading))
@@ -1107,8 +1127,11 @@ class _Extractor:
 
     def _modality(self, sentence: tuple[int, int], *ends: _Span) -> str:
         """``intended`` when the clause that holds the relation's two ends (from the comma before
-        the first to the comma after the last) speaks of a plan or aim; else ``stated``."""
+        the first to the comma after the last) speaks of a plan or aim, or one end is a project
+        of a table's column of plans; else ``stated``."""
         s0, s1 = sentence
+        if any(a <= e.start and e.end <= b for e in ends for a, b in self.planned_cells):
+            return "intended"  # a project of a table's column of plans (预备项目)
         inside = [e for e in ends if s0 <= e.start and e.end <= s1]
         return clause_modality(self.text, s0, s1, min((e.start for e in inside), default=s0),
                                max((e.end for e in inside), default=s1))
@@ -1559,19 +1582,24 @@ class _Extractor:
         if first is not None and (first.extra.get("neighbour") or span.type == "Project"
                                   and not self._place_locates_project(span, first, inside)):
             return
+        # where a firm or body lies, its name says whatever the clause plans (将在泉州经济技术开发区…); a
+        # project's, a zone's or a park's site is as planned as the project, zone or park
+        mood = (("modality", "stated"),) if span.type in _ORGS else ()
         run = opening_run(self.text[span.start:span.end], self._article_places)
         # a zone the rules found by its ending, right after the run (鲤城|高新区|科创中心), is nearer
         reach = span.start + (run[-1][1] if run else 0)
         zones = [o for o in inside if o.type == "DevelopmentZone" and o is not span and span.start <= o.start <= reach
                  and o.end < span.end and o.end > reach]
         if zones:
-            self._add(span, "locatedIn", max(zones, key=lambda o: o.end), 0.9, sentence, rule="name_opens_with_zone")
+            self._add(span, "locatedIn", max(zones, key=lambda o: o.end), 0.9, sentence, *mood, rule="name_opens_with_zone")
         elif run:
             nearest = run[-1][0]
+            province = nearest.admin_level == "province"
             if gives_a_site(run, project=span.type == "Project"):
-                self._add(span, "locatedIn", self._place_span(nearest), 0.6 if nearest.admin_level == "province" else 0.9, sentence, rule="name_opens_with_province" if nearest.admin_level == "province" else "name_opens_with_place")
+                self._add(span, "locatedIn", self._place_span(nearest), 0.6 if province else 0.9, sentence, *mood,
+                          rule="name_opens_with_province" if province else "name_opens_with_place")
             elif span.type == "Company" and len(run) == 1 and names_an_origin(nearest, self._in_region(self._place_span(nearest))):
-                self._add(span, "locatedIn", self._place_span(nearest), 0.8, sentence, rule="origin_opens_name")
+                self._add(span, "locatedIn", self._place_span(nearest), 0.8, sentence, *mood, rule="origin_opens_name")
 
     @staticmethod
     def _place_span(entry: PlaceEntry) -> _Span:
@@ -2029,9 +2057,10 @@ _SEGMENTS_LISTED = re.compile(r"[^，,。；]{0,16}?(?:上中下游|上下游|�
 _RAW_MATERIAL = re.compile(r"[^，,。；]{0,12}?为(?:主要)?(?:原料|原材料|材料)")
 
 #: Words that make a clause an intention rather than a fact: plans, aims, policy, forecasts,
-#: a stated intent (意向入驻 / 意向落地: not yet arrived).
+#: a stated intent (意向入驻 / 意向落地: not yet arrived), an effort under way (积极推动A和B落户: in a
+#: review of the year, 推动A、B等项目落地 reports what was done).
 _INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|意向|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
-                        r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地)|构建|大力(?:促进|发展|推进|培育)"
+                        r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地|落户|入驻)|积极推动[^，,。；]{0,20}?(?:落地|落户|入驻)|筹建|构建|大力(?:促进|发展|推进|培育)"
                         r"|培育壮大|主攻|把[^，,。；]{1,12}?作为")  # (把X作为首位产业: a choice of policy)
 _CLAUSE_END = re.compile(r"[，,;；:：]")
 # a sentence that opens as one of a list of measures: 一是… / 二是… / 首先…
@@ -2040,7 +2069,8 @@ _MEASURE = re.compile(r"\s*(?:[一二三四五六七八九十]是|首先|其次|
 _AIM_OF_A_MEASURE = re.compile(r"打造|做大|做强|做优|壮大|提升|完善")
 # the future that governs the clauses after it, and what says a clause is done
 # (将 of the future, not 将 of disposal: 就将X纳入规划)
-_FUTURE = re.compile(r"将(?=于|在|会|要|可|能|有望|建|投|形成|实现|达到|填补|带动|成为|新增|生产|吸引|引进|推动|带来)|拟|计划(?!经济)")
+_FUTURE = re.compile(r"将(?=于|在|会|要|可|能|有望|建|投|形成|实现|达到|填补|带动|成为|新增|生产|吸引|引进|推动|带来)|拟|计划(?!经济)"
+                     r"|下一步|今后|届时")
 _DONE = re.compile(r"已|了|目前|现有|建成|投产|落成|是|先后|累计")
 
 

@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from chainkg.loaders.lexical import Token, lexical_tokens
 
-__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending",
+__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project",
            "lists_projects", "projects_introduced",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
@@ -331,6 +331,7 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
             left -= 1
         stops = [t for t in index.within(left, match.start())
                  if t.tag in _NEVER_IN_A_NAME or t.word in ("的", "在", "于", "将", "为", "其中")]
+        stops = _without_joining_conjunctions(text, stops, left, match.end())
         if stops and stops[-1].tag in ("v", "vd") and stops[-1].word not in _BRINGS_A_PROJECT:
             continue  # 投资|光通信器件设计制造项目: after a verb of making, the words say what is made
         start = max(stops[-1].end if stops else left, left)
@@ -344,6 +345,25 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
         if any(t.tag in ("nz", "ORG", "PER", "nw") for t in words):  # (a place's own: the extractor's rules)
             found.append(Mention(start, match.end(), "Project", text[start:match.end()]))
     return found
+
+
+_CLAUSE_BREAK = re.compile(r"[，。；：,;:\n]")
+_CONJUNCTION = re.compile("以及|和|及|与")
+
+
+def _without_joining_conjunctions(text: str, stops: list[Token], left: int, end: int) -> list[Token]:
+    """The stops before a project's ending less the conjunctions that join two parts of its name
+    (甲乙散热材料及|液态金属生产项目: :func:`joins_parts_of_a_project`)."""
+    kept: list[Token] = []
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, left)), default=0)  # the list it may close
+    words = text[clause:end]
+    for stop in stops:
+        item_start = kept[-1].end if kept else left
+        conjunction = _CONJUNCTION.match(words, stop.start - clause) if stop.word in ("以及", "和", "及", "与") else None
+        if conjunction and joins_parts_of_a_project(words, conjunction, item_start - clause):
+            continue
+        kept.append(stop)
+    return kept
 
 
 def _attach_tail(index: TokenIndex, token_position: int) -> int:
@@ -636,7 +656,11 @@ def projects_introduced(text: str, of_many: bool = False) -> list[tuple[int, int
         if of_many and not _MANY_PROJECTS.search(text, max(0, match.start() - 4), match.start()):
             continue
         offset = match.start(1)
-        for separator in [*re.finditer(r"、|以及|和|及", match.group(1)), None]:
+        items = match.group(1)
+        separators = [m for m in re.finditer(r"、|以及|和|及", items)]
+        separators = [m for i, m in enumerate(separators) if m.group() == "、" or not joins_parts_of_a_project(
+            items, m, max((n.end() for n in separators[:i] if n.group() == "、"), default=0))]
+        for separator in [*separators, None]:
             stop = match.start(1) + separator.start() if separator else match.end(1)
             spans.append((offset, stop))
             offset = match.start(1) + separator.end() if separator else match.end(1)
@@ -680,6 +704,29 @@ def _named_after_a_place(name: str, places: Mapping[str, object]) -> bool:
                for n in (2, 3, 4))
 
 
+_NAMED_PROJECT_END = re.compile(r"(?:项目|工程)$")
+
+
+def joins_parts_of_a_project(items: str, conjunction: re.Match[str], item_start: int) -> bool:
+    """Whether the conjunction (和 / 及 / 与 / 以及) in ``items`` joins two parts of one project's
+    name rather than two items: the item it stands in ends in its own 项目 / 工程 and the words
+    before it (from ``item_start``) do not (甲乙总部及丙丁基地项目 is one project, what it builds;
+    甲乙项目及丙丁项目 is two).
+
+    >>> items = "甲乙总部及丙丁基地项目、戊己项目和庚辛项目"
+    >>> [joins_parts_of_a_project(items, m, 0 if m.start() < 11 else 12) for m in re.finditer("及|和", items)]
+    [True, False]
+    """
+    item_end = items.find("、", conjunction.end())
+    after = items[conjunction.end():item_end if item_end >= 0 else len(items)]
+    before = items[item_start:conjunction.start()]
+    others = (items[:max(item_start - 1, 0)].split("、") if item_start else []) + \
+        (items[item_end + 1:].split("、") if item_end >= 0 else [])
+    # (A集团、B化工和C项目: where the other items are no projects, 和 joins two items of a list of bodies)
+    return len(before) >= 2 and bool(_NAMED_PROJECT_END.search(after)) and not _NAMED_PROJECT_END.search(before) \
+        and all(_NAMED_PROJECT_END.search(other) for other in others if other)
+
+
 def _separators(items: str, offset: int, index: TokenIndex) -> list[re.Match[str]]:
     """Where a list's items part: at every 、, and at a 和 / 及 / 与 / 以及 that stands as a word of its
     own (not the 和 of 碳中和) and does not follow a bare place (厦门和乙卫浴项目 is one item: a
@@ -693,11 +740,32 @@ def _separators(items: str, offset: int, index: TokenIndex) -> list[re.Match[str
     for separator in re.finditer(r"、|以及|和|及|与", items):
         if separator.group() != "、":
             at = offset + separator.start()
-            piece = index.within(offset + (found[-1].end() if found else 0), at)
-            if at not in index.starts or len(piece) == 1 and piece[0].tag == "LOC":
+            item_start = found[-1].end() if found else 0
+            piece = index.within(offset + item_start, at)
+            if at not in index.starts or len(piece) == 1 and piece[0].tag == "LOC" \
+                    or joins_parts_of_a_project(items, separator, item_start):
                 continue
         found.append(separator)
     return found
+
+
+def _past_a_pronoun_and_its_verb(index: TokenIndex, start: int, end: int) -> int:
+    """Past a pronoun, adverbs and the verb they lead into at ``start`` (此次签约|A, 本次共签约|A, 该区引进|A):
+    the list's first item starts after them, if two characters of it are left before ``end``.
+
+    >>> text = "此次签约甲乙纤维项目"
+    >>> text[_past_a_pronoun_and_its_verb(TokenIndex.of(text), 0, len(text)):]
+    '甲乙纤维项目'
+    """
+    tokens = index.within(start, end)
+    if not tokens or tokens[0].start != start or tokens[0].tag != "r":
+        return start
+    for token in tokens[1:]:
+        if token.tag in ("v", "vn") and end - token.end >= 2:
+            return token.end
+        if token.tag != "d":
+            break
+    return start
 
 
 def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}) -> list[Mention]:
@@ -738,8 +806,12 @@ def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}
         pieces = [_without_product(text, a, b) for a, b in pieces]
         pieces = [(_past_glued_opening(text, a, b) if i else a, b) for i, (a, b) in enumerate(pieces)]  # 、由B、C…
         first_start, first_end = pieces[0]
-        cut = (name_start(index, first_start, first_end + 1, 1, {"p", "c", "u", "d", "w", "vd", "ad"})
-               if first_end - first_start > 2 and capacity is None and match.re is not _LEADER_LIST else first_start)
+        # (签约A及B项目、…: the name starts before the 及 that joins its parts)
+        joined = next((first_start + m.start() for m in re.finditer("以及|和|及|与", text[first_start:first_end])
+                       if joins_parts_of_a_project(text[first_start:first_end], m, 0)), first_end)
+        cut = (name_start(index, first_start, joined + 1, 1, {"p", "c", "u", "d", "w", "vd", "ad"})
+               if joined - first_start > 2 and capacity is None and match.re is not _LEADER_LIST else first_start)
+        cut = _past_a_pronoun_and_its_verb(index, cut, joined)
         # (以A、B为龙头: the list starts right after 以, whatever the model reads there — 以|允升科技)
         if cut > first_start and _TAIL_WORDS.fullmatch(text[cut:first_end]):
             # 引进|泛林|半导体: the model read the firm's word as a verb; an industry word alone is no name

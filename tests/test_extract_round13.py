@@ -1,0 +1,70 @@
+"""The rules of session 13's round on articles nobody here had read (issue 11). Made-up names."""
+
+from made_up_text import names as _names
+from made_up_text import relations as _relations
+
+
+def _projects(text):
+    return sorted(_names(text, "Project"))
+
+
+def test_a_conjunction_inside_a_listed_project_name_joins_its_parts():
+    """A、B及C项目、D项目: 及 before the item's own 项目, after words that are no project, joins two
+    parts of one project (its products, its headquarters and its base); A项目及B项目 is two."""
+    text = "本次签约的项目包括甲乙企业总部及丙丁用品产业基地项目、戊己智能制造产业园及平台项目、庚辛冻干食品产业园项目。"
+    assert _projects(text) == ["庚辛冻干食品产业园项目", "戊己智能制造产业园及平台项目", "甲乙企业总部及丙丁用品产业基地项目"]
+    text = "本次签约的项目包括甲乙企业总部项目及丙丁用品产业基地项目、庚辛冻干食品产业园项目。"
+    assert _projects(text) == ["丙丁用品产业基地项目", "庚辛冻干食品产业园项目", "甲乙企业总部项目"]
+
+
+def test_a_conjunction_inside_a_project_named_alone_joins_its_parts():
+    """X公司A及B生产项目: the project makes A and B; it is one, named in full."""
+    text = "福建甲乙科技有限公司石墨烯散热材料及液态金属生产项目开工建设。"
+    assert "福建甲乙科技有限公司石墨烯散热材料及液态金属生产项目" in _names(text, "Project")
+
+
+def test_items_of_a_counted_list_keep_a_conjunction_before_their_own_project_word():
+    text = "此次签约甲乙纤维及配套项目、丙丁智能装备项目等2个项目。"
+    assert _projects(text) == ["丙丁智能装备项目", "甲乙纤维及配套项目"]
+
+
+def test_pushing_for_an_arrival_is_an_intention_however_long_the_list_between():
+    """积极推动A和B落户X: the arrival is sought, not done (the list may run past eight characters)."""
+    relation = _relations("高新区积极推动甲乙微电子学院和丙丁研究院落户厦门。").get(("甲乙微电子学院", "attractedTo", "厦门市"))
+    assert relation is not None and relation.modality == "intended"
+
+
+def test_next_step_and_preparing_to_build_mark_intentions():
+    fact = ("甲乙电子科技有限公司", "locatedIn", "泉州经济技术开发区")
+    assert _relations("下一步，甲乙电子科技有限公司入驻泉州经济技术开发区。")[fact].modality == "intended"
+    assert _relations("今年，甲乙电子科技有限公司已入驻泉州经济技术开发区。")[fact].modality == "stated"
+    relations = _relations("甲乙电子科技有限公司筹建的丙丁产业园位于泉州经济技术开发区。")
+    assert relations[("丙丁产业园", "locatedIn", "泉州经济技术开发区")].modality == "intended"
+
+
+def test_where_a_firm_or_body_lies_by_its_name_is_stated_in_a_clause_of_plans():
+    """A firm's name says where it is, whatever the clause plans."""
+    relations = _relations("泉州市甲乙电子科技有限公司拟在丙丁产业园建设新厂。")
+    assert relations[("泉州市甲乙电子科技有限公司", "locatedIn", "泉州市")].modality == "stated"
+
+
+_TABLE = """┌───┬───────────────┬───┬───────────────┐
+│ │ 在建项目 │ │ 预备项目 │
+├───┼───────────────┼───┼───────────────┤
+│ │ (一)省甲乙集团 │ │ │
+├───┼───────────────┼───┼───────────────┤
+│ 1 │ 甲乙丙丁扩建项目 │ 1 │ 甲乙戊己新区项目 │
+└───┴───────────────┴───┴───────────────┘
+"""
+
+
+def test_a_table_column_of_planned_projects_makes_its_rows_intentions():
+    relations = _relations(_TABLE)
+    assert relations[("甲乙丙丁扩建项目", "developedBy", "省甲乙集团")].modality == "stated"
+    assert relations[("甲乙戊己新区项目", "developedBy", "省甲乙集团")].modality == "intended"
+
+
+def test_a_conjunction_before_the_last_project_of_a_list_of_bodies_parts_two_items():
+    """以A集团、B化工和C项目为龙头: the other items are bodies, so 和 parts B化工 from C项目."""
+    text = "该区已形成以甲乙集团、丙丁化工和戊己项目为龙头的化工产业。"
+    assert "丙丁化工" in _names(text, "Company") and _projects(text) == ["戊己项目"]
