@@ -1682,6 +1682,17 @@ class _Extractor:
                 kind = "chain_leader" if role.group(1) == "链主" else "leading_enterprise"
             elif re.match(r"[^，。；]{0,8}(?:两大|三大|多家)?龙头企业", after) or org.extra.get("listed_as_leader"):
                 kind = "leading_enterprise"
+            designated = _DESIGNATED_RIGHT_BEFORE.search(text, max(s0, org.start - 16), org.start)
+            # (the chain's span may hold its 产业: 新材料产业|龙头企业)
+            chain_before = next((c for c in chains if designated is not None and c.end in (designated.start(), designated.end(1))), None)
+            if chain_before is not None and designated is not None:
+                # 空天信息领域领军企业X, 新材料产业龙头企业——X: the industry named right before the designation
+                kind = "chain_leader" if "链主" in designated.group() else "leading_enterprise"
+                self._add(org, "leadsChain", chain_before, 0.8, sentence, ("leadershipKind", kind), rule="leader_designated_after_chain")
+                continue
+            if designated is not None and _INDUSTRY_WORDS_BEFORE.search(text, max(s0, designated.start() - 8), designated.start()) \
+                    and not _SCOPE_BEFORE_A_DESIGNATION.search(text, max(s0, designated.start() - 8), designated.start()):
+                continue  # 新能源汽车龙头企业X: X leads an industry no chain stands for, not the sentence's other chain
             if kind:
                 # (not a chain inside a name: 甲乙炼化 says what that one firm does, not what the list leads)
                 candidates = [c for c in chains if not re.search(r"(?:上游|下游)$", text[max(s0, c.start - 2):c.start])
@@ -2109,6 +2120,13 @@ def _times_named(window: str, span: _Span) -> int:
     return window.count(stem if len(stem) >= 2 else span.name)
 
 
+# an industry's designation right before a firm: (X)领域领军企业|, (X)产业龙头企业——|, (X)链主企业|
+_DESIGNATED_RIGHT_BEFORE = re.compile(r"(领域|行业|产业|产业链)?的?(?:科创)?(?:龙头|领军|链主|骨干|头部|标杆)(?:企业|者)(?:——|—|：|:)?$")
+# the words of an industry right before a designation (a noun of two characters or more after a
+# break), and the scope words that name none (国内行业龙头, 全省龙头, 民营企业龙头)
+_INDUSTRY_WORDS_BEFORE = re.compile(rf"(?:^|[、，。；,;：:])[{_CJK}A-Za-z]{{2,8}}$")
+_SCOPE_BEFORE_A_DESIGNATION = re.compile(r"(?:国内|国际|全国|全省|全市|全县|全区|全球|世界|细分|本土|本地|民营|知名|我国|我省|我市|"
+                                         r"该县|该市|该区|当地|是|为|成为|作为)$")
 # 作为…的龙头 / 链主(企业)， right before the firm it calls so: 作为甲乙钢铁产业的龙头，X
 _AS_THE_LEADER = re.compile(r"作为([^，。；,;]{2,40}?)的(?:产业链)?[“\"]?(龙头|链主|领军)(?:企业)?[”\"]?[，,]$")
 

@@ -35,6 +35,7 @@ from chainkg.loaders.extract_names import (
     TokenIndex,
     bracketed_place_names,
     enumerations,
+    firms_after_a_designation,
     invested_projects,
     is_short_form,
     joins_parts_of_a_project,
@@ -341,6 +342,12 @@ def add_lexical_names(ex: _Extractor) -> None:
             ex.spans.append(LexicalSpan(mention.start, mention.end, "Project", mention.name, mention.name, dict(mention.extra)))
     for mention in organization_tokens(ex.text, index, taken, ex.places, _industries(ex)):
         ex.spans.append(LexicalSpan(mention.start, mention.end, mention.type, mention.name, mention.name))
+        taken.append((mention.start, mention.end))
+    for mention in firms_after_a_designation(ex.text, index):
+        if mention.name not in ex.places and mention.name not in ex.chains \
+                and not any(a < mention.end and mention.start < b for a, b in taken):
+            ex.spans.append(LexicalSpan(mention.start, mention.end, mention.type, mention.name, mention.name))
+            taken.append((mention.start, mention.end))
     for token in index.tokens:
         stem = token.word.removesuffix("区").removesuffix("园")
         if token.tag == "LOC" and _PARK_WORD.fullmatch(token.word) and token.word not in ex.places \

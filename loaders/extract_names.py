@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from chainkg.loaders.lexical import Token, lexical_tokens
 
-__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project",
+__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project", "firms_after_a_designation",
            "lists_projects", "projects_introduced",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
@@ -60,6 +60,8 @@ _TAIL_WORDS = re.compile(
     r"智能|装备|设备|制造|重工|工业|汽车|电器|电气|环保|贸易|商贸|供应链|体育|体育用品|用品|卫浴|水暖|家居|石化|钢构|钢铁|"
     r"锂电|电池|动力电池|光伏|芯片|集成电路|石墨烯|文旅|旅游)$")
 _LEGAL_FORM = r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|控股|公司)"
+# A designation right before a firm's name: 龙头企业X, 领军企业X, 链主企业X, 头部企业X, 行业龙头——X
+_DESIGNATION = re.compile(r"(?:龙头|领军|链主|骨干|头部|标杆|领跑)(?:企业|者)(?:——|—|：|:)?")
 #: A government organ with no name of its own: 市政府, 区委, 市林业局, 区人大常委会 (after levels).
 _BARE_ORGAN = re.compile(r"(?:[省市县区镇乡]*(?:委|政府|委市政府|人大|人大常委会|常委会|政协|纪委|[^\s]{0,3}局|[^\s]{0,3}厅))+")
 #: News outlets: the article's source line, not what it is about.
@@ -450,6 +452,8 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
             continue  # two characters alone are too often a word the model misreads (a product, a standard)
         if re.search(r"(?:园|园区|开发区|基地|城)$", name):
             continue  # a park's name: the park rules read those
+        if _DESIGNATION.match(text, end) and not re.search(_LEGAL_FORM + "$", name):
+            continue  # 新能源汽车|龙头企业X: the industry a firm after it leads, no firm
         if _LIST_OF_INDUSTRIES_AFTER.match(text, end):
             continue  # 涉及新材料、新能源汽车等7条产业链: an item of a list of industries
         if _is_a_name(name, places, industries):
@@ -766,6 +770,47 @@ def _past_a_pronoun_and_its_verb(index: TokenIndex, start: int, end: int) -> int
         if token.tag != "d":
             break
     return start
+
+
+# the words a name after a designation may hold: nouns, proper nouns, a person's or a body's name
+_WORDS_OF_A_NAME = ("n", "nz", "nw", "PER", "ORG", "j")
+
+
+def firms_after_a_designation(text: str, index: TokenIndex) -> list[Mention]:
+    """Firms named right after the words that designate them (``农业机器人领军企业|甲乙智能落户…``,
+    ``新材料产业龙头企业——甲乙新材``): the nouns and names up to the next verb, preposition or
+    break, two to ten characters, when the last word is a firm's (an industry word or a legal
+    form, :data:`_TAIL_WORDS`) or the model reads a name among them. A short name needs no
+    legal form here: the designation says a firm follows.
+
+    >>> text = "国内空天信息领域领军企业甲乙科技在集美区设立总部。"
+    >>> [m.name for m in firms_after_a_designation(text, TokenIndex.of(text))]
+    ['甲乙科技']
+    >>> text = "发挥龙头企业带动作用。"
+    >>> firms_after_a_designation(text, TokenIndex.of(text))
+    []
+    """
+    found = []
+    for match in _DESIGNATION.finditer(text):
+        if match.end() not in index.starts:
+            continue
+        words = []
+        for token in index.within(match.end(), min(len(text), match.end() + 12)):
+            if token.tag not in _WORDS_OF_A_NAME or token.word in ("之一", "作用", "企业", "地位", "优势"):
+                break
+            words.append(token)
+        while words and (words[-1].end - words[0].start > 10):
+            words.pop()
+        if not words or words[-1].end - words[0].start < 3:
+            continue
+        start, end = words[0].start, words[-1].end
+        name = text[start:end]
+        ends_as_a_firm = bool(re.search(f"(?:{_TAIL_WORDS.pattern})$", name))
+        if not (ends_as_a_firm or any(t.tag in ("PER", "ORG", "nz") for t in words)) or _NOT_AN_ITEM.search(name) \
+                or _TAIL_WORDS.fullmatch(name) or len(name) < 4 and not any(t.tag in ("PER", "ORG", "nz") for t in words):
+            continue  # 龙头企业|产业, 领军企业|科技: a field or an industry word alone
+        found.append(Mention(start, end, organization_type(name), name, {"designated": True}))
+    return found
 
 
 def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}) -> list[Mention]:

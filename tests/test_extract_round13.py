@@ -68,3 +68,20 @@ def test_a_conjunction_before_the_last_project_of_a_list_of_bodies_parts_two_ite
     """以A集团、B化工和C项目为龙头: the other items are bodies, so 和 parts B化工 from C项目."""
     text = "该区已形成以甲乙集团、丙丁化工和戊己项目为龙头的化工产业。"
     assert "丙丁化工" in _names(text, "Company") and _projects(text) == ["戊己项目"]
+
+
+def test_a_firm_named_right_after_its_designation_is_found_and_leads_the_industry_before_it():
+    """X领域领军企业Y / X产业龙头企业——Y: Y is a firm (no legal form needed) and leads X."""
+    facts = _relations("国内空天信息领域领军企业甲乙科技在集美区设立区域总部。")
+    assert ("甲乙科技", "leadsChain", "空天信息") in facts
+    facts = _relations("该县新材料产业龙头企业——晟辉新材落户连城县。")
+    assert ("晟辉新材", "leadsChain", "新材料") in facts
+
+
+def test_an_industry_word_before_a_designation_is_no_firm_and_its_leader_leads_no_other_chain():
+    """A领域领军企业B、新能源汽车龙头企业C: 新能源汽车 is C's industry (no chain here), not a firm, and
+    C does not lead the sentence's other chain."""
+    text = "国内空天信息领域领军企业甲乙科技、新能源汽车龙头企业丙丁汽车在集美区打造区域总部。"
+    assert "新能源汽车" not in _names(text)
+    facts = _relations(text)
+    assert ("甲乙科技", "leadsChain", "空天信息") in facts and ("丙丁汽车", "leadsChain", "空天信息") not in facts
