@@ -50,7 +50,14 @@ from chainkg.loaders.extract_chains import (
     possessor_of,
 )
 from chainkg.loaders.extract_confidence import confidence
-from chainkg.loaders.extract_events import EVENT_HOSTS, about_the_event, event_host, event_kind
+from chainkg.loaders.extract_events import (
+    EVENT_HOSTS,
+    about_the_event,
+    event_host,
+    event_kind,
+    held_in_sentence,
+    signed_projects,
+)
 from chainkg.loaders.extract_generic import (
     CLAUSE_OPENERS,
     chain_park_of_a_sort,
@@ -1221,6 +1228,7 @@ class _Extractor:
                     continue
                 if re.search(r"导入|聚焦|发展|打造|形成|拓展|招引|引进|布局|培育|集聚|把[^，。；]{2,12}作为|" + _OWN_INDUSTRIES, said):
                     self._add(host, "hostsChain", chain, 0.7, sentence, rule="clause_host_grows")
+            self._signed_projects_attracted(sentence, inside, subject)
             self._chain_relations(sentence, inside, named, chains)
             self._industry_frame_relations(sentence, inside, named, chains)
             extract_lexical.add_lexical_relations(self, sentence, named)  # leaders, attraction (before the patterns read them)
@@ -1237,6 +1245,25 @@ class _Extractor:
         self._projects_of_the_title_chain()
         self._parks_opening_projects()
         self._projects_of_the_event()
+
+    def _signed_projects_attracted(self, sentence, inside, subject) -> None:
+        """Projects a sentence lists as signed (``extract_events.signed_projects``: 签约的项目包括A、B,
+        A项目、B项目在现场顺利签约) were brought to the place that signed them: the sentence's subject
+        (甲区…签约的项目包括), else where its event was held (签约活动在甲区举行), else the place 我县 /
+        本市 names, else the place that opens the paragraph or the article's home (its main zone or place)."""
+        projects = signed_projects(self.text, sentence, inside)
+        if not projects:
+            return
+        hosts = [subject if subject is not None and subject.type in EVENT_HOSTS and subject.start < projects[0].start else None,
+                 held_in_sentence(self.text, sentence, inside),
+                 next((s for s in inside if s.extra.get("named_by_its_kind") and s.type in EVENT_HOSTS), None)]
+        host, prior, rule = next(((h, 0.7, "signed_where_said") for h in hosts if h is not None), (None, 0.5, "signed_at_home"))
+        if host is None:
+            host = extract_lexical.paragraph_home(self, sentence)
+        if host is None or host.extra.get("neighbour") or not self._in_region(host):
+            return
+        for project in projects:
+            self._add(project, "attractedTo", host, prior, sentence, ("modality", "stated"), rule=rule)
 
     def _projects_of_the_event(self) -> None:
         """甲高新区举行…签约开竣工活动。……此次签约项目共8个，分别为A项目、B项目: the projects of a

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["EVENT_HOSTS", "about_the_event", "event_host", "event_kind", "held_at"]
+__all__ = ["EVENT_HOSTS", "about_the_event", "event_host", "event_kind", "held_at", "signed_projects", "held_in_sentence"]
 
 #: the span types that hold an event
 EVENT_HOSTS = ("DevelopmentZone", "IndustrialPark", "AdministrativeArea")
@@ -78,3 +78,58 @@ def event_host(text: str, spans: Sequence[Any]) -> Any | None:
 def about_the_event(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (a paragraph) goes on about the reported event (此次签约…)."""
     return bool(_ABOUT_THE_EVENT.search(text, start, end))
+
+
+# a list of projects the sentence says were signed, after it (签约的项目包括 / 顺利签约落地重大项目3个，分别是 /
+# 参加“云签约”的项目包括) or before it (A项目、B项目在现场顺利签约)
+_SIGNED_LIST_FOLLOWS = re.compile(
+    r"签约(?:落地)?[”\"]?的(?:重大|重点|产业|招商)?项目(?:共[\d一二三四五六七八九十两]+个)?[，,]?(?:包括|有|主要有|分别是|分别为|为)"
+    r"|签约(?:落地)?(?:重大|重点|产业|招商)?项目(?:共)?[\d一二三四五六七八九十两]+个[，,]?(?:分别)?(?:是|为|包括)"
+    r"|参加(?:现场|云)?[“\"]?签约[”\"]?的[\d一二三四五六七八九十两]*个?(?:重大|重点|产业)?项目(?:中)?[，,]?")
+_SIGNED_AFTER_LIST = re.compile(r"(?:在现场|现场|集中|成功|顺利|正式)+签约")
+# 活动在X(成功)举行: where the sentence's event took place
+_HELD_IN = re.compile(r"(?:成功|隆重|顺利)?举行")
+
+
+def signed_projects(text: str, sentence: tuple[int, int], spans: Sequence[Any]) -> list[Any]:
+    """The projects a sentence lists as signed: the ones after ``签约的项目包括`` / ``签约落地重大项目3个，
+    分别是`` / ``参加“云签约”的项目包括``, or the list right before ``在现场顺利签约`` (only 、 and
+    和 between them).
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "本次签约的项目包括甲项目、乙项目。"
+    >>> [text[p.start:p.end] for p in signed_projects(text, (0, len(text)), [S(start=9, end=12, type="Project"), S(start=13, end=16, type="Project")])]
+    ['甲项目', '乙项目']
+    >>> text = "甲项目、乙项目在现场顺利签约。"
+    >>> [text[p.start:p.end] for p in signed_projects(text, (0, len(text)), [S(start=0, end=3, type="Project"), S(start=4, end=7, type="Project")])]
+    ['甲项目', '乙项目']
+    """
+    s0, s1 = sentence
+    projects = sorted((p for p in spans if p.type == "Project" and s0 <= p.start and p.end <= s1), key=lambda p: p.start)
+    found: list[Any] = []
+    for match in _SIGNED_LIST_FOLLOWS.finditer(text, s0, s1):
+        found += [p for p in projects if p.start >= match.end() and not re.search(r"[。；;]", text[match.end():p.start])]
+    for match in _SIGNED_AFTER_LIST.finditer(text, s0, s1):
+        listed: list[Any] = []
+        at = match.start()
+        for project in reversed([p for p in projects if p.end <= match.start()]):
+            if re.fullmatch(r"[、和及与]?", text[project.end:at]) or not listed and project.end == at:
+                listed.append(project)
+                at = project.start
+            else:
+                break
+        found += listed
+    return sorted({id(p): p for p in found}.values(), key=lambda p: p.start)
+
+
+def held_in_sentence(text: str, sentence: tuple[int, int], spans: Sequence[Any]) -> Any | None:
+    """The place, zone or park a sentence says its event was held in (``签约活动在甲区成功举行``), or None.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "签约活动在甲区成功举行。"
+    >>> held_in_sentence(text, (0, len(text)), [S(start=5, end=7, type="AdministrativeArea")]).end
+    7
+    """
+    s0, s1 = sentence
+    return next((s for s in spans if s.type in EVENT_HOSTS and s0 <= s.start and s.end <= s1
+                 and text[s.start - 1:s.start] == "在" and _HELD_IN.match(text, s.end)), None)

@@ -72,7 +72,7 @@ class LexicalSpan:
     extra: dict = field(default_factory=dict)
 
 
-__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "holds_a_noun", "is_common_noun", "place_end", "on_word_boundaries", "part_of_a_longer_word", "refine_suffix_names", "add_lexical_names", "add_projects_by_ending", "after_dedupe", "merge_short_forms", "add_name_places",
+__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "holds_a_noun", "is_common_noun", "place_end", "on_word_boundaries", "part_of_a_longer_word", "refine_suffix_names", "add_lexical_names", "add_projects_by_ending", "after_dedupe", "paragraph_home", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
@@ -504,6 +504,12 @@ def _home_place(ex: _Extractor):
         cached = (stamp, main_zone(ex.spans) or home_place(ex.spans))
         ex._home_cache = cached
     return cached[1]
+
+
+def paragraph_home(ex: _Extractor, sentence: tuple[int, int]):
+    """Where a sentence that names no place of its own happens: the county, town, zone or park
+    that opens its paragraph, else the article's home (its main zone, else its prefecture)."""
+    return _paragraph_subject(ex, sentence) or _home_place(ex)
 
 
 def _paragraph_subject(ex: _Extractor, sentence: tuple[int, int]):

@@ -33,6 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from chainkg.loaders.extract_generic import names_a_kind
 from chainkg.loaders.lexical import Token, lexical_tokens
 
 __all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project", "firms_after_a_designation",
@@ -635,8 +636,45 @@ def lists_projects(text: str, start: int, words_start: int, end: int) -> bool:
 # 的项目有 / 项目包括 A、B(和C)等: a list that the word 项目 introduces
 # (a title in 《》 may open an item: 《甲乙》演艺项目)
 _INTRODUCED_PART = rf"(?:{_NAME_PART}|《{_NAME}{{1,12}}》)"
-_PROJECTS_INTRODUCED = re.compile(rf"项目(?:有|包括|包含|主要有|分别是|分别为)[:：]?((?:{_INTRODUCED_PART}{{2,24}}?(?:、|和|及|以及))*"
+_PROJECTS_INTRODUCED = re.compile(rf"项目(?:共?[\d一二三四五六七八九十两]+个[，,]?(?:分别是|分别为|包括)|有|包括|包含|主要有|分别是|分别为)[:：]?"
+                                  rf"((?:{_INTRODUCED_PART}{{2,24}}?(?:、|和|及|以及))*"
                                   rf"{_INTRODUCED_PART}{{2,24}}?)(?=等|[，。；,;]|$)")
+
+
+# a list of projects each named in full: A项目、B项目(、C工程)
+_NAMED_PROJECT_LIST = re.compile(r"(?:[^、，。；：:,;\n“”]{2,30}?(?:项目|工程)、)+[^、，。；：:,;\n“”]{2,30}?(?:项目|工程)(?=[等在和及与，。；,;：:\n]|$)")
+
+
+_LIST_INTRODUCER = re.compile(r"(?:分别是|分别为|主要有|包括|即)[:：]?")
+
+
+def named_project_lists(text: str) -> list[tuple[int, int]]:
+    """The items of lists of projects each named with its own 项目 / 工程 (``A项目、B项目、C项目在现场
+    签约``): each item is a project. The first item only where a clause break opens it (else the
+    words before it may be a verb or a subject: other rules find where it starts); an item that
+    says a kind (工业项目、民生项目) is none.
+
+    >>> text = "此次，甲乙花纸生产项目、丙丁跨境电商项目、工业项目在现场签约。"
+    >>> [text[a:b] for a, b in named_project_lists(text)]
+    ['甲乙花纸生产项目', '丙丁跨境电商项目']
+    """
+    spans = []
+    for match in _NAMED_PROJECT_LIST.finditer(text):
+        offset = match.start()
+        for i, item in enumerate(match.group().split("、")):
+            start, end = offset, offset + len(item)
+            offset = end + 1
+            if i == 0 and (opening := _LIST_INTRODUCER.match(item)):
+                start, item = start + opening.end(), item[opening.end():]  # 分别是|A项目
+            elif i == 0 and start > 0 and text[start - 1] not in "，。；：:,;\n":
+                continue
+            if i == 0 and any(t.tag == "v" and not (k == 0 and t.word == "年产") for k, t in enumerate(lexical_tokens(item))):
+                continue  # 专场签约|A项目: a verb before the first item (the capacity's 年产 is the name's)
+            if len(item) < 6 or names_a_kind(item[:-2], item[-2:]) or _COUNTED.search(item) or reads_as_a_clause(item[:-2]) \
+                    or any(t.word in ("有", "是", "为", "包括") for t in lexical_tokens(item)):
+                continue  # (工业方面有X项目, A和B产业链有X项目: a clause, the project at its end is another rule's)
+            spans.append((start, end))
+    return spans
 
 
 # 项目 standing for many: 签约的项目, 重点项目, 此次落地项目 (not 该项目 / 本项目: one project's parts follow)
@@ -655,9 +693,10 @@ def projects_introduced(text: str, of_many: bool = False) -> list[tuple[int, int
     >>> projects_introduced("该项目包括研发中心、生产车间等。", of_many=True)
     []
     """
-    spans = []
+    spans = named_project_lists(text)
     for match in _PROJECTS_INTRODUCED.finditer(text):
-        if of_many and not _MANY_PROJECTS.search(text, max(0, match.start() - 4), match.start()):
+        counted = re.match(r"项目共?[\d一二三四五六七八九十两]+个", match.group())
+        if of_many and not counted and not _MANY_PROJECTS.search(text, max(0, match.start() - 4), match.start()):
             continue
         offset = match.start(1)
         items = match.group(1)

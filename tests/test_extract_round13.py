@@ -1,5 +1,6 @@
 """The rules of session 13's round on articles nobody here had read (issue 11). Made-up names."""
 
+from made_up_text import facts as _facts
 from made_up_text import names as _names
 from made_up_text import relations as _relations
 
@@ -85,3 +86,30 @@ def test_an_industry_word_before_a_designation_is_no_firm_and_its_leader_leads_n
     assert "新能源汽车" not in _names(text)
     facts = _relations(text)
     assert ("甲乙科技", "leadsChain", "空天信息") in facts and ("丙丁汽车", "leadsChain", "空天信息") not in facts
+
+
+def test_projects_a_place_signed_were_brought_to_it():
+    """X…本次签约的项目包括A、B: A and B were attracted to X, the sentence's subject (a stated signing)."""
+    text = "据了解，泉州经济技术开发区今年按照成熟一批签约一批的原则，本次签约的项目包括甲乙战略合作项目、丙丁食品产业园项目。"
+    relations = _relations(text)
+    for project in ("甲乙战略合作项目", "丙丁食品产业园项目"):
+        assert relations[(project, "attractedTo", "泉州经济技术开发区")].modality == "stated"
+
+
+def test_projects_signed_at_an_event_were_brought_where_it_was_held():
+    text = "6月8日下午，重大项目签约活动在秀屿区成功举行，顺利签约落地重大项目2个，分别是年产60万吨新材料项目、甲乙港区泊位项目。"
+    facts = _facts(text)
+    assert {("年产60万吨新材料项目", "attractedTo", "秀屿区"), ("甲乙港区泊位项目", "attractedTo", "秀屿区")} <= facts
+    assert "分别是年产60万吨新材料项目" not in _names(text)
+
+
+def test_a_list_of_projects_each_named_in_full_before_a_signing_names_them_all():
+    """A项目、B项目、C项目在现场顺利签约，为我县…: every item is a project, signed for the county 我县 stands for."""
+    text = "德化县举行招商会。甲乙文化数字科技产业园区项目、丙丁跨境电商项目、戊己陶瓷花纸生产项目在现场顺利签约，为我县陶瓷产业注入新动能。"
+    assert _projects(text) == ["丙丁跨境电商项目", "戊己陶瓷花纸生产项目", "甲乙文化数字科技产业园区项目"]
+    assert ("戊己陶瓷花纸生产项目", "attractedTo", "德化县") in _facts(text)
+
+
+def test_a_list_of_kinds_of_project_or_a_clause_ending_in_a_project_names_none():
+    text = "其中，工业项目、民生项目、服务业方面有甲乙物流园项目。"
+    assert not {"工业项目", "民生项目", "服务业方面有甲乙物流园项目"} & _names(text)
