@@ -668,10 +668,11 @@ def named_project_lists(text: str) -> list[tuple[int, int]]:
                 start, item = start + opening.end(), item[opening.end():]  # 分别是|A项目
             elif i == 0 and start > 0 and text[start - 1] not in "，。；：:,;\n":
                 continue
-            if i == 0 and any(t.tag == "v" and not (k == 0 and t.word == "年产") for k, t in enumerate(lexical_tokens(item))):
+            words = TokenIndex.of(text).within(start, end)  # (the article's words, read in their context)
+            if i == 0 and any(t.tag == "v" and not (k == 0 and t.word == "年产") for k, t in enumerate(words)):
                 continue  # 专场签约|A项目: a verb before the first item (the capacity's 年产 is the name's)
             if len(item) < 6 or names_a_kind(item[:-2], item[-2:]) or _COUNTED.search(item) or reads_as_a_clause(item[:-2]) \
-                    or any(t.word in ("有", "是", "为", "包括") for t in lexical_tokens(item)):
+                    or any(t.word in ("有", "是", "为", "包括") for t in words):
                 continue  # (工业方面有X项目, A和B产业链有X项目: a clause, the project at its end is another rule's)
             spans.append((start, end))
     return spans
