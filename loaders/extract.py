@@ -80,6 +80,7 @@ from chainkg.loaders.extract_names import (
     joins_parts_of_a_project,
     lists_projects,
     name_start,
+    named_project_lists,
     projects_introduced,
     reads_as_a_clause,
 )
@@ -693,12 +694,14 @@ class _Extractor:
             kept.append(span)
         self.spans = kept
         # 项目有A、B等: what the list names are projects, though a name may end as a park's does
-        introduced = set(projects_introduced(self.text))
+        # (and A项目、B项目: lists of projects each named in full, told from clauses by the model's words)
+        named_lists = named_project_lists(self.text) if extract_lexical.lexical_rules_enabled() else []
+        introduced = set(projects_introduced(self.text)) | set(named_lists)
         for span in self.spans:
             if (span.start, span.end) in introduced and (span.type == "IndustrialPark" or span.type == "Company" and not _FIRM_ENDING.search(span.name)):
                 span.type = "Project"
         # 签约的项目包括A、B等: an item no rule named is a project by its place in the list
-        for a, b in projects_introduced(self.text, of_many=True):
+        for a, b in [*named_lists, *projects_introduced(self.text, of_many=True)]:
             name = self.text[a:b]
             if b - a < 4 or _COUNTED.search(name):
                 continue

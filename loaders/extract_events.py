@@ -105,6 +105,8 @@ def signed_projects(text: str, sentence: tuple[int, int], spans: Sequence[Any]) 
     ['甲项目', '乙项目']
     """
     s0, s1 = sentence
+    if "签约" not in text[s0:s1]:
+        return []
     projects = sorted((p for p in spans if p.type == "Project" and s0 <= p.start and p.end <= s1), key=lambda p: p.start)
     found: list[Any] = []
     for match in _SIGNED_LIST_FOLLOWS.finditer(text, s0, s1):

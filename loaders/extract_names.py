@@ -36,7 +36,7 @@ from functools import lru_cache
 from chainkg.loaders.extract_generic import names_a_kind
 from chainkg.loaders.lexical import Token, lexical_tokens
 
-__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project", "firms_after_a_designation",
+__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project", "named_project_lists", "firms_after_a_designation",
            "lists_projects", "projects_introduced",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
@@ -694,7 +694,7 @@ def projects_introduced(text: str, of_many: bool = False) -> list[tuple[int, int
     >>> projects_introduced("该项目包括研发中心、生产车间等。", of_many=True)
     []
     """
-    spans = named_project_lists(text)
+    spans = []
     for match in _PROJECTS_INTRODUCED.finditer(text):
         counted = re.match(r"项目共?[\d一二三四五六七八九十两]+个", match.group())
         if of_many and not counted and not _MANY_PROJECTS.search(text, max(0, match.start() - 4), match.start()):
