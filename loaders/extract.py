@@ -760,7 +760,7 @@ class _Extractor:
         alone = {s.name for s in self.spans if s.type == "IndustrialPark" and not _PARK_AS_A_PROJECT.match(self.text, s.end)}
         for park in [s for s in self.spans if s.type in ("IndustrialPark", "DevelopmentZone")]:
             if park.type == "IndustrialPark" and park.name not in alone and (project := _PARK_AS_A_PROJECT.match(self.text, park.end)) \
-                    and not _A_PARK_AGAIN.search(self.text, park.end, self._paragraph_of((park.start, park.end))[1]):
+                    and not _A_PARK_AGAIN.search(self.text, park.end, self._said_about_until(park)):
                 # 甲乙产业园(三期)(建设)项目, the park never named alone: a project that builds it
                 park.type, park.end = "Project", project.end()
                 park.name = park.key = self.text[park.start:park.end]
@@ -1476,6 +1476,15 @@ class _Extractor:
         rules did not find, which says what that one body does, not the clause's firms."""
         return "mention" not in chain.extra and bool(_NAME_GLUE.match(self.text, chain.end)) \
             and not firms_of_a_kind(self.text, chain.start, chain.end)
+
+    def _said_about_until(self, span: _Span) -> int:
+        """Where what the text goes on to say of a name ends: its paragraph's end, or the next
+        paragraph's when the name stands in a heading (a line of one short sentence, a title
+        that the article's body then speaks of as 该园区 …)."""
+        p0, p1 = self._paragraph_of((span.start, span.end))
+        if p1 - p0 > 40 or re.search(r"[。！？；]", self.text[p0:p1].rstrip("。！？； ")) or p1 >= len(self.text):
+            return p1
+        return self._paragraph_of((p1 + 1, p1 + 1))[1]
 
     def _paragraph_of(self, sentence) -> tuple[int, int]:
         s0, s1 = sentence

@@ -43,6 +43,8 @@ CLAUSE_OPENERS = ("关于", "推进", "加快", "力争", "争取", "努力", "�
 
 # What a place sets out to build or become, or what it is called: the verb before a slogan.
 _SLOGAN_VERB = re.compile(r"(?:打造|打造成|建设|建设成|建成|争创|创建|创成|成为|建设成为|誉为|称为|评为|被评为|荣获)[“\"‘]?$")
+# what a place is positioned as is a kind of park or zone, never one by name: 功能定位为高端智能纺织产业园区
+_POSITIONED_AS = re.compile(r"定位(?:为|于|是)[“\"‘]?$")
 # A title opens a slogan: a name no place gives, only a nation, the world or a rank (中国X谷, 全国X基地).
 _TITLE = re.compile(r"^(?:中国|全国|全省|全球|世界|国际|亚洲|东南|海峡|两岸|国家级|世界级|一流|首个|第一)")
 # A ranking is a title given, never a name: 十大X, 百强X, 20强, 优秀X, 示范X.
@@ -61,7 +63,7 @@ _GRADE_WORDS = re.compile(r"省级|市级|县级|区级|国家级|世界级|千�
 def in_slogan_frame(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is a slogan or an honour: right after a verb of
     aim or naming (打造, 争创, 成为, 被评为 …), quoted or opening with a title (中国, 全国,
-    世界 …) or holding a ranking.
+    世界 …) or holding a ranking; or what a place is positioned as (定位为X产业园区: a kind).
 
     >>> text = "高新区被评为全国十大优秀产业园，打造“丙丁芯谷”，打造甲乙半导体产业基地。"
     >>> in_slogan_frame(text, 6, text.index("，"))
@@ -73,6 +75,8 @@ def in_slogan_frame(text: str, start: int, end: int) -> bool:
     >>> in_slogan_frame(text, at, text.index("。"))
     False
     """
+    if _POSITIONED_AS.search(text, max(0, start - 4), start):
+        return True
     if not _SLOGAN_VERB.search(text, max(0, start - 6), start):
         return False
     name = text[start:end]

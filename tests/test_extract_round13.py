@@ -113,3 +113,17 @@ def test_a_list_of_projects_each_named_in_full_before_a_signing_names_them_all()
 def test_a_list_of_kinds_of_project_or_a_clause_ending_in_a_project_names_none():
     text = "其中，工业项目、民生项目、服务业方面有甲乙物流园项目。"
     assert not {"工业项目", "民生项目", "服务业方面有甲乙物流园项目"} & _names(text)
+
+
+def test_what_a_park_is_positioned_as_is_a_kind_not_a_park():
+    text = "甲乙产业园规划总面积400亩，功能定位为高端智能纺织产业园区。"
+    assert "高端智能纺织产业园区" not in _names(text)
+
+
+def test_a_park_built_as_a_project_in_a_heading_is_the_park_the_body_calls_this_park():
+    """A heading 甲乙产业园项目建设如火如荼, then 不久前，该园区新增A、B等N个开工项目: the park is a park
+    (the body calls it 该园区) and what it added lies in it."""
+    text = "甲乙产业园项目建设如火如荼\n不久前，该园区新增丙丁卫生用品、戊己科技二期、庚辛针织面料等3个开工项目。"
+    assert "甲乙产业园" in _names(text, "IndustrialPark")
+    facts = _facts(text)
+    assert {("丙丁卫生用品", "locatedIn", "甲乙产业园"), ("庚辛针织面料", "locatedIn", "甲乙产业园")} <= facts
