@@ -549,11 +549,11 @@ _LIST_OF_NAMES = (rf"(?:{_NAME_PART}{{2,20}}?、)+{_NAME_PART}{{2,20}}?(?:(?:和
 _ENUMERATION = re.compile(
     rf"({_LIST_OF_NAMES})"
     r"(等(?:\d+|[一二三四五六七八九十两]+)?(?:多)?(?:家|个|批|大)?|(?:\d+|[两三四五六七八九十])(?:大|家|个))"
-    r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主)"
+    r"([^，。；、]{0,10}?)(企业|项目|巨头|品牌|公司|龙头|链主|的(?:投建|投产|建设|落地|入驻|进驻))"
 )
 # A clause (no ，。； inside: no list crosses one) and the head words one of those lists ends in.
 _CLAUSE = re.compile(r"[^，。；]+")
-_ENUMERATION_HEAD = re.compile(r"企业|项目|巨头|品牌|公司|龙头|链主")
+_ENUMERATION_HEAD = re.compile(r"企业|项目|巨头|品牌|公司|龙头|链主|的(?:投建|投产|建设|落地|入驻|进驻)")
 
 
 def _counted_lists(text: str) -> list[re.Match]:

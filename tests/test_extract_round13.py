@@ -127,3 +127,9 @@ def test_a_park_built_as_a_project_in_a_heading_is_the_park_the_body_calls_this_
     assert "甲乙产业园" in _names(text, "IndustrialPark")
     facts = _facts(text)
     assert {("丙丁卫生用品", "locatedIn", "甲乙产业园"), ("庚辛针织面料", "locatedIn", "甲乙产业园")} <= facts
+
+
+def test_firms_listed_before_the_building_of_their_plants_are_firms():
+    """通过A精机、B机械等一批重点机械制造设备的投建投产: the items are the firms whose plants are built."""
+    text = "通过甲乙精机、丙丁机械等一批重点机械制造设备的投建投产，将张坂镇打造成机械装备制造基地。"
+    assert {"甲乙精机", "丙丁机械"} <= _names(text, "Company")
