@@ -133,3 +133,9 @@ def test_firms_listed_before_the_building_of_their_plants_are_firms():
     """通过A精机、B机械等一批重点机械制造设备的投建投产: the items are the firms whose plants are built."""
     text = "通过甲乙精机、丙丁机械等一批重点机械制造设备的投建投产，将张坂镇打造成机械装备制造基地。"
     assert {"甲乙精机", "丙丁机械"} <= _names(text, "Company")
+
+
+def test_focusing_on_a_counted_set_of_industries_is_policy_not_presence():
+    """X聚焦A、B、C三大产业集群: what X means to grow (a review's 聚焦产业链短板，推动… stays a fact)."""
+    relations = _relations("甲乙经济开发区聚焦高端装备制造、新材料、电子信息三大产业集群，构建重点产业链。")
+    assert relations[("甲乙经济开发区", "hostsChain", "新材料")].modality == "intended"
