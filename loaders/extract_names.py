@@ -59,7 +59,7 @@ _TAIL_WORDS = re.compile(
     r"(?:物流|包装|彩印|印刷|印务|精机|机械|电子|电子信息|微电子|科技|信息|技术|化工|化学|材料|新材料|能源|新能源|实业|控股|"
     r"集团|股份|有限公司|有限责任公司|股份有限公司|公司|食品|纺织|服装|鞋业|鞋服|陶瓷|建材|矿业|医药|生物|光电|半导体|"
     r"智能|装备|设备|制造|重工|工业|汽车|电器|电气|环保|贸易|商贸|供应链|体育|体育用品|用品|卫浴|水暖|家居|石化|钢构|钢铁|"
-    r"锂电|电池|动力电池|光伏|芯片|集成电路|石墨烯|文旅|旅游)$")
+    r"锂电|电池|动力电池|光伏|芯片|集成电路|石墨烯|文旅|旅游|制药|药业|纸业|钢铁|不锈钢|矿业)$")
 _LEGAL_FORM = r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|控股|公司)"
 # A designation right before a firm's name: 龙头企业X, 领军企业X, 链主企业X, 头部企业X, 行业龙头——X
 _DESIGNATION = re.compile(r"(?:龙头|领军|链主|骨干|头部|标杆|领跑)(?:企业|者)(?:——|—|：|:)?")
@@ -569,7 +569,7 @@ def _counted_lists(text: str) -> list[re.Match]:
 
 # 以A、B和C为(产业链)“龙头” / 链主: a list of leaders with no count or kind word after it
 _LEADER_LIST = re.compile(
-    rf"以({_LIST_OF_NAMES})(等?)()为(?:产业链)?[“\"]?(龙头|链主)"
+    rf"以({_LIST_OF_NAMES}|{_NAME}{{2,12}}?)(等?)((?:企业|公司)?)为(?:产业链)?[“\"]?(龙头|链主)"
 )
 # what an item of a list of firms never is: a chain, a field, a kind of product or work
 #: A product after a firm's words in a list (甲乙半导体|设备、丙丁|检测设备): the process it serves,

@@ -139,3 +139,9 @@ def test_focusing_on_a_counted_set_of_industries_is_policy_not_presence():
     """X聚焦A、B、C三大产业集群: what X means to grow (a review's 聚焦产业链短板，推动… stays a fact)."""
     relations = _relations("甲乙经济开发区聚焦高端装备制造、新材料、电子信息三大产业集群，构建重点产业链。")
     assert relations[("甲乙经济开发区", "hostsChain", "新材料")].modality == "intended"
+
+
+def test_one_firm_named_as_the_leader_with_its_kind_is_a_firm():
+    """以X等企业为龙头 names X alone, a firm, as a leader (a list needs no second item)."""
+    assert "丙丁制药" in _names("以丙丁制药等企业为龙头，我市推动医药企业开发终端制剂。", "Company")
+    assert "“甲乙窑”" not in _names("以“甲乙窑”为龙头，发展文化创意产业。")
