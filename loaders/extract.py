@@ -1751,6 +1751,11 @@ class _Extractor:
                     # A、B等行业龙头企业 / 发挥X的带动作用 in a sentence that names no chain: the paragraph's one
                     # chain, or the one of the paragraph before when this one names none
                     self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind), rule="leader_paragraph_chain")
+                elif not candidates and (chain := next((c for c in self.index.within(self.spans, org.start, org.end)
+                                                        if c.type == "IndustrialChain"), None)) is not None:
+                    # 汇聚甲乙电子、丙丁纸业等龙头企业 after a paragraph of several chains: each leads the chain
+                    # its own name holds (丙丁纸业 → 纸业包装)
+                    self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind), rule="leader_named_for_its_chain")
         # X(将)在Y落地 / 入驻 / 投资建设…, X(将)崛起于 / 落户于Y; X在Y投资的Z: Z is there, not X
         for org in spans_in(s0, s1, orgs + ("Project", "IndustrialPark", "DevelopmentZone")):
             said = _SETTLES.match(text, org.end, s1)

@@ -145,3 +145,13 @@ def test_one_firm_named_as_the_leader_with_its_kind_is_a_firm():
     """以X等企业为龙头 names X alone, a firm, as a leader (a list needs no second item)."""
     assert "丙丁制药" in _names("以丙丁制药等企业为龙头，我市推动医药企业开发终端制剂。", "Company")
     assert "“甲乙窑”" not in _names("以“甲乙窑”为龙头，发展文化创意产业。")
+
+
+def test_a_leader_named_in_a_sentence_of_no_chain_leads_the_chain_its_name_holds():
+    """A paragraph of several chains, then 汇聚A、B等龙头企业: a leader whose name holds a chain (戊己纸业)
+    leads it; one whose name holds none is given no chain."""
+    text = ("甲乙区聚焦高端装备制造、新材料、电子信息三大产业集群。"
+            "区内汇聚丙丁电子、戊己纸业等龙头企业，先后引进庚辛医院等200余家台资企业。")
+    facts = _facts(text)
+    assert ("戊己纸业", "leadsChain", "纸业包装") in facts
+    assert not any(s == "丙丁电子" and p == "leadsChain" for s, p, o in facts)
