@@ -646,21 +646,28 @@ _NAMED_PROJECT_LIST = re.compile(r"(?:[^、，。；：:,;\n“”]{2,30}?(?:项
 
 
 _LIST_INTRODUCER = re.compile(r"(?:分别是|分别为|主要有|包括|即)[:：]?")
+# words that say a list names kinds: 项目类型有…, 分为…
+_KINDS_INTRODUCED = re.compile(r"类型|类别|种类|分为|分成")
 
 
 def named_project_lists(text: str) -> list[tuple[int, int]]:
     """The items of lists of projects each named with its own 项目 / 工程 (``A项目、B项目、C项目在现场
     签约``): each item is a project. The first item only where a clause break opens it (else the
-    words before it may be a verb or a subject: other rules find where it starts); an item that
-    says a kind (工业项目、民生项目) is none.
+    words before it may be a verb or a subject: other rules find where it starts); a list one of
+    whose items says a kind (工业项目, 新建项目), or that 类型 / 分为 introduces, names kinds.
 
-    >>> text = "此次，甲乙花纸生产项目、丙丁跨境电商项目、工业项目在现场签约。"
+    >>> text = "此次，甲乙花纸生产项目、丙丁跨境电商项目在现场签约。"
     >>> [text[a:b] for a, b in named_project_lists(text)]
     ['甲乙花纸生产项目', '丙丁跨境电商项目']
+    >>> named_project_lists("此次，甲乙花纸生产项目、工业项目在现场签约。")
+    []
     """
     spans = []
     for match in _NAMED_PROJECT_LIST.finditer(text):
         offset = match.start()
+        if any(names_a_kind(item[-6:-2], item[-2:]) or names_a_kind(item[:-2], item[-2:]) for item in match.group().split("、")[1:]) \
+                or _KINDS_INTRODUCED.search(text, max(0, match.start() - 6), match.start() + match.group().find("、")):
+            continue  # 项目类型有新建项目、盘活低效用地项目: one kind among the items, so all are kinds
         for i, item in enumerate(match.group().split("、")):
             start, end = offset, offset + len(item)
             offset = end + 1

@@ -155,3 +155,9 @@ def test_a_leader_named_in_a_sentence_of_no_chain_leads_the_chain_its_name_holds
     facts = _facts(text)
     assert ("戊己纸业", "leadsChain", "纸业包装") in facts
     assert not any(s == "丙丁电子" and p == "leadsChain" for s, p, o in facts)
+
+
+def test_a_list_that_names_kinds_of_project_names_none_though_one_item_looks_like_a_name():
+    """观摩项目类型有新建项目、盘活低效用地项目: the list says kinds (类型), so none is a project."""
+    text = "此次观摩项目类型有新建项目、盘活低效用地项目，都很有代表性。"
+    assert "盘活低效用地项目" not in _names(text)
