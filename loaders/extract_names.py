@@ -63,6 +63,7 @@ _TAIL_WORDS = re.compile(
 _LEGAL_FORM = r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|控股|公司)"
 # A designation right before a firm's name: 龙头企业X, 领军企业X, 链主企业X, 头部企业X, 行业龙头——X
 _DESIGNATION = re.compile(r"(?:龙头|领军|链主|骨干|头部|标杆|领跑)(?:企业|者)(?:——|—|：|:)?")
+_DESIGNATION_BEFORE = re.compile(_DESIGNATION.pattern + "$")
 #: A government organ with no name of its own: 市政府, 区委, 市林业局, 区人大常委会 (after levels).
 _BARE_ORGAN = re.compile(r"(?:[省市县区镇乡]*(?:委|政府|委市政府|人大|人大常委会|常委会|政协|纪委|[^\s]{0,3}局|[^\s]{0,3}厅))+")
 #: News outlets: the article's source line, not what it is about.
@@ -444,7 +445,9 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
                 and not any(a < end and start < b and not (start <= a and b <= end) for a, b in taken):
             found.append(Mention(start, end, "IndustrialPark", name))  # 甲市乙丙食品园: a park the model reads as a body
             continue  # (a place or an industry inside its name is the park's own word)
-        if any(a < end and start < b and not _opens_with_place(text, start, end, a, b, places) for a, b in taken) \
+        designated = bool(_DESIGNATION_BEFORE.search(text, max(0, start - 8), start))  # 龙头企业|厦门钨业
+        if any(a < end and start < b and not _opens_with_place(text, start, end, a, b, places)
+               and not (designated and a == start and b < end - 1 and text[a:b] in places) for a, b in taken) \
                 or _OPENS_A_LONGER_NAME.match(text, end) \
                 and not re.match(r"[，。；、等]", text[end:end + 1]):
             continue

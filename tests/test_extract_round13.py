@@ -161,3 +161,9 @@ def test_a_list_that_names_kinds_of_project_names_none_though_one_item_looks_lik
     """观摩项目类型有新建项目、盘活低效用地项目: the list says kinds (类型), so none is a project."""
     text = "此次观摩项目类型有新建项目、盘活低效用地项目，都很有代表性。"
     assert "盘活低效用地项目" not in _names(text)
+
+
+def test_a_firm_named_after_its_city_right_after_its_designation_is_a_firm():
+    """行业龙头企业厦门华泰…: the model reads a body that opens with its city; after a designation the
+    city is the firm's word, not a place that takes the name's characters."""
+    assert "厦门华泰" in _names("行业龙头企业厦门华泰落户海沧区。", "Company")
