@@ -60,8 +60,10 @@ def main() -> None:
                              "(default: every usable core; 1 skips it)")
     args = parser.parse_args()
     if args.lengths:
-        for length, seconds in length_growth(repeat=min(args.repeat, 3)):
-            print(f"{length:>9} characters  {seconds:8.2f} s (median)  {length / seconds:10.0f} chars/s")
+        for line in HOSTILE_LINES:
+            print(f"one line of {line!r} repeated:")
+            for length, seconds in length_growth(repeat=min(args.repeat, 3), line=line):
+                print(f"{length:>9} characters  {seconds:8.2f} s (median)  {length / seconds:10.0f} chars/s")
         return
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.txt"))]
     normalized = [normalize_article(t).text for t in texts]
@@ -101,11 +103,15 @@ def main() -> None:
               f"{len(many) / wall:.1f} articles/s, starting the processes included")
 
 
-def length_growth(lengths=(10_000, 100_000, 1_000_000), repeat: int = 3) -> list[tuple[int, float]]:
-    """Median seconds of ``extract_text`` over one line of ``引进甲产业园,`` repeated to each length
-    (the red team's input: one "sentence", thousands of parks and verbs). Linear extraction
-    takes about ten times as long for ten times the text."""
-    line = "引进甲产业园,"
+#: Hostile single lines: the red team's (one "sentence", thousands of parks and verbs), and a list
+#: of thousands of names with no head word after it (before session 13 the list patterns tried
+#: every item of it from every start: 45,000 characters took 151 s).
+HOSTILE_LINES = ("引进甲产业园,", "甲乙丙丁戊己庚辛、")
+
+
+def length_growth(lengths=(10_000, 100_000, 1_000_000), repeat: int = 3, line: str = HOSTILE_LINES[0]) -> list[tuple[int, float]]:
+    """Median seconds of ``extract_text`` over one ``line`` repeated to each length. Linear
+    extraction takes about ten times as long for ten times the text."""
     rows = []
     for length in lengths:
         text = (line * (length // len(line) + 1))[:length]

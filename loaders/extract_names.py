@@ -547,7 +547,7 @@ _NAME_PART = rf"(?:{_NAME}|“{_NAME}{{1,10}}”)"
 # A list of names: items split by 、, a conjunction only before the last (和 / 及 / 与 are also
 # characters of names, and a conjunction allowed between any two items let a pattern try every
 # split of a long list), or two names joined by one conjunction
-_LIST_OF_NAMES = (rf"(?:{_NAME_PART}{{2,20}}?、)+{_NAME_PART}{{2,20}}?(?:(?:和|及|与|以及){_NAME_PART}{{2,20}}?)?"
+_LIST_OF_NAMES = (rf"(?:{_NAME_PART}{{2,20}}?、){{1,40}}{_NAME_PART}{{2,20}}?(?:(?:和|及|与|以及){_NAME_PART}{{2,20}}?)?"
                   rf"|{_NAME_PART}{{2,20}}?(?:和|及|与|以及){_NAME_PART}{{2,20}}?")
 _ENUMERATION = re.compile(
     rf"({_LIST_OF_NAMES})"
@@ -645,7 +645,7 @@ _PROJECTS_INTRODUCED = re.compile(rf"项目(?:共?[\d一二三四五六七八九
 
 
 # a list of projects each named in full: A项目、B项目(、C工程)
-_NAMED_PROJECT_LIST = re.compile(r"(?:[^、，。；：:,;\n“”]{2,30}?(?:项目|工程)、)+[^、，。；：:,;\n“”]{2,30}?(?:项目|工程)(?=[等在和及与，。；,;：:\n]|$)")
+_NAMED_PROJECT_LIST = re.compile(r"(?:[^、，。；：:,;\n“”]{2,30}?(?:项目|工程)、){1,40}[^、，。；：:,;\n“”]{2,30}?(?:项目|工程)(?=[等在和及与，。；,;：:\n]|$)")
 
 
 _LIST_INTRODUCER = re.compile(r"(?:分别是|分别为|主要有|包括|即)[:：]?")
