@@ -1725,7 +1725,7 @@ class _Extractor:
             # (the chain's span may hold its 产业: 新材料产业|龙头企业)
             chain_before = next((c for c in chains if designated is not None and c.end in (designated.start(), designated.end(1))), None)
             if chain_before is not None and designated is not None:
-                # 空天信息领域领军企业X, 新材料产业龙头企业——X: the industry named right before the designation
+                # 氢能装备领域领军企业X, 光伏产业龙头企业——X: the industry named right before the designation
                 kind = "chain_leader" if "链主" in designated.group() else "leading_enterprise"
                 self._add(org, "leadsChain", chain_before, 0.8, sentence, ("leadershipKind", kind), rule="leader_designated_after_chain")
                 continue
@@ -1753,7 +1753,7 @@ class _Extractor:
                     self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind), rule="leader_paragraph_chain")
                 elif not candidates and (chain := next((c for c in self.index.within(self.spans, org.start, org.end)
                                                         if c.type == "IndustrialChain"), None)) is not None:
-                    # 汇聚甲乙电子、丙丁纸业等龙头企业 after a paragraph of several chains: each leads the chain
+                    # 集聚了甲乙电子、丙丁纸业等龙头企业 after a paragraph of several chains: each leads the chain
                     # its own name holds (丙丁纸业 → 纸业包装)
                     self._add(org, "leadsChain", chain, 0.5, sentence, ("leadershipKind", kind), rule="leader_named_for_its_chain")
         # X(将)在Y落地 / 入驻 / 投资建设…, X(将)崛起于 / 落户于Y; X在Y投资的Z: Z is there, not X

@@ -43,7 +43,7 @@ CLAUSE_OPENERS = ("关于", "推进", "加快", "力争", "争取", "努力", "�
 
 # What a place sets out to build or become, or what it is called: the verb before a slogan.
 _SLOGAN_VERB = re.compile(r"(?:打造|打造成|建设|建设成|建成|争创|创建|创成|成为|建设成为|誉为|称为|评为|被评为|荣获)[“\"‘]?$")
-# what a place is positioned as is a kind of park or zone, never one by name: 功能定位为高端智能纺织产业园区
+# what a place is positioned as is a kind of park or zone, never one by name: 功能定位为绿色食品精深加工产业园区
 _POSITIONED_AS = re.compile(r"定位(?:为|于|是)[“\"‘]?$")
 # A title opens a slogan: a name no place gives, only a nation, the world or a rank (中国X谷, 全国X基地).
 _TITLE = re.compile(r"^(?:中国|全国|全省|全球|世界|国际|亚洲|东南|海峡|两岸|国家级|世界级|一流|首个|第一)")

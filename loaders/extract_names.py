@@ -659,10 +659,10 @@ def named_project_lists(text: str) -> list[tuple[int, int]]:
     words before it may be a verb or a subject: other rules find where it starts); a list one of
     whose items says a kind (工业项目, 新建项目), or that 类型 / 分为 introduces, names kinds.
 
-    >>> text = "此次，甲乙花纸生产项目、丙丁跨境电商项目在现场签约。"
+    >>> text = "此次，甲乙纸品生产项目、丙丁物流园项目在现场签约。"
     >>> [text[a:b] for a, b in named_project_lists(text)]
-    ['甲乙花纸生产项目', '丙丁跨境电商项目']
-    >>> named_project_lists("此次，甲乙花纸生产项目、工业项目在现场签约。")
+    ['甲乙纸品生产项目', '丙丁物流园项目']
+    >>> named_project_lists("此次，甲乙纸品生产项目、工业项目在现场签约。")
     []
     """
     spans = []
@@ -670,7 +670,7 @@ def named_project_lists(text: str) -> list[tuple[int, int]]:
         offset = match.start()
         if any(names_a_kind(item[-6:-2], item[-2:]) or names_a_kind(item[:-2], item[-2:]) for item in match.group().split("、")[1:]) \
                 or _KINDS_INTRODUCED.search(text, max(0, match.start() - 6), match.start() + match.group().find("、")):
-            continue  # 项目类型有新建项目、盘活低效用地项目: one kind among the items, so all are kinds
+            continue  # 项目类型有新建项目、老旧厂房改造项目: one kind among the items, so all are kinds
         for i, item in enumerate(match.group().split("、")):
             start, end = offset, offset + len(item)
             offset = end + 1
@@ -827,13 +827,13 @@ _WORDS_OF_A_NAME = ("n", "nz", "nw", "PER", "ORG", "j")
 
 
 def firms_after_a_designation(text: str, index: TokenIndex) -> list[Mention]:
-    """Firms named right after the words that designate them (``农业机器人领军企业|甲乙智能落户…``,
-    ``新材料产业龙头企业——甲乙新材``): the nouns and names up to the next verb, preposition or
+    """Firms named right after the words that designate them (``储能领域领军企业|甲乙智能落户…``,
+    ``光伏产业龙头企业——甲乙能源``): the nouns and names up to the next verb, preposition or
     break, two to ten characters, when the last word is a firm's (an industry word or a legal
     form, :data:`_TAIL_WORDS`) or the model reads a name among them. A short name needs no
     legal form here: the designation says a firm follows.
 
-    >>> text = "国内空天信息领域领军企业甲乙科技在集美区设立总部。"
+    >>> text = "国内氢能装备领域领军企业甲乙科技在湖里区设立总部。"
     >>> [m.name for m in firms_after_a_designation(text, TokenIndex.of(text))]
     ['甲乙科技']
     >>> text = "发挥龙头企业带动作用。"
