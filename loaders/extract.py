@@ -77,7 +77,7 @@ from chainkg.loaders.extract_located import (
 )
 from chainkg.loaders.extract_names import (
     TokenIndex,
-    joins_parts_of_a_project,
+    joining_conjunction,
     lists_projects,
     name_start,
     named_project_lists,
@@ -713,7 +713,7 @@ class _Extractor:
             # its end and the projects or parks inside it are its parts (a firm inside keeps its own name)
             tails = [s for s in overlapping if s.end == b and a < s.start and s.type in ("IndustrialPark", "Project")]
             parts = [s for s in overlapping if s.type in ("IndustrialPark", "Project")]
-            joined = any(joins_parts_of_a_project(name, m, 0) for m in re.finditer("以及|和|及|与", name))
+            joined = joining_conjunction(name) is not None
             if all(a <= s.start and s.end <= b for s in overlapping) and parts == overlapping and (tails or joined):
                 self.spans = [s for s in self.spans if not any(s is part for part in parts)]
                 self.spans.append(_Span(a, b, "Project", name, name, {"introduced": True}))

@@ -38,7 +38,7 @@ from chainkg.loaders.extract_names import (
     firms_after_a_designation,
     invested_projects,
     is_short_form,
-    joins_parts_of_a_project,
+    joining_conjunction,
     name_start,
     organization_tokens,
     place_on_token_boundaries,
@@ -377,16 +377,11 @@ def add_projects_by_ending(ex: _Extractor) -> None:
             # 甲乙公司|A及B生产项目: a name whose 及 joins its parts replaces the project found after the
             # 及 (B生产项目); the firm that opens it keeps its own name
             parts = [s for s in overlapping if s.type == "Project" and s.end == mention.end and s.start > mention.start]
-            if not (_joins_its_parts(mention.name) and all(
+            if not (joining_conjunction(mention.name) is not None and all(
                     s in parts or s.start == mention.start and s.end < mention.end and s.type in _ORGS for s in overlapping)):
                 continue
             ex.spans = [s for s in ex.spans if not any(s is part for part in parts)]
         ex.spans.append(LexicalSpan(mention.start, mention.end, "Project", mention.name, mention.name))
-
-
-def _joins_its_parts(name: str) -> bool:
-    """Whether a 和 / 及 / 与 in a project's name joins two parts of it (``joins_parts_of_a_project``)."""
-    return any(joins_parts_of_a_project(name, m, 0) for m in re.finditer("以及|和|及|与", name))
 
 
 # the generic word a zone or park's name ends in, which alone refers back to it: 高新区, 开发区

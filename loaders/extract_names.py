@@ -36,7 +36,7 @@ from functools import lru_cache
 from chainkg.loaders.extract_generic import names_a_kind
 from chainkg.loaders.lexical import Token, lexical_tokens
 
-__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project", "named_project_lists", "firms_after_a_designation",
+__all__ = ["Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project", "joining_conjunction", "named_project_lists", "firms_after_a_designation",
            "lists_projects", "projects_introduced",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
@@ -351,7 +351,7 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
     return found
 
 
-_CLAUSE_BREAK = re.compile(r"[，。；：,;:\n]")
+_CLAUSE_BREAKS = "，。；：,;:\n"
 _CONJUNCTION = re.compile("以及|和|及|与")
 
 
@@ -359,7 +359,7 @@ def _without_joining_conjunctions(text: str, stops: list[Token], left: int, end:
     """The stops before a project's ending less the conjunctions that join two parts of its name
     (甲乙散热材料及|液态金属生产项目: :func:`joins_parts_of_a_project`)."""
     kept: list[Token] = []
-    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, left)), default=0)  # the list it may close
+    clause = max(text.rfind(mark, 0, left) for mark in _CLAUSE_BREAKS) + 1  # the list it may close
     words = text[clause:end]
     for stop in stops:
         item_start = kept[-1].end if kept else left
@@ -761,6 +761,16 @@ def _named_after_a_place(name: str, places: Mapping[str, object]) -> bool:
 _NAMED_PROJECT_END = re.compile(r"(?:项目|工程)$")
 
 
+def joining_conjunction(name: str) -> re.Match[str] | None:
+    """The first 和 / 及 / 与 / 以及 of one item that joins two parts of its project's name
+    (:func:`joins_parts_of_a_project`), or None.
+
+    >>> joining_conjunction("甲乙总部及丙丁基地项目").start(), joining_conjunction("甲乙项目及丙丁项目")
+    (4, None)
+    """
+    return next((m for m in _CONJUNCTION.finditer(name) if joins_parts_of_a_project(name, m, 0)), None)
+
+
 def joins_parts_of_a_project(items: str, conjunction: re.Match[str], item_start: int) -> bool:
     """Whether the conjunction (和 / 及 / 与 / 以及) in ``items`` joins two parts of one project's
     name rather than two items: the item it stands in ends in its own 项目 / 工程 and the words
@@ -902,8 +912,7 @@ def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}
         pieces = [(_past_glued_opening(text, a, b) if i else a, b) for i, (a, b) in enumerate(pieces)]  # 、由B、C…
         first_start, first_end = pieces[0]
         # (签约A及B项目、…: the name starts before the 及 that joins its parts)
-        joined = next((first_start + m.start() for m in re.finditer("以及|和|及|与", text[first_start:first_end])
-                       if joins_parts_of_a_project(text[first_start:first_end], m, 0)), first_end)
+        joined = first_start + m.start() if (m := joining_conjunction(text[first_start:first_end])) else first_end
         cut = (name_start(index, first_start, joined + 1, 1, {"p", "c", "u", "d", "w", "vd", "ad"})
                if joined - first_start > 2 and capacity is None and match.re is not _LEADER_LIST else first_start)
         cut = _past_a_pronoun_and_its_verb(index, cut, joined)
