@@ -84,6 +84,7 @@ from chainkg.loaders.extract_names import (
     projects_introduced,
     reads_as_a_clause,
 )
+from chainkg.loaders.extract_owners import firm_opening
 from chainkg.loaders.extract_parks import (
     called_a_zone,
     park_named_by_its_kind,
@@ -491,6 +492,8 @@ class _Extractor:
         self.index = SpanIndex()  # spans by position: no rule scans every span for every sentence
         # the gazetteer and the short forms this article gives its counties (``_find_places``)
         self._article_places: ChainMap[str, PlaceEntry] = ChainMap({}, self.places)
+        #: the stems of the towns the article names in full (甲乙 of 甲乙镇), each with its town
+        self._town_stems: dict[str, PlaceEntry] = {}
 
     # -- entities ----------------------------------------------------------------------------
     def _named(self, pattern: str, kind: str, default_type: str) -> None:
@@ -970,6 +973,15 @@ class _Extractor:
             entry = town_entry(Town(town.start, town.end, town.name, town.parent or parents.get(town.name)))
             entry = self._article_places.setdefault(town.name, entry)
             self.spans.append(_Span(town.start, town.end, entry.type, entry.name, entry.id, {"place": entry}))
+        # 甲乙镇 …, then 甲乙: the town's stem where the model reads it as a place is the town, and a
+        # name that opens with it (甲乙智能制造园) lies there
+        in_full = [(t.start, t.end, self._article_places[t.name]) for t in towns]
+        for start, end, entry in extract_lexical.towns_by_their_stems(self, in_full):
+            if not any(s.start < end and start < s.end for s in self.spans if s.type == "AdministrativeArea"):
+                self.spans.append(_Span(start, end, entry.type, entry.name, entry.id, {"place": entry}))
+        for _, _, entry in in_full:
+            if entry.name.endswith(("镇", "乡")) and len(entry.name) >= 3:
+                self._town_stems.setdefault(entry.name[:-1], entry)
         # 南阳镇: the city's short form inside a town's name is no mention of the city
         self.spans = [s for s in self.spans if s.type != "AdministrativeArea" or s.extra.get("place") is None
                       or s.extra["place"].admin_level == "township"
@@ -1242,6 +1254,7 @@ class _Extractor:
             self._parks_in_their_zones(sentence, named)
             self._invested_by(sentence, named)
         self._table_owners()
+        self._projects_of_their_firms()
         self._brand_relations()
         self._lists_share_a_named_chain()
         self._leaders_work_in_their_chains()
@@ -1616,6 +1629,11 @@ class _Extractor:
             return
         first = next((o for o in inside if o is not span and o.start == span.start and o.end < span.end
                       and o.type in ("AdministrativeArea", "DevelopmentZone")), None)
+        town = next((e for stem, e in self._town_stems.items() if span.name.startswith(stem)), None)
+        if town is not None and (first is None or first.key == town.id) \
+                and span.type in ("IndustrialPark", "DevelopmentZone", "Project"):
+            self._add(span, "locatedIn", self._place_span(town), 0.8, sentence, rule="name_opens_with_town")
+            return
         if first is None and not (span.type == "DevelopmentZone" and "place" in span.extra):
             return
         if first is not None and (first.extra.get("neighbour") or span.type == "Project"
@@ -1957,6 +1975,20 @@ class _Extractor:
             if project is not None and owners:
                 self._add(project, "developedBy", max(owners, key=lambda s: s.end - s.start), 0.7, (h0, b), rule="table_owner")
 
+    def _projects_of_their_firms(self) -> None:
+        """A project named after a firm the article names elsewhere (甲乙科技有限公司 …
+        甲乙科技丙烯项目) is that firm's (``extract_owners.firm_opening``), where no rule found its
+        developer."""
+        developed = {subject for subject, predicate, *_ in self.relations if predicate == "developedBy"}
+        projects = [s for s in self.spans if s.type == "Project" and s.key not in developed]
+        firms = [s for s in self.spans if s.type == "Company" and not s.extra.get("inside")]
+        for project in {p.key: p for p in reversed(projects)}.values():
+            outside = {f.name: f for f in firms if f.end <= project.start or project.end <= f.start}
+            firm = firm_opening(project.name, outside, self._strip_place_prefix)
+            if firm is not None and outside[firm].key != project.key:
+                sentence = next((s for s in self._sentence_list if s[0] <= project.start < s[1]), (project.start, project.end))
+                self._add(project, "developedBy", outside[firm], 0.7, sentence, rule="project_opens_with_firm")
+
     def _a_segment_listed(self, chain: _Span) -> bool:
         """从A、B、C等上中下游的全产业链: A is one of a chain's segments, not a chain firms lead."""
         return bool(_SEGMENTS_LISTED.match(self.text, chain.end))
@@ -2116,7 +2148,8 @@ _RAW_MATERIAL = re.compile(r"[^，,。；]{0,12}?为(?:主要)?(?:原料|原材�
 #: review of the year, 推动A、B等项目落地 reports what was done).
 _INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|意向|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
                         r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地|落户|入驻)|积极推动[^，,。；]{0,20}?(?:落地|落户|入驻)|筹建|构建|聚焦[^，,。；]{0,30}?[一二三四五六七八九十两\d]+大(?:主导|重点|新兴|支柱|特色)?产业|大力(?:促进|发展|推进|培育)"
-                        r"|培育壮大|主攻|把[^，,。；]{1,12}?作为")  # (把X作为首位产业: a choice of policy)
+                        r"|培育壮大|主攻|把[^，,。；]{1,12}?作为"  # (把X作为首位产业: a choice of policy)
+                        r"|定位[为于]")  # (项目定位为X产业综合体: the role it is meant for)
 _CLAUSE_END = re.compile(r"[，,;；:：]")
 # a sentence that opens as one of a list of measures: 一是… / 二是… / 首先…
 _MEASURE = re.compile(r"\s*(?:[一二三四五六七八九十]是|首先|其次|再次)")

@@ -74,6 +74,7 @@ _GENERIC = sorted((
     "现代", "高端", "高新", "高新技术", "基础", "其他", "其它", "多个", "众多", "一些", "诸多",
     "台资", "外资", "港资", "侨资", "内资", "民营", "国有",  # who owns the firms, not what they make
     "绿色", "低碳", "生态", "代表", "世界级", "国家级", "省级", "市级", "国家",  # (how or how high, not what)
+    "标杆", "示范", "样板",  # (what it is held up as)
 ), key=len, reverse=True)
 # counts that qualify a list: 三大, 6条, 两个
 _COUNT = re.compile(r"[一二两三四五六七八九十百\d]+(?:大|条|个|类|项|种)")
@@ -90,7 +91,7 @@ _STOP_WORDS = sorted((
     "发布", "入选", "举办", "举行", "召开", "参加", "获评", "列入", "纳入", "实现", "突破", "达到", "保持", "持续",
     "不断", "加速", "大力", "积极", "全力", "着力", "努力", "正式", "同时", "进一步", "降低", "提高", "增强", "继",
     "有一些", "有些", "有着", "吹响", "作为", "通过", "整合", "显示", "表示", "认为", "介绍", "驱动",
-    "的", "是", "为", "在", "了", "将", "把", "对", "以", "向", "由", "从", "让", "被", "使", "于", "着", "给", "与其",
+    "的", "是", "为", "在", "了", "将", "把", "对", "以", "向", "由", "从", "到", "让", "被", "使", "于", "着", "给", "与其",
 ), key=len, reverse=True)
 # 显示 after the kind of screen is the display industry (新型显示, 平板显示), not the verb (数据显示)
 _DISPLAY_KINDS = ("新型", "平板", "柔性", "液晶", "激光", "触控", "曲面", "高清", "智能", "车载")
@@ -103,7 +104,11 @@ _STOP_WORD = re.compile("".join(f"(?<!{kind})" for kind in _DISPLAY_KINDS) + "�
 _NOT_AN_INDUSTRY = re.compile(
     r"企业|公司|集团|项目|园区|基地|中心|平台|环节|市场|机构|部门|协会|政府|人才|资金|工作|活动|问题|方面|水平|规模|体系|生态"
     r"|产业|行业|领域|产值|结构|链条|地区|区位|(?<!数字|循环|海洋|低空|银发|平台|林下|临港|会展|夜间)经济|城市|乡村|建设|发展|转型|升级|推进|招商|合作|投资|服务业态|新业态|业态|方向|目标|生命周期|年|月|日"
-    r"|[这那该此其每各本我你他它们]|第|之|所|及其|以上|以下|^[A-Za-z\d]+$|^(?:服务|工业|农业)$")  # (工业, 农业, 服务业: whole sectors)
+    r"|[这那该此其每各本我你他它们]|第|之|所|及其|以上|以下|^[A-Za-z\d]+$|^(?:服务|工业|农业)$"
+    r"|(?<!终)端$|装置$")  # (资源供应端, 产品制造端: a side of a chain; 裂解装置: a plant's unit)
+#: Industries one character names (茶产业, 铜产业, 钨产业): metals, materials and goods; any other
+#: single character before a head word is a word of the sentence (该产业, 新产业, 大产业).
+_ONE_CHARACTER_INDUSTRIES = frozenset("钢铁铝铜锌镍钛锂钴钨钼锡镁硅氟竹茶酒纸糖盐")  # (工业, 农业, 服务业: whole sectors)
 
 
 @dataclass(frozen=True)
@@ -274,8 +279,10 @@ def _looks_like_an_industry(words: str) -> bool:
 
     >>> _looks_like_an_industry("工程机械"), _looks_like_an_industry("重点企业"), _looks_like_an_industry("5G基站建设")
     (True, False, False)
+    >>> _looks_like_an_industry("茶"), _looks_like_an_industry("新"), _looks_like_an_industry("产品制造端")
+    (True, False, False)
     """
-    return (2 <= len(words) <= 8 and bool(re.fullmatch(rf"[{_CJK}A-Za-z\d]+", words)) and bool(re.search(f"[{_CJK}]", words))
+    return ((2 <= len(words) <= 8 or words in _ONE_CHARACTER_INDUSTRIES) and bool(re.fullmatch(rf"[{_CJK}A-Za-z\d]+", words)) and bool(re.search(f"[{_CJK}]", words))
             and not _NOT_AN_INDUSTRY.search(words)
             and not any(m.end() - m.start() >= 2 for m in _STOP_WORD.finditer(words)))
 
@@ -316,10 +323,10 @@ _OPENS_NO_INDUSTRY = {"v", "vd", "ad", "d", "m", "q", "r", "p", "c", "u", "xc", 
 _CONCERNING = {"有关", "涉及", "关于"}
 
 
-def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int) -> int:
+def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int, least: int = 2) -> int:
     """Where the words of an industry in ``[start, end)`` begin once the model's words that open
     no industry are left off the front (an adjective too, right after an adverb: 越来|越多); at
-    least two characters stay.
+    least ``least`` characters stay.
 
     >>> from chainkg.loaders.lexical import lexical_tokens
     >>> text = "早期长汀稀土产业"
@@ -339,13 +346,13 @@ def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int) 
     if at < 0 or at >= len(tokens):
         return start
     if tokens[at].start < start:  # 罗源|湾千亿钢铁: the span opens inside a word of the model
-        if tokens[at].tag not in _OPENS_NO_INDUSTRY or end - tokens[at].end < 2:
+        if tokens[at].tag not in _OPENS_NO_INDUSTRY or end - tokens[at].end < least:
             return start
         if tokens[at].tag == "m" and (number := _A_NUMBER.match(tokens[at].word)) and tokens[at].start + number.end() <= start:
             return start  # 百亿|氟新材料: what is left of the number's word is the industry's
         start, at = tokens[at].end, at + 1
     after_adverb = False
-    while at < len(tokens) and end - tokens[at].end >= 2:
+    while at < len(tokens) and end - tokens[at].end >= least:
         token = tokens[at]
         if token.tag in _OPENS_NO_INDUSTRY or token.word in _CONCERNING or (after_adverb and token.tag == "a"):
             after_adverb = token.tag in ("d", "ad")
@@ -480,7 +487,8 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
             a, b = _stripped_span(text, a, b, places)
             if not _looks_like_an_industry(text[a:b]):  # 再次按下海沧|半导体产业: what follows its last place
                 a = _after_last_place(text, a, b, places)
-            a = _past_words_of_no_industry(tokens, starts, a, b)
+            # (标志|上杭|铜产业: one character may stay when it names an industry)
+            a = _past_words_of_no_industry(tokens, starts, a, b, 1 if text[b - 1:b] in _ONE_CHARACTER_INDUSTRIES else 2)
             if (level := _LEVEL_OPENING.match(text, a, b)) and b - level.end() >= 2 \
                     and (len(level.group()) > 1 or level_of_a_pronoun(text, a)):
                 a = level.end()  # 我省|碳化硅, 福州片区|物联网: the place's level word, not the industry's
