@@ -464,15 +464,22 @@ def _short_zone_names(name: str) -> set[str]:
 _ZONE_ABBREVIATIONS = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"))
 
 
+_SHORT_LEGAL_FORM = re.compile(r"(?<!有限|集团)公司$")
+
+
 def merge_short_forms(ex: _Extractor) -> None:
-    """A firm's short form (甲乙) and its full name (甲乙体育用品有限公司, 永春甲乙股份有限公司) in
-    the same article are one entity: the short mention takes the full name's key."""
+    """A firm's short form (甲乙, 甲乙公司) and its full name (甲乙体育用品有限公司, 永春甲乙股份有限公司)
+    in the same article are one entity: the short mention takes the full name's key."""
     firms = [s for s in ex.spans if s.type == "Company"]
     for short in firms:
         brand = ex._strip_place_prefix(short.name)
         place = short.name[:len(short.name) - len(brand)]  # 甲市乙丙 for 甲市乙丙科技有限公司: the same place opens both
+        # 甲乙公司 for 甲乙卫浴有限公司: the brand and 公司 (a name in its legal form is a name in full)
+        bare = short.name.removesuffix("公司") if _SHORT_LEGAL_FORM.search(short.name) else short.name
         for full in firms:
             if full is not short and (is_short_form(short.name, ex._strip_place_prefix(full.name))
+                                      or bare != short.name and len(bare) >= 2 and len(full.name) > len(short.name)
+                                      and is_short_form(bare, ex._strip_place_prefix(full.name))
                                       or place and full.name.startswith(place) and len(brand) >= 2
                                       and is_short_form(brand, ex._strip_place_prefix(full.name))):
                 short.key = full.key

@@ -66,13 +66,43 @@ _LEADER_FRAME = re.compile(r"以[^，。；,;为以]{2,200}?(?:等)?(?:[\d一二
 # what right after a firm calls it a leader: X这一龙头, X(逐渐)成为(一家)Y龙头企业, X起到了“领头羊”作用
 _CALLED_A_LEADER_AFTER = re.compile(
     r"(?:这一|这家|这个)[“\"]?(?:龙头|链主|领头羊)"
+    r"|这样[^，。；,;]{0,12}?的(?:行业|产业)?[“\"]?(?:龙头|链主|领军|领头羊)"
     r"|[^，。；,;]{0,8}?成为[^，。；,;]{0,12}?[“\"]?(?:龙头|链主|领军|领头羊)(?:企业)?"
     r"|[^，。；,;]{0,6}?(?:起到|发挥)了?[“\"]?(?:龙头|链主|领头羊|引领)[”\"]?(?:带动)?作用")
 
 
+# a designation that introduces the list after it: …龙头企业，它们分别是：A、B / 龙头企业有A、B和C
+_LEADERS_INTRODUCED = re.compile(r"(?:龙头|链主|领军)企业[^，。；,;]{0,4}?[，,]?(?:它们|其中)?(?:分别是|分别为|包括|有)[：:]?")
+# what may stand between two firms of that list
+_LIST_JOINT = re.compile(r"\s*(?:、|和|及|以及|与|，|,)\s*")
 # a later clause of a sentence whose subject is a firm: …，也是全国X龙头企业之一 / …，作为龙头企业带动…
 _A_LATER_CLAUSE_CALLS_IT_A_LEADER = re.compile(
     r"[，,](?:也|还|更|均|都|已)?(?:是|作为|成为)[^，。；,;]{0,16}?[“\"]?(?:龙头|链主|领军)(?:企业)?[”\"]?(?:之一)?(?=[，。；,;]|带动|$)")
+
+
+def _introduced_leaders(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[Any]:
+    """The firms of the list a designation introduces (…龙头企业，它们分别是：A、B、C): from the
+    first name right after it, each next name joined by 、 / 和 / 及 and nothing else.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "本市还有几家龙头企业，它们分别是：甲乙公司、丙丁公司。"
+    >>> firms = [S(start=17, end=21, type="Company"), S(start=22, end=26, type="Company")]
+    >>> _introduced_leaders(text, (0, len(text)), firms) == firms
+    True
+    """
+    s0, s1 = sentence
+    firms = sorted((s for s in named if s.type in ("Company", "ResearchInstitute")), key=lambda s: s.start)
+    found: list[Any] = []
+    for match in _LEADERS_INTRODUCED.finditer(text, s0, s1):
+        at = match.end()
+        for firm in firms:
+            if firm.start < at:
+                continue
+            if firm.start != at and not _LIST_JOINT.fullmatch(text, at, firm.start):
+                break
+            found.append(firm)
+            at = firm.end
+    return found
 
 
 def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> list[Any]:
@@ -95,11 +125,12 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
     s0, s1 = sentence
     marked = []
     frames = [m.span() for m in _LEADER_FRAME.finditer(text, s0, s1)]
+    introduced = _introduced_leaders(text, sentence, named)
     for span in named:
         if span.type not in ("Company", "ResearchInstitute"):
             continue
-        if any(a < span.start and span.end < b for a, b in frames):
-            marked.append(span)  # 以A、B、C…N家企业为龙头: every firm the frame lists
+        if any(a < span.start and span.end < b for a, b in frames) or any(span is o for o in introduced):
+            marked.append(span)  # 以A、B、C…N家企业为龙头 / 龙头企业分别是A、B: every firm the frame lists
             continue
         before = text[max(s0, span.start - 12):span.start]
         after = text[span.end:min(s1, span.end + 16)]

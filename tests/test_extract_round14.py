@@ -53,3 +53,26 @@ def test_what_a_project_is_positioned_as_is_an_intention():
     """项目定位为X产业综合体: the role the project is meant for, not what it does yet."""
     relations = _relations("甲乙汽车城产业园项目定位为漳州市的汽车产业综合体。")
     assert relations[("甲乙汽车城产业园项目", "operatesIn", "汽车")].modality == "intended"
+
+
+def test_a_designation_introducing_a_list_makes_each_firm_a_leader():
+    """…行业还有几家龙头企业，它们分别是：A、B、C: each firm of the list leads the sentence's chain."""
+    text = "厦门水暖、卫浴行业还有几家龙头企业，它们分别是：厦门甲乙工业公司、厦门丙丁科技公司、厦门戊己卫浴公司。"
+    facts = _facts(text)
+    for firm in ("厦门甲乙工业公司", "厦门丙丁科技公司", "厦门戊己卫浴公司"):
+        assert (firm, "leadsChain", "卫浴五金") in facts
+    # the same firms after a sentence that designates none lead nothing
+    plain = "厦门水暖、卫浴行业还有几家企业，它们分别是：厦门甲乙工业公司、厦门丙丁科技公司、厦门戊己卫浴公司。"
+    assert not any(p == "leadsChain" for _, p, _ in _facts(plain))
+
+
+def test_a_firm_called_such_a_leader_is_one():
+    """孕育了X这样…的行业龙头: X is called a leader of the sentence's industry."""
+    text = "晋江市陈埭镇发展鞋服产业，孕育了甲乙体育用品有限公司这样“永不止步”的行业龙头。"
+    assert ("甲乙体育用品有限公司", "leadsChain", "鞋服") in _facts(text)
+
+
+def test_a_short_name_with_gong_si_is_the_firm_named_in_full():
+    """厦门甲乙卫浴公司 …, then 甲乙公司: one firm."""
+    text = "厦门甲乙卫浴公司落户海沧区。近年来，甲乙公司加大研发投入。"
+    assert _names(text, "Company") == {"厦门甲乙卫浴公司"}
