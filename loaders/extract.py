@@ -182,6 +182,8 @@ _SETTLING_VERB = re.compile(r"(?:落地|落户|入驻|投产|建厂|设立|布�
 _PROJECT_END = re.compile(r"(?:项目|工程)(?!机械|师|院|学|技术|局|部|组|公司|有限|集团|经理|管理|造价|队)")
 #: Kinds of project rather than names: 重大项目, 在建项目, 产业项目 (and a table's column headers).
 _PROJECT_KINDS = r"(?:重大|重点|在建|预备|续建|新建|新开工|竣工|投产|产业|招商|签约|新签约|外资|内资|工业|储备|前期|谋划|备选|民生|示范|试点)"
+# words that say which of the projects (唯一, 首个, 该), not what it is: 南安唯一项目 names none
+_WHICH_PROJECT = re.compile(r"(?:唯一|首个|首批|首期|该|此|本|这一?个?|其[他它]|单个|同类)+")
 # a table column of projects not yet begun: 预备项目, 拟建项目, 计划新开工项目, 储备项目
 _PLANNED_PROJECTS = re.compile(r"预备|拟建|计划|规划|储备|谋划|前期")
 _PROJECT_HEADER = re.compile(rf"(?:省|市|县|区)?{_PROJECT_KINDS}+(?:项目|工程)")
@@ -329,10 +331,12 @@ _STOP_TOKENS = (
     "导入", "发挥", "对接", "涵盖", "落地", "入驻", "设立", "举行", "签约", "牵手", "供应", "旗下", "介绍", "获悉",
     "位于", "紧邻", "包括", "以及", "其中", "同时", "为", "在", "的", "了", "和", "与", "及", "是", "由", "将", "向",
     "到", "到达", "抵达", "从", "至", "等", "对", "把", "被", "让", "据", "掀起", "全资收购", "收购", "并购", "牵手", "召开", "相关负责人",
-    "涌现出", "涌现了", "涌现", "培育出", "暨", *CLAUSE_OPENERS,
+    "涌现出", "涌现了", "涌现", "培育出", "暨", "还有", "也有", "另有",
+    "台企", "央企", "国企", "民企", "外企", "港企", "侨企", "航拍", *CLAUSE_OPENERS,  # (a kind of firm, a photo's caption)
 )
 #: Words that hold a stop token but are part of names: 供应链 is no 供应.
-_PROTECTED = {"供应链", "在线", "和平", "对外", "为民", "至诚", "暨南", "数据"}
+_PROTECTED = {"供应链", "在线", "和平", "对外", "为民", "至诚", "暨南", "数据",
+              *(kind + "业" for kind in ("台企", "央企", "国企", "民企", "外企", "港企", "侨企"))}  # (中国企业 is no 国企)
 _GENERIC_NAMES = {"工业", "产业", "全市工业", "全市", "我市", "该", "园", "园区", "工业(产业)", "市工业", "各类", "综合",
                   "行业", "相关", "有关", "本地", "国内", "全国", "全省", "各", "子", "分", "母", "全资子", "控股子"}
 
@@ -385,11 +389,11 @@ def _left_extent(text: str, end: int, limit: int = 24) -> int:
 def _is_project_body(body: str) -> bool:
     """Whether the words between a project's opening (its place) and its 项目 can be a name.
 
-    >>> _is_project_body("中石光芯片"), _is_project_body("积极推进重点"), _is_project_body("文旅产业")
-    (True, False, False)
+    >>> _is_project_body("中石光芯片"), _is_project_body("积极推进重点"), _is_project_body("文旅产业"), _is_project_body("唯一")
+    (True, False, False, False)
     """
     return len(body) >= 2 and not _PROJECT_NAME_BREAKS.search(body) and not re.search(_PROJECT_KINDS + "$", body) \
-        and not (extract_lexical.lexical_rules_enabled() and reads_as_a_clause(body))
+        and not _WHICH_PROJECT.fullmatch(body) and not (extract_lexical.lexical_rules_enabled() and reads_as_a_clause(body))
 
 
 def _looks_like_a_name(item: str) -> bool:

@@ -389,7 +389,7 @@ def _is_a_name(name: str, places: Mapping[str, object], industries: tuple[str, .
     (市政府, 区委), a news outlet, a count, a place's industry (甲市石化, 乙县纺织) or a single
     character."""
     if len(name) < 2 or re.fullmatch(r"[大小子总分母]?公司", name) or name in places or _BARE_ORGAN.fullmatch(name) or _MEDIA.search(name) or _COUNTED.search(name) \
-            or _SLOGANS.search(name) or re.search(r"最|第一|首家", name):
+            or _SLOGANS.search(name) or re.search(r"最|第一|首家", name) or _NO_BODY_END.search(name):
         return False
     if re.match(r"国家|中国|全国|全省|全市", name) and organization_type(name) == "Company" and not re.search(_LEGAL_FORM + "$", name):
         return False  # 国家石化(产业), 中国专业(…): national words open a phrase, not a firm's name
@@ -404,6 +404,11 @@ def _is_a_name(name: str, places: Mapping[str, object], industries: tuple[str, .
     return not re.fullmatch(r"[A-Za-z0-9]+", name)  # latin initials stand beside a name, not as one
 
 
+# what ends a word the model may tag as an organization that is none: an industry (汽车行业), money
+# (注册资本金)
+_NO_BODY_END = re.compile(r"(?:行业|产业|资本金|资金)$")
+# what follows an item of a list of government departments: more items, then 等(相关)部门 / 单位
+_LIST_OF_DEPARTMENTS_AFTER = re.compile(r"(?:[、和及与][^，。；、和及与]{1,10})*等(?:相关|职能|有关)?(?:部门|单位|机关)")
 # what follows an item of a list of industries: more items, then 等 (N条 / 大) … 产业链 / 产业 / 行业 / 领域
 # (an item holds no 和 / 及 / 与: a separator that could also be an item's character made every split a try)
 _LIST_OF_INDUSTRIES_AFTER = re.compile(r"(?:[、和及与][^，。；、和及与]{1,12})*等?[\d一二三四五六七八九十两]*(?:条|大|个)?"
@@ -462,6 +467,8 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
             continue  # 新能源汽车|龙头企业X: the industry a firm after it leads, no firm
         if _LIST_OF_INDUSTRIES_AFTER.match(text, end):
             continue  # 涉及新材料、新能源汽车等7条产业链: an item of a list of industries
+        if _LIST_OF_DEPARTMENTS_AFTER.match(text, end):
+            continue  # 与住建、工信等部门联动: an item of a list of government departments, no firm
         if _is_a_name(name, places, industries):
             found.append(Mention(start, end, organization_type(name), name))
     return found
@@ -492,6 +499,10 @@ def _split_off_the_front(before: Token, single: Token) -> bool:
 _GLUED_OPENERS = frozenset("由以对向在将从把被让使经据与和及跟同为")
 
 
+# the adverbs of 还有 / 也有 / 另有 …: 有 after one of them says "there is", it opens no name
+_BEFORE_THERE_IS = frozenset("还也另共均都又并尚仍")
+
+
 def _past_glued_opening(text: str, start: int, end: int) -> int:
     """Where an organization the model tagged in context really starts when its first character
     opens a clause (由 / 以 / 对 / 与 …): the model reads the word alone once more, and the
@@ -500,7 +511,11 @@ def _past_glued_opening(text: str, start: int, end: int) -> int:
 
     >>> _past_glued_opening("由甲乙丙医药", 0, 6), _past_glued_opening("、和乙供热公司", 1, 7)
     (1, 1)
+    >>> _past_glued_opening("还有甲乙科技有限公司", 1, 10), _past_glued_opening("、有甲科技有限公司", 1, 9)
+    (2, 1)
     """
+    if text[start:start + 1] == "有" and text[start - 1:start] in _BEFORE_THERE_IS and end - start >= 4:
+        return start + 1  # 还有|甲乙科技: "there is also"; 有 opening a name after anything else is the name's
     if end - start < 4 or text[start] not in _GLUED_OPENERS or (text[start - 1:start] == "、" and text[start] in "和与及"):
         return start
     cut = 0

@@ -76,3 +76,23 @@ def test_a_short_name_with_gong_si_is_the_firm_named_in_full():
     """厦门甲乙卫浴公司 …, then 甲乙公司: one firm."""
     text = "厦门甲乙卫浴公司落户海沧区。近年来，甲乙公司加大研发投入。"
     assert _names(text, "Company") == {"厦门甲乙卫浴公司"}
+
+
+def test_departments_industries_and_money_the_model_tags_are_no_organizations():
+    """与住建、工信等部门联动 (departments); 汽车行业 (an industry); 注册资本金 (money)."""
+    assert _names("园区坚持服务为本，与自然资源、住建、工信等部门加强联动。", "Company") == set()
+    assert _names("顾问称，中国的汽车行业迎来了历史性的机遇。", "Company") == set()
+    assert _names("甲乙厨具、丙丁家居等重点企业已注册落地，已登记注册资本金达到41亿元。", "Company") == {"甲乙厨具", "丙丁家居"}
+
+
+def test_which_project_is_no_projects_name():
+    """南安唯一项目: 唯一 says which of the projects, not what it is."""
+    assert _names("该项目已竣工投用，并作为南安唯一项目参与评比。", "Project") == set()
+
+
+def test_there_is_also_and_a_kind_of_firm_are_no_part_of_a_name():
+    """还有X有限公司, 在台企X有限公司, 航拍X产业园: the words before the name are the sentence's;
+    中国企业X keeps its 企业 out of the name without reading 国企 in it."""
+    assert "丙丁科技有限公司" in _names("除了甲乙公司外，还有丙丁科技有限公司。", "Company")
+    assert _names("在台企厦门甲乙轮胎有限公司，到处是一派忙碌的景象。", "Company") == {"厦门甲乙轮胎有限公司"}
+    assert _names("航拍宁德甲乙新材料产业园。", "IndustrialPark") == {"宁德甲乙新材料产业园"}
