@@ -1111,7 +1111,8 @@ class _Extractor:
                     continue  # (the cheap tests first: counting the brand's mentions reads the text)
                 brand = name[:at]
                 offset = span.end - len(name)
-                if not names_a_place(brand, self.places.__contains__) and not self._is_known_word(brand) \
+                if not names_a_place(brand, self.places.__contains__) and brand not in self._town_stems \
+                        and not self._is_known_word(brand) \
                         and not is_no_brand(brand, extract_lexical.is_common_noun(self, offset, offset + len(brand)),
                                             [p.name for p in parks]) \
                         and found.outside(brand, span.start, span.end):

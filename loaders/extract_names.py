@@ -329,6 +329,9 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
     >>> text = "在甲县乙丙工业园区的丁戊纺织项目上，推进重大招商项目。"
     >>> [m.name for m in projects_by_ending(text, TokenIndex.of(text))]
     ['丁戊纺织项目']
+    >>> text = "宏帆游艇二期项目总建筑面积约2万平方米。"
+    >>> [m.name for m in projects_by_ending(text, TokenIndex.of(text))]
+    ['宏帆游艇二期项目']
     """
     found = []
     for match in _PROJECT_WORD.finditer(text):
@@ -336,7 +339,7 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
         while left > 0 and match.start() - left < 24 and text[left - 1] not in _NAME_OPENS_AFTER:
             left -= 1
         stops = [t for t in index.within(left, match.start())
-                 if t.tag in _NEVER_IN_A_NAME or t.word in ("的", "在", "于", "将", "为", "其中")]
+                 if (t.tag in _NEVER_IN_A_NAME and not _PHASE.fullmatch(t.word)) or t.word in ("的", "在", "于", "将", "为", "其中")]
         stops = _without_joining_conjunctions(text, stops, left, match.end())
         if stops and stops[-1].tag in ("v", "vd") and stops[-1].word not in _BRINGS_A_PROJECT:
             continue  # 投资|光通信器件设计制造项目: after a verb of making, the words say what is made
@@ -355,6 +358,8 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
 
 _CLAUSE_BREAKS = "，。；：,;:\n"
 _CONJUNCTION = re.compile("以及|和|及|与")
+# a project's phase, a number the model reads apart that is the name's word: 甲乙游艇|二期|项目
+_PHASE = re.compile(r"[一二三四五六七八九十\d]期")
 
 
 def _without_joining_conjunctions(text: str, stops: list[Token], left: int, end: int) -> list[Token]:
