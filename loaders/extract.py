@@ -1591,6 +1591,8 @@ class _Extractor:
         """What the sentence (or clause) opens with, after its words of time and order (当前，
         近年来，): a place, zone, park or organization; never a neighbour."""
         s0 = skip_opening_adverbials(self.text, *sentence)
+        if _HERE.match(self.text, s0) and (park := self._park_before(sentence[0])) is not None:
+            return park  # …来到X产业园。在这里，A、B等项目已投产: 这里 is the park the sentence before named
         if entering := _ENTERING.match(self.text, s0):
             s0 = entering.end()  # 走进园区，A、B等企业林立其间: the park is what the sentence speaks of
         opening = _trim_leading(self.text[s0:s0 + 12])
@@ -1604,6 +1606,15 @@ class _Extractor:
                 and run[-1].extra.get("place") is not None and run[-1].extra["place"].admin_level in ("township", "county"):
             return run[-1]  # 甲县乙镇引进…, 甲市乙区围绕…: the finest place the sentence opens with
         return subject
+
+    def _park_before(self, position: int) -> _Span | None:
+        """The last park or zone the sentence ending at ``position`` names (None when it names none)."""
+        previous = next((s for s in reversed(self._sentence_list) if s[1] <= position), None)
+        if previous is None:
+            return None
+        parks = [s for s in self.index.within(self.spans, *previous) if s.type in ("IndustrialPark", "DevelopmentZone")
+                 and not s.extra.get("neighbour")]
+        return parks[-1] if parks else None
 
     def _chain_is_free(self, chain: _Span, named) -> bool:
         """Not part of a name, nor of a bracket right after one (海西分院(国内工业母机链主企业))."""
@@ -2133,6 +2144,8 @@ _HOME_PROVINCE_CODE = "35"
 
 # 走进 / 来到 / 步入 (园区): the sentence goes on about the place entered
 _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
+# a sentence that opens on the place the sentence before named: 在这里，… / 园区内，…
+_HERE = re.compile(r"在?这里[，,]|在?(?:园区|园)内[，,]")
 
 # …、C等上中下游 / 到D的全产业链: the items before are a chain's segments
 # the park named again as a park (该园区…, 是…的园区): 甲乙产业园项目 there is the park's own name

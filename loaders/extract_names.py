@@ -605,6 +605,8 @@ _PRODUCT_TAIL = re.compile(
     r"(?:设备|装备|器件|仪器|零部件|耗材)$")
 _NOT_A_LIST_HEAD = re.compile(r"部门|单位|方面|领域|产业|环节|方向|地区|国家|城市")  # (等行业巨头 is a list of firms)
 _NAME_TAGS = {"ORG", "PER", "LOC", "nz", "m", "TIME", "nw"}
+# an item that opens with a number and 号 continues the item before it: 作业区6号、9号、11号泊位
+_NUMBERED_PART = re.compile(r"[\d一二三四五六七八九十]+号")
 _NOT_AN_ITEM = re.compile(r"产业|行业|领域|环节|方向|设计|制造|封装|测试|应用|材料$|设备$|服务|配套|研发|生产|加工|基地|平台|中心$|合作$"
                           r"|的|为主|组成|构成")  # (…企业为主体的X, 由A和B组成的: a clause, not a name)
 # what may stand between a list and its head 项目 when the items are projects: nothing, or a kind
@@ -949,7 +951,7 @@ def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}
             name = text[a:b]
             is_project = bool(_PROJECT_ITEM.fullmatch(_CAPACITY.sub("", name))) and not re.search(r"(?:重点|重大|产业|在建|签约)(?:项目|工程)$", name)
             if len(name) < 2 or _COUNTED.search(name) or not is_project and (_NOT_AN_ITEM.search(name) or len(name) > 12) \
-                    or not is_project and _QUANTITY_FIRST.match(name):
+                    or not is_project and _QUANTITY_FIRST.match(name) or _NUMBERED_PART.match(name):
                 continue  # (10万吨精密铜箔、450万平方米覆铜板等…项目: what the project makes, how much)
             # A、B等(重大)项目: the items are projects the text names by their short names, unless an
             # item's ending makes it a body (甲乙集团, 丙丁大学); A、B等入驻 / 配套 / 设计项目 name the

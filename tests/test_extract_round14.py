@@ -97,3 +97,16 @@ def test_there_is_also_and_a_kind_of_firm_are_no_part_of_a_name():
     assert _names("园区里还有丙丁科技有限公司。", "Company") == {"丙丁科技有限公司"}
     assert _names("记者走访了台企厦门甲乙轮胎有限公司。", "Company") == {"厦门甲乙轮胎有限公司"}
     assert _names("航拍福安甲乙电机产业园全景。", "IndustrialPark") == {"福安甲乙电机产业园"}
+
+
+def test_a_numbered_part_continues_the_item_before_it():
+    """丁戊码头3号、5号仓库等项目: 5号仓库 is no project of its own."""
+    projects = _names("乙丙纸业扩建项目和丁戊码头3号、5号仓库等3个项目正在施工。", "Project")
+    assert not any(name[0].isdigit() for name in projects)
+
+
+def test_here_is_the_park_the_sentence_before_named():
+    """…走访了X产业园。园区内，A、B等企业已投产: the firms lie in the park."""
+    facts = _facts("上月，记者走访了丰泽区的甲乙电子信息产业园。园区内，丙丁光电、戊己微电子等企业已投产。")
+    assert ("丙丁光电", "locatedIn", "甲乙电子信息产业园") in facts
+    assert ("戊己微电子", "locatedIn", "甲乙电子信息产业园") in facts
