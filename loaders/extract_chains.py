@@ -56,9 +56,9 @@ MEMBER_CONFIDENCE = {"clause": 0.7, "sentence": 0.6, "paragraph": 0.5}
 
 _CJK = r"\u3400-\u9fff"
 # the head word, unless it begins a longer word: 产业园 / 产业基金 / 行业协会 are names or bodies,
-# 产业化 a process, 产业项目 a kind of project
+# 产业化 a process, 产业项目 / 产业链配套项目 a kind of project, 产业生产基地 a plant
 _HEAD = re.compile(r"(?>产业链|产业集群|产业|行业|领域|工业(?=体系|格局)|(?<=[\u3400-\u9fff]{2})业(?=方面))(?!园|基金|协会|商会|联盟|工人|项目|化|政策|扶持|资金|基地|工业|平台|合作|创新|融合"
-                   r"|延伸|领先|第|前列|排名|内|壁垒|对接)")
+                   r"|延伸|领先|第|前列|排名|内|壁垒|对接|配套|生产基地)")
 # what ends the words of a mention on its left (the list may hold 、 和 与 及)
 _LEFT_DELIMITERS = set("，。；：！？“”‘’「」『』（）()[]【】《》\n ,;:!?|·…") | set(map(chr, range(0x2500, 0x2580)))
 # how far left of its head a list of industries may begin

@@ -110,3 +110,9 @@ def test_here_is_the_park_the_sentence_before_named():
     facts = _facts("上月，记者走访了丰泽区的甲乙电子信息产业园。园区内，丙丁光电、戊己微电子等企业已投产。")
     assert ("丙丁光电", "locatedIn", "甲乙电子信息产业园") in facts
     assert ("戊己微电子", "locatedIn", "甲乙电子信息产业园") in facts
+
+
+def test_supporting_projects_and_plants_of_a_chain_name_no_chain():
+    """A、B等上下游产业链配套项目 lists products of the projects; X产业生产基地 is a plant."""
+    assert _names("重点引进扣式电池、电极材料等上下游产业链配套项目。", "IndustrialChain") == set()
+    assert _names("该厂是省内最大的涤纶、锦纶产业生产基地。", "IndustrialChain") == set()
