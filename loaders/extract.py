@@ -1451,7 +1451,10 @@ class _Extractor:
             confidence = 0.8
             if not mention and (host := label_possessor(self.text, chain, inside, _WHERE)):
                 confidence = 0.7
-            if host and self._chain_is_free(chain, named):
+            if host and self._chain_is_free(chain, named) and self._in_region(host) \
+                    and not _FROM_ELSEWHERE.search(self.text, max(sentence[0], host.start - 4), host.start):
+                # (承接台湾X产业, 借助上海X产业: the industry of a place outside the article's region, or one
+                # it comes from, is no industry the place is said to grow here)
                 self._add(host, "hostsChain", chain, confidence, sentence, rule="possessor_grows" if mention else "label_possessor_grows")
         paragraph = self._paragraph_of(sentence)
         # (a name also read as a park or zone — a 芯谷 — is that place, which works in no chain)
@@ -2144,6 +2147,8 @@ _HOME_PROVINCE_CODE = "35"
 
 # 走进 / 来到 / 步入 (园区): the sentence goes on about the place entered
 _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
+# verbs whose object is where an industry comes from or is drawn on: 承接甲地X产业, 借助甲地X产业
+_FROM_ELSEWHERE = re.compile(r"(?:承接|借助|对接|引进|转移|学习|借鉴)[^，。；]{0,2}$")
 # a sentence that opens on the place the sentence before named: 在这里，… / 园区内，…
 _HERE = re.compile(r"在?这里[，,]|在?(?:园区|园)内[，,]")
 

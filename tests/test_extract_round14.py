@@ -116,3 +116,10 @@ def test_supporting_projects_and_plants_of_a_chain_name_no_chain():
     """A、B等上下游产业链配套项目 lists products of the projects; X产业生产基地 is a plant."""
     assert _names("重点引进扣式电池、电极材料等上下游产业链配套项目。", "IndustrialChain") == set()
     assert _names("该厂是省内最大的涤纶、锦纶产业生产基地。", "IndustrialChain") == set()
+
+
+def test_an_industry_drawn_from_elsewhere_is_not_grown_there():
+    """承接台湾X产业 / 借助上海X产业: the place is where the industry comes from, not where it grows;
+    a place outside the article's region grows nothing the article reports."""
+    assert not any(s == "台湾省" for s, _, _ in _facts("泉州台商投资区将重点承接台湾电子信息等产业。"))
+    assert not any(s == "上海市" for s, _, _ in _facts("三明市甲乙汽车公司借助上海新能源产业优势研发新车。"))
