@@ -2000,7 +2000,7 @@ class _Extractor:
         developer."""
         developed = {subject for subject, predicate, *_ in self.relations if predicate == "developedBy"}
         projects = [s for s in self.spans if s.type == "Project" and s.key not in developed]
-        firms = [s for s in self.spans if s.type == "Company" and not s.extra.get("inside")]
+        firms = [s for s in self.spans if s.type == "Company"]
         for project in {p.key: p for p in reversed(projects)}.values():
             outside = {f.name: f for f in firms if f.end <= project.start or project.end <= f.start}
             firm = firm_opening(project.name, outside, self._strip_place_prefix)

@@ -123,3 +123,9 @@ def test_an_industry_drawn_from_elsewhere_is_not_grown_there():
     a place outside the article's region grows nothing the article reports."""
     assert not any(s == "台湾省" for s, _, _ in _facts("泉州台商投资区将重点承接台湾电子信息等产业。"))
     assert not any(s == "上海市" for s, _, _ in _facts("三明市甲乙汽车公司借助上海新能源产业优势研发新车。"))
+
+
+def test_a_firm_named_only_inside_one_projects_name_owns_its_other_project():
+    """宏帆钨业有限公司X项目 … 宏帆钨业Y项目: the firm of the first project's name owns the second."""
+    text = "宁化县宏帆钨业有限公司钨粉扩建项目已投产。宏帆钨业三期冶炼项目今年开工。"
+    assert ("宏帆钨业三期冶炼项目", "developedBy", "宁化县宏帆钨业有限公司") in _facts(text)
