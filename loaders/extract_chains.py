@@ -69,7 +69,7 @@ _GENERIC = sorted((
     "发展", "打造", "重点", "新兴", "传统", "主导", "特色", "优势", "等", "战略性", "战略", "支柱", "先导", "未来",
     "千亿级", "百亿级", "万亿级", "千亿", "百亿", "万亿", "百强", "县域", "全", "整个", "各类", "相关", "配套",
     "上下游", "中下游", "上游", "中游", "下游", "核心", "首位", "富民", "民生", "有根", "本地", "当地", "我国", "中国",
-    "全国", "全球", "国内", "国际", "世界", "全省", "全市", "全区", "全县", "我市", "该市", "本市", "两地", "各地",
+    "全国", "全球", "国内外", "海内外", "国内", "省内", "市内", "区内", "县内", "境内", "国际", "世界", "全省", "全市", "全区", "全县", "我市", "该市", "本市", "两地", "各地",
     "区域", "为主的", "为主", "多元", "的", "之一", "业内", "细分", "更多", "多家", "最大", "最强", "最具", "两岸", "一批", "主要", "新一代", "高质量", "规上", "规模以上", "先进",
     "现代", "高端", "高新", "高新技术", "基础", "其他", "其它", "多个", "众多", "一些", "诸多",
     "台资", "外资", "港资", "侨资", "内资", "民营", "国有",  # who owns the firms, not what they make
@@ -365,6 +365,8 @@ def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int, 
     return start
 
 
+# the last word of firms inside a mention's words (企业有国内X领域): the industry's words follow it
+_LAST_BODY_WORD = re.compile(r"(?:企业|公司|集团)(?!.*(?:企业|公司|集团))(?:有|包括|是)?")
 # a place's level word left at an industry's front (我省碳化硅, 福州片区物联网)
 _LEVEL_OPENING = re.compile(r"片区|园区|新区|[省市县区镇乡]")
 # the number a word of the model opens with (百亿 of 百亿氟)
@@ -484,6 +486,8 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
                 spans = [(a, b) for a, b in spans if resolve_chain(text[a:b]).template]
         left = first
         for a, b in spans:
+            if (body := _LAST_BODY_WORD.search(text, a, b)) and b - body.end() >= 2:
+                a = body.end()  # 入驻的企业有国内|电子取证领域: the words after the firms' word are the industry's
             a, b = _stripped_span(text, a, b, places)
             if not _looks_like_an_industry(text[a:b]):  # 再次按下海沧|半导体产业: what follows its last place
                 a = _after_last_place(text, a, b, places)

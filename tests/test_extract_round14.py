@@ -129,3 +129,8 @@ def test_a_firm_named_only_inside_one_projects_name_owns_its_other_project():
     """宏帆钨业有限公司X项目 … 宏帆钨业Y项目: the firm of the first project's name owns the second."""
     text = "宁化县宏帆钨业有限公司钨粉扩建项目已投产。宏帆钨业三期冶炼项目今年开工。"
     assert ("宏帆钨业三期冶炼项目", "developedBy", "宁化县宏帆钨业有限公司") in _facts(text)
+
+
+def test_the_words_after_the_firms_word_name_the_industry():
+    """入驻的企业有省内X领域龙头企业Y: X is the industry (企业有 and 省内 are the sentence's), Y leads it."""
+    assert ("宏帆科技", "leadsChain", "工业软件") in _facts("目前入驻园区的企业有省内工业软件领域龙头企业宏帆科技。")
