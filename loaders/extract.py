@@ -331,11 +331,14 @@ _STOP_TOKENS = (
     "导入", "发挥", "对接", "涵盖", "落地", "入驻", "设立", "举行", "签约", "牵手", "供应", "旗下", "介绍", "获悉",
     "位于", "紧邻", "包括", "以及", "其中", "同时", "为", "在", "的", "了", "和", "与", "及", "是", "由", "将", "向",
     "到", "到达", "抵达", "从", "至", "等", "对", "把", "被", "让", "据", "掀起", "全资收购", "收购", "并购", "牵手", "召开", "相关负责人",
-    "涌现出", "涌现了", "涌现", "培育出", "暨", "还有", "也有", "另有",
+    "涌现出", "涌现了", "涌现", "培育出", "暨", "还有", "也有", "另有", "以",
     "台企", "央企", "国企", "民企", "外企", "港企", "侨企", "航拍", *CLAUSE_OPENERS,  # (a kind of firm, a photo's caption)
 )
 #: Words that hold a stop token but are part of names: 供应链 is no 供应.
 _PROTECTED = {"供应链", "在线", "和平", "对外", "为民", "至诚", "暨南", "数据",
+              # 以 of 以色列, 以上 …, 所以, 可以 …: no preposition (泉州南安以X集团为链主 is one)
+              "以色", "以上", "以下", "以来", "以后", "以前", "以外", "以内", "以北", "以南", "以东", "以西",
+              "所以", "可以", "难以", "予以", "加以", "用以", "得以", "足以", "借以", "赖以",
               *(kind + "业" for kind in ("台企", "央企", "国企", "民企", "外企", "港企", "侨企"))}  # (中国企业 is no 国企)
 _GENERIC_NAMES = {"工业", "产业", "全市工业", "全市", "我市", "该", "园", "园区", "工业(产业)", "市工业", "各类", "综合",
                   "行业", "相关", "有关", "本地", "国内", "全国", "全省", "各", "子", "分", "母", "全资子", "控股子"}
@@ -374,8 +377,8 @@ def _trim_leading(name: str) -> str:
     while changed and name[:1] in _LEADING_FIRST_CHARACTERS:  # (no leading word can match otherwise)
         changed = False
         for word in _LEADING_LONGEST_FIRST:
-            if name.startswith(word) and len(name) - len(word) >= 2:
-                name, changed = name[len(word):], True
+            if name.startswith(word) and len(name) - len(word) >= 2 and name[:len(word) + 1] not in _PROTECTED:
+                name, changed = name[len(word):], True  # (以色列X: a protected word is the name's)
     return name
 
 

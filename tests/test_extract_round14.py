@@ -134,3 +134,11 @@ def test_a_firm_named_only_inside_one_projects_name_owns_its_other_project():
 def test_the_words_after_the_firms_word_name_the_industry():
     """入驻的企业有省内X领域龙头企业Y: X is the industry (企业有 and 省内 are the sentence's), Y leads it."""
     assert ("宏帆科技", "leadsChain", "工业软件") in _facts("目前入驻园区的企业有省内工业软件领域龙头企业宏帆科技。")
+
+
+def test_yi_as_a_preposition_ends_what_came_before_a_name():
+    """甲市乙区以X集团为链主 / 甲市正以工业园区…: 以 is the sentence's preposition, not a name's
+    character (以色列 keeps it)."""
+    assert _names("其中，龙岩新罗以宏帆集团为链主，带动上下游企业集聚。", "Company") == {"宏帆集团"}
+    assert _names("漳州市正以工业园区提质增效推动制造业发展。", "IndustrialPark") == set()
+    assert _names("以色列甲乙集团在厦门设立分公司。", "Company") == {"以色列甲乙集团"}
