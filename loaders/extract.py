@@ -176,6 +176,8 @@ _GATHERED = re.compile(r"形成|集聚|聚集|汇聚|拥有|已有|建成|培育
 _BOX_RULE = re.compile(f"[{BOX_DRAWING}]")
 # X(将)在Y… / X(将)崛起于Y: what a firm or project says of where it settles
 _SETTLES = re.compile(r"(?:将|已|已经|拟|计划|正式|成功|意向)?(?:(?P<at>在)|(?:崛起|坐落|落户|落地|扎根|建)于|坐落在|位于|地处)")
+# the words before 在Y that make the settling a plan
+_PLANNED_SETTLING = re.compile(r"将|拟|计划|意向")
 # …after 在Y: a verb of settling, building or working there
 _SETTLING_VERB = re.compile(r"(?:落地|落户|入驻|投产|建厂|设立|布局|开工|投资建设|投资兴建|投资|建设|兴建|从事|扎根)")
 # 项目 / 工程 that end a project's name, not a longer word (工程机械, 项目部, 工程师)
@@ -1814,6 +1816,14 @@ class _Extractor:
                 made = next((z for z in named if z.start == verb.end() + 1 and z.type in orgs + ("Project",)), None)
                 if text.startswith("的", verb.end()) and made is not None:
                     org = made
+                elif verb.group().startswith("投资") and org.type in orgs \
+                        and (built := self._built_after_investing(verb.end(), s1, named)):
+                    # X拟在Y投资N亿元，建设Z项目: Z is built there, by X; X itself stays where it is
+                    mood = (("modality", "intended"),) if _PLANNED_SETTLING.match(said.group()) else ()
+                    for project in built:
+                        self._add(project, "locatedIn", place, 0.8, sentence, *mood, rule="built_where_invested")
+                        self._add(project, "developedBy", org, 0.8, sentence, *mood, rule="built_where_invested")
+                    continue
             self._add(org, "locatedIn", place, 0.8, sentence, rule="settles_in")
         # (去年)深交所A股成功上市
         for exchange in spans_in(s0, s1, ("StockExchange",)):
@@ -1864,6 +1874,13 @@ class _Extractor:
                     if not any(s.key == committee_entry.id for s in self.spans):
                         self.spans.append(_Span(s0 + match.start(), s0 + match.end(), committee_entry.type,
                                                 committee_entry.name, committee_entry.id, {"place": committee_entry}))
+
+    def _built_after_investing(self, start: int, end: int, named) -> list[_Span]:
+        """The projects a 建设 / 兴建 / 打造 builds after an investment, up to the next ；or the
+        sentence's end (投资N亿元，盘活…，建设Z项目)."""
+        stop = next((start + m.start() for m in re.finditer(r"[；;]", self.text[start:end])), end)
+        return [z for z in named if z.type == "Project" and start <= z.start < stop
+                and re.search(r"(?:建设|兴建|打造|新建|建)$", self.text[max(start, z.start - 3):z.start])]
 
     # -- relations of projects, investors and tables ----------------------------------------------
     def _place_locates_project(self, project: _Span, place: _Span, inside) -> bool:

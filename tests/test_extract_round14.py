@@ -142,3 +142,11 @@ def test_yi_as_a_preposition_ends_what_came_before_a_name():
     assert _names("其中，龙岩新罗以宏帆集团为链主，带动上下游企业集聚。", "Company") == {"宏帆集团"}
     assert _names("漳州市正以工业园区提质增效推动制造业发展。", "IndustrialPark") == set()
     assert _names("以色列甲乙集团在厦门设立分公司。", "Company") == {"以色列甲乙集团"}
+
+
+def test_a_project_built_after_an_investment_lies_where_the_investment_goes():
+    """X计划在Y投资N亿元，…，建设Z项目: Z lies in Y and is X's, as planned; X itself is not placed."""
+    relations = _relations("宏帆纸业集团计划在南安市投资12亿元，新增三条生产线，建设高档包装纸扩建项目。")
+    assert relations[("高档包装纸扩建项目", "locatedIn", "南安市")].modality == "intended"
+    assert relations[("高档包装纸扩建项目", "developedBy", "宏帆纸业集团")].modality == "intended"
+    assert ("宏帆纸业集团", "locatedIn", "南安市") not in relations
