@@ -150,3 +150,8 @@ def test_a_project_built_after_an_investment_lies_where_the_investment_goes():
     assert relations[("高档包装纸扩建项目", "locatedIn", "南安市")].modality == "intended"
     assert relations[("高档包装纸扩建项目", "developedBy", "宏帆纸业集团")].modality == "intended"
     assert ("宏帆纸业集团", "locatedIn", "南安市") not in relations
+
+
+def test_a_verb_right_before_a_zones_kind_word_leaves_no_name():
+    """该县统筹|开发区建设: the verb governs 开发区, which names no zone here."""
+    assert _names("该县统筹开发区建设与招商工作。") == set()
