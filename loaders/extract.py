@@ -2194,6 +2194,7 @@ _INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|意向|计划|规划(?!面�
                         r"|培育壮大|主攻|把[^，,。；]{1,12}?作为"  # (把X作为首位产业: a choice of policy)
                         r"|定位[为于]")  # (项目定位为X产业综合体: the role it is meant for)
 _CLAUSE_END = re.compile(r"[，,;；:：]")
+_COLON = re.compile(r"[:：]")
 # a sentence that opens as one of a list of measures: 一是… / 二是… / 首先…
 _MEASURE = re.compile(r"\s*(?:[一二三四五六七八九十]是|首先|其次|再次)")
 # what a measure aims at (一是…，打造X产业集群): in a list of measures, an aim, not a result
@@ -2222,11 +2223,16 @@ def clause_modality(text: str, s0: int, s1: int, start: int, end: int) -> str:
     'intended'
     >>> clause_modality("项目建成后将填补空白，为甲市培育新材料产业集群。", 0, 24, 15, 18)
     'intended'
+    >>> clause_modality("将推进2个项目：甲乙项目，丙丁项目。", 0, 18, 13, 17)
+    'intended'
     """
     left = max((m.end() for m in _CLAUSE_END.finditer(text, s0, start)), default=s0)
     right = next((m.start() for m in _CLAUSE_END.finditer(text, end, s1)), s1)
     if _INTENTION.search(text, left, right):
         return "intended"
+    colon = max((m.start() for m in _COLON.finditer(text, s0, start)), default=None)
+    if colon is not None and (_INTENTION.search(text, s0, colon) or _FUTURE.search(text, s0, colon)):
+        return "intended"  # 将重点推进6个项目：A，B，C: the list after the colon is what the words before it plan
     if _MEASURE.match(text, s0, s1) and (_INTENTION.search(text, s0, s1) or _AIM_OF_A_MEASURE.search(text, s0, s1)):
         return "intended"  # 一是以A为龙头，引进B…，打造C产业集群: a measure of a plan, every clause of it
     if _FUTURE.search(text, s0, left) and not _DONE.search(text, left, right):

@@ -305,9 +305,8 @@ def refine_suffix_names(ex: _Extractor, suffixes: str) -> None:
                 continue  # 全球最大华人半导体行业协会, 两个鞋服产业基地: a description or a count, not a name
             kind_at = span.end - len(suffix.group())
             body = [(t.start, t.end, t.tag) for t in index.within(span.start, kind_at)]
-            if len(body) == 1 and body[0][:2] == (span.start, kind_at) and body[0][2] in ("v", "vn") \
-                    or body and body[-1][1] == kind_at and body[-1][2] == "v" and body[-1][1] - body[-1][0] >= 2:
-                continue  # 用于|工业园区, 一手抓|开发区, 该县统筹|开发区: a verb, no name, before the ending (芯智|造|产业园: one character is the name's)
+            if len(body) == 1 and body[0][:2] == (span.start, kind_at) and body[0][2] in ("v", "vn"):
+                continue  # 用于|工业园区, 一手抓|开发区: a verb, no name, before the ending
             if single := next((t for t in index.within(span.start, span.end)
                                if t.start == span.start and t.end == span.end), None):
                 if single.tag in ("n", "vn"):  # 上市公司, 全资子公司: a common noun, no name

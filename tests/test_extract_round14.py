@@ -152,6 +152,14 @@ def test_a_project_built_after_an_investment_lies_where_the_investment_goes():
     assert ("宏帆纸业集团", "locatedIn", "南安市") not in relations
 
 
-def test_a_verb_right_before_a_zones_kind_word_leaves_no_name():
-    """该县统筹|开发区建设: the verb governs 开发区, which names no zone here."""
-    assert _names("该县统筹开发区建设与招商工作。") == set()
+def test_a_verb_as_all_the_words_before_a_zones_kind_word_leaves_no_name():
+    """坚持一手抓|开发区提质: the verb governs 开发区, which names no zone here."""
+    assert _names("该县坚持一手抓开发区提质，一手抓项目落地。", "DevelopmentZone") == set()
+
+
+def test_a_list_after_a_colon_is_as_planned_as_the_words_before_it():
+    """将推进2个重点项目：A，B: the projects are planned, so is what their names say they do."""
+    planned = _relations("德化县提出，今年将推进2个重点项目：宏帆陶瓷扩建项目，丙丁陶瓷技改项目。")
+    assert planned[("宏帆陶瓷扩建项目", "operatesIn", "陶瓷")].modality == "intended"
+    done = _relations("德化县今年推进的2个重点项目已投产：宏帆陶瓷扩建项目，丙丁陶瓷技改项目。")
+    assert done[("宏帆陶瓷扩建项目", "operatesIn", "陶瓷")].modality == "stated"
