@@ -48,6 +48,7 @@ from chainkg.loaders.extract_chains import (
     made_in_named_chains,
     names_a_wider_trade,
     possessor_of,
+    resolve_chain,
 )
 from chainkg.loaders.extract_confidence import confidence
 from chainkg.loaders.extract_events import (
@@ -1027,6 +1028,13 @@ class _Extractor:
                 continue  # X化工有限公司, X纺织项目: the firm's trade, no mention of the chain
             if _RAW_MATERIAL.match(self.text, end) and "以" in self.text[max(0, start - 8):start]:
                 continue  # 以废旧纺织品为原料: a material the industry uses, no mention of the chain
+            if start > 0 and match.group() in _FEEDSTOCK_NARROWED and self.text[start - 1] in _FEEDSTOCKS \
+                    and not any(s.start < start < s.end for s in named):
+                # 煤化工, 盐化工, 氟化工: the chemistry of a feedstock is an industry of its own, not 石化
+                chain = resolve_chain(self.text[start - 1:end])
+                self.spans.append(_Span(start - 1, end, "IndustrialChain", chain.name, chain.chain_id,
+                                        {"note": f"a chain named by the text ('{chain.name}'), in no template"}))
+                continue
             entry = self.chains[match.group()]
             self.spans.append(_Span(start, end, "IndustrialChain", entry.name, entry.id))
 
@@ -2169,6 +2177,9 @@ _HOME_PROVINCE_CODE = "35"
 _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
 # verbs whose object is where an industry comes from or is drawn on: 承接甲地X产业, 借助甲地X产业
 _FROM_ELSEWHERE = re.compile(r"(?:承接|借助|对接|引进|转移|学习|借鉴)[^，。；]{0,2}$")
+#: a chain's label that a feedstock before it narrows to an industry of its own (煤|化工, 盐|化工)
+_FEEDSTOCK_NARROWED = frozenset({"化工"})
+_FEEDSTOCKS = frozenset("煤盐氟磷硅氯")
 # a sentence that opens on the place the sentence before named: 在这里，… / 园区内，…
 _HERE = re.compile(r"在?这里[，,]|在?(?:园区|园)内[，,]")
 

@@ -163,3 +163,10 @@ def test_a_list_after_a_colon_is_as_planned_as_the_words_before_it():
     assert planned[("宏帆陶瓷扩建项目", "operatesIn", "陶瓷")].modality == "intended"
     done = _relations("德化县今年推进的2个重点项目已投产：宏帆陶瓷扩建项目，丙丁陶瓷技改项目。")
     assert done[("宏帆陶瓷扩建项目", "operatesIn", "陶瓷")].modality == "stated"
+
+
+def test_the_chemistry_of_a_feedstock_is_a_chain_of_its_own():
+    """以X为龙头的煤化工 / 盐化工: coal and salt chemistry are not the petrochemical chain."""
+    text = "全区已形成以宏帆化工为龙头的煤化工，盐化工也初具规模。"
+    assert ("宏帆化工", "leadsChain", "煤化工") in _facts(text)
+    assert _names(text, "IndustrialChain") == {"煤化工", "盐化工"}
