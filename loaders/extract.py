@@ -2271,7 +2271,7 @@ _AS_THE_LEADER = re.compile(r"作为([^，。；,;]{2,40}?)的(?:产业链)?[“
 _IS_THE_LEADER_OF = re.compile(r"[，,]?(?:也|还|更)?(?:是|作为)([^，。；,;]{2,40}?)的(?:另一个|又一个|又一|另一家|重要)?[“\"]?(龙头|链主|领军)(?:企业)?")
 
 # …为龙头的 / 为链主的 right before the chain it leads: 以X为龙头的Y产业
-_LEADER_OF = re.compile(r"[^，。；,;]{0,60}?为(?:产业链)?[“\"]?(?:龙头|链主)(?:企业)?[”\"]?的")
+_LEADER_OF = re.compile(r"[^，。；,;]{0,60}?为(?:产业链|行业|产业)?[“\"]?(?:龙头|链主)(?:企业)?[”\"]?的")
 
 
 def _chain_after_leader_frame(text: str, org: _Span, sentence_end: int, chains: list[_Span]) -> _Span | None:

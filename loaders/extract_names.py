@@ -594,7 +594,7 @@ def _counted_lists(text: str) -> list[re.Match]:
 
 # 以A、B和C为(产业链)“龙头” / 链主: a list of leaders with no count or kind word after it
 _LEADER_LIST = re.compile(
-    rf"以({_LIST_OF_NAMES}|{_NAME}{{2,12}}?)(等?)((?:企业|公司)?)为(?:产业链)?[“\"]?(龙头|链主)"
+    rf"以({_LIST_OF_NAMES}|{_NAME}{{2,12}}?)(等?)((?:企业|公司)?)为(?:产业链|行业|产业)?[“\"]?(龙头|链主)"
 )
 # what an item of a list of firms never is: a chain, a field, a kind of product or work
 #: A product after a firm's words in a list (甲乙半导体|设备、丙丁|检测设备): the process it serves,

@@ -61,7 +61,7 @@ _WIDE_LEVELS = ("prefecture", "province")
 
 # 以 A、B、C(等)(N家)(企业) 为(产业链)“龙头/链主” (or 为代表的“链主”企业): a list of any length between
 # 以 and 为, no clause break
-_LEADER_FRAME = re.compile(r"以[^，。；,;为以]{2,200}?(?:等)?(?:[\d一二两三四五六七八九十]+家)?(?:企业)?为(?:产业链)?"
+_LEADER_FRAME = re.compile(r"以[^，。；,;为以]{2,200}?(?:等)?(?:[\d一二两三四五六七八九十]+家)?(?:企业)?为(?:产业链|行业|产业)?"
                            r"(?:代表的)?[“\"]?(?:龙头|链主|领军|领头羊|首(?![要位选次批个家席创发]))")
 # what right after a firm calls it a leader: X这一龙头, X(逐渐)成为(一家)Y龙头企业, X起到了“领头羊”作用
 _CALLED_A_LEADER_AFTER = re.compile(
@@ -134,7 +134,7 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
             continue
         before = text[max(s0, span.start - 12):span.start]
         after = text[span.end:min(s1, span.end + 16)]
-        if re.search(r"以(?:[^，。；]{0,8}?、)?$", before) and re.match(r"(?:[^，。；为]{0,10}?、[^，。；为]{0,10}?)?(?:等)?(?:企业)?为(?:产业链)?[“\"]?(?:龙头|链主|核心|引领|首(?![要位选次批个家席创发]))", after):
+        if re.search(r"以(?:[^，。；]{0,8}?、)?$", before) and re.match(r"(?:[^，。；为]{0,10}?、[^，。；为]{0,10}?)?(?:等)?(?:企业)?为(?:产业链|行业|产业)?[“\"]?(?:龙头|链主|核心|引领|首(?![要位选次批个家席创发]))", after):
             marked.append(span)  # 以X为龙头 / 以X、Y等企业为链主
         elif re.match(r"(?:作)?为[^，。；为]{0,8}?[“\"]?(?:链主|龙头)(?:企业)?[”\"]?(?=[，。；、]|$)", after):
             marked.append(span)  # X为“链主”

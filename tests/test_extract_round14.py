@@ -170,3 +170,10 @@ def test_the_chemistry_of_a_feedstock_is_a_chain_of_its_own():
     text = "全区已形成以宏帆化工为龙头的煤化工，盐化工也初具规模。"
     assert ("宏帆化工", "leadsChain", "煤化工") in _facts(text)
     assert _names(text, "IndustrialChain") == {"煤化工", "盐化工"}
+
+
+def test_a_list_of_firms_as_the_industrys_leaders():
+    """以A、B为行业龙头的X产业: each firm leads X; 发挥了龙头企业带动作用 names no firm."""
+    facts = _facts("石狮市形成了以宏帆服饰、丙丁织造为行业龙头的休闲服装产业。")
+    assert ("宏帆服饰", "leadsChain", "鞋服") in facts and ("丙丁织造", "leadsChain", "鞋服") in facts
+    assert _names("园区充分发挥了龙头企业带动作用。", "Company") == set()
