@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import ChainMap
 from dataclasses import dataclass, field
 from datetime import date
@@ -85,7 +85,7 @@ from chainkg.loaders.extract_names import (
     projects_introduced,
     reads_as_a_clause,
 )
-from chainkg.loaders.extract_owners import firm_opening
+from chainkg.loaders.extract_owners import firm_forms, firms_opening
 from chainkg.loaders.extract_parks import (
     called_a_zone,
     park_named_by_its_kind,
@@ -2024,17 +2024,25 @@ class _Extractor:
 
     def _projects_of_their_firms(self) -> None:
         """A project named after a firm the article names elsewhere (甲乙科技有限公司 …
-        甲乙科技丙烯项目) is that firm's (``extract_owners.firm_opening``), where no rule found its
+        甲乙科技丙烯项目) is that firm's (``extract_owners.firms_opening``), where no rule found its
         developer."""
         developed = {subject for subject, predicate, *_ in self.relations if predicate == "developedBy"}
         projects = [s for s in self.spans if s.type == "Project" and s.key not in developed]
-        firms = [s for s in self.spans if s.type == "Company"]
+        firms: dict[str, list[_Span]] = {}
+        for span in self.spans:
+            if span.type == "Company":
+                firms.setdefault(span.name, []).append(span)
+        forms = firm_forms(firms, self._strip_place_prefix)
         for project in {p.key: p for p in reversed(projects)}.values():
-            outside = {f.name: f for f in firms if f.end <= project.start or project.end <= f.start}
-            firm = firm_opening(project.name, outside, self._strip_place_prefix)
-            if firm is not None and outside[firm].key != project.key:
-                sentence = next((s for s in self._sentence_list if s[0] <= project.start < s[1]), (project.start, project.end))
-                self._add(project, "developedBy", outside[firm], 0.7, sentence, rule="project_opens_with_firm")
+            for name in firms_opening(project.name, forms, self._strip_place_prefix):
+                # (a mention of the firm outside this project's own name: the firm inside it is firm_names_project's)
+                firm = next((f for f in firms[name] if f.end <= project.start or project.end <= f.start), None)
+                if firm is not None and firm.key != project.key:
+                    at = bisect_right(self._sentence_list, (project.start, float("inf"))) - 1
+                    sentence = self._sentence_list[at] if at >= 0 and project.start < self._sentence_list[at][1] \
+                        else (project.start, project.end)
+                    self._add(project, "developedBy", firm, 0.7, sentence, rule="project_opens_with_firm")
+                    break
 
     def _a_segment_listed(self, chain: _Span) -> bool:
         """从A、B、C等上中下游的全产业链: A is one of a chain's segments, not a chain firms lead."""

@@ -24,12 +24,38 @@ from collections.abc import Callable, Iterable
 
 from chainkg.loaders.extract_names import LEGAL_FORM
 
-__all__ = ["firm_opening"]
+__all__ = ["firm_forms", "firms_opening", "firm_opening"]
 
 #: the fewest characters a project's name holds after its firm's (产品 + 项目: 己二酸项目, 二期)
 _REST = 2
 # a firm's legal form, at its name's end: 甲乙铜业有限公司 is written 甲乙铜业 in its projects' names
 _WITHOUT_LEGAL_FORM = re.compile(LEGAL_FORM + "$")
+
+
+def firm_forms(firms: Iterable[str], strip_place: Callable[[str], str] = lambda name: name) -> dict[str, list[str]]:
+    """The forms a project's name may open with, each with the firms written so: a firm's name
+    without its opening places, and that without its legal form.
+
+    >>> firm_forms(["福建甲乙铜业有限公司", "丙丁"], lambda n: n.removeprefix("福建"))
+    {'甲乙铜业有限公司': ['福建甲乙铜业有限公司'], '甲乙铜业': ['福建甲乙铜业有限公司'], '丙丁': ['丙丁']}
+    """
+    forms: dict[str, list[str]] = {}
+    for firm in dict.fromkeys(firms):
+        own = strip_place(firm)
+        for form in dict.fromkeys((own, _WITHOUT_LEGAL_FORM.sub("", own))):
+            if len(form) >= 2:
+                forms.setdefault(form, []).append(firm)
+    return forms
+
+
+def firms_opening(project: str, forms: dict[str, list[str]], strip_place: Callable[[str], str] = lambda name: name) -> list[str]:
+    """The firms (of :func:`firm_forms`) whose longest form opens the project's name with at
+    least two characters left after it; [] when none does."""
+    brand = strip_place(project)
+    for length in range(len(brand) - _REST, 1, -1):
+        if (found := forms.get(brand[:length])) is not None:
+            return found
+    return []
 
 
 def firm_opening(project: str, firms: Iterable[str], strip_place: Callable[[str], str] = lambda name: name) -> str | None:
@@ -42,12 +68,5 @@ def firm_opening(project: str, firms: Iterable[str], strip_place: Callable[[str]
     >>> firm_opening("甲乙新区项目", ["甲乙丙有限公司"]) is None   # 甲乙 opens both, but 甲乙丙 is the firm
     True
     """
-    brand = strip_place(project)
-    best: tuple[int, str] | None = None
-    for firm in firms:
-        own = strip_place(firm)
-        for form in (own, _WITHOUT_LEGAL_FORM.sub("", own)):
-            if len(form) >= 2 and len(brand) - len(form) >= _REST and brand.startswith(form) \
-                    and (best is None or len(form) > best[0]):
-                best = (len(form), firm)
-    return best[1] if best else None
+    found = firms_opening(project, firm_forms(firms, strip_place), strip_place)
+    return found[0] if found else None
