@@ -603,6 +603,8 @@ _LEADER_LIST = re.compile(
 _PRODUCT_TAIL = re.compile(
     r"(?:光学|激光|精密|数控|自动化|检测|测试|量测|光刻|刻蚀|镀膜|沉积|清洗|封装|封测|薄膜|晶体)?"
     r"(?:设备|装备|器件|仪器|零部件|耗材)$")
+# an item's opening amount: (其中)(计划)总投资N亿元(的)
+_AMOUNT_FIRST = re.compile(r"(?:(?:其中)?(?:计划|预计)?总?投资(?:额)?(?:约|达|超)?)?[\d.]+(?:万|亿)(?:元|美元)的?")
 _NOT_A_LIST_HEAD = re.compile(r"部门|单位|方面|领域|产业|环节|方向|地区|国家|城市")  # (等行业巨头 is a list of firms)
 _NAME_TAGS = {"ORG", "PER", "LOC", "nz", "m", "TIME", "nw"}
 # an item that opens with a number and 号 continues the item before it: 作业区6号、9号、11号泊位
@@ -933,6 +935,8 @@ def enumerations(text: str, index: TokenIndex, places: Mapping[str, object] = {}
             pieces.append((capacity if capacity is not None and not pieces else offset, stop))
             offset = match.start(1) + separator.end() if separator else match.end(1)
         pieces = [_without_product(text, a, b) for a, b in pieces]
+        # 其中总投资33亿元的A项目、总投资20亿元B项目: each item's amount is the sentence's, not the name's
+        pieces = [(m.end() if (m := _AMOUNT_FIRST.match(text, a, b)) and b - m.end() >= 2 else a, b) for a, b in pieces]
         pieces = [(_past_glued_opening(text, a, b) if i else a, b) for i, (a, b) in enumerate(pieces)]  # 、由B、C…
         first_start, first_end = pieces[0]
         # (签约A及B项目、…: the name starts before the 及 that joins its parts)

@@ -177,3 +177,9 @@ def test_a_list_of_firms_as_the_industrys_leaders():
     facts = _facts("石狮市形成了以宏帆服饰、丙丁织造为行业龙头的休闲服装产业。")
     assert ("宏帆服饰", "leadsChain", "鞋服") in facts and ("丙丁织造", "leadsChain", "鞋服") in facts
     assert _names("园区充分发挥了龙头企业带动作用。", "Company") == set()
+
+
+def test_an_items_amount_is_no_part_of_its_name():
+    """总投资N亿元(的)X项目 in a list: the amount is the sentence's, the project is X项目."""
+    text = "活动期间，总投资12亿元的宏帆光电扩建项目、总投资8亿元恒帆科技技改项目等5个重大招商项目签约落地。"
+    assert _names(text, "Project") == {"宏帆光电扩建项目", "恒帆科技技改项目"}
