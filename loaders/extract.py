@@ -78,6 +78,7 @@ from chainkg.loaders.extract_located import (
 )
 from chainkg.loaders.extract_names import (
     TokenIndex,
+    is_brandless,
     joining_conjunction,
     lists_projects,
     name_start,
@@ -361,9 +362,18 @@ def _cut_name(raw: str, suffix_length: int) -> str:
 
     >>> _cut_name("洛江区引进甲乙科技有限公司", 4)
     '甲乙科技有限公司'
+    >>> _cut_name("引进瑞和陶瓷有限公司", 4), _cut_name("引进甲乙和丙丁陶瓷有限公司", 4)
+    ('瑞和陶瓷有限公司', '丙丁陶瓷有限公司')
     """
+    cut = _last_stop(raw, min(len(raw) - suffix_length, len(raw) - 2))
+    if cut > 1 and raw[cut - 1] in "和与及" and is_brandless(raw[cut:]):
+        cut = _last_stop(raw, cut - 1)  # 瑞和|陶瓷有限公司: a brand's 和, or no name would be left
+    return _trim_leading(raw[cut:])
+
+
+def _last_stop(raw: str, latest: int) -> int:
+    """Where the last stop token that ends at or before ``latest`` ends in ``raw`` (0 for none)."""
     cut = 0
-    latest = min(len(raw) - suffix_length, len(raw) - 2)  # where a cut may fall at the latest
     at = latest - 1
     while at >= 0 and at + _LONGEST_STOP_TOKEN > cut:  # (no token starting further left can end later)
         for token in _STOP_TOKENS_BY_FIRST.get(raw[at], ()):
@@ -372,7 +382,7 @@ def _cut_name(raw: str, suffix_length: int) -> str:
                     and raw[at:end + 1] not in _PROTECTED and raw[max(0, at - 1):end] not in _PROTECTED:
                 cut = end
         at -= 1
-    return _trim_leading(raw[cut:])
+    return cut
 
 
 def _trim_leading(name: str) -> str:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from chainkg.loaders.extract_generic import names_a_kind
 from chainkg.loaders.lexical import Token, lexical_tokens
 
-__all__ = ["LEGAL_FORM", "Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project", "joining_conjunction", "named_project_lists", "firms_after_a_designation",
+__all__ = ["LEGAL_FORM", "is_brandless", "Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project", "joining_conjunction", "named_project_lists", "firms_after_a_designation",
            "lists_projects", "projects_introduced",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
@@ -529,6 +529,19 @@ def _past_glued_opening(text: str, start: int, end: int) -> int:
             break
         cut = token.end
     return start + cut
+
+
+_BRANDLESS = re.compile(f"(?:{_TAIL_WORDS.pattern.removesuffix('$')})*{_LEGAL_FORM}")
+
+
+def is_brandless(name: str) -> bool:
+    """Whether a firm's name is only trade words and a legal form, with no brand before them
+    (陶瓷有限公司 is what is left of 瑞和陶瓷有限公司 cut at its 和).
+
+    >>> is_brandless("陶瓷有限公司"), is_brandless("甲乙陶瓷有限公司")
+    (True, False)
+    """
+    return bool(_BRANDLESS.fullmatch(name))
 
 
 def is_short_form(short: str, full: str) -> bool:

@@ -183,3 +183,9 @@ def test_an_items_amount_is_no_part_of_its_name():
     """总投资N亿元(的)X项目 in a list: the amount is the sentence's, the project is X项目."""
     text = "活动期间，总投资12亿元的宏帆光电扩建项目、总投资8亿元恒帆科技技改项目等5个重大招商项目签约落地。"
     assert _names(text, "Project") == {"宏帆光电扩建项目", "恒帆科技技改项目"}
+
+
+def test_a_brands_he_stays_in_the_name():
+    """瑞和陶瓷有限公司: cut at its 和, nothing but trade words would be left, so 和 is the brand's;
+    甲乙和丙丁陶瓷有限公司 still names 丙丁's firm."""
+    assert _names("德化县引进瑞和陶瓷有限公司。", "Company") == {"瑞和陶瓷有限公司"}
