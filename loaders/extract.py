@@ -1635,9 +1635,10 @@ class _Extractor:
 
     def _park_before(self, position: int) -> _Span | None:
         """The last park or zone the sentence ending at ``position`` names (None when it names none)."""
-        previous = next((s for s in reversed(self._sentence_list) if s[1] <= position), None)
-        if previous is None:
+        at = bisect_left(self._sentence_list, (position,)) - 1  # the sentence right before the one at position
+        if at < 0 or self._sentence_list[at][1] > position:
             return None
+        previous = self._sentence_list[at]
         parks = [s for s in self.index.within(self.spans, *previous) if s.type in ("IndustrialPark", "DevelopmentZone")
                  and not s.extra.get("neighbour")]
         return parks[-1] if parks else None

@@ -104,11 +104,11 @@ _STOP_WORD = re.compile("".join(f"(?<!{kind})" for kind in _DISPLAY_KINDS) + "�
 _NOT_AN_INDUSTRY = re.compile(
     r"企业|公司|集团|项目|园区|基地|中心|平台|环节|市场|机构|部门|协会|政府|人才|资金|工作|活动|问题|方面|水平|规模|体系|生态"
     r"|产业|行业|领域|产值|结构|链条|地区|区位|(?<!数字|循环|海洋|低空|银发|平台|林下|临港|会展|夜间)经济|城市|乡村|建设|发展|转型|升级|推进|招商|合作|投资|服务业态|新业态|业态|方向|目标|生命周期|年|月|日"
-    r"|[这那该此其每各本我你他它们]|第|之|所|及其|以上|以下|^[A-Za-z\d]+$|^(?:服务|工业|农业)$"
+    r"|[这那该此其每各本我你他它们]|第|之|所|及其|以上|以下|^[A-Za-z\d]+$|^(?:服务|工业|农业)$"  # (工业, 农业, 服务业: whole sectors)
     r"|(?<!终)端$|装置$")  # (资源供应端, 产品制造端: a side of a chain; 裂解装置: a plant's unit)
 #: Industries one character names (茶产业, 铜产业, 钨产业): metals, materials and goods; any other
 #: single character before a head word is a word of the sentence (该产业, 新产业, 大产业).
-_ONE_CHARACTER_INDUSTRIES = frozenset("钢铁铝铜锌镍钛锂钴钨钼锡镁硅氟竹茶酒纸糖盐")  # (工业, 农业, 服务业: whole sectors)
+_ONE_CHARACTER_INDUSTRIES = frozenset("钢铁铝铜锌镍钛锂钴钨钼锡镁硅氟竹茶酒纸糖盐")
 
 
 @dataclass(frozen=True)
