@@ -995,13 +995,12 @@ class _Extractor:
             self.spans.append(_Span(town.start, town.end, entry.type, entry.name, entry.id, {"place": entry}))
         # 甲乙镇 …, then 甲乙: the town's stem where the model reads it as a place is the town, and a
         # name that opens with it (甲乙智能制造园) lies there
-        in_full = [(t.start, t.end, self._article_places[t.name]) for t in towns]
-        for start, end, entry in extract_lexical.towns_by_their_stems(self, in_full):
+        for town in towns:
+            if town.name.endswith(("镇", "乡")) and len(town.name) >= 3:
+                self._town_stems.setdefault(town.name[:-1], self._article_places[town.name])
+        for start, end, entry in extract_lexical.towns_by_their_stems(self, self._town_stems):
             if not any(s.start < end and start < s.end for s in self.spans if s.type == "AdministrativeArea"):
                 self.spans.append(_Span(start, end, entry.type, entry.name, entry.id, {"place": entry}))
-        for _, _, entry in in_full:
-            if entry.name.endswith(("镇", "乡")) and len(entry.name) >= 3:
-                self._town_stems.setdefault(entry.name[:-1], entry)
         # 南阳镇: the city's short form inside a town's name is no mention of the city
         self.spans = [s for s in self.spans if s.type != "AdministrativeArea" or s.extra.get("place") is None
                       or s.extra["place"].admin_level == "township"
@@ -1038,7 +1037,7 @@ class _Extractor:
                 continue  # X化工有限公司, X纺织项目: the firm's trade, no mention of the chain
             if _RAW_MATERIAL.match(self.text, end) and "以" in self.text[max(0, start - 8):start]:
                 continue  # 以废旧纺织品为原料: a material the industry uses, no mention of the chain
-            if start > 0 and match.group() in _FEEDSTOCK_NARROWED and self.text[start - 1] in _FEEDSTOCKS \
+            if start > 0 and match.group() == "化工" and self.text[start - 1] in _FEEDSTOCKS \
                     and not any(s.start < start < s.end for s in named):
                 # 煤化工, 盐化工, 氟化工: the chemistry of a feedstock is an industry of its own, not 石化
                 chain = resolve_chain(self.text[start - 1:end])
@@ -2196,8 +2195,7 @@ _HOME_PROVINCE_CODE = "35"
 _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
 # verbs whose object is where an industry comes from or is drawn on: 承接甲地X产业, 借助甲地X产业
 _FROM_ELSEWHERE = re.compile(r"(?:承接|借助|对接|引进|转移|学习|借鉴)[^，。；]{0,2}$")
-#: a chain's label that a feedstock before it narrows to an industry of its own (煤|化工, 盐|化工)
-_FEEDSTOCK_NARROWED = frozenset({"化工"})
+#: the feedstocks whose chemistry (煤|化工, 盐|化工) is an industry of its own, not the label 化工's 石化
 _FEEDSTOCKS = frozenset("煤盐氟磷硅氯")
 # a sentence that opens on the place the sentence before named: 在这里，… / 园区内，…
 _HERE = re.compile(r"在?这里[，,]|在?(?:园区|园)内[，,]")

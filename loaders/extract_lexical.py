@@ -180,30 +180,22 @@ def counties_read_by_the_model(ex: _Extractor) -> list[tuple[int, int, PlaceEntr
     return found
 
 
-def towns_by_their_stems(ex: _Extractor, towns: list[tuple[int, int, PlaceEntry]]) -> list[tuple[int, int, PlaceEntry]]:
-    """A town the text names in full (甲乙镇, 甲乙乡), written again by its stem (甲乙) where the
-    model reads that stem as a whole place word: 甲乙|智能制造园, 走进甲乙. ``towns`` are the full
-    mentions (start, end, entry). Never without the model (a stem alone is often a word).
+def towns_by_their_stems(ex: _Extractor, stems: dict[str, PlaceEntry]) -> list[tuple[int, int, PlaceEntry]]:
+    """Where a town the text names in full (甲乙镇, 甲乙乡) is written again by its stem (甲乙):
+    where the model reads the stem as a whole place word (甲乙|智能制造园, 走进甲乙). ``stems`` maps
+    each stem to its town. Never without the model (a stem alone is often a word).
 
     >>> from types import SimpleNamespace as S
     >>> from chainkg.loaders.extract_towns import Town, town_entry
     >>> entry = town_entry(Town(0, 3, "东石镇", None))
     >>> text = "东石镇依托区位优势。记者走进东石智能制造园，东石化工厂投产。"
-    >>> [(a, b, e.name) for a, b, e in towns_by_their_stems(S(text=text), [(0, 3, entry)])]
+    >>> [(a, b, e.name) for a, b, e in towns_by_their_stems(S(text=text), {"东石": entry})]
     [(14, 16, '东石镇')]
     """
-    if not _ENABLED.get():
+    if not _ENABLED.get() or not stems:
         return []
-    stems: dict[str, PlaceEntry] = {}
-    for start, end, entry in towns:
-        name = ex.text[start:end]
-        if name.endswith(("镇", "乡")) and len(name) >= 3:
-            stems.setdefault(name[:-1], entry)
-    found = []
-    for token in TokenIndex.of(ex.text).tokens:
-        if token.tag == "LOC" and token.word in stems:
-            found.append((token.start, token.end, stems[token.word]))
-    return found
+    return [(token.start, token.end, stems[token.word]) for token in TokenIndex.of(ex.text).tokens
+            if token.tag == "LOC" and token.word in stems]
 
 
 def is_common_noun(ex: _Extractor, start: int, end: int) -> bool:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from chainkg.loaders.extract_generic import names_a_kind
 from chainkg.loaders.lexical import Token, lexical_tokens
 
-__all__ = ["LEGAL_FORM", "is_brandless", "Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project", "joining_conjunction", "named_project_lists", "firms_after_a_designation",
+__all__ = ["without_legal_form", "is_brandless", "Mention", "TokenIndex", "place_on_token_boundaries", "name_start", "level_of_a_pronoun", "bracketed_place_names", "invested_projects", "projects_by_ending", "joins_parts_of_a_project", "joining_conjunction", "named_project_lists", "firms_after_a_designation",
            "lists_projects", "projects_introduced",
            "organization_tokens", "is_short_form", "enumerations", "Enumeration", "organization_type"]
 
@@ -61,8 +61,6 @@ _TAIL_WORDS = re.compile(
     r"智能|装备|设备|制造|重工|工业|汽车|电器|电气|环保|贸易|商贸|供应链|体育|体育用品|用品|卫浴|水暖|家居|石化|钢构|钢铁|"
     r"锂电|电池|动力电池|光伏|芯片|集成电路|石墨烯|文旅|旅游|制药|药业|纸业|钢铁|不锈钢|矿业)$")
 _LEGAL_FORM = r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团|控股|公司)"
-#: a firm's legal form as a pattern (有限公司, 集团 …)
-LEGAL_FORM = _LEGAL_FORM
 # A designation right before a firm's name: 龙头企业X, 领军企业X, 链主企业X, 头部企业X, 行业龙头——X
 _DESIGNATION = re.compile(r"(?:龙头|领军|链主|骨干|头部|标杆|领跑)(?:企业|者)(?:——|—|：|:)?")
 _DESIGNATION_BEFORE = re.compile(_DESIGNATION.pattern + "$")
@@ -529,6 +527,18 @@ def _past_glued_opening(text: str, start: int, end: int) -> int:
             break
         cut = token.end
     return start + cut
+
+
+_LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM + "$")
+
+
+def without_legal_form(name: str) -> str:
+    """A firm's name less its legal form: 甲乙铜业有限公司 is written 甲乙铜业 in its projects' names.
+
+    >>> without_legal_form("甲乙铜业有限公司"), without_legal_form("甲乙铜业")
+    ('甲乙铜业', '甲乙铜业')
+    """
+    return _LEGAL_FORM_AT_END.sub("", name)
 
 
 _BRANDLESS = re.compile(f"(?:{_TAIL_WORDS.pattern.removesuffix('$')})*{_LEGAL_FORM}")

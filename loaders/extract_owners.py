@@ -4,32 +4,28 @@ A project's name often opens with its firm's name or short form — the firm giv
 elsewhere in the article (甲乙科技有限公司 …, then 甲乙科技丙烯项目) or named alone in a list of
 firms (甲乙、丙丁等企业 …, then 丙丁服装工厂项目). The project is then that firm's
 (``developedBy``). The rule reads only the names the extractor found in the same article: it
-knows no firm, and a firm that appears only inside the project's own name is left to the rule
-that reads a firm's legal form there (``firm_names_project``).
+knows no firm; a firm that appears only inside this project's own name is left to the rule that
+reads a firm's legal form there (``firm_names_project``), one inside another project's name counts.
 
 Example
 -------
->>> firm_opening("甲乙科技己二酸项目", ["甲乙科技有限公司", "丙丁"])
-'甲乙科技有限公司'
->>> firm_opening("丙丁服装智慧工厂项目", ["甲乙科技有限公司", "丙丁"])
-'丙丁'
->>> firm_opening("丙丁项目", ["丙丁"]), firm_opening("丙丁", ["丙丁"])
-('丙丁', None)
+>>> forms = firm_forms(["甲乙科技有限公司", "丙丁"])
+>>> firms_opening("甲乙科技己二酸项目", forms), firms_opening("丙丁服装智慧工厂项目", forms)
+(['甲乙科技有限公司'], ['丙丁'])
+>>> firms_opening("丙丁项目", forms), firms_opening("丙丁", forms), firms_opening("甲乙新区项目", firm_forms(["甲乙丙有限公司"]))
+(['丙丁'], [], [])
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
-from chainkg.loaders.extract_names import LEGAL_FORM
+from chainkg.loaders.extract_names import without_legal_form
 
-__all__ = ["firm_forms", "firms_opening", "firm_opening"]
+__all__ = ["firm_forms", "firms_opening"]
 
 #: the fewest characters a project's name holds after its firm's (产品 + 项目: 己二酸项目, 二期)
 _REST = 2
-# a firm's legal form, at its name's end: 甲乙铜业有限公司 is written 甲乙铜业 in its projects' names
-_WITHOUT_LEGAL_FORM = re.compile(LEGAL_FORM + "$")
 
 
 def firm_forms(firms: Iterable[str], strip_place: Callable[[str], str] = lambda name: name) -> dict[str, list[str]]:
@@ -42,7 +38,7 @@ def firm_forms(firms: Iterable[str], strip_place: Callable[[str], str] = lambda 
     forms: dict[str, list[str]] = {}
     for firm in dict.fromkeys(firms):
         own = strip_place(firm)
-        for form in dict.fromkeys((own, _WITHOUT_LEGAL_FORM.sub("", own))):
+        for form in dict.fromkeys((own, without_legal_form(own))):
             if len(form) >= 2:
                 forms.setdefault(form, []).append(firm)
     return forms
@@ -57,16 +53,3 @@ def firms_opening(project: str, forms: dict[str, list[str]], strip_place: Callab
             return found
     return []
 
-
-def firm_opening(project: str, firms: Iterable[str], strip_place: Callable[[str], str] = lambda name: name) -> str | None:
-    """The firm (one of ``firms``) whose name or short form opens the project's name, the
-    longest such opening first; None when none does. ``strip_place`` removes a name's opening
-    places (福建甲乙有限公司 → 甲乙有限公司), from the project's name and the firms' alike.
-
-    >>> firm_opening("福建甲乙铜业二期项目", ["福建甲乙铜业有限公司"], lambda n: n.removeprefix("福建"))
-    '福建甲乙铜业有限公司'
-    >>> firm_opening("甲乙新区项目", ["甲乙丙有限公司"]) is None   # 甲乙 opens both, but 甲乙丙 is the firm
-    True
-    """
-    found = firms_opening(project, firm_forms(firms, strip_place), strip_place)
-    return found[0] if found else None
