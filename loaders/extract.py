@@ -178,6 +178,8 @@ _GATHERED = re.compile(r"形成|集聚|聚集|汇聚|拥有|已有|建成|培育
 _BOX_RULE = re.compile(f"[{BOX_DRAWING}]")
 # X(将)在Y… / X(将)崛起于Y: what a firm or project says of where it settles
 _SETTLES = re.compile(r"(?:将|已|已经|拟|计划|正式|成功|意向)?(?:(?P<at>在)|(?:崛起|坐落|落户|落地|扎根|建)于|坐落在|位于|地处)")
+# X投资N亿元，在Y…: the investment's amount before where it goes
+_INVESTS_THEN_AT = re.compile(r"(?:将|拟|计划|意向)?(?:总)?投资(?:约|超|近|逾)?[\d.]+(?:多)?(?:万|亿)?(?:元|美元|港元)?[，,]?在")
 # the words before 在Y that make the settling a plan
 _PLANNED_SETTLING = re.compile(r"将|拟|计划|意向")
 # …after 在Y: a verb of settling, building or working there
@@ -225,7 +227,10 @@ _NAME_ENDS_HERE = re.compile(r"(?:现场|施工现场|工地|厂区)?(?:[，。�
 # 由[A、B、C](在厦)(各)投资: who invests in a project (由于 / 自由 / 理由 are other words; a list
 # with a verb in it — 由A牵头组织B投资 — says more than who invests, and is left alone)
 _INVESTED_BY = re.compile(r"(?<![自理缘经])由(?!于|此)((?:(?!牵头|组织|负责|协调|引进|招引|推动|带领|指导|主导|参与)"
-                          r"[^。；，,！？]){2,60}?)(?:在[^。；，,、]{1,10}?)?(?:各|共同|联合|合资|独资|分别)?(?:投资|出资|投建)")
+                          r"[^。；，,！？]){2,60}?)(?:在[^。；，,、]{1,10}?)?(?:各|共同|联合|合资|独资|分别)?(?:投资|出资|投建|主投|领投)")
+# 由X(权属企业)开发建设运营的: the park or project after it is X's (a contractor's 承建 is not)
+_BUILT_BY = re.compile(r"(?<![自理缘经])由(?!于|此)([^。；，,！？]{2,30}?)(?:权属|旗下|下属|所属)?(?:企业|公司)?(?:负责)?"
+                       r"(?:开发|建设|运营|打造|兴建|投资)+的")
 # 该项目由 / 这个由 / 这一由: the project was named before
 _POINTS_BACK = re.compile(r"(?:该|这个|这一|此)(?:项目)?$")
 _LIST_SEPARATOR = re.compile(r"、|以及|和|与|及")
@@ -426,6 +431,11 @@ def _looks_like_a_name(item: str) -> bool:
 _SHORT_LEAD = re.compile(r"[^，,。；]{1,8}(?:前夕|期间|之际|上午|下午|当天|日|以来)[，,]")
 # 在 (位于…的) opening the frame
 _FRAME_OPENING = re.compile(r"在(位于|地处)?")
+# …and a few words before the place that describe it (在江畔的|甲乙工业园区，)
+_FRAME_DESCRIBED = re.compile(r"[^，,。；：:的]{1,8}的")
+# what may follow the place before the frame's comma: a part of it (南区片区), its site (建设现场),
+# 内 / 里 and a few words of what goes on there (在甲乙产业园内热闹非凡，)
+_FRAME_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,4}片区|(?:建设|施工|项目)?现场|一带|境内|[内里][^，,。；：:的]{0,6}?)?[，,]")
 
 # 全市 / 我县 / 本区 / 该市: the place of that level the article speaks of (not 全市工业 inside a name)
 _PLACE_BY_ITS_KIND = re.compile(r"(?:全|我|本|该)([市县区])(?![委长民场区级属直政场])")
@@ -1822,6 +1832,14 @@ class _Extractor:
             if said is not None and org.type in ("IndustrialPark", "DevelopmentZone") and said.group("at"):
                 continue  # (a park 在Y…: what follows is what it does there, read by the park rules)
             if said is None:
+                if org.type in orgs and (first := _INVESTS_THEN_AT.match(text, org.end, s1)) is not None \
+                        and (run := self._place_run(first.end())) \
+                        and (built := self._built_after_investing(run[-1].end, s1, named)):
+                    # X投资N亿元，在Y建设Z项目: as X在Y投资…建设Z, the amount said first
+                    mood = (("modality", "intended"),) if _PLANNED_SETTLING.match(first.group()) else ()
+                    for project in built:
+                        self._add(project, "locatedIn", run[-1], 0.8, sentence, *mood, rule="built_where_invested")
+                        self._add(project, "developedBy", org, 0.8, sentence, *mood, rule="built_where_invested")
                 continue
             run = self._place_run(said.end())  # 位于甲市乙区: the finest place of the run
             if not run:
@@ -1946,7 +1964,15 @@ class _Extractor:
         if frame.group(1):  # 在位于甲县乙镇的丙园区，…: the frame is the park after 的
             run = self._place_run(start)
             start = run[-1].end + 1 if run and self.text.startswith("的", run[-1].end) else -1
-        if start < 0 or not (run := self._place_run(start)) or self.text[run[-1].end:run[-1].end + 1] not in ("，", ","):
+        elif (described := _FRAME_DESCRIBED.match(self.text, start, s1)) is not None and not self._place_run(start) \
+                and not self.index.within(self.spans, start, described.end()):
+            start = described.end()  # 在江畔的甲乙工业园区，…: a few words that describe the place first
+        if start < 0 or not (run := self._place_run(start)):
+            return
+        if len(run) > 1 and self.text.startswith("片区", run[-1].end):
+            run = run[:-1]  # 甲乙工业园区南山片区: 南山 names the part of the park, not a county
+        tail = _FRAME_TAIL.match(self.text, run[-1].end, s1)
+        if tail is None:
             return
         place = run[-1]
         if not self._in_region(place):
@@ -2002,6 +2028,13 @@ class _Extractor:
                 bodies = [s for s in named if a <= s.start and s.end <= b and s.type in _ORGS]
                 if bodies:  # the head of the item: 歌士玮集团旗下X公司 is X公司
                     self._add(project, "developedBy", max(bodies, key=lambda s: (s.end, s.end - s.start)), confidence, sentence, rule="invested_by")
+        for match in _BUILT_BY.finditer(self.text, s0, s1):
+            # 由X(权属企业)开发建设运营的Y产业园: Y is X's
+            owners = [s for s in named if match.start(1) <= s.start and s.end <= match.end(1) and s.type in _ORGS]
+            built = next((s for s in named if s.type in ("Project", "IndustrialPark") and match.end() <= s.start <= match.end() + 8
+                          and not re.search(r"[，,；。、]", self.text[match.end():s.start])), None)
+            if owners and built is not None:
+                self._add(built, "developedBy", max(owners, key=lambda s: (s.end, s.end - s.start)), 0.8, sentence, rule="built_by")
         for firm in [s for s in named if s.type in _ORGS]:
             built = _BUILDS.match(self.text, firm.end)
             project = built and next((p for p in named if p.type == "Project" and p.start == built.end()), None)

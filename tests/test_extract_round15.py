@@ -1,0 +1,54 @@
+"""The rules of session 15's round on articles nobody here had read (issue 11). Made-up names
+of firms, parks and projects; the places are real."""
+
+from made_up_text import facts as _facts
+from made_up_text import names as _names
+from made_up_text import relations as _relations
+
+
+def test_a_project_after_a_verb_of_visiting_is_named():
+    """记者来到X项目的建设现场: 来到 brings the reader to the project, it does not say what is made."""
+    assert "宏帆化学项目" in _names("记者来到宏帆化学项目的建设现场。", "Project")
+    assert "恒帆新材料项目" in _names("代表们走进恒帆新材料项目现场。", "Project")
+
+
+def test_a_frame_place_may_name_a_part_or_the_site_of_a_park():
+    """在X园区南区片区， / 在X园区建设现场， / 在X产业园内…， frame the sentence as 在X园区， does."""
+    assert ("宏帆化学项目", "locatedIn", "晋江市甲乙工业园区") in _facts(
+        "在晋江市甲乙工业园区南区片区，宏帆化学项目的建设现场一派繁忙。")
+    assert ("宏帆包装项目", "locatedIn", "南安市甲乙智能制造园区") in _facts(
+        "在南安市甲乙智能制造园区建设现场，宏帆包装项目已全面开工。")
+    assert ("宏帆饮料有限公司", "locatedIn", "晋江市甲乙产业园") in _facts(
+        "昨日，在晋江市甲乙产业园内热闹非凡，宏帆饮料有限公司等10个入驻项目举行集中竣工仪式。")
+    # a clause that goes on past a few words after the park is no frame
+    assert ("宏帆饮料有限公司", "locatedIn", "晋江市甲乙产业园") not in _facts(
+        "在晋江市甲乙产业园内举办的展会上，宏帆饮料有限公司签下大单。")
+
+
+def test_a_frame_place_may_be_described_first():
+    """在闽江河畔的X园区，…: the words before 的 describe the park that frames the sentence."""
+    assert ("恒帆控股", "locatedIn", "永泰县甲乙工业园区") in _facts("在闽江河畔的永泰县甲乙工业园区，恒帆控股已经投产。")
+
+
+def test_a_project_a_firm_is_the_main_investor_of_is_its():
+    """X项目由Y主投: Y develops X, as with 由Y投资."""
+    assert ("恒帆不锈钢冷轧项目", "developedBy", "甲乙特钢有限公司") in _facts(
+        "恒帆不锈钢冷轧项目由甲乙特钢有限公司主投，总投资约35亿元。")
+
+
+def test_an_investment_said_before_where_it_goes_builds_there():
+    """X投资N亿元，在Y建设Z项目: Z lies in Y and is X's; 拟 makes both a plan."""
+    facts = _relations("去年，甲乙智能科技有限公司投资100亿元，在漳浦县赤湖镇建设恒帆智能制造产业园项目。")
+    assert ("恒帆智能制造产业园项目", "locatedIn", "赤湖镇") in facts
+    assert ("恒帆智能制造产业园项目", "developedBy", "甲乙智能科技有限公司") in facts
+    assert ("甲乙智能科技有限公司", "locatedIn", "赤湖镇") not in facts
+    planned = _relations("甲乙智能科技有限公司拟投资5亿美元，在漳浦县建设恒帆海洋装备项目。")
+    assert planned[("恒帆海洋装备项目", "locatedIn", "漳浦县")].modality == "intended"
+
+
+def test_a_park_built_by_a_firm_is_its():
+    """由X(权属企业)开发建设运营的Y产业园: Y is X's; a contractor's 承建 is not."""
+    assert ("恒帆智造产业园", "developedBy", "甲乙产业集团") in _facts(
+        "今年年初，由甲乙产业集团权属企业开发建设运营的恒帆智造产业园迎来首批7个项目入园。")
+    assert ("恒帆新材料产业园", "developedBy", "宏帆集团") in _facts("由宏帆集团开发建设的恒帆新材料产业园已投用。")
+    assert not any(p == "developedBy" for _, p, _ in _facts("恒帆新材料产业园由宏帆建工承建。"))
