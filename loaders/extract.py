@@ -178,6 +178,8 @@ _GATHERED = re.compile(r"形成|集聚|聚集|汇聚|拥有|已有|建成|培育
 _BOX_RULE = re.compile(f"[{BOX_DRAWING}]")
 # X(将)在Y… / X(将)崛起于Y: what a firm or project says of where it settles
 _SETTLES = re.compile(r"(?:将|已|已经|拟|计划|正式|成功|意向)?(?:(?P<at>在)|(?:崛起|坐落|落户|落地|扎根|建)于|坐落在|位于|地处)")
+# the words a text names a chain by, kept as the chain's alias (no punctuation, no digits)
+_CHAIN_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
 # X投资N亿元，在Y…: the investment's amount before where it goes
 _INVESTS_THEN_AT = re.compile(r"(?:将|拟|计划|意向)?(?:总)?投资(?:约|超|近|逾)?[\d.]+(?:多)?(?:万|亿)?(?:元|美元|港元)?[，,]?在")
 # the words before 在Y that make the settling a plan
@@ -2139,6 +2141,9 @@ class _Extractor:
             for alias in span.extra.get("aliases", ()):
                 if alias not in draft.aliases:
                     draft.aliases.append(alias)
+            if span.type == "IndustrialChain" and (words := self.text[span.start:span.end]) != draft.name \
+                    and words not in draft.aliases and _CHAIN_WORDS.fullmatch(words):
+                draft.aliases.append(words)  # 装备制造 for 智能装备: how the text names the chain
             if mention not in mentioned.setdefault(entity_id, set()):
                 mentioned[entity_id].add(mention)
                 draft.mentions.append(mention)

@@ -82,7 +82,7 @@ RULE_COUNTS: dict[str, tuple[int, int]] = {
     "park_in_zone": (1, 1),
     "park_opens_project": (2, 2),
     "possessive_site": (3, 3),
-    "possessor_grows": (11, 12),
+    "possessor_grows": (12, 12),
     "settles_in": (3, 3),
     "shared_ending_chain": (1, 1),
     "shared_ending_place": (1, 1),

@@ -66,12 +66,17 @@ _DESIGNATION = re.compile(r"(?:龙头|领军|链主|骨干|头部|标杆|领跑)
 _DESIGNATION_BEFORE = re.compile(_DESIGNATION.pattern + "$")
 #: A government organ with no name of its own: 市政府, 区委, 市林业局, 区人大常委会 (after levels).
 _BARE_ORGAN = re.compile(r"(?:[省市县区镇乡]*(?:委|政府|委市政府|人大|人大常委会|常委会|政协|纪委|[^\s]{0,3}局|[^\s]{0,3}厅))+")
+#: A government or a department of it (经贸局, 国资委, 招商办, 投资促进委员会), not a party or
+#: legislative body (市委, 人大, 政协) nor two bodies written as one (市委市政府)
+_DEPARTMENT = re.compile(r"(?:人民)?政府|[\u4e00-\u9fff]{1,5}(?:局|厅)|[\u4e00-\u9fff]{1,6}委员会|(?:国资|发改|经信|工信|科|商|卫健|教)委"
+                         r"|[\u4e00-\u9fff]{1,3}办")
 #: News outlets: the article's source line, not what it is about.
 _MEDIA = re.compile(r"(?:日报|晚报|早报|新闻网|在线|电视台|广播电台|新华社?|通讯社|网)$")
 #: How an organization's name ends tells its kind.
 _ORG_KINDS = (("ResearchInstitute", r"(?:大学|学院|研究院|研究所|研究中心|实验室|总院|分院)$"),
               ("Association", r"(?:协会|商会|联合会|同业公会|公会|学会)$"),
-              ("GovernmentBody", r"(?:人民政府|管委会|管理委员会|局|厅|委员会|办公室|^.{1,3}部|^.{1,3}办)$"))
+              ("GovernmentBody", r"(?:政府|管委会|管理委员会|局|厅|委员会|办公室|^.{1,3}部|^.{1,3}办"
+                                 r"|(?:国资|发改|经信|工信|科|商|卫健|教)委|(?:招商|台|侨|外|金融)办)$"))
 #: What follows a word that opens a longer name (a lab, park, project or event of that body).
 _OPENS_A_LONGER_NAME = re.compile(r"[^，。；、\s和与及]{0,10}?(?:实验室|中心|研究院|学院|产业园|工业园|园区|开发区|基地|项目|工程|协会|商会"
                                   r"|洽谈会|博览会|交易会|展览会|大会|论坛|峰会)")
@@ -403,6 +408,8 @@ def _is_a_name(name: str, places: Mapping[str, object], industries: tuple[str, .
         if name[:length] in places:
             rest = name[length:]
             break
+    if rest != name and _DEPARTMENT.fullmatch(rest):
+        return True  # 南安市经贸局, 邵武市政府: a named place's government or one of its departments
     if rest != name and (_BARE_ORGAN.fullmatch(rest) or _ONLY_INDUSTRY.fullmatch(rest)
                          or any(rest.startswith(word) and len(rest) - len(word) <= 1 for word in industries)):
         return False

@@ -5,6 +5,8 @@ from made_up_text import facts as _facts
 from made_up_text import names as _names
 from made_up_text import relations as _relations
 
+from chainkg.loaders.extract import extract_text
+
 
 def test_a_project_after_a_verb_of_visiting_is_named():
     """记者来到X项目的建设现场: 来到 brings the reader to the project, it does not say what is made."""
@@ -52,3 +54,19 @@ def test_a_park_built_by_a_firm_is_its():
         "今年年初，由甲乙产业集团权属企业开发建设运营的恒帆智造产业园迎来首批7个项目入园。")
     assert ("恒帆新材料产业园", "developedBy", "宏帆集团") in _facts("由宏帆集团开发建设的恒帆新材料产业园已投用。")
     assert not any(p == "developedBy" for _, p, _ in _facts("恒帆新材料产业园由宏帆建工承建。"))
+
+
+def test_a_chain_keeps_the_words_the_text_names_it_by():
+    """先进装备制造 is the template chain 智能装备; its alias keeps the text's 装备制造."""
+    document = extract_text("晋江市大力发展装备制造产业。", source="made-up")
+    chain = next(e for e in document.entities if e.type == "IndustrialChain")
+    assert (chain.name, chain.aliases) == ("智能装备", ("装备制造",))
+
+
+def test_a_named_places_government_and_departments_are_bodies():
+    """南安市经贸局 / 邵武市政府 / 福建省国资委: a body of a named place; 市委 / 市委市政府 / a bare
+    市科技局 (an official's title) are none."""
+    assert _names("南安市经贸局相关负责人介绍，该项目进展顺利。", "GovernmentBody") == {"南安市经贸局"}
+    assert _names("记者从邵武市政府获悉，项目已开工。", "GovernmentBody") == {"邵武市政府"}
+    assert "福建省国资委" in _names("福建省国资委与厦门市经发局召开会议。", "GovernmentBody")
+    assert _names("三明市委市政府高度重视，市科技局局长到场。", "GovernmentBody") == set()
