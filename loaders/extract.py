@@ -77,6 +77,7 @@ from chainkg.loaders.extract_located import (
     unit_of_a_parent,
 )
 from chainkg.loaders.extract_names import (
+    FIRM_BEFORE_ITS_PARK,
     TokenIndex,
     is_brandless,
     joining_conjunction,
@@ -178,6 +179,8 @@ _GATHERED = re.compile(r"形成|集聚|聚集|汇聚|拥有|已有|建成|培育
 _BOX_RULE = re.compile(f"[{BOX_DRAWING}]")
 # X(将)在Y… / X(将)崛起于Y: what a firm or project says of where it settles
 _SETTLES = re.compile(r"(?:将|已|已经|拟|计划|正式|成功|意向)?(?:(?P<at>在)|(?:崛起|坐落|落户|落地|扎根|建)于|坐落在|位于|地处)")
+# the word after an industry's name that no alias of the chain needs (食品产业 is 食品)
+_INDUSTRY_WORD = re.compile(r"(?:产业链|产业集群|产业|行业)$")
 # the words a text names a chain by, kept as the chain's alias (no punctuation, no digits)
 _CHAIN_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
 # X投资N亿元，在Y…: the investment's amount before where it goes
@@ -343,7 +346,7 @@ _STOP_TOKENS = (
     "位于", "紧邻", "包括", "以及", "其中", "同时", "为", "在", "的", "了", "和", "与", "及", "是", "由", "将", "向",
     "到", "到达", "抵达", "从", "至", "等", "对", "把", "被", "让", "据", "掀起", "全资收购", "收购", "并购", "牵手", "召开", "相关负责人",
     "涌现出", "涌现了", "涌现", "培育出", "暨", "还有", "也有", "另有", "以",
-    "台企", "央企", "国企", "民企", "外企", "港企", "侨企", "航拍", *CLAUSE_OPENERS,  # (a kind of firm, a photo's caption)
+    "台企", "央企", "国企", "民企", "外企", "港企", "侨企", "航拍", "重点项目", "重大项目", *CLAUSE_OPENERS,  # (a kind of firm, a photo's caption)
 )
 #: Words that hold a stop token but are part of names: 供应链 is no 供应.
 _PROTECTED = {"供应链", "在线", "和平", "对外", "为民", "至诚", "暨南", "数据",
@@ -534,6 +537,8 @@ class _Extractor:
             start = _left_extent(self.text, end)
             raw = self.text[start:end]
             name = _cut_name(raw, len(match.group()))
+            if kind == "park" and (firm := FIRM_BEFORE_ITS_PARK.match(name)) is not None:
+                name = name[firm.end():]  # 甲乙科技有限公司丙丁科技园: the firm's park, not the firm
             start = end - len(name)
             stem = name[: len(name) - len(match.group())]
             if len(name) < 3 or stem in _GENERIC_NAMES or not stem or re.search(r"\d|全市|我市|各县", stem) \
@@ -1162,6 +1167,13 @@ class _Extractor:
                 if name[:length] in self.places:
                     name, stripped = name[length:], True
                     break
+        return name
+
+    def _strip_first_place(self, name: str) -> str:
+        """The name without the one place it opens with (泉州市泉港区X园区 → 泉港区X园区)."""
+        for length in range(min(len(name) - 2, 7), 1, -1):
+            if name[:length] in self.places:
+                return name[length:]
         return name
 
     # -- relations ---------------------------------------------------------------------------
@@ -2141,7 +2153,7 @@ class _Extractor:
             for alias in span.extra.get("aliases", ()):
                 if alias not in draft.aliases:
                     draft.aliases.append(alias)
-            if span.type == "IndustrialChain" and (words := self.text[span.start:span.end]) != draft.name \
+            if span.type == "IndustrialChain" and (words := _INDUSTRY_WORD.sub("", self.text[span.start:span.end])) != draft.name \
                     and words not in draft.aliases and _CHAIN_WORDS.fullmatch(words):
                 draft.aliases.append(words)  # 装备制造 for 智能装备: how the text names the chain
             if mention not in mentioned.setdefault(entity_id, set()):
@@ -2153,6 +2165,10 @@ class _Extractor:
                 # (no place-less alias a second park of the article shares: 甲县X园区, 乙县X园区)
                 if short != draft.name and short not in draft.aliases and len(self._place_prefixes().get(short, ())) < 2:
                     draft.aliases.append(short)
+                # 泉州市泉港X工业园区 is also 泉港X工业园区: the name without its first place only
+                between = self._strip_first_place(draft.name)
+                if between not in (draft.name, short) and between not in draft.aliases:
+                    draft.aliases.append(between)
             entry = place_gazetteer().get(draft.name)
             if entry is not None:
                 draft.aliases = sorted(set(draft.aliases) | set(entry.aliases))

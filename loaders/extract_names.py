@@ -427,6 +427,8 @@ _LIST_OF_INDUSTRIES_AFTER = re.compile(r"(?:[、和及与][^，。；、和及�
                                        r"(?:重点|主导|新兴|战略性|优势|特色)*(?:产业链|产业集群|产业|行业|领域)")
 
 
+#: a firm's full name before the name of its park (甲乙科技有限公司|丙丁科技园)
+FIRM_BEFORE_ITS_PARK = re.compile(r".{2,30}?(?:有限责任公司|股份有限公司|有限公司)(?=.{3})")
 # a park's word after an industry's (…食品园, …科技园, …物流园, …创业园): the suffix rules know only the
 # longer endings (产业园, 工业园, 园区 …); 公园, 花园, 校园 … are no parks of industry
 _A_PARK_BY_ITS_WORD = re.compile(r"[\u3400-\u9fff]{2}园$")
@@ -459,6 +461,8 @@ def organization_tokens(text: str, index: TokenIndex, taken: list[tuple[int, int
             start = index.tokens[i - 1].start  # 企业|中|甲乙: the model read the name's first character apart
         while end - start > 2 and text[end - 1] in "为在的和与":  # 甲乙为…: the verb is not the name's
             end -= 1
+        if (firm := FIRM_BEFORE_ITS_PARK.match(text, start, end)) is not None and _A_PARK_BY_ITS_WORD.search(text, start, end):
+            start = firm.end()  # 甲乙科技有限公司丙丁科技园: the firm's park (the firm is read by its legal form)
         name = text[start:end]
         if _A_PARK_BY_ITS_WORD.search(name) and not _NO_PARK_WORD.search(name) and len(name) >= 4 \
                 and not any(a < end and start < b and not (start <= a and b <= end) for a, b in taken):

@@ -70,3 +70,22 @@ def test_a_named_places_government_and_departments_are_bodies():
     assert _names("记者从邵武市政府获悉，项目已开工。", "GovernmentBody") == {"邵武市政府"}
     assert "福建省国资委" in _names("福建省国资委与厦门市经发局召开会议。", "GovernmentBody")
     assert _names("三明市委市政府高度重视，市科技局局长到场。", "GovernmentBody") == set()
+
+
+def test_a_park_is_also_named_without_its_first_place():
+    """泉州市泉港X工业园区 is also 泉港X工业园区 (and X工业园区, as before)."""
+    park = next(e for e in extract_text("泉州市泉港宏帆工业园区新增企业10家。", source="made-up").entities
+                if e.type == "IndustrialPark")
+    assert park.name == "泉州市泉港宏帆工业园区" and {"泉港宏帆工业园区", "宏帆工业园区"} <= set(park.aliases)
+
+
+def test_a_firms_full_name_before_its_park_is_the_firm():
+    """福建甲乙生物科技有限公司恒帆科技园: the firm, then its park — two names, not one."""
+    names = _names("福建甲乙生物科技有限公司恒帆科技园已建成投用。")
+    assert {"福建甲乙生物科技有限公司", "恒帆科技园"} <= names
+    assert _names("福建甲乙生物科技有限公司恒帆产业园已建成投用。", "IndustrialPark") == {"恒帆产业园"}
+
+
+def test_a_key_project_designation_is_no_part_of_a_parks_name():
+    """省重点项目X产业园: the designation ends before the park's name."""
+    assert _names("省重点项目宏帆材料产业园一期投产。", "IndustrialPark") == {"宏帆材料产业园"}
