@@ -1803,8 +1803,8 @@ class _Extractor:
                 continue
             if before.endswith("发挥") and (role := LEADING_ROLE.match(after)):
                 kind = "chain_leader" if role.group(1) == "链主" else "leading_enterprise"
-            elif re.match(r"[^，。；]{0,8}(?:两大|三大|多家)?龙头企业", after) or org.extra.get("listed_as_leader"):
-                kind = "leading_enterprise"
+            elif (called := re.match(r"[^，。；]{0,8}(?:两大|三大|多家)?(龙头|领军|链主)企业", after)) or org.extra.get("listed_as_leader"):
+                kind = "chain_leader" if called and called.group(1) == "链主" else "leading_enterprise"
             designated = _DESIGNATED_RIGHT_BEFORE.search(text, max(s0, org.start - 16), org.start)
             # (the chain's span may hold its 产业: 新材料产业|龙头企业)
             chain_before = next((c for c in chains if designated is not None and c.end in (designated.start(), designated.end(1))), None)
@@ -2336,7 +2336,7 @@ _INDUSTRY_WORDS_BEFORE = re.compile(rf"(?:^|[、，。；,;：:])[{_CJK}A-Za-z]{
 _SCOPE_BEFORE_A_DESIGNATION = re.compile(r"(?:国内|国际|全国|全省|全市|全县|全区|全球|世界|细分|本土|本地|民营|知名|我国|我省|我市|"
                                          r"该县|该市|该区|当地|是|为|成为|作为)$")
 # 作为…的龙头 / 链主(企业)， right before the firm it calls so: 作为甲乙钢铁产业的龙头，X
-_AS_THE_LEADER = re.compile(r"作为([^，。；,;]{2,40}?)的(?:产业链)?[“\"]?(龙头|链主|领军)(?:企业)?[”\"]?[，,]$")
+_AS_THE_LEADER = re.compile(r"作为([^，。；,;]{2,40}?)的?(?:产业链)?[“\"]?(龙头|链主|领军)(?:企业|代表)?[”\"]?(?:之一)?[，,]$")
 
 # right after a firm: ，是甲乙钢铁产业基地的(另一个)龙头, 作为国内X行业的领军企业
 _IS_THE_LEADER_OF = re.compile(r"[，,]?(?:也|还|更)?(?:是|作为)([^，。；,;]{2,40}?)的(?:另一个|又一个|又一|另一家|重要)?[“\"]?(龙头|链主|领军)(?:企业)?")

@@ -140,6 +140,7 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
             marked.append(span)  # X为“链主”
         elif re.search(r"(?:龙头|链主|领军)(?:企业)?(?:——|—|：|:)?$", before) and not re.search(r"发挥|带动", before):
             marked.append(span)  # 行业龙头——X
+            marked.extend(_listed_after(text, span, named))  # 龙头企业X、Y和Z: each item of the list
         elif span.extra.get("list", {}).get("leaders"):
             marked.append(span)  # 落地A、B两大龙头企业
         elif _CALLED_A_LEADER_AFTER.match(text, span.end, s1):
@@ -147,6 +148,23 @@ def leader_marks(text: str, sentence: tuple[int, int], named: Sequence[Any]) -> 
         elif span.start == skip_opening_adverbials(text, s0, s1) and _A_LATER_CLAUSE_CALLS_IT_A_LEADER.search(text, span.end, s1):
             marked.append(span)  # X是…的企业，也是全国食品龙头企业之一 / X…，作为龙头企业带动…: the sentence's subject
     return marked
+
+
+def _listed_after(text: str, first: Any, named: Sequence[Any]) -> list[Any]:
+    """The firms written right after ``first`` as further items of its list (X、Y和Z)."""
+    items, last = [], first
+    for span in sorted(named, key=lambda s: s.start):
+        if span.start < last.end or span.type not in ("Company", "ResearchInstitute"):
+            continue
+        if not _ITEM_JOINT.fullmatch(text, last.end, span.start):
+            break
+        items.append(span)
+        last = span
+    return items
+
+
+# what joins two items of a list of names (、 / 和 / 及 / 以及 / 与)
+_ITEM_JOINT = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 
 
 def sentence_place(text: str, sentence: tuple[int, int], spans: Sequence[Any], before: int) -> Any | None:

@@ -89,3 +89,29 @@ def test_a_firms_full_name_before_its_park_is_the_firm():
 def test_a_key_project_designation_is_no_part_of_a_parks_name():
     """省重点项目X产业园: the designation ends before the park's name."""
     assert _names("省重点项目宏帆材料产业园一期投产。", "IndustrialPark") == {"宏帆材料产业园"}
+
+
+def test_a_firms_industry_word_stays_in_its_name():
+    """恒帆化纤 / 宏帆石材 / 恒帆储能: the industry word the model reads apart is the name's."""
+    assert _names("龙头企业宏帆纺织、恒帆化纤带动作用明显。", "Company") == {"宏帆纺织", "恒帆化纤"}
+
+
+def test_every_firm_of_a_designated_list_leads():
+    """龙头企业A、B: the designation before the list calls each item a leader, not only the first."""
+    facts = _facts("长乐区纺织产业发展迅速，龙头企业宏帆纺织、恒帆化纤带动作用明显。")
+    assert {("宏帆纺织", "leadsChain", "鞋服"), ("恒帆化纤", "leadsChain", "鞋服")} <= facts
+
+
+def test_a_firm_called_a_champion_or_chain_master_after_its_name_leads():
+    """X等一批行业领军企业 / X等链主企业, as X等龙头企业."""
+    assert ("宏帆科技", "leadsChain", "竹") in _facts("建瓯市竹产业发展迅速，宏帆科技等一批行业领军企业加快发展。")
+    chain_master = _relations("建瓯市竹产业发展迅速，宏帆科技等链主企业加快发展。")[("宏帆科技", "leadsChain", "竹")]
+    assert chain_master.leadership_kind == "chain_leader"
+
+
+def test_as_one_of_an_industrys_leaders_the_firm_after_leads():
+    """作为X产业龙头代表之一，Y / 作为X产业的龙头企业之一，Y: Y leads X."""
+    assert ("宏帆储能有限公司", "leadsChain", "新型储能") in _facts(
+        "作为新型储能产业龙头代表之一，宏帆储能有限公司的项目进展备受关注。")
+    assert ("宏帆储能有限公司", "leadsChain", "新型储能") in _facts(
+        "作为新型储能产业的龙头企业之一，宏帆储能有限公司的项目进展备受关注。")
