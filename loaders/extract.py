@@ -81,6 +81,7 @@ from chainkg.loaders.extract_names import (
     TokenIndex,
     is_brandless,
     joining_conjunction,
+    joins_two_words,
     lists_projects,
     name_start,
     named_project_lists,
@@ -407,7 +408,7 @@ def _trim_leading(name: str) -> str:
 
 def _left_extent(text: str, end: int, limit: int = 24) -> int:
     start = end
-    while start > 0 and end - start < limit and text[start - 1] not in _DELIMITERS:
+    while start > 0 and end - start < limit and (text[start - 1] not in _DELIMITERS or joins_two_words(text, start - 1, start)):
         start -= 1
     return start
 

@@ -394,15 +394,19 @@ def add_projects_by_ending(ex: _Extractor) -> None:
             continue
         if overlapping:
             # 甲乙公司|A及B生产项目: a name whose 及 joins its parts replaces the project found after the
-            # 及 (B生产项目); the firm that opens it keeps its own name
+            # 及 (B生产项目); the firm that opens it keeps its own name, as it does before a capacity
+            # (甲乙纸业|年产390万吨X项目: the project is named after the firm)
             parts = [s for s in overlapping if s.type == "Project" and s.end == mention.end and s.start > mention.start]
-            if not (joining_conjunction(mention.name) is not None and all(
-                    s in parts or s.start == mention.start and s.end < mention.end and s.type in _ORGS for s in overlapping)):
+            opening_firm = [s for s in overlapping if s.start == mention.start and s.end < mention.end and s.type in _ORGS]
+            if not (joining_conjunction(mention.name) is not None and all(s in parts or s in opening_firm for s in overlapping)
+                    or overlapping == opening_firm and _CAPACITY_AFTER.match(ex.text, opening_firm[0].end)):
                 continue
             ex.spans = [s for s in ex.spans if not any(s is part for part in parts)]
         ex.spans.append(LexicalSpan(mention.start, mention.end, "Project", mention.name, mention.name))
 
 
+# a capacity right after a firm's name, in the name of the firm's project: (二期)(年产)390万吨
+_CAPACITY_AFTER = re.compile(r"(?:[一二三四五六七八九十\d]期)?(?:年产(?:能)?|年处理|年加工|新增)?[\d.]+(?:万|亿|千)?(?:吨|台|套|件|平方米|片|辆|GWh|MW)")
 # the generic word a zone or park's name ends in, which alone refers back to it: 高新区, 开发区
 _BACK_REFERENCE = re.compile(r"(?<![\u3400-\u9fffA-Za-z0-9])(高新区|开发区|经开区|台商区|产业基地|产业园|基地)(?=[\u3400-\u9fff])")
 

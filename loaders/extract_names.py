@@ -206,7 +206,8 @@ def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags
     cut = start
     for token in index.within(start, body_end):
         heads = _APPOSITIVE_HEADS_BEFORE_A_PARK if park else _APPOSITIVE_HEADS
-        if token.end <= body_end and token.start >= start and _breaks_a_name(token, tags, heads) and body_end - token.end >= 2:
+        if token.end <= body_end and token.start >= start and _breaks_a_name(token, tags, heads) and body_end - token.end >= 2 \
+                and not joins_two_words(index.text, token.start, token.end):
             cut = max(cut, token.end)
     if head := list(re.finditer(r"巨头|龙头|企业|名企", index.text[cut:body_end])):  # 中国企业X, 内资食品名企X (one word to the model)
         if body_end - (cut + head[-1].end()) >= 2:
@@ -221,6 +222,20 @@ def name_start(index: TokenIndex, start: int, end: int, suffix_length: int, tags
     return cut
 
 
+def joins_two_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a middle dot written inside a name, between two of its
+    words (武夷山·甲乙健康中心项目, 安溪中关村·乙丙智谷产业园), not a list's bullet or separator.
+
+    >>> joins_two_words("武夷山·甲乙项目", 3, 4), joins_two_words("·甲乙项目", 0, 1), joins_two_words("甲乙、丙丁", 2, 3)
+    (True, False, False)
+    """
+    return text[start:end] in ("·", "•") and start > 0 and end < len(text) \
+        and bool(_NAME_CHARACTER.match(text, start - 1)) and bool(_NAME_CHARACTER.match(text, end))
+
+
+_NAME_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
 def bracketed_place_names(text: str, places: Mapping[str, object]) -> list[Mention]:
     """Names that hold their registered place in brackets: ``甲乙(泉州)科技有限公司``,
     ``甲乙(尤溪)纺织项目``. The whole is one name; ``extra['place']`` is the bracketed place.
@@ -229,11 +244,11 @@ def bracketed_place_names(text: str, places: Mapping[str, object]) -> list[Menti
     [('甲乙(泉州)科技有限公司', 'Company', '泉州')]
     """
     found = []
-    pattern = (rf"({_NAME}{{1,8}})[(（]({_NAME}{{2,6}})[)）]({_NAME}{{1,24}}?"
-               rf"(?:{_LEGAL_FORM}|项目|工程|产业园区|工业园区|产业园|工业园|种植园))")
+    pattern = (rf"({_NAME}{{1,8}})[(（]({_NAME}{{2,6}})[)）]({_NAME}{{0,24}}?"
+               rf"(?:{_LEGAL_FORM}|项目|工程|产业园区|工业园区|产业园|工业园|产业区|集控区|基地|种植园))")
     for match in re.finditer(pattern, text):
         place = match.group(2)
-        if not any(form in places for form in (place, place + "县", place + "市", place + "区", place.rstrip("市县区省"))):
+        if not any(form in places for form in (place, place + "县", place + "市", place + "区", place + "镇", place.rstrip("市县区省"))):
             continue
         index = TokenIndex.of(text)
         opening = match.start(1) + max((m.end() for m in re.finditer(r"[\d的了和与及在]", match.group(1))), default=0)
@@ -242,8 +257,9 @@ def bracketed_place_names(text: str, places: Mapping[str, object]) -> list[Menti
         start = name_start(index, opening, match.end(1) + 2, 2) if match.end(1) - opening > 2 else opening
         start = min(start, match.end(1) - 1)
         name = text[start:match.end()]
-        kind = ("Project" if re.search(r"(?:项目|工程)$", name) else
-                "IndustrialPark" if re.search(r"园区?$", name) and not name.endswith("种植园") else organization_type(name))
+        kind = ("Project" if re.search(r"(?:项目|工程|生产基地|制造基地)$", name) else
+                "IndustrialPark" if re.search(r"(?:园区?|产业区|集控区|基地)$", name) and not name.endswith("种植园")
+                else organization_type(name))
         if kind == "IndustrialPark" and name.endswith("种植园"):
             kind = "Project"
         found.append(Mention(start, match.end(), kind, name, {"place": place}))
@@ -298,10 +314,14 @@ def _firm_before_capacity(index: TokenIndex, stops: list[Token], start: int, lef
         first = token
     if first.tag != "m" or not _QUANTITY_FIRST.match(index.text, first.start):
         return start
+    while first.start > left and _BEFORE_A_CAPACITY.fullmatch((word := index.token(first.start - 1)).word):
+        first = word  # 甲乙纸业|二期|年产|390万吨: a phase and 年产 belong to the capacity
     firm = index.token(first.start - 1) if first.start > left else None
     return firm.start if firm is not None and firm.tag == "ORG" and firm.start >= left else start
 
 
+# what a capacity may open with in a project's name: its phase, 年产 / 年处理 … (甲乙纸业二期年产5万吨X项目)
+_BEFORE_A_CAPACITY = re.compile(r"[一二三四五六七八九十\d]期|年产(?:能)?|年处理|年加工|年产值|产能|新增")
 # the model's tags of words that make a project's name a clause: pronouns and prepositions
 # anywhere (怎样|让, 以|此次), and at its opening a conjunction, an adverb or a particle (或|拟建)
 _CLAUSE_ANYWHERE = {"r", "p"}
@@ -346,7 +366,8 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
         while left > 0 and match.start() - left < 24 and text[left - 1] not in _NAME_OPENS_AFTER:
             left -= 1
         stops = [t for t in index.within(left, match.start())
-                 if (t.tag in _NEVER_IN_A_NAME and not _PHASE.fullmatch(t.word)) or t.word in ("的", "在", "于", "将", "为", "其中")]
+                 if (t.tag in _NEVER_IN_A_NAME and not _PHASE.fullmatch(t.word) and not joins_two_words(text, t.start, t.end))
+                 or t.word in ("的", "在", "于", "将", "为", "其中")]
         stops = _without_joining_conjunctions(text, stops, left, match.end())
         if stops and stops[-1].tag in ("v", "vd") and stops[-1].word not in _BRINGS_A_PROJECT:
             continue  # 投资|光通信器件设计制造项目: after a verb of making, the words say what is made

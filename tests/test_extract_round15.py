@@ -115,3 +115,26 @@ def test_as_one_of_an_industrys_leaders_the_firm_after_leads():
         "作为新型储能产业龙头代表之一，宏帆储能有限公司的项目进展备受关注。")
     assert ("宏帆储能有限公司", "leadsChain", "新型储能") in _facts(
         "作为新型储能产业的龙头企业之一，宏帆储能有限公司的项目进展备受关注。")
+
+
+def test_a_place_in_brackets_inside_a_parks_name_is_the_names():
+    """宏帆(翔安)产业园 / 中国宏帆产业(晋江)基地: the bracketed place is a word of the park's name;
+    …(泉州)…生产基地 is a project's (a plant), as …生产基地 is."""
+    assert "宏帆(翔安)产业园" in _names("宏帆(翔安)产业园已入驻企业20家。", "IndustrialPark")
+    assert "中国宏帆产业(晋江)基地" in _names("中国宏帆产业(晋江)基地开工。", "IndustrialPark")
+    assert "宏帆纸业(泉州)高档包装纸生产基地" in _names("宏帆纸业(泉州)高档包装纸生产基地投产。", "Project")
+
+
+def test_a_middle_dot_between_two_words_of_a_name_keeps_it_whole():
+    """武夷山·宏帆生命健康中心项目 is one project; a dot that opens a line or splits a list of places is no name's."""
+    assert _names("武夷山·宏帆生命健康中心项目开工。", "Project") == {"武夷山·宏帆生命健康中心项目"}
+    assert "安溪宏帆·恒帆智谷产业园" in _names("安溪宏帆·恒帆智谷产业园开园。", "IndustrialPark")
+    assert _names("晋江·石狮·南安三地联动。", "AdministrativeArea") == {"晋江市", "石狮市", "南安市"}
+
+
+def test_a_project_named_after_a_firm_and_its_capacity_is_named_whole():
+    """宏帆纸业年产390万吨X项目 / 宏帆新能源二期年产5万吨X项目: the firm, its phase and capacity open the
+    project's name; the firm is a name of its own and develops the project."""
+    facts = _facts("宏帆纸业年产390万吨林浆纸一体化项目落户赤湖工业园。")
+    assert ("宏帆纸业年产390万吨林浆纸一体化项目", "developedBy", "宏帆纸业") in facts
+    assert "宏帆新能源二期年产5万吨人造石墨项目" in _names("宏帆新能源二期年产5万吨人造石墨项目投产。", "Project")
