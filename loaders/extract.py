@@ -180,6 +180,10 @@ _GATHERED = re.compile(r"形成|集聚|聚集|汇聚|拥有|已有|建成|培育
 _BOX_RULE = re.compile(f"[{BOX_DRAWING}]")
 # X(将)在Y… / X(将)崛起于Y: what a firm or project says of where it settles
 _SETTLES = re.compile(r"(?:将|已|已经|拟|计划|正式|成功|意向)?(?:(?P<at>在)|(?:崛起|坐落|落户|落地|扎根|建)于|坐落在|位于|地处)")
+# up to four more characters before an industry word (产业 / 行业)
+_INDUSTRY_WORD_AHEAD = re.compile(r"([\u4e00-\u9fff]{0,4}?)(?:产业|行业)")
+# a modifier before a chain's words that belongs to the industry's phrase (先进|装备制造产业)
+_MODIFIER_BEFORE = re.compile(r"(?:先进|高端|新型|现代|绿色)$")
 # the word after an industry's name that no alias of the chain needs (食品产业 is 食品)
 _INDUSTRY_WORD = re.compile(r"(?:产业链|产业集群|产业|行业)$")
 # the words a text names a chain by, kept as the chain's alias (no punctuation, no digits)
@@ -1170,6 +1174,19 @@ class _Extractor:
                     break
         return name
 
+    def _industry_phrase(self, chain: _Span) -> str | None:
+        """The whole phrase a chain's words stand in before 产业 / 行业 (锂电新能源产业 for the chain
+        read from 锂电; 先进装备制造产业), when it holds more than those words, else None."""
+        end = chain.end
+        rest = _INDUSTRY_WORD_AHEAD.match(self.text, end)  # 锂电|新能源|产业: more of the phrase's nouns
+        if rest is not None and rest.group(1) and extract_lexical.holds_only_nouns(self, end, rest.end(1)):
+            end = rest.end(1)
+        before = _MODIFIER_BEFORE.search(self.text, max(0, chain.start - 2), chain.start)
+        if not self.text.startswith(("产业", "行业"), end) or (end == chain.end and before is None):
+            return None
+        phrase = self.text[before.start() if before else chain.start:end]
+        return phrase if _CHAIN_WORDS.fullmatch(phrase) else None
+
     def _strip_first_place(self, name: str) -> str:
         """The name without the one place it opens with (泉州市泉港区X园区 → 泉港区X园区)."""
         for length in range(min(len(name) - 2, 7), 1, -1):
@@ -2157,6 +2174,9 @@ class _Extractor:
             if span.type == "IndustrialChain" and (words := _INDUSTRY_WORD.sub("", self.text[span.start:span.end])) != draft.name \
                     and words not in draft.aliases and _CHAIN_WORDS.fullmatch(words):
                 draft.aliases.append(words)  # 装备制造 for 智能装备: how the text names the chain
+            if span.type == "IndustrialChain" and (phrase := self._industry_phrase(span)) not in (None, draft.name) \
+                    and phrase not in draft.aliases:
+                draft.aliases.append(phrase)  # 锂电新能源(产业) for 锂电, 先进装备制造(产业) for 智能装备
             if mention not in mentioned.setdefault(entity_id, set()):
                 mentioned[entity_id].add(mention)
                 draft.mentions.append(mention)
@@ -2275,7 +2295,7 @@ _RAW_MATERIAL = re.compile(r"[^，,。；]{0,12}?为(?:主要)?(?:原料|原材�
 _INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|意向|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
                         r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地|落户|入驻)|积极推动[^，,。；]{0,20}?(?:落地|落户|入驻)|筹建|构建|聚焦[^，,。；]{0,30}?[一二三四五六七八九十两\d]+大(?:主导|重点|新兴|支柱|特色)?产业|大力(?:促进|发展|推进|培育)"
                         r"|培育壮大|主攻|把[^，,。；]{1,12}?作为"  # (把X作为首位产业: a choice of policy)
-                        r"|定位[为于]")  # (项目定位为X产业综合体: the role it is meant for)
+                        r"|定位[为于以是]")  # (项目定位为X产业综合体: the role it is meant for)
 _CLAUSE_END = re.compile(r"[，,;；:：]")
 _COLON = re.compile(r"[:：]")
 # a sentence that opens as one of a list of measures: 一是… / 二是… / 首先…

@@ -72,7 +72,7 @@ class LexicalSpan:
     extra: dict = field(default_factory=dict)
 
 
-__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "holds_a_noun", "is_common_noun", "place_end", "on_word_boundaries", "part_of_a_longer_word", "refine_suffix_names", "add_lexical_names", "add_projects_by_ending", "after_dedupe", "paragraph_home", "merge_short_forms", "add_name_places",
+__all__ = ["LexicalSpan", "rules_only", "lexical_rules_enabled", "holds_a_name_word", "holds_a_noun", "holds_only_nouns", "is_common_noun", "place_end", "on_word_boundaries", "part_of_a_longer_word", "refine_suffix_names", "add_lexical_names", "add_projects_by_ending", "after_dedupe", "paragraph_home", "merge_short_forms", "add_name_places",
            "add_lexical_relations"]
 
 _ORGS = ("Company", "ResearchInstitute", "GovernmentBody", "Association")
@@ -139,6 +139,19 @@ def holds_a_noun(ex: _Extractor, start: int, end: int) -> bool:
     (False, True)
     """
     return not _ENABLED.get() or any(t.tag in _NOUN_TAGS for t in TokenIndex.of(ex.text).within(start, end))
+
+
+def holds_only_nouns(ex: _Extractor, start: int, end: int) -> bool:
+    """Whether the model reads every word of ``[start, end)`` as a noun, and the words end at
+    ``end`` (锂电|新能源: yes; 千亿 / 是: no); never without the model.
+
+    >>> from types import SimpleNamespace as S
+    >>> holds_only_nouns(S(text="锂电新能源产业"), 2, 5), holds_only_nouns(S(text="锂电新能源千亿产业园"), 2, 7)
+    (True, False)
+    """
+    words = TokenIndex.of(ex.text).within(start, end)
+    return _ENABLED.get() and bool(words) and words[0].start == start and words[-1].end == end \
+        and all(t.tag in ("n", "nz", "nw", "vn") for t in words)
 
 
 def place_end(ex: _Extractor, start: int, end: int) -> int | None:

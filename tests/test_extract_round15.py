@@ -138,3 +138,19 @@ def test_a_project_named_after_a_firm_and_its_capacity_is_named_whole():
     facts = _facts("宏帆纸业年产390万吨林浆纸一体化项目落户赤湖工业园。")
     assert ("宏帆纸业年产390万吨林浆纸一体化项目", "developedBy", "宏帆纸业") in facts
     assert "宏帆新能源二期年产5万吨人造石墨项目" in _names("宏帆新能源二期年产5万吨人造石墨项目投产。", "Project")
+
+
+def test_a_chain_keeps_the_whole_phrase_of_its_industry():
+    """锂电新能源产业 (the chain read from 锂电) and 先进装备制造产业 keep the text's whole phrase as an
+    alias; words that are no industry's (千亿, 是) are not taken into it."""
+    def chain_aliases(text):
+        return {e.name: e.aliases for e in extract_text(text, source="made-up").entities if e.type == "IndustrialChain"}
+    assert chain_aliases("宁德市锂电新能源产业完成产值1100亿元。") == {"锂电": ("锂电新能源",)}
+    assert "先进装备制造" in chain_aliases("晋江市大力发展先进装备制造产业。")["智能装备"]
+    assert chain_aliases("福鼎市建设锂电千亿产业园。").get("锂电", ()) == ()
+
+
+def test_what_an_industry_is_positioned_to_be_is_a_plan():
+    """产业定位以发展X产业为主: the park is meant to grow X, it is not said to."""
+    relation = _relations("宏帆化工园区产业定位以发展新材料产业为主，总规划面积539公顷。")[("宏帆化工园区", "hostsChain", "新材料")]
+    assert relation.modality == "intended"
