@@ -69,6 +69,7 @@ from chainkg.loaders.extract_generic import (
 )
 from chainkg.loaders.extract_index import SpanIndex
 from chainkg.loaders.extract_leaders import LEADING_ROLE, role_holders
+from chainkg.loaders.extract_listed_firms import firms_listed_for, listed_then_placed
 from chainkg.loaders.extract_located import (
     gives_a_site,
     names_an_origin,
@@ -1318,6 +1319,7 @@ class _Extractor:
             extract_lexical.add_lexical_relations(self, sentence, named)  # leaders, attraction (before the patterns read them)
             self._pattern_relations(sentence, named, chains)
             self._located_where_said(sentence, named)
+            self._located_by_lists(sentence, inside)
             self._origins_before_names(inside, named, sentence)
             self._located_in_frame(sentence, named)
             self._parks_in_their_zones(sentence, named)
@@ -1980,6 +1982,15 @@ class _Extractor:
                 finer = run[-1].extra.get("place") is not None and run[-1].extra["place"].admin_level == "township"
                 if _NAME_ENDS_HERE.match(self.text, thing.end) and (finer or not self._named_with_its_place(thing)):
                     self._add(thing, "locatedIn", run[-1], 0.8, sentence, rule="located_where_said")
+
+    def _located_by_lists(self, sentence, inside) -> None:
+        """甲县其他企业主要还有A、B / X园已入驻的企业有A、B: each firm lies there; A和B都位于甲镇: each
+        item lies in the place after (``extract_listed_firms``)."""
+        for firm, where in firms_listed_for(self.text, sentence, inside):
+            self._add(firm, "locatedIn", where, 0.6, sentence, rule="firms_of_a_place_listed")
+        for item, place in listed_then_placed(self.text, sentence, inside,
+                                              lambda at: run[-1] if (run := self._place_run(at)) else None):
+            self._add(item, "locatedIn", place, 0.7, sentence, rule="listed_then_placed")
 
     def _located_in_frame(self, sentence, named) -> None:
         """在{place…}，…: a sentence that opens by setting its place frames what it names. A park

@@ -154,3 +154,19 @@ def test_what_an_industry_is_positioned_to_be_is_a_plan():
     """产业定位以发展X产业为主: the park is meant to grow X, it is not said to."""
     relation = _relations("宏帆化工园区产业定位以发展新材料产业为主，总规划面积539公顷。")[("宏帆化工园区", "hostsChain", "新材料")]
     assert relation.modality == "intended"
+
+
+def test_the_firms_a_sentence_lists_as_a_places_own_lie_there():
+    """海沧其他汽车企业主要还有A、B、C等 / 晋江市的龙头企业有A、B: each firm of the list lies in the place."""
+    facts = _facts("除宏帆海燕外，海沧其他汽车及配套企业主要还有宏帆实业、恒帆客车、甲乙公司等。")
+    assert {("宏帆实业", "locatedIn", "海沧区"), ("恒帆客车", "locatedIn", "海沧区"), ("甲乙公司", "locatedIn", "海沧区")} <= facts
+    assert ("恒帆体育", "locatedIn", "晋江市") in _facts("晋江市的龙头企业有宏帆鞋业、恒帆体育等。")
+    # words between the place and 企业有 that break the clause make no list of its firms
+    assert not any(p == "locatedIn" for _, p, _ in _facts("晋江市发展迅速，全省规上企业有宏帆实业、恒帆客车等。"))
+
+
+def test_every_item_of_a_list_that_all_lies_in_one_place_lies_there():
+    """A和B都位于东园镇: each item (the park and the project, not the firms their names open with)."""
+    facts = _facts("开工的福建宏帆生物科技有限公司宏帆科技园和泉州恒帆实业有限公司恒帆创新谷项目都位于东园镇。")
+    assert {("宏帆科技园", "locatedIn", "东园镇"), ("泉州恒帆实业有限公司恒帆创新谷项目", "locatedIn", "东园镇")} <= facts
+    assert ("福建宏帆生物科技有限公司", "locatedIn", "东园镇") not in facts
