@@ -200,6 +200,8 @@ _PROJECT_END = re.compile(r"(?:项目|工程)(?!机械|师|院|学|技术|局|�
 #: Kinds of project rather than names: 重大项目, 在建项目, 产业项目 (and a table's column headers).
 _PROJECT_KINDS = r"(?:重大|重点|在建|预备|续建|新建|新开工|竣工|投产|产业|招商|签约|新签约|外资|内资|工业|储备|前期|谋划|备选|民生|示范|试点)"
 # words that say which of the projects (唯一, 首个, 该), not what it is: 南安唯一项目 names none
+# a superlative opening what would be a project's name: 最大化工项目 is a rank, no name
+_SUPERLATIVE_FIRST = re.compile(r"最|第[一二三]|首家|首个|唯一")
 _WHICH_PROJECT = re.compile(r"(?:唯一|首个|首批|首期|该|此|本|这一?个?|其[他它]|单个|同类)+")
 # a table column of projects not yet begun: 预备项目, 拟建项目, 计划新开工项目, 储备项目
 _PLANNED_PROJECTS = re.compile(r"预备|拟建|计划|规划|储备|谋划|前期")
@@ -425,6 +427,7 @@ def _is_project_body(body: str) -> bool:
     (True, False, False, False)
     """
     return len(body) >= 2 and not _PROJECT_NAME_BREAKS.search(body) and not re.search(_PROJECT_KINDS + "$", body) \
+        and not _SUPERLATIVE_FIRST.match(body) \
         and not _WHICH_PROJECT.fullmatch(body) and not (extract_lexical.lexical_rules_enabled() and reads_as_a_clause(body))
 
 
@@ -440,6 +443,10 @@ def _looks_like_a_name(item: str) -> bool:
 
 # a short clause of time that may stand before a sentence's frame: 峰会前夕， / 7月4日上午，
 _SHORT_LEAD = re.compile(r"[^，,。；]{1,8}(?:前夕|期间|之际|上午|下午|当天|日|以来)[，,]")
+# X(，)是 | 为 … then the place that brought X in (X是甲市引进的…)
+_IS_WHAT = re.compile(r"[^，。；,;]{0,30}?[，,]?(?:是|为|系)")
+_SIGNED_BY_IT = re.compile(r"(?:成功|新)?(?:签下|签约|引进|招引|引入)的")
+_BROUGHT_IN = re.compile(r"[^，。；,;]{0,12}?(?:招商)?(?:引进|招引|引入)(?:的|来的)")
 # 在 (位于…的) opening the frame
 _FRAME_OPENING = re.compile(r"在(位于|地处)?")
 # …and a few words before the place that describe it (在江畔的|甲乙工业园区，)
@@ -593,8 +600,9 @@ class _Extractor:
         extract_lexical.refine_suffix_names(self, f"{_ZONE_SUFFIX}|{_PARK_SUFFIX}|{_ORG_SUFFIX}")  # the model's words
         for match in re.finditer(rf"(?:引入|引进|招引)({_NAME_CHARS}{{2,20}}?(?:中心|工厂|项目|基地))", text):
             name = _cut_name(match.group(1), 2)
-            if _COUNTED.search(name) or re.search(r"产业链|上游|下游", name) or names_a_kind(name[:-2], name[-2:], self.chains):
-                continue  # 引进内资项目152项: a kind of project
+            if _COUNTED.search(name) or re.search(r"产业链|上游|下游", name) or names_a_kind(name[:-2], name[-2:], self.chains) \
+                    or _SUPERLATIVE_FIRST.match(name):
+                continue  # 引进内资项目152项: a kind of project; 引进的最大化工项目: a rank
             entity_type = "Company" if name.endswith("中心") else "Project"
             self.spans.append(_Span(match.end() - len(name), match.end(), entity_type, name, name))
         for match in re.finditer(rf"(?:建设|新建)({_NAME_CHARS}{{2,12}}?(?:工厂|项目|基地))", text):
@@ -1320,6 +1328,7 @@ class _Extractor:
             self._pattern_relations(sentence, named, chains)
             self._located_where_said(sentence, named)
             self._located_by_lists(sentence, inside)
+            self._what_a_place_brought_in(sentence, inside)
             self._origins_before_names(inside, named, sentence)
             self._located_in_frame(sentence, named)
             self._parks_in_their_zones(sentence, named)
@@ -1991,6 +2000,23 @@ class _Extractor:
         for item, place in listed_then_placed(self.text, sentence, inside,
                                               lambda at: run[-1] if (run := self._place_run(at)) else None):
             self._add(item, "locatedIn", place, 0.7, sentence, rule="listed_then_placed")
+
+    def _what_a_place_brought_in(self, sentence, inside) -> None:
+        """X是甲市(近年来)(招商)引进的Y / X是我市引进的首家…企业: X was brought in by the place."""
+        s0, s1 = sentence
+        for thing in (s for s in inside if s.type in ("Company", "ResearchInstitute", "Project", "IndustrialPark")):
+            said = _IS_WHAT.match(self.text, thing.end, s1)
+            place = said and next((p for p in self.index.starting(self.spans, said.end(), said.end() + 1)
+                                   if p.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark") and p is not thing), None)
+            if place is not None and _BROUGHT_IN.match(self.text, place.end, s1):
+                self._add(thing, "attractedTo", place, 0.8, sentence, rule="what_a_place_brought_in")
+        for place in (s for s in inside if s.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")):
+            if (said := _SIGNED_BY_IT.match(self.text, place.end, s1)) is None:
+                continue  # 甲乙高新区签下的X项目: the project the place signed came to it
+            thing = next((s for s in inside if s.type in ("Company", "Project") and said.end() <= s.start <= said.end() + 10
+                          and not re.search(r"[，,；;、]", self.text[said.end():s.start])), None)
+            if thing is not None:
+                self._add(thing, "attractedTo", place, 0.8, sentence, rule="what_a_place_brought_in")
 
     def _located_in_frame(self, sentence, named) -> None:
         """在{place…}，…: a sentence that opens by setting its place frames what it names. A park

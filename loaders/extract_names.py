@@ -377,6 +377,7 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
             start += 2  # 民企第3名企业|甲乙集团X项目: the kind before the firm's name
         words = index.within(start, match.start())
         if match.start() - start < 2 or _A_KIND_OF_PROJECT_AT_END.search(text[start:match.start()]) \
+                or re.match(r"最|第[一二三]|首家|首个|唯一", text[start:match.start()]) \
                 or _DESCRIBED_BEFORE.search(text, max(0, start - 6), start):
             continue
         if any(t.tag in ("nz", "ORG", "PER", "nw") for t in words):  # (a place's own: the extractor's rules)

@@ -170,3 +170,18 @@ def test_every_item_of_a_list_that_all_lies_in_one_place_lies_there():
     facts = _facts("开工的福建宏帆生物科技有限公司宏帆科技园和泉州恒帆实业有限公司恒帆创新谷项目都位于东园镇。")
     assert {("宏帆科技园", "locatedIn", "东园镇"), ("泉州恒帆实业有限公司恒帆创新谷项目", "locatedIn", "东园镇")} <= facts
     assert ("福建宏帆生物科技有限公司", "locatedIn", "东园镇") not in facts
+
+
+def test_what_a_place_brought_in_was_attracted_to_it():
+    """X是我市引进的… / X是建阳区招商引进的项目 / 甲乙高新区签下的X项目: X came to that place."""
+    facts = _facts("泉州宏帆粮油工业有限公司是我市引进的首家世界500强企业。")
+    assert ("泉州宏帆粮油工业有限公司", "attractedTo", "泉州市") in facts
+    assert ("宏帆材料产业园", "attractedTo", "建阳区") in _facts("省重点项目宏帆材料产业园是建阳区招商引进的项目，占地面积约2000亩。")
+    assert ("宏帆儿童医院项目", "attractedTo", "漳州高新区") in _facts("现场签约活动中，漳州高新区签下的宏帆儿童医院项目备受关注。")
+    # a firm the place merely has is not one it brought in
+    assert not any(p == "attractedTo" for _, p, _ in _facts("宏帆公司是泉州市的龙头企业。"))
+
+
+def test_a_superlative_names_no_project():
+    """引进的最大化工项目: a rank of the park named before, no project of its own."""
+    assert _names("宏帆化学集团福建产业园总投资近500亿元，是福州市近年来引进的最大化工项目。", "Project") == set()
