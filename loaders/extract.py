@@ -443,6 +443,9 @@ def _looks_like_a_name(item: str) -> bool:
 
 # a short clause of time that may stand before a sentence's frame: 峰会前夕， / 7月4日上午，
 _SHORT_LEAD = re.compile(r"[^，,。；]{1,8}(?:前夕|期间|之际|上午|下午|当天|日|以来)[，,]")
+# after a chain: (产业链)(项目)(已)延伸至 / 拓展到 / 布局到 — the places it reaches follow
+_REACHES = re.compile(r"[^，。；,;]{0,8}?(?:已|已经|逐步|陆续)?(?:延伸|拓展|扩展|布局)(?:至|到)")
+_PLACE_JOINT = re.compile(r"、|和|及|与|")
 # X(，)是 | 为 … then the place that brought X in (X是甲市引进的…)
 _IS_WHAT = re.compile(r"[^，。；,;]{0,30}?[，,]?(?:是|为|系)")
 _SIGNED_BY_IT = re.compile(r"(?:成功|新)?(?:签下|签约|引进|招引|引入)的")
@@ -1329,6 +1332,7 @@ class _Extractor:
             self._located_where_said(sentence, named)
             self._located_by_lists(sentence, inside)
             self._what_a_place_brought_in(sentence, inside)
+            self._chain_reaches_places(sentence, inside)
             self._origins_before_names(inside, named, sentence)
             self._located_in_frame(sentence, named)
             self._parks_in_their_zones(sentence, named)
@@ -2017,6 +2021,22 @@ class _Extractor:
                           and not re.search(r"[，,；;、]", self.text[said.end():s.start])), None)
             if thing is not None:
                 self._add(thing, "attractedTo", place, 0.8, sentence, rule="what_a_place_brought_in")
+
+    def _chain_reaches_places(self, sentence, inside) -> None:
+        """X产业链(项目)已延伸至A、B、C等(地): each of those places hosts the chain (延伸 / 拓展 /
+        布局 to them: its plants are there; 辐射 only reaches, and is a neighbour's word)."""
+        s0, s1 = sentence
+        places = sorted((s for s in inside if s.type == "AdministrativeArea" and not s.extra.get("neighbour")), key=lambda s: s.start)
+        for chain in (s for s in inside if s.type == "IndustrialChain"):
+            reach = _REACHES.match(self.text, chain.end, s1)
+            if reach is None:
+                continue
+            at = reach.end()
+            for place in (p for p in places if p.start >= at):
+                if not _PLACE_JOINT.fullmatch(self.text, at, place.start):
+                    break
+                self._add(place, "hostsChain", chain, 0.6, sentence, rule="chain_reaches_places")
+                at = place.end
 
     def _located_in_frame(self, sentence, named) -> None:
         """在{place…}，…: a sentence that opens by setting its place frames what it names. A park

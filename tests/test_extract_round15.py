@@ -185,3 +185,11 @@ def test_what_a_place_brought_in_was_attracted_to_it():
 def test_a_superlative_names_no_project():
     """引进的最大化工项目: a rank of the park named before, no project of its own."""
     assert _names("宏帆化学集团福建产业园总投资近500亿元，是福州市近年来引进的最大化工项目。", "Project") == set()
+
+
+def test_the_places_a_chain_reaches_host_it():
+    """X产业已延伸至A、B、C等 / X产业链已拓展到A、B: each place hosts X; 辐射 only reaches (a neighbour's word)."""
+    facts = _facts("宁德市大力发展新能源。锂电新能源产业已延伸至古田、屏南、福安等周边区域。")
+    assert {("古田县", "hostsChain", "锂电"), ("屏南县", "hostsChain", "锂电"), ("福安市", "hostsChain", "锂电")} <= facts
+    assert ("屏南县", "hostsChain", "锂电") in _facts("宁德市锂电产业链已拓展到古田、屏南。")
+    assert ("屏南县", "hostsChain", "锂电") not in _facts("宁德市锂电产业辐射至古田、屏南。")
