@@ -2352,7 +2352,10 @@ _RAW_MATERIAL = re.compile(r"[^，,。；]{0,12}?为(?:主要)?(?:原料|原材�
 _INTENTION = re.compile(r"将(?!军|近|士|乐)|拟|意向|计划|规划(?!面积)|鼓励|支持|重点发展|致力|力争|争取|谋划|预计|有望|方向|目标|打造成|"
                         r"加快(?:建设|推进|发展)|着力|推动[^，,。；]{0,8}?(?:建设|发展|落地|落户|入驻)|积极推动[^，,。；]{0,20}?(?:落地|落户|入驻)|筹建|构建|聚焦[^，,。；]{0,30}?[一二三四五六七八九十两\d]+大(?:主导|重点|新兴|支柱|特色)?产业|大力(?:促进|发展|推进|培育)"
                         r"|培育壮大|主攻|把[^，,。；]{1,12}?作为"  # (把X作为首位产业: a choice of policy)
-                        r"|定位[为于以是]")  # (项目定位为X产业综合体: the role it is meant for)
+                        r"|定位[为于以是]"  # (项目定位为X产业综合体: the role it is meant for)
+                        # (扶持X龙头企业发展, 培育发展X等新兴产业, 高度重视发展X产业, 重点瞄准X产业, 重点引进X企业,
+                        # 以打造X为发展重点: what a policy backs or aims at, not what is there)
+                        r"|扶持|培育发展|重视发展|重点瞄准|重点引进|为发展重点")
 _CLAUSE_END = re.compile(r"[，,;；:：]")
 _COLON = re.compile(r"[:：]")
 # a sentence that opens as one of a list of measures: 一是… / 二是… / 首先…
@@ -2361,8 +2364,8 @@ _MEASURE = re.compile(r"\s*(?:[一二三四五六七八九十]是|首先|其次|
 _AIM_OF_A_MEASURE = re.compile(r"打造|做大|做强|做优|壮大|提升|完善")
 # the future that governs the clauses after it, and what says a clause is done
 # (将 of the future, not 将 of disposal: 就将X纳入规划)
-_FUTURE = re.compile(r"将(?=于|在|会|要|可|能|有望|建|投|形成|实现|达到|填补|带动|成为|新增|生产|吸引|引进|推动|带来)|拟|计划(?!经济)"
-                     r"|下一步|今后|届时")
+_FUTURE = re.compile(r"将(?=于|在|会|要|可|能|有望|建|投|形成|实现|达到|填补|带动|成为|新增|生产|吸引|引进|推动|带来|致力|把|力争|努力)|拟|计划(?!经济)"
+                     r"|必将|下一步|今后|届时")
 _DONE = re.compile(r"已|了|目前|现有|建成|投产|落成|是|先后|累计")
 
 

@@ -256,6 +256,8 @@ def bracketed_place_names(text: str, places: Mapping[str, object]) -> list[Menti
             continue
         start = name_start(index, opening, match.end(1) + 2, 2) if match.end(1) - opening > 2 else opening
         start = min(start, match.end(1) - 1)
+        while (word := index.token(start)).tag == "PER" and word.start == start and word.end < match.end(1):
+            start = word.end  # (记者 甲乙丙|丁戊(翔安)产业区: a byline's name lost its bracket, it is none of the name's)
         name = text[start:match.end()]
         kind = ("Project" if re.search(r"(?:项目|工程|生产基地|制造基地)$", name) else
                 "IndustrialPark" if re.search(r"(?:园区?|产业区|集控区|基地)$", name) and not name.endswith("种植园")

@@ -5,7 +5,7 @@ from made_up_text import facts as _facts
 from made_up_text import names as _names
 from made_up_text import relations as _relations
 
-from chainkg.loaders.extract import extract_text
+from chainkg.loaders.extract import clause_modality, extract_text
 
 
 def test_a_project_after_a_verb_of_visiting_is_named():
@@ -193,3 +193,30 @@ def test_the_places_a_chain_reaches_host_it():
     assert {("古田县", "hostsChain", "锂电"), ("屏南县", "hostsChain", "锂电"), ("福安市", "hostsChain", "锂电")} <= facts
     assert ("屏南县", "hostsChain", "锂电") in _facts("宁德市锂电产业链已拓展到古田、屏南。")
     assert ("屏南县", "hostsChain", "锂电") not in _facts("宁德市锂电产业辐射至古田、屏南。")
+
+
+def test_what_a_policy_backs_or_aims_at_is_a_plan():
+    """扶持X龙头企业发展 / 培育发展X等新兴产业 / 高度重视发展X产业 / 重点瞄准X产业 / 以打造X为发展重点:
+    intentions; 形成了以X为重点的产业集群 and 瞄准X，引进A (done) stay facts."""
+    def mood(text, fact):
+        return _relations(text)[fact].modality
+    text = "石狮市积极培育新兴产业，扶持海洋生物医药龙头企业发展。"
+    assert clause_modality(text, 0, len(text), text.index("海洋"), text.index("龙头")) == "intended"
+    assert mood("晋江市培育发展新材料等新兴产业。", ("晋江市", "hostsChain", "新材料")) == "intended"
+    assert mood("近年来，石狮市高度重视发展智能制造产业。", ("石狮市", "hostsChain", "智能制造")) == "intended"
+    text = "宏帆智能制造园重点瞄准纺织服装产业的强链延链。"
+    assert clause_modality(text, 0, len(text), 0, text.index("产业")) == "intended"
+    assert mood("当前，海沧区正以打造集成电路基地为发展重点。", ("海沧区", "hostsChain", "半导体")) == "intended"
+    assert mood("如今，翔安区形成了以平板显示、集成电路等为重点的产业集群。", ("翔安区", "hostsChain", "半导体")) == "stated"
+
+
+def test_a_future_said_once_governs_the_clauses_after_it():
+    """…必将有力推动A，对于X产业集群打造具有意义 / 将致力把A打造成为…，让B崛起成为…: the clauses after
+    必将 / 将致力 are as planned as the first."""
+    relation = _relations("项目顺利签约，必将有力推动两地发展，对于宁德新能源产业集群打造具有重要意义。")
+    assert relation[("宁德市", "hostsChain", "新能源")].modality == "intended"
+
+
+def test_a_bylines_name_before_a_bracketed_park_is_none_of_its_name():
+    """通讯员 陈智明火炬(翔安)产业区: the byline lost its bracket; the person is no word of the park's name."""
+    assert _names("通讯员 陈智明火炬(翔安)产业区形成了产业集群。", "IndustrialPark") == {"火炬(翔安)产业区"}
