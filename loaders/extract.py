@@ -1834,7 +1834,7 @@ class _Extractor:
                              and appointed.start(1) <= p.start and p.end <= appointed.end(1)]:
                     self._add(org, "locatedIn", park, 0.6, sentence, rule="leader_of_a_park")
                 continue
-            if before.endswith("发挥") and (role := LEADING_ROLE.match(after)):
+            if before.endswith(("发挥", "突出", "强化")) and (role := LEADING_ROLE.match(after)):
                 kind = "chain_leader" if role.group(1) == "链主" else "leading_enterprise"
             elif (called := re.match(r"[^，。；]{0,8}(?:两大|三大|多家)?(龙头|领军|链主)企业", after)) or org.extra.get("listed_as_leader"):
                 kind = "chain_leader" if called and called.group(1) == "链主" else "leading_enterprise"
@@ -1862,7 +1862,8 @@ class _Extractor:
                     self._add(org, "leadsChain", chain, 0.7, sentence, ("leadershipKind", kind), rule="leader_of_named_chain")
                 elif len({c.key for c in candidates}) == 1:
                     self._add(org, "leadsChain", candidates[0], 0.6, sentence, ("leadershipKind", kind), rule="leader_one_chain")
-                elif (chain := _clause_chain(text, sentence, org, candidates)) is not None:
+                elif not _LEADER_OF.match(text, org.end, s1) and (chain := _clause_chain(text, sentence, org, candidates)) is not None:
+                    # (以X为龙头的鞋类加工业: the frame names X's own industry, no other clause's chain)
                     self._add(org, "leadsChain", chain, 0.6, sentence, ("leadershipKind", kind), rule="leader_clause_chain")
                 elif not candidates and (chain := self._paragraph_chain(sentence, back=True)):
                     # A、B等行业龙头企业 / 发挥X的带动作用 in a sentence that names no chain: the paragraph's one

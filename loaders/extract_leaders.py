@@ -1,4 +1,4 @@
-"""Leaders by the role the text gives them: 发挥X(的)龙头 / 链主 / 引领 / 带动 / 领军作用.
+"""Leaders by the role the text gives them: 发挥 (突出, 强化) X(的)龙头 / 链主 / 引领 / 带动 / 领军作用.
 
 A firm named as what plays a leader's role leads the chain of its sentence (the rules in
 ``extract._pattern_relations`` choose the chain). The holder must be a name: a common noun
@@ -24,7 +24,7 @@ __all__ = ["LEADING_ROLE", "role_holders"]
 _CJK = r"\u3400-\u9fff"
 #: the role after the holder (group 1: 链主 says a chain leader, the rest a leading enterprise)
 LEADING_ROLE = re.compile(r"的?(龙头|链主|引领|(?:带动|领军)作用)")
-_HOLDER = re.compile(rf"发挥了?([{_CJK}A-Za-z0-9]{{2,8}}?){LEADING_ROLE.pattern}")
+_HOLDER = re.compile(rf"(?:发挥|突出|强化)了?([{_CJK}A-Za-z0-9]{{2,8}}?){LEADING_ROLE.pattern}")
 # the words a common noun before the role is made of: kinds of thing, activities, roles and means,
 # and what ranks them (重大项目, 龙头企业, 骨干企业): a holder of nothing else is no name
 _GENERIC_WORD = re.compile(

@@ -220,3 +220,16 @@ def test_a_future_said_once_governs_the_clauses_after_it():
 def test_a_bylines_name_before_a_bracketed_park_is_none_of_its_name():
     """通讯员 陈智明火炬(翔安)产业区: the byline lost its bracket; the person is no word of the park's name."""
     assert _names("通讯员 陈智明火炬(翔安)产业区形成了产业集群。", "IndustrialPark") == {"火炬(翔安)产业区"}
+
+
+def test_a_leader_frame_naming_its_own_industry_borrows_no_other_clauses_chain():
+    """以A为龙头的食品加工业，以B为龙头的鞋类加工业: B leads the 鞋类 industry its frame names, not 食品."""
+    facts = _facts("开发区初步形成了以宏帆食品为龙头的食品加工业，以恒帆鞋业为龙头的鞋类加工业，"
+                   "以甲乙钢铁为龙头的钢铁冶炼业等支柱产业。")
+    assert ("宏帆食品", "leadsChain", "食品") in facts
+    assert ("恒帆鞋业", "leadsChain", "食品") not in facts
+
+
+def test_a_firm_whose_leading_role_is_stressed_leads():
+    """突出X龙头带动作用 / 强化X的龙头作用, as 发挥X龙头作用."""
+    assert ("宏帆稀土", "leadsChain", "稀土") in _facts("长汀县稀土产业加快发展，突出宏帆稀土龙头带动作用。")
