@@ -149,9 +149,10 @@ def holds_only_nouns(ex: _Extractor, start: int, end: int) -> bool:
     >>> holds_only_nouns(S(text="锂电新能源产业"), 2, 5), holds_only_nouns(S(text="锂电新能源千亿产业园"), 2, 7)
     (True, False)
     """
+    if not _ENABLED.get():
+        return False  # (the model's words are never read on the rules-only path: that runs the model)
     words = TokenIndex.of(ex.text).within(start, end)
-    return _ENABLED.get() and bool(words) and words[0].start == start and words[-1].end == end \
-        and all(t.tag in ("n", "nz", "nw", "vn") for t in words)
+    return bool(words) and words[0].start == start and words[-1].end == end and all(t.tag in ("n", "nz", "nw", "vn") for t in words)
 
 
 def place_end(ex: _Extractor, start: int, end: int) -> int | None:

@@ -233,3 +233,20 @@ def test_a_leader_frame_naming_its_own_industry_borrows_no_other_clauses_chain()
 def test_a_firm_whose_leading_role_is_stressed_leads():
     """突出X龙头带动作用 / 强化X的龙头作用, as 发挥X龙头作用."""
     assert ("宏帆稀土", "leadsChain", "稀土") in _facts("长汀县稀土产业加快发展，突出宏帆稀土龙头带动作用。")
+
+
+def test_the_rules_alone_never_run_the_model(monkeypatch):
+    """The rules-only path (what the benchmark compares against) reads no word of the model: a
+    round-15 alias rule first asked for the model's words before checking, and halved its speed."""
+    import chainkg.loaders.extract_names as names
+    from chainkg.loaders.extract_lexical import rules_only
+
+    def no_model(text):
+        raise AssertionError("the model ran on the rules-only path")
+
+    monkeypatch.setattr(names, "lexical_tokens", no_model)
+    names.TokenIndex.of.cache_clear()
+    with rules_only():
+        document = extract_text("宁德市锂电新能源产业完成产值1100亿元。宏帆(翔安)产业园已入驻企业20家。", source="made-up")
+    names.TokenIndex.of.cache_clear()
+    assert any(e.type == "IndustrialChain" for e in document.entities)
