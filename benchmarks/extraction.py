@@ -105,8 +105,10 @@ def main() -> None:
 
 #: Hostile single lines: the red team's (one "sentence", thousands of parks and verbs), and a list
 #: of thousands of names with no head word after it (before session 13 the list patterns tried
-#: every item of it from every start: 45,000 characters took 151 s).
-HOSTILE_LINES = ("引进甲产业园,", "甲乙丙丁戊己庚辛、")
+#: every item of it from every start: 45,000 characters took 151 s), and thousands of bracketed parks
+#: and dotted projects (session 15's names: a pass compared every project with every park once per
+#: relation, 30,000 characters ran for minutes).
+HOSTILE_LINES = ("引进甲产业园,", "甲乙丙丁戊己庚辛、", "在甲乙(翔安)产业园，宏帆·恒帆项目都位于东园镇，")
 
 
 def length_growth(lengths=(10_000, 100_000, 1_000_000), repeat: int = 3, line: str = HOSTILE_LINES[0]) -> list[tuple[int, float]]:

@@ -1406,19 +1406,25 @@ class _Extractor:
         """甲乙园丙丁项目, where the article names 甲乙园 on its own too: the project builds the park
         (``extract_parks.park_opening_project``), so the park lies where the project lies and is
         developed by whom the project is."""
-        parks = [s for s in self.spans if s.type == "IndustrialPark"]
+        parks: dict[str, _Span] = {}  # (each park's name once: a name said thousands of times is one)
+        for span in self.spans:
+            if span.type == "IndustrialPark":
+                parks.setdefault(span.name, span)
+        park_names = list(parks)
         by_key: dict[str, list[_Span]] = {}
         for span in self.spans:
             by_key.setdefault(span.key, []).append(span)
+        opened: dict[str, str | None] = {}  # (the park each project's key opens with, worked out once)
         for subject, predicate, object_, _, sentence, _, _ in list(self.relations):
-            names = [s.name for s in by_key.get(subject, ()) if s.type == "Project"]
-            if predicate not in ("locatedIn", "developedBy") or not names:
+            if predicate not in ("locatedIn", "developedBy"):
                 continue
-            park = next((p for name in names if (p := park_opening_project(name, [p.name for p in parks]))), None)
+            if subject not in opened:
+                names = dict.fromkeys(s.name for s in by_key.get(subject, ()) if s.type == "Project")
+                opened[subject] = next((p for name in names if (p := park_opening_project(name, park_names))), None)
+            park = opened[subject]
             target = next(iter(by_key.get(object_, ())), None)
             if park is not None and target is not None:
-                park_span = next(p for p in parks if p.name == park)
-                self._add(park_span, predicate, target, 0.7, sentence, rule="park_opens_project")
+                self._add(parks[park], predicate, target, 0.7, sentence, rule="park_opens_project")
 
     def _projects_of_the_title_chain(self) -> None:
         """A report whose title names one industry (``extract_topic``): its projects that no
