@@ -2024,7 +2024,7 @@ class _Extractor:
         for place in (s for s in inside if s.type in ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")):
             if (said := _SIGNED_BY_IT.match(self.text, place.end, s1)) is None:
                 continue  # 甲乙高新区签下的X项目: the project the place signed came to it
-            thing = next((s for s in inside if s.type in ("Company", "Project") and said.end() <= s.start <= said.end() + 10
+            thing = next((s for s in self.index.starting(self.spans, said.end(), said.end() + 11) if s.type in ("Company", "Project")
                           and not re.search(r"[，,；;、]", self.text[said.end():s.start])), None)
             if thing is not None:
                 self._add(thing, "attractedTo", place, 0.8, sentence, rule="what_a_place_brought_in")
@@ -2034,12 +2034,13 @@ class _Extractor:
         布局 to them: its plants are there; 辐射 only reaches, and is a neighbour's word)."""
         s0, s1 = sentence
         places = sorted((s for s in inside if s.type == "AdministrativeArea" and not s.extra.get("neighbour")), key=lambda s: s.start)
+        starts = [p.start for p in places]
         for chain in (s for s in inside if s.type == "IndustrialChain"):
             reach = _REACHES.match(self.text, chain.end, s1)
             if reach is None:
                 continue
             at = reach.end()
-            for place in (p for p in places if p.start >= at):
+            for place in places[bisect_left(starts, at):]:
                 if not _PLACE_JOINT.fullmatch(self.text, at, place.start):
                     break
                 self._add(place, "hostsChain", chain, 0.6, sentence, rule="chain_reaches_places")

@@ -24,6 +24,7 @@ Example
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,6 +37,7 @@ _PLACED = ("Company", "ResearchInstitute", "Project", "IndustrialPark")
 # after a place: (的)(其他 …)企业(主要)(还)有 / 包括 — the list of its firms follows
 _FIRMS_OF = re.compile(r"(?:的|已入驻的|入驻的|现有的)?[^，。；,;：:]{0,12}?企业(?:主要)?(?:还)?(?:有|包括)[：:]?")
 # what may stand between two firms of the list, and a designation before one (国内龙头企业X)
+_LONGEST_GAP = 14
 _BETWEEN_ITEMS = re.compile(r"(?:、|和|及|以及|与)?[^，。；,;、等]{0,10}?")
 # 都 / 均 and a verb of lying, right after the last item of a list
 _ALL_PLACED = re.compile(r"(?:都|均|全部)(?:位于|坐落于|坐落在|落户于|落户在|落户|建在|在)")
@@ -45,13 +47,17 @@ def firms_listed_for(text: str, sentence: tuple[int, int], names: Sequence[Any])
     """(firm, place) for each firm listed right after a place's ``…企业有`` in ``sentence``."""
     s0, s1 = sentence
     ordered = sorted((n for n in names if s0 <= n.start and n.end <= s1), key=lambda n: n.start)
+    starts = [n.start for n in ordered]
     pairs: list[tuple[Any, Any]] = []
     for where in (n for n in ordered if n.type in _WHERE):
         said = _FIRMS_OF.match(text, where.end, s1)
         if said is None:
             continue
         at = said.end()
-        for firm in (n for n in ordered if n.start >= at):
+        for position in range(bisect_left(starts, at), len(ordered)):  # (the names after it, no scan from the start)
+            firm = ordered[position]
+            if firm.start - at > _LONGEST_GAP:
+                break
             if firm.type not in _FIRMS:
                 continue
             if not _BETWEEN_ITEMS.fullmatch(text, at, firm.start):
@@ -68,6 +74,7 @@ def listed_then_placed(text: str, sentence: tuple[int, int], names: Sequence[Any
     s0, s1 = sentence
     # (the longest name first where two end together: 甲乙公司丙丁园 before 丙丁园)
     ordered = sorted((n for n in names if s0 <= n.start and n.end <= s1 and n.type in _PLACED), key=lambda n: (n.end, -n.start))
+    ends = [n.end for n in ordered]
     pairs: list[tuple[Any, Any]] = []
     for said in _ALL_PLACED.finditer(text, s0, s1):
         place = place_after(said.end())
@@ -75,7 +82,10 @@ def listed_then_placed(text: str, sentence: tuple[int, int], names: Sequence[Any
             continue
         items: list[Any] = []
         at = said.start()
-        for item in reversed(ordered):
+        for position in range(bisect_right(ends, at) - 1, -1, -1):  # (back from 都位于, no scan from the end)
+            item = ordered[position]
+            if item.end < at:
+                break  # (no name ends where the list's next item should)
             if item.end != at or items and item.start >= items[-1].start:
                 continue  # (not the next item back, or a name inside the item before)
             items.append(item)

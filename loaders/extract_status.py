@@ -111,12 +111,15 @@ def clause_status(clause: str, planning: bool = False) -> str | None:
     """
     done: list[str] = []
     planned = False
+    # (a plan's word before a status word is one that ends before it: the first one found, once —
+    # a clause of thousands of names and status words cost a scan of its start for each)
+    first_future = _FUTURE.search(clause)
     for match in _WORD.finditer(clause):
         status = match.lastgroup or ""
-        before = clause[:match.start()]
-        if _DONE.search(before):
+        if _DONE.search(clause, max(0, match.start() - 8), match.start()):
             done.append(status)
-        elif status == "planned" or planning or _FUTURE.search(before) or _CONDITION.match(clause, match.end()):
+        elif status == "planned" or planning or first_future is not None and first_future.end() <= match.start() \
+                or _CONDITION.match(clause, match.end()):
             planned = True
         else:
             done.append(status)
