@@ -79,6 +79,7 @@ from chainkg.loaders.extract_located import (
 )
 from chainkg.loaders.extract_names import (
     FIRM_BEFORE_ITS_PARK,
+    SUPERLATIVE_FIRST,
     TokenIndex,
     is_brandless,
     joining_conjunction,
@@ -200,8 +201,6 @@ _PROJECT_END = re.compile(r"(?:项目|工程)(?!机械|师|院|学|技术|局|�
 #: Kinds of project rather than names: 重大项目, 在建项目, 产业项目 (and a table's column headers).
 _PROJECT_KINDS = r"(?:重大|重点|在建|预备|续建|新建|新开工|竣工|投产|产业|招商|签约|新签约|外资|内资|工业|储备|前期|谋划|备选|民生|示范|试点)"
 # words that say which of the projects (唯一, 首个, 该), not what it is: 南安唯一项目 names none
-# a superlative opening what would be a project's name: 最大化工项目 is a rank, no name
-_SUPERLATIVE_FIRST = re.compile(r"最|第[一二三]|首家|首个|唯一")
 _WHICH_PROJECT = re.compile(r"(?:唯一|首个|首批|首期|该|此|本|这一?个?|其[他它]|单个|同类)+")
 # a table column of projects not yet begun: 预备项目, 拟建项目, 计划新开工项目, 储备项目
 _PLANNED_PROJECTS = re.compile(r"预备|拟建|计划|规划|储备|谋划|前期")
@@ -427,7 +426,7 @@ def _is_project_body(body: str) -> bool:
     (True, False, False, False)
     """
     return len(body) >= 2 and not _PROJECT_NAME_BREAKS.search(body) and not re.search(_PROJECT_KINDS + "$", body) \
-        and not _SUPERLATIVE_FIRST.match(body) \
+        and not SUPERLATIVE_FIRST.match(body) \
         and not _WHICH_PROJECT.fullmatch(body) and not (extract_lexical.lexical_rules_enabled() and reads_as_a_clause(body))
 
 
@@ -445,7 +444,7 @@ def _looks_like_a_name(item: str) -> bool:
 _SHORT_LEAD = re.compile(r"[^，,。；]{1,8}(?:前夕|期间|之际|上午|下午|当天|日|以来)[，,]")
 # after a chain: (产业链)(项目)(已)延伸至 / 拓展到 / 布局到 — the places it reaches follow
 _REACHES = re.compile(r"[^，。；,;]{0,8}?(?:已|已经|逐步|陆续)?(?:延伸|拓展|扩展|布局)(?:至|到)")
-_PLACE_JOINT = re.compile(r"、|和|及|与|")
+_PLACE_JOINT = re.compile(r"、|和|及|与|")  # (or nothing between: 古田屏南 as 古田、屏南)
 # X(，)是 | 为 … then the place that brought X in (X是甲市引进的…)
 _IS_WHAT = re.compile(r"[^，。；,;]{0,30}?[，,]?(?:是|为|系)")
 _SIGNED_BY_IT = re.compile(r"(?:成功|新)?(?:签下|签约|引进|招引|引入)的")
@@ -604,7 +603,7 @@ class _Extractor:
         for match in re.finditer(rf"(?:引入|引进|招引)({_NAME_CHARS}{{2,20}}?(?:中心|工厂|项目|基地))", text):
             name = _cut_name(match.group(1), 2)
             if _COUNTED.search(name) or re.search(r"产业链|上游|下游", name) or names_a_kind(name[:-2], name[-2:], self.chains) \
-                    or _SUPERLATIVE_FIRST.match(name):
+                    or SUPERLATIVE_FIRST.match(name):
                 continue  # 引进内资项目152项: a kind of project; 引进的最大化工项目: a rank
             entity_type = "Company" if name.endswith("中心") else "Project"
             self.spans.append(_Span(match.end() - len(name), match.end(), entity_type, name, name))
@@ -1177,13 +1176,8 @@ class _Extractor:
 
     def _strip_place_prefix(self, name: str) -> str:
         """The name without the places it opens with (龙岩市新罗区龙州工业园区 → 龙州工业园区)."""
-        stripped = True
-        while stripped:
-            stripped = False
-            for length in range(min(len(name) - 2, 7), 1, -1):
-                if name[:length] in self.places:
-                    name, stripped = name[length:], True
-                    break
+        while (shorter := self._strip_first_place(name)) != name:
+            name = shorter
         return name
 
     def _industry_phrase(self, chain: _Span) -> str | None:

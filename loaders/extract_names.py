@@ -293,6 +293,8 @@ _NEVER_IN_A_NAME = {"v", "vd", "p", "u", "c", "d", "m", "q", "w", "ad", "r", "xc
 _BRINGS_A_PROJECT = {"引进", "引入", "招引", "落地", "落户", "签约", "签下", "签订", "迎来", "推进", "推动", "开工", "启动", "包括", "有",
                      # verbs of visiting (记者来到X项目现场): what follows is the project visited, by its name
                      "来到", "走进", "走访", "参观", "观摩", "考察", "调研", "探访", "前往", "深入", "视察", "察看", "查看", "巡查", "实地"}
+#: a superlative opening what would be a project's name: 最大化工项目 is a rank, no name
+SUPERLATIVE_FIRST = re.compile(r"最|第[一二三]|首家|首个|唯一")
 # the last words of a kind of project rather than a name: 重大项目, 招商项目, 下游项目, 一批项目
 _A_KIND_OF_PROJECT_AT_END = re.compile(r"(?:重大|重点|招商|产业|在建|新建|续建|签约|配套|高端|优质|示范|试点|民生|基建|基础设施|社会事业"
                               r"|竣工|开工|投产|落地|洽谈|储备|预备|技改|改造|工业|外资|内资|台资|上下游|中下游|下游|上游|各类"
@@ -379,7 +381,7 @@ def projects_by_ending(text: str, index: TokenIndex) -> list[Mention]:
             start += 2  # 民企第3名企业|甲乙集团X项目: the kind before the firm's name
         words = index.within(start, match.start())
         if match.start() - start < 2 or _A_KIND_OF_PROJECT_AT_END.search(text[start:match.start()]) \
-                or re.match(r"最|第[一二三]|首家|首个|唯一", text[start:match.start()]) \
+                or SUPERLATIVE_FIRST.match(text, start, match.start()) \
                 or _DESCRIBED_BEFORE.search(text, max(0, start - 6), start):
             continue
         if any(t.tag in ("nz", "ORG", "PER", "nw") for t in words):  # (a place's own: the extractor's rules)
