@@ -58,7 +58,7 @@ _CJK = r"\u3400-\u9fff"
 # the head word, unless it begins a longer word: 产业园 / 产业基金 / 行业协会 are names or bodies,
 # 产业化 a process, 产业项目 / 产业链配套项目 a kind of project, 产业生产基地 a plant
 _HEAD = re.compile(r"(?>产业链|产业集群|产业|行业|领域|工业(?=体系|格局)|(?<=[\u3400-\u9fff]{2})业(?=方面))(?!园|基金|协会|商会|联盟|工人|项目|化|政策|扶持|资金|基地|工业|平台|合作|创新|融合"
-                   r"|延伸|领先|第|前列|排名|内|壁垒|对接|配套|生产基地)")
+                   r"|延伸|领先|第|前列|排名|内|壁垒|对接|配套|生产基地|专家|运营)")
 # what ends the words of a mention on its left (the list may hold 、 和 与 及)
 _LEFT_DELIMITERS = set("，。；：！？“”‘’「」『』（）()[]【】《》\n ,;:!?|·…") | set(map(chr, range(0x2500, 0x2580)))
 # how far left of its head a list of industries may begin
@@ -75,9 +75,10 @@ _GENERIC = sorted((
     "台资", "外资", "港资", "侨资", "内资", "民营", "国有",  # who owns the firms, not what they make
     "绿色", "低碳", "生态", "代表", "世界级", "国家级", "省级", "市级", "国家",  # (how or how high, not what)
     "标杆", "示范", "样板",  # (what it is held up as)
+    "省内外", "市内外", "海峡两岸", "前沿", "小微", "中小", "大型", "中型", "小型",  # (where from, how big)
 ), key=len, reverse=True)
 # counts that qualify a list: 三大, 6条, 两个
-_COUNT = re.compile(r"[一二两三四五六七八九十百\d]+(?:大|条|个|类|项|种)")
+_COUNT = re.compile(r"[一二两三四五六七八九十百\d]+(?:大|条|个|类|项|种|家|批|栋)")
 _GENERIC_WORD = "|".join([*map(re.escape, _GENERIC), _COUNT.pattern])
 _GENERIC_AT_START = re.compile(f"^(?:{_GENERIC_WORD})+")
 _GENERIC_AT_END = re.compile(f"(?:{_GENERIC_WORD})+$")
@@ -91,6 +92,7 @@ _STOP_WORDS = sorted((
     "发布", "入选", "举办", "举行", "召开", "参加", "获评", "列入", "纳入", "实现", "突破", "达到", "保持", "持续",
     "不断", "加速", "大力", "积极", "全力", "着力", "努力", "正式", "同时", "进一步", "降低", "提高", "增强", "继",
     "有一些", "有些", "有着", "吹响", "作为", "通过", "整合", "显示", "表示", "认为", "介绍", "驱动",
+    "做足", "做实", "做深", "做好", "标志着", "标志", "探索", "撬动", "植入",
     "的", "是", "为", "在", "了", "将", "把", "对", "以", "向", "由", "从", "到", "让", "被", "使", "于", "着", "给", "与其",
 ), key=len, reverse=True)
 # 显示 after the kind of screen is the display industry (新型显示, 平板显示), not the verb (数据显示)
@@ -105,7 +107,10 @@ _NOT_AN_INDUSTRY = re.compile(
     r"企业|公司|集团|项目|园区|基地|中心|平台|环节|市场|机构|部门|协会|政府|人才|资金|工作|活动|问题|方面|水平|规模|体系|生态"
     r"|产业|行业|领域|产值|结构|链条|地区|区位|(?<!数字|循环|海洋|低空|银发|平台|林下|临港|会展|夜间)经济|城市|乡村|建设|发展|转型|升级|推进|招商|合作|投资|服务业态|新业态|业态|方向|目标|生命周期|年|月|日"
     r"|[这那该此其每各本我你他它们]|第|之|所|及其|以上|以下|^[A-Za-z\d]+$|^(?:服务|工业|农业)$"  # (工业, 农业, 服务业: whole sectors)
-    r"|(?<!终)端$|装置$")  # (资源供应端, 产品制造端: a side of a chain; 裂解装置: a plant's unit)
+    r"|(?<!终)端$|装置$"  # (资源供应端, 产品制造端: a side of a chain; 裂解装置: a plant's unit)
+    # events, people, buildings, brands, traders and places (摄影大赛, 企业高管, 生产厂房, 基础设施, 供应商,
+    # 开发区, 区域内 / 省内外)
+    r"|大赛|比赛|展览|博览|论坛|研讨会|峰会|高管|专家|人士|人员|厂房|车间|设施$|品牌$|(?<!电)商$|区$|[内外]$")
 #: Industries one character names (茶产业, 铜产业, 钨产业): metals, materials and goods; any other
 #: single character before a head word is a word of the sentence (该产业, 新产业, 大产业).
 _ONE_CHARACTER_INDUSTRIES = frozenset("钢铁铝铜锌镍钛锂钴钨钼锡镁硅氟竹茶酒纸糖盐")
@@ -369,8 +374,9 @@ def _past_words_of_no_industry(tokens, starts: list[int], start: int, end: int, 
 _LAST_BODY_WORD = re.compile(r"(?:企业|公司|集团)(?!.*(?:企业|公司|集团))(?:有|包括|是)?")
 # a place's level word left at an industry's front (我省碳化硅, 福州片区物联网)
 _LEVEL_OPENING = re.compile(r"片区|园区|新区|[省市县区镇乡]")
-# the number a word of the model opens with (百亿 of 百亿氟)
-_A_NUMBER = re.compile(r"[\d.%零〇一二两三四五六七八九十百千万亿几多余数]+")
+# the number a word of the model opens with, and its measure word when one character at most follows
+# (百亿 of 百亿氟, 三大 of 三大, 千名 of 千名)
+_A_NUMBER = re.compile(r"[\d.%零〇一二两三四五六七八九十百千万亿几多余数]+(?:[大家名个条类项种批栋位座](?![\u3400-\u9fff]{2}))?")
 
 
 def _ends_on_no_noun(tokens, starts: list[int], end: int) -> bool:
@@ -493,6 +499,8 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
                 a = _after_last_place(text, a, b, places)
             # (标志|上杭|铜产业: one character may stay when it names an industry)
             a = _past_words_of_no_industry(tokens, starts, a, b, 1 if text[b - 1:b] in _ONE_CHARACTER_INDUSTRIES else 2)
+            if len(rest := _GENERIC_AT_START.sub("", text[a:b])) >= 2 and rest[0] not in "省市县区镇乡":
+                a = b - len(rest)  # 占|全省|印刷包装: generic words the model's verb came before (not 高新|区)
             if (level := _LEVEL_OPENING.match(text, a, b)) and b - level.end() >= 2 \
                     and (len(level.group()) > 1 or level_of_a_pronoun(text, a)):
                 a = level.end()  # 我省|碳化硅, 福州片区|物联网: the place's level word, not the industry's
