@@ -141,7 +141,7 @@ _LEADING_FIRST_CHARACTERS = frozenset(word[0] for word in _LEADING_WORDS)
 # 智造园: a park of smart manufacturing, as 科技城 is one of technology)
 # the endings that name a park by its trade (甲乙化工园区, 丙丁科技园)
 _PARK_OF_A_TRADE = re.compile(r"(?:科技|文创|创业|物流|专业|化工|石化|轻纺|纺织|网商|软件|食品|创意|电商)园区?")
-_PARK_SUFFIX = (r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|智造园|工业小区|工业新城|(?<!加)工业区"
+_PARK_SUFFIX = (r"(?:产业园区|工业园区|产业园|工业园|园区|产业港|科创中心|科技城|创新谷|微工业园|鞋纺城|芯谷|芯园|(?:创谷|智谷|光谷)(?![\u3400-\u9fff]{0,4}园)|智造园|工业小区|工业新城|(?<!加)工业区"
                 rf"|{_PARK_OF_A_TRADE.pattern}|(?:工业|加工)集中区|工业城|电商谷|医药港)")
 # (a bare 开发区 last: 甲乙二期开发区 is a zone too, and the longer endings win where they stand)
 _ZONE_SUFFIX = r"(?:经济技术开发区|经济开发区|台商投资区|投资专区|高新技术产业开发区|高新区|开发区|综合实验区|综合试验区|综合保税区|经济合作区|产业合作区|(?<=[\u3400-\u9fff]{2})新区)"
@@ -449,8 +449,10 @@ _PLACE_JOINT = re.compile(r"、|和|及|与|")  # (or nothing between: 古田屏
 _IS_WHAT = re.compile(r"[^，。；,;]{0,30}?[，,]?(?:是|为|系)")
 _SIGNED_BY_IT = re.compile(r"(?:成功|新)?(?:签下|签约|引进|招引|引入)的")
 _BROUGHT_IN = re.compile(r"[^，。；,;]{0,12}?(?:招商)?(?:引进|招引|引入)(?:的|来的)")
-# 在 (位于…的) opening the frame
-_FRAME_OPENING = re.compile(r"在(位于|地处)?")
+# 在 (位于…的) opening the frame, or a reporter walking into it (记者走进(位于…的)X园区，)
+_FRAME_OPENING = re.compile(r"(?:在|(?:记者|笔者)?(?:走进|来到|走入|步入))(位于|地处)?")
+# a road, side or neighbourhood of a place before 的 (位于甲镇X大道南侧的Y, 位于甲县城区附近的Y)
+_SITE_DESCRIBED = re.compile(r"[^，,。；：:的]{0,10}?(?:[东南西北]侧|[东南西北]面|[东南西北]部|旁边?|附近|一带|沿线)的")
 # …and a few words before the place that describe it (在江畔的|甲乙工业园区，)
 _FRAME_DESCRIBED = re.compile(r"[^，,。；：:的]{1,8}的")
 # what may follow the place before the frame's comma: a part of it (南区片区), its site (建设现场),
@@ -1988,6 +1990,8 @@ class _Extractor:
             at = run[-1].end
             if town := _TOWN.match(self.text, at):
                 at = town.end()
+            if side := _SITE_DESCRIBED.match(self.text, at):
+                at = side.end() - 1  # 位于甲镇X大道南侧的Y: a road or side of the place before 的
             at += self.text.startswith("的", at)
             things = [s for s in named if s.start == at and s.type in ("Project", "Company", "ResearchInstitute", "IndustrialPark")]
             if things:

@@ -37,8 +37,8 @@ _PLACED = ("Company", "ResearchInstitute", "Project", "IndustrialPark")
 # after a place: (的)(其他 …)企业(主要)(还)有 / 包括 — the list of its firms follows
 _FIRMS_OF = re.compile(r"(?:的|已入驻的|入驻的|现有的)?[^，。；,;：:]{0,12}?企业(?:主要)?(?:还)?(?:有|包括)[：:]?")
 # what may stand between two firms of the list, and a designation before one (国内龙头企业X)
-_LONGEST_GAP = 14
-_BETWEEN_ITEMS = re.compile(r"(?:、|和|及|以及|与)?[^，。；,;、等]{0,10}?")
+_LONGEST_GAP = 18
+_BETWEEN_ITEMS = re.compile(r"(?:、|和|及|以及|与)?[^，。；,;、等]{0,14}?")
 # 都 / 均 and a verb of lying, right after the last item of a list
 _ALL_PLACED = re.compile(r"(?:都|均|全部)(?:位于|坐落于|坐落在|落户于|落户在|落户|建在|在)")
 

@@ -1,6 +1,9 @@
 """The rules of session 16's round on articles nobody here had read (issue 11). Made-up names
 of firms, parks and projects; the places are real."""
 
+from made_up_text import facts as _facts
+from made_up_text import names as _names
+
 from chainkg.loaders.extract_chains import chain_mentions
 
 
@@ -43,3 +46,29 @@ def test_events_people_buildings_brands_and_traders_are_no_industries():
     assert _chains("是全省最大的棉纱供应商、纺纱行业制造商之一。") == ["纺纱"]
     assert _chains("举办摄影大赛、陶瓷行业技能比赛。") == ["陶瓷"]
     assert _chains("保障区域内各类产业稳定发展。") == []
+
+
+def test_a_road_or_side_of_a_place_may_stand_before_what_lies_there():
+    """位于甲镇X大道南侧的Y项目: Y lies in the town; the road and its side describe where in it."""
+    assert ("宏帆科技产业港项目", "locatedIn", "石井镇") in _facts(
+        "记者走进位于南安市石井镇成功大道南侧的宏帆科技产业港项目现场。")
+
+
+def test_a_reporter_walking_into_a_park_frames_the_sentence():
+    """记者走进(位于…的)X园区，Y公司…: as 在X园区，…, the park frames what the sentence names."""
+    assert ("宏帆汽车有限公司", "locatedIn", "甲乙汽车工业园") in _facts(
+        "记者走进甲乙汽车工业园，宏帆汽车有限公司生产车间里一派繁忙。")
+    assert ("宏帆汽车有限公司", "locatedIn", "甲乙汽车工业园") in _facts(
+        "笔者走进位于永安的甲乙汽车工业园，宏帆汽车有限公司生产车间里一派繁忙。")
+
+
+def test_a_valley_of_start_ups_or_smart_firms_is_a_park():
+    """X创谷 / X智谷 / X光谷 name parks, as 芯谷 does; a longer park word after them wins."""
+    assert "甲乙创谷" in _names("目前，甲乙创谷已入驻企业80余家。", "IndustrialPark")
+    assert "甲乙智谷电商园" in _names("甲乙智谷电商园开园。", "IndustrialPark")
+
+
+def test_a_firm_listed_after_its_designation_lies_in_the_park():
+    """X园已入驻的企业有国内Y领域龙头企业A、B: a designation of up to a dozen characters may open the list."""
+    assert ("宏帆科技", "locatedIn", "甲乙工业园") in _facts(
+        "目前，甲乙工业园已入驻的企业有国内电子取证领域龙头企业宏帆科技、恒帆公司总部等。")
