@@ -48,6 +48,7 @@ from chainkg.loaders.extract_triggers import (
     attraction_facts,
     home_place,
     investment_facts,
+    landed_where_said_facts,
     leader_marks,
     main_zone,
     possessive_site_facts,
@@ -581,6 +582,7 @@ def add_lexical_relations(ex: _Extractor, sentence: tuple[int, int], named: list
     # (a sentence that names no place: the paragraph's subject, else the article's home)
     facts = attraction_facts(ex.text, sentence, near, named, previous,
                              home=lambda: _paragraph_subject(ex, sentence) or _home_place(ex)) \
-        + investment_facts(ex.text, sentence, named) + possessive_site_facts(ex.text, sentence, near, named)
+        + investment_facts(ex.text, sentence, named) + possessive_site_facts(ex.text, sentence, near, named) \
+        + landed_where_said_facts(ex.text, sentence, near, named)
     for subject, predicate, object_, confidence, rule, *mood in facts:
         ex._add(subject, predicate, object_, confidence, sentence, *[("modality", m) for m in mood], rule=rule)

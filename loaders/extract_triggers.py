@@ -8,7 +8,8 @@
   X is attracted to Y and lies there — :func:`attraction_facts`.
 - Investment: ``X投资N亿元的Y项目`` — X develops Y — :func:`investment_facts`.
 - Sites: ``甲园区的X项目`` / ``在甲镇的Y公司`` — X lies where the words before 的 name —
-  :func:`possessive_site_facts`.
+  :func:`possessive_site_facts`; ``落户甲市的X公司`` / ``落地乙县的Y项目`` — X was brought in there too —
+  :func:`landed_where_said_facts`.
 
 The rules read spans that have ``start``, ``end``, ``type`` (the extractor's entity spans) and
 return them; they name no firm or place.
@@ -31,7 +32,7 @@ from typing import Any
 from chainkg.loaders.extract_places import skip_opening_adverbials
 
 __all__ = ["leader_marks", "attraction_facts", "sentence_place", "home_place", "main_zone", "investment_facts",
-           "possessive_site_facts"]
+           "possessive_site_facts", "landed_where_said_facts"]
 
 _BODIES = ("Company", "ResearchInstitute", "Project")
 _WHERE = ("AdministrativeArea", "DevelopmentZone", "IndustrialPark")
@@ -498,4 +499,33 @@ def possessive_site_facts(text: str, sentence: tuple[int, int], spans: Sequence[
                     break
                 facts.append((other, "locatedIn", holder, 0.6, "possessive_site_list"))
                 last = other
+    return facts
+
+
+# a verb of arrival right before a place and 的 (落户甲市的X, 签约落地乙县的Y项目)
+_LANDED_AT = re.compile(r"(?:落户|落地|进驻|入驻|扎根)(?:于|在|到)?$")
+
+
+def landed_where_said_facts(text: str, sentence: tuple[int, int], spans: Sequence[Any], named: Sequence[Any]) -> list[tuple]:
+    """``落户甲市的X公司`` / ``落地乙县的Y项目`` / ``入驻丙园区的Z公司``: X came to the place (attractedTo,
+    0.7) and lies there (0.7; a city or province too, as the words say no finer place). Not a
+    neighbour, nor a place inside a longer name.
+
+    >>> from types import SimpleNamespace as S
+    >>> text = "落地甲县的乙丙项目已开工。"
+    >>> place, project = S(start=2, end=4, type="AdministrativeArea", extra={}), S(start=5, end=9, type="Project", extra={})
+    >>> [(f[1], f[2] is place) for f in landed_where_said_facts(text, (0, 13), [place, project], [project])]
+    [('attractedTo', True), ('locatedIn', True)]
+    """
+    facts: list[tuple] = []
+    for body in named:
+        if body.type not in _BODIES or body.extra.get("inside") or not text.startswith("的", body.start - 1):
+            continue
+        holders = [s for s in spans if s.end == body.start - 1 and s.type in _WHERE and not s.extra.get("neighbour")
+                   and s.start > sentence[0] and _LANDED_AT.search(text, max(sentence[0], s.start - 4), s.start)
+                   and not any(n is not s and n.start <= s.start and s.end <= n.end and n.type not in _WHERE for n in named)]
+        if holders:
+            holder = max(holders, key=lambda s: s.end - s.start)
+            facts.append((body, "attractedTo", holder, 0.7, "landed_where_said"))
+            facts.append((body, "locatedIn", holder, 0.7, "landed_where_said"))
     return facts

@@ -72,3 +72,11 @@ def test_a_firm_listed_after_its_designation_lies_in_the_park():
     """X园已入驻的企业有国内Y领域龙头企业A、B: a designation of up to a dozen characters may open the list."""
     assert ("宏帆科技", "locatedIn", "甲乙工业园") in _facts(
         "目前，甲乙工业园已入驻的企业有国内电子取证领域龙头企业宏帆科技、恒帆公司总部等。")
+
+
+def test_what_landed_in_a_place_was_brought_in_there():
+    """落地甲县的X项目 / 落户甲市的Y公司: X came to the place and lies there; 紧邻 says neither."""
+    facts = _facts("落地闽侯的宏帆汽车零部件配套产业园项目上台签约。")
+    assert ("宏帆汽车零部件配套产业园项目", "attractedTo", "闽侯县") in facts
+    assert ("宏帆科技", "attractedTo", "晋江市") in _facts("落户晋江的宏帆科技已投产。")
+    assert not {f for f in _facts("紧邻晋江的宏帆科技已投产。") if f[0] == "宏帆科技"}
