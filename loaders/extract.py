@@ -1537,6 +1537,11 @@ class _Extractor:
                 # (承接台湾X产业, 借助上海X产业: the industry of a place outside the article's region, or one
                 # it comes from, is no industry the place is said to grow here)
                 self._add(host, "hostsChain", chain, confidence, sentence, rule="possessor_grows" if mention else "label_possessor_grows")
+            elif mention and (said := _IS_A_PLACES_INDUSTRY.match(self.text, mention.head_end, sentence[1])):
+                # X产业是甲县的支柱产业 / 已成为甲市的主导产业: the place grows X
+                place = next((p for p in self.index.starting(inside, said.end(), said.end() + 1) if p.type in _WHERE), None)
+                if place is not None and self._in_region(place) and _OWN_INDUSTRY.match(self.text, place.end, sentence[1]):
+                    self._add(place, "hostsChain", chain, 0.7, sentence, rule="is_a_places_industry")
         paragraph = self._paragraph_of(sentence)
         # (a name also read as a park or zone — a 芯谷 — is that place, which works in no chain)
         members = [s for s in named if s.type in ("Company", "Project") and not s.extra.get("brand_of")
@@ -2332,6 +2337,9 @@ _HOME_PROVINCE_CODE = "35"
 # 走进 / 来到 / 步入 (园区): the sentence goes on about the place entered
 _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
 # verbs whose object is where an industry comes from or is drawn on: 承接甲地X产业, 借助甲地X产业
+# after a chain's head word: (已)(是|成为) and the place whose industry it is (X产业是|甲县的支柱产业)
+_IS_A_PLACES_INDUSTRY = re.compile(r"[，,]?(?:已经|已|也|更)?(?:是|成为|作为)")
+_OWN_INDUSTRY = re.compile(r"的[^，。；,;]{0,8}?(?:支柱|主导|民生|特色|优势|传统|首位|富民|重点|战略性新兴|新兴)产业")
 _FROM_ELSEWHERE = re.compile(r"(?:承接|借助|对接|引进|转移|学习|借鉴)[^，。；]{0,2}$")
 #: the feedstocks whose chemistry (煤|化工, 盐|化工) is an industry of its own, not the label 化工's 石化
 _FEEDSTOCKS = frozenset("煤盐氟磷硅氯")

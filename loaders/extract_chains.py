@@ -78,6 +78,8 @@ _GENERIC = sorted((
     "省内外", "市内外", "海峡两岸", "前沿", "小微", "中小", "大型", "中型", "小型",  # (where from, how big)
 ), key=len, reverse=True)
 # counts that qualify a list: 三大, 6条, 两个
+# 以…为主(的) / 为重点 / 为核心 right before generic words and the head: the list inside is the industries
+_LIST_FRAMED = re.compile(r"以([^以，。；]{2,}?)为(?:主|主导|重点|核心|支撑)的?$")
 _COUNT = re.compile(r"[一二两三四五六七八九十百\d]+(?:大|条|个|类|项|种|家|批|栋)")
 _GENERIC_WORD = "|".join([*map(re.escape, _GENERIC), _COUNT.pattern])
 _GENERIC_AT_START = re.compile(f"^(?:{_GENERIC_WORD})+")
@@ -482,6 +484,8 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
         if listed >= 0 and not strip_generic_words(text[first:end]):
             # 以A、B等为主的战略性新兴产业: what follows the last verb is generic, the list is before it
             first = left + _after_last_stop_word(text[left:listed + 1])
+        elif not strip_generic_words(text[first:end]) and (frame := _LIST_FRAMED.search(text, left, first)):
+            first, end = frame.span(1)  # 以A、B、C为主的四大主导产业: the list between 以 and 为主
         spans = _listed_industries(text, first, end, head.group())
         if cut_off and spans and spans[0][0] == left:
             spans = spans[1:]

@@ -80,3 +80,17 @@ def test_what_landed_in_a_place_was_brought_in_there():
     assert ("宏帆汽车零部件配套产业园项目", "attractedTo", "闽侯县") in facts
     assert ("宏帆科技", "attractedTo", "晋江市") in _facts("落户晋江的宏帆科技已投产。")
     assert not {f for f in _facts("紧邻晋江的宏帆科技已投产。") if f[0] == "宏帆科技"}
+
+
+def test_a_list_between_yi_and_wei_zhu_names_the_industries():
+    """以A、B、C为主的四大主导产业 / 以X为重点的特色产业: what follows 为主 is generic, the list is the industries."""
+    assert _chains("构建以锂电新能源、不锈钢新材料、铜材料为主的三大主导产业。") == ["锂电", "不锈钢新材料", "铜材料"]
+    assert _chains("形成以陶瓷为重点的特色产业。") == ["陶瓷"]
+    assert _chains("以民营企业为主的产业。") == []
+
+
+def test_an_industry_said_to_be_a_places_own_is_grown_there():
+    """X产业是甲县的支柱产业 / 已成为甲县的首位产业: the place grows X."""
+    assert ("德化县", "hostsChain", "陶瓷") in _facts("陶瓷产业是德化的支柱产业。")
+    assert ("德化县", "hostsChain", "陶瓷") in _facts("陶瓷产业已成为德化县的首位产业。")
+
