@@ -79,6 +79,7 @@ from chainkg.loaders.extract_located import (
 )
 from chainkg.loaders.extract_names import (
     FIRM_BEFORE_ITS_PARK,
+    NEWS_MEDIUM,
     SUPERLATIVE_FIRST,
     TokenIndex,
     is_brandless,
@@ -561,8 +562,8 @@ class _Extractor:
             if len(name) < 3 or stem in _GENERIC_NAMES or not stem or re.search(r"\d|全市|我市|各县", stem) \
                     or _RANKED.search(stem):
                 continue  # 全国省级开发区, 全省第四家国家级高新区: a rank or a class, not a name
-            if kind == "org" and self._is_regional_collective(stem):
-                continue
+            if kind == "org" and (self._is_regional_collective(stem) or NEWS_MEDIUM.search(name)):
+                continue  # (甲乙日报报业集团: the source of the report)
             if match.group() == "新区" and not any(stem + level in self.places for level in ("", "市", "县", "区")):
                 continue  # 甲市新区 is a city's new district; 甲乙大学丙丁新区 a campus
             if kind == "park" and match.group() == "园区" and (

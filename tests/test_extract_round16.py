@@ -94,3 +94,11 @@ def test_an_industry_said_to_be_a_places_own_is_grown_there():
     assert ("德化县", "hostsChain", "陶瓷") in _facts("陶瓷产业是德化的支柱产业。")
     assert ("德化县", "hostsChain", "陶瓷") in _facts("陶瓷产业已成为德化县的首位产业。")
 
+
+
+def test_a_news_medium_and_a_byline_are_no_organizations_of_the_report():
+    """甲乙日报讯 / 中新社 / X日报报业集团 name where the report comes from, not a body it speaks of."""
+    assert _names("厦门日报讯（记者 张三）甲乙产业园开园。", "Company") == set()
+    assert _names("中新社泉州3月5日电(记者 李四)甲乙产业园开园。", "Company") == set()
+    assert _names("本活动由福建日报报业集团主办。", "Company") == set()
+    assert "国家电网福建公司" in _names("国家电网福建公司投资建设。", "Company")
