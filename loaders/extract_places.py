@@ -45,7 +45,7 @@ _NEIGHBOUR_BEFORE = re.compile(r"紧邻|毗邻|邻近|临近|靠近|紧靠|背�
 _NEIGHBOUR_AFTER = re.compile(r"接壤|相邻|毗邻|交界|隔海相望|隔江相望|相望|相连|对接")
 _WITH = re.compile(r"(?<![参给])与")
 # X客商 / X籍乡亲: where traders, investors or emigrants come from
-_ORIGIN_AFTER = re.compile(r"客商|商人|侨商|台商|港商|乡亲|侨胞|籍")
+_ORIGIN_AFTER = re.compile(r"客商|商人|侨商|台商(?!投资区)|港商|乡亲|侨胞|籍")  # (甲市台商投资区: the zone's name)
 # X(石化)产业转移 / 西进 / 外溢: where an industry moves from, not where the facts are (a place
 # that itself 承接 or 引进 the move comes before those words, and stays local)
 # (the words between are the industry's, no verb: 甲县抓住沿海产业转移的时机 — 甲县 seizes the move, stays local)

@@ -102,3 +102,8 @@ def test_a_news_medium_and_a_byline_are_no_organizations_of_the_report():
     assert _names("中新社泉州3月5日电(记者 李四)甲乙产业园开园。", "Company") == set()
     assert _names("本活动由福建日报报业集团主办。", "Company") == set()
     assert "国家电网福建公司" in _names("国家电网福建公司投资建设。", "Company")
+
+
+def test_a_zone_for_taiwanese_investment_is_no_origin_of_its_place():
+    """甲市台商投资区: 台商 there is the zone's word, not 甲市台商 (traders from 甲市); the zone lies in 甲市."""
+    assert ("宁德台商投资区", "locatedIn", "宁德市") in _facts("宁德台商投资区已入驻企业30家。")
