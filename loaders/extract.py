@@ -1278,7 +1278,7 @@ class _Extractor:
                 for span in named:
                     if span is subject or span.extra.get("brand_of") or span.type == "StockExchange" or span.extra.get("inside"):
                         continue
-                    if self._located_by_name(span):
+                    if self._located_by_its_name_or_place(span, subject):
                         continue
                     landed = re.search(r"(?:引进|引入|招引|落地|入驻|孵化|依托|推动|发挥|为|围绕|建成|建设)[^，。；]{0,6}$",
                                        self.text[max(s0, span.start - 12):span.start]) or span.extra.get("enumerated_with_verb")
@@ -1719,6 +1719,14 @@ class _Extractor:
 
     def _located_by_name(self, span: _Span) -> bool:
         return any(r[0] == span.key and r[1] == "locatedIn" for r in self.relations)
+
+    def _located_by_its_name_or_place(self, span: _Span, place: _Span) -> bool:
+        """Whether ``span`` already lies somewhere by its own name (甲县X公司), or in ``place`` or a
+        place of the same kind: a sentence that opens on a zone or park (开发区已入驻A、B) may still
+        place a firm an earlier sentence put only in a county."""
+        finer = place.type in ("DevelopmentZone", "IndustrialPark")
+        return any(r[0] == span.key and r[1] == "locatedIn" and (r[6] in _NAME_RULES or not (finer and r[2].startswith("area/")))
+                   for r in self.relations)
 
     def _located_by_its_name(self, span: _Span, inside, sentence) -> None:
         """X市Y区Z产业园, 甲县人民政府, 甲市乙协会, 甲乙开发区: a name that opens with places lies in
@@ -2341,6 +2349,9 @@ _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
 # after a chain's head word: (已)(是|成为) and the place whose industry it is (X产业是|甲县的支柱产业)
 _IS_A_PLACES_INDUSTRY = re.compile(r"[，,]?(?:已经|已|也|更)?(?:是|成为|作为)")
 _OWN_INDUSTRY = re.compile(r"的[^，。；,;]{0,8}?(?:支柱|主导|民生|特色|优势|传统|首位|富民|重点|战略性新兴|新兴)产业")
+# the rules that place a body by its own name (甲县X公司, 甲乙开发区X园区, X镇Y项目)
+_NAME_RULES = frozenset({"name_opens_with_place", "name_opens_with_zone", "name_opens_with_town", "name_opens_with_province",
+                         "unit_names_its_place", "origin_opens_name", "bracketed_place"})
 _FROM_ELSEWHERE = re.compile(r"(?:承接|借助|对接|引进|转移|学习|借鉴)[^，。；]{0,2}$")
 #: the feedstocks whose chemistry (煤|化工, 盐|化工) is an industry of its own, not the label 化工's 石化
 _FEEDSTOCKS = frozenset("煤盐氟磷硅氯")

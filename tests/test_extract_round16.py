@@ -107,3 +107,9 @@ def test_a_news_medium_and_a_byline_are_no_organizations_of_the_report():
 def test_a_zone_for_taiwanese_investment_is_no_origin_of_its_place():
     """甲市台商投资区: 台商 there is the zone's word, not 甲市台商 (traders from 甲市); the zone lies in 甲市."""
     assert ("宁德台商投资区", "locatedIn", "宁德市") in _facts("宁德台商投资区已入驻企业30家。")
+
+
+def test_a_zone_that_opens_a_sentence_places_a_firm_an_earlier_sentence_put_in_a_county():
+    """甲县…A、B…。目前，乙开发区已入驻A、B等企业: the zone is finer than the county, and A lies in it too."""
+    facts = _facts("永泰县引进了宏帆科技、恒帆制药。目前，甲乙经济开发区已入驻宏帆科技、恒帆制药、丙丁新能源等企业61家。")
+    assert ("宏帆科技", "locatedIn", "甲乙经济开发区") in facts and ("恒帆制药", "locatedIn", "甲乙经济开发区") in facts
