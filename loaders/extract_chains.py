@@ -200,8 +200,8 @@ def resolve_chain(words: str) -> ChainName:
 
 
 #: Products whose industry is a template chain's, the words news uses for the whole trade
-#: (小吃 are foods: 沙县小吃产业 is the food industry of 沙县).
-_KIND_OF = {"小吃": "食品", "特色小吃": "食品", "休闲零食": "食品", "零食": "食品"}
+#: (小吃 are foods: 沙县小吃产业 is the food industry of 沙县; 鞋类 are shoes, the trade of 鞋业).
+_KIND_OF = {"小吃": "食品", "特色小吃": "食品", "休闲零食": "食品", "零食": "食品", "鞋类": "鞋业", "鞋": "鞋业"}
 
 #: Broad fields news joins to a narrower industry or to each other in one compound:
 #: 新能源新材料 names two fields, 锂电新能源 the 锂电 industry of the 新能源 field.
@@ -521,13 +521,45 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
                 chain = resolve_chain(part)
                 mentions.append(ChainMention(a + offset, a + offset + len(part), part, chain.chain_id, chain.name,
                                              chain.template, left, head.end(), head.group()))
+    mentions.extend(_led_trades(text, names, places, mentions))
     if tokens != ():  # (a rule over the model's tags)
         mentions.extend(_leaders_industries(text, names, places, mentions))
     return mentions
 
 
+# 以X为龙头的Y业 / 为主体的A、B制造业: the trades a frame's firms lead, named by 业 alone (not 产业 /
+# 行业 / 企业 …, the head words the rules above read)
+_LED_TRADE = re.compile(r"为(?:龙头|主体|核心|链主|引领)的([^，。；：:、等\s]{2,12}(?:、[^，。；：:、等\s]{2,12})*?)"
+                        r"(?<![产行企农事物创商])(?<![^加]工)业(?=[，。；、等,;]|$)")
+# the trade word of an industry's goods: 甲乙加工 / 制造 / 生产 / 冶炼 (业)
+_TRADE_WORD = re.compile(r"(?:加工|制造|生产|冶炼)$")
+
+
+def _led_trades(text: str, names: Sequence[tuple[int, int]], places: Container[str],
+                found: Sequence[ChainMention]) -> list[ChainMention]:
+    """``以X为龙头的Y加工业`` / ``以A、B为龙头的C、D制造业``: each trade the frame names is an industry
+    (its goods, without 加工 / 制造 / 生产 / 冶炼), where no head word named it already.
+
+    >>> [m.name for m in _led_trades("以甲乙为龙头的鞋类加工业，以丙丁为龙头的机电、通用设备制造业", [], set(), [])]
+    ['鞋服', '机电', '通用设备']
+    """
+    mentions = []
+    for frame in _LED_TRADE.finditer(text):
+        if any(a < frame.end() and frame.start(1) < b for a, b in names) or any(frame.start(1) <= m.start < frame.end() for m in found):
+            continue
+        for a, b in _items(text, frame.start(1), frame.end(1)):
+            a, b = _stripped_span(text, a, b, places)
+            if (trade := _TRADE_WORD.search(text, a, b)) and trade.start() - a >= 2:
+                b = trade.start()
+            words = text[a:b]
+            if _looks_like_an_industry(words) and not _is_place(words, places):
+                chain = resolve_chain(words)
+                mentions.append(ChainMention(a, b, words, chain.chain_id, chain.name, chain.template, frame.start(1), frame.end(), "业"))
+    return mentions
+
+
 # the trade word after an industry's goods: 甲乙加工业 / 制造业 / 生产业, or 业 after four characters or more
-_TRADE_ENDING = re.compile(r"(?:加工|制造|生产)?业$")
+_TRADE_ENDING = re.compile(r"(?:加工|制造|生产|冶炼)?业$")
 
 # 新能源龙头企业 / 光伏领军企业: the words right before name the industry the firms lead
 _LEADER_HEAD = re.compile(r"(?:龙头|领军|链主)企业")

@@ -889,8 +889,8 @@ def joins_parts_of_a_project(items: str, conjunction: re.Match[str], item_start:
 
 def _separators(items: str, offset: int, index: TokenIndex) -> list[re.Match[str]]:
     """Where a list's items part: at every 、, and at a 和 / 及 / 与 / 以及 that stands as a word of its
-    own (not the 和 of 碳中和) and does not follow a bare place (厦门和乙卫浴项目 is one item: a
-    place alone is no item of a list of firms or projects).
+    own (not the 和 of 碳中和), does not follow a bare place (厦门和乙卫浴项目 is one item: a
+    place alone is no item of a list of firms or projects) nor a single character (宏和食品).
 
     >>> items = "碳中和示范区项目、厦门和乙卫浴项目、丙丁项目和戊己项目"
     >>> [m.group() for m in _separators(items, 0, TokenIndex.of(items))]
@@ -903,8 +903,9 @@ def _separators(items: str, offset: int, index: TokenIndex) -> list[re.Match[str
             item_start = found[-1].end() if found else 0
             piece = index.within(offset + item_start, at)
             if at not in index.starts or len(piece) == 1 and piece[0].tag == "LOC" \
+                    or separator.start() - item_start < 2 \
                     or joins_parts_of_a_project(items, separator, item_start):
-                continue
+                continue  # (甲和食品: one character before 和 is no item, the 和 is the name's)
         found.append(separator)
     return found
 

@@ -113,3 +113,19 @@ def test_a_zone_that_opens_a_sentence_places_a_firm_an_earlier_sentence_put_in_a
     """甲县…A、B…。目前，乙开发区已入驻A、B等企业: the zone is finer than the county, and A lies in it too."""
     facts = _facts("永泰县引进了宏帆科技、恒帆制药。目前，甲乙经济开发区已入驻宏帆科技、恒帆制药、丙丁新能源等企业61家。")
     assert ("宏帆科技", "locatedIn", "甲乙经济开发区") in facts and ("恒帆制药", "locatedIn", "甲乙经济开发区") in facts
+
+
+def test_each_trade_a_leader_frame_names_by_ye_is_an_industry_its_leaders_lead():
+    """以X为龙头的食品加工业，以Y为龙头的鞋类加工业，以A、B为龙头的机电制造业: each 业 names a trade
+    (without 加工 / 制造 / 冶炼; 鞋类 is 鞋业's), and the frame's firms lead it."""
+    facts = _facts("开发区初步形成了以宏和食品为龙头的食品加工业，以恒禄鞋业为龙头的鞋类加工业，"
+                   "以宏发机电、恒鑫电缆为龙头的机电制造业，以宏泰钢铁为龙头的钢铁冶炼业等支柱产业。")
+    assert ("宏和食品", "leadsChain", "食品") in facts
+    assert ("恒禄鞋业", "leadsChain", "鞋服") in facts
+    assert ("宏发机电", "leadsChain", "机电") in facts and ("恒鑫电缆", "leadsChain", "机电") in facts
+    assert ("宏泰钢铁", "leadsChain", "钢铁") in facts
+
+
+def test_a_single_character_before_he_is_no_item_of_a_list():
+    """以宏和食品为龙头: 宏 alone is no firm, the 和 is the name's own character."""
+    assert "宏和食品" in _names("以宏和食品为龙头，形成食品产业集群。", "Company")
