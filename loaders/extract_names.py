@@ -949,10 +949,14 @@ def firms_after_a_designation(text: str, index: TokenIndex) -> list[Mention]:
     """
     found = []
     for match in _DESIGNATION.finditer(text):
+        tokens = index.within(match.end(), min(len(text), match.end() + 12))
         if match.end() not in index.starts:
-            continue
+            if not tokens or tokens[0].tag != "ORG" or tokens[0].end - match.end() < 3:
+                continue
+            # 龙头|企业甲乙科技: the model glued the designation's last word to the firm's name
+            tokens[0] = Token(match.end(), tokens[0].end, text[match.end():tokens[0].end], "ORG")
         words = []
-        for token in index.within(match.end(), min(len(text), match.end() + 12)):
+        for token in tokens:
             if token.tag not in _WORDS_OF_A_NAME or token.word in ("之一", "作用", "企业", "地位", "优势"):
                 break
             words.append(token)

@@ -129,3 +129,8 @@ def test_each_trade_a_leader_frame_names_by_ye_is_an_industry_its_leaders_lead()
 def test_a_single_character_before_he_is_no_item_of_a_list():
     """以宏和食品为龙头: 宏 alone is no firm, the 和 is the name's own character."""
     assert "宏和食品" in _names("以宏和食品为龙头，形成食品产业集群。", "Company")
+
+
+def test_a_firm_the_model_glues_to_its_designation_is_named():
+    """另一龙头企业X: the model may read 企业X as one word; the firm's name starts after 企业."""
+    assert "锦宏科技" in _names("另一龙头企业锦宏科技正在推进三期项目。", "Company")
