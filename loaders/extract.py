@@ -414,10 +414,26 @@ def _trim_leading(name: str) -> str:
 
 
 def _left_extent(text: str, end: int, limit: int = 24) -> int:
+    """Where the words of a name ending at ``end`` may begin: back to a delimiter, past a middle
+    dot between two words and past a legal form's bracketed word (甲乙科技(集团)有限公司).
+
+    >>> text = "已竣工，甲乙科技(集团)有限公司"
+    >>> text[_left_extent(text, len(text)):]
+    '甲乙科技(集团)有限公司'
+    """
     start = end
-    while start > 0 and end - start < limit and (text[start - 1] not in _DELIMITERS or joins_two_words(text, start - 1, start)):
-        start -= 1
+    while start > 0 and end - start < limit:
+        if _BRACKETED_FORM.match(text, max(0, start - 4), start) and start - 4 > 0:
+            start -= 4  # (集团) / （控股）: a word of the legal form, inside the name
+        elif text[start - 1] not in _DELIMITERS or joins_two_words(text, start - 1, start):
+            start -= 1
+        else:
+            break
     return start
+
+
+# a word of a legal form in brackets inside a firm's name: 甲乙科技(集团)有限公司, 甲乙（控股）股份有限公司
+_BRACKETED_FORM = re.compile(r"[(（](?:集团|控股|股份)[)）]$")
 
 
 def _is_project_body(body: str) -> bool:
@@ -1721,9 +1737,10 @@ class _Extractor:
         return any(r[0] == span.key and r[1] == "locatedIn" for r in self.relations)
 
     def _located_by_its_name_or_place(self, span: _Span, place: _Span) -> bool:
-        """Whether ``span`` already lies somewhere by its own name (甲县X公司), or in ``place`` or a
-        place of the same kind: a sentence that opens on a zone or park (开发区已入驻A、B) may still
-        place a firm an earlier sentence put only in a county."""
+        """Whether ``span`` already lies somewhere: by its own name (甲县X公司), or, by an earlier
+        sentence, anywhere but a place of the division table when ``place`` is a zone or park — a
+        sentence that opens on a zone (开发区已入驻A、B) may still place a firm an earlier sentence put
+        only in a county."""
         finer = place.type in ("DevelopmentZone", "IndustrialPark")
         return any(r[0] == span.key and r[1] == "locatedIn" and (r[6] in _NAME_RULES or not (finer and r[2].startswith("area/")))
                    for r in self.relations)
@@ -2345,13 +2362,13 @@ _HOME_PROVINCE_CODE = "35"
 
 # 走进 / 来到 / 步入 (园区): the sentence goes on about the place entered
 _ENTERING = re.compile(r"(?:走进|走入|进入|来到|步入|置身)")
-# verbs whose object is where an industry comes from or is drawn on: 承接甲地X产业, 借助甲地X产业
 # after a chain's head word: (已)(是|成为) and the place whose industry it is (X产业是|甲县的支柱产业)
 _IS_A_PLACES_INDUSTRY = re.compile(r"[，,]?(?:已经|已|也|更)?(?:是|成为|作为)")
 _OWN_INDUSTRY = re.compile(r"的[^，。；,;]{0,8}?(?:支柱|主导|民生|特色|优势|传统|首位|富民|重点|战略性新兴|新兴)产业")
 # the rules that place a body by its own name (甲县X公司, 甲乙开发区X园区, X镇Y项目)
 _NAME_RULES = frozenset({"name_opens_with_place", "name_opens_with_zone", "name_opens_with_town", "name_opens_with_province",
                          "unit_names_its_place", "origin_opens_name", "bracketed_place"})
+# verbs whose object is where an industry comes from or is drawn on: 承接甲地X产业, 借助甲地X产业
 _FROM_ELSEWHERE = re.compile(r"(?:承接|借助|对接|引进|转移|学习|借鉴)[^，。；]{0,2}$")
 #: the feedstocks whose chemistry (煤|化工, 盐|化工) is an industry of its own, not the label 化工's 石化
 _FEEDSTOCKS = frozenset("煤盐氟磷硅氯")

@@ -77,9 +77,9 @@ _GENERIC = sorted((
     "标杆", "示范", "样板",  # (what it is held up as)
     "省内外", "市内外", "海峡两岸", "前沿", "小微", "中小", "大型", "中型", "小型",  # (where from, how big)
 ), key=len, reverse=True)
-# counts that qualify a list: 三大, 6条, 两个
 # 以…为主(的) / 为重点 / 为核心 right before generic words and the head: the list inside is the industries
 _LIST_FRAMED = re.compile(r"以([^以，。；]{2,}?)为(?:主|主导|重点|核心|支撑)的?$")
+# counts that qualify a list: 三大, 6条, 两个, 两家
 _COUNT = re.compile(r"[一二两三四五六七八九十百\d]+(?:大|条|个|类|项|种|家|批|栋)")
 _GENERIC_WORD = "|".join([*map(re.escape, _GENERIC), _COUNT.pattern])
 _GENERIC_AT_START = re.compile(f"^(?:{_GENERIC_WORD})+")

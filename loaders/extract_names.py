@@ -447,7 +447,7 @@ def _is_a_name(name: str, places: Mapping[str, object], industries: tuple[str, .
 #: A news medium or a report's byline (甲乙日报讯, 丙丁晚报, 中新社, 新华社, X广播电视台): the source
 #: of the text, not an organization it speaks of.
 NEWS_MEDIUM = re.compile(r"(?:日报|晚报|商报|都市报|时报|报社|报业集团|报业|新闻网|新闻社|通讯社|广播电视台|电视台|电台"
-                         r"|融媒体中心|[中]新社|新华社)讯?$|(?:报|网|台)讯$")
+                         r"|融媒体中心|中新社|新华社)讯?$|(?:报|网|台)讯$")
 # what ends a word the model may tag as an organization that is none: an industry (汽车行业), money
 # (注册资本金)
 _NO_BODY_END = re.compile(r"(?:行业|产业|资本金|资金)$")

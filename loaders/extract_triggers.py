@@ -518,12 +518,16 @@ def landed_where_said_facts(text: str, sentence: tuple[int, int], spans: Sequenc
     [('attractedTo', True), ('locatedIn', True)]
     """
     facts: list[tuple] = []
+    places_ending: dict[int, list[Any]] = {}  # (looked up by where each body's 的 stands, no scan per body)
+    for s in spans:
+        if s.type in _WHERE and not s.extra.get("neighbour") and s.start > sentence[0] \
+                and _LANDED_AT.search(text, max(sentence[0], s.start - 4), s.start):
+            places_ending.setdefault(s.end, []).append(s)
     for body in named:
         if body.type not in _BODIES or body.extra.get("inside") or not text.startswith("的", body.start - 1):
             continue
-        holders = [s for s in spans if s.end == body.start - 1 and s.type in _WHERE and not s.extra.get("neighbour")
-                   and s.start > sentence[0] and _LANDED_AT.search(text, max(sentence[0], s.start - 4), s.start)
-                   and not any(n is not s and n.start <= s.start and s.end <= n.end and n.type not in _WHERE for n in named)]
+        holders = [s for s in places_ending.get(body.start - 1, ())
+                   if not any(n is not s and n.start <= s.start and s.end <= n.end and n.type not in _WHERE for n in named)]
         if holders:
             holder = max(holders, key=lambda s: s.end - s.start)
             facts.append((body, "attractedTo", holder, 0.7, "landed_where_said"))

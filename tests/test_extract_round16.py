@@ -134,3 +134,9 @@ def test_a_single_character_before_he_is_no_item_of_a_list():
 def test_a_firm_the_model_glues_to_its_designation_is_named():
     """另一龙头企业X: the model may read 企业X as one word; the firm's name starts after 企业."""
     assert "锦宏科技" in _names("另一龙头企业锦宏科技正在推进三期项目。", "Company")
+
+
+def test_a_legal_form_with_a_bracketed_word_stays_in_the_firms_name():
+    """甲乙科技(集团)有限公司 / 甲乙控股（集团）股份有限公司: (集团) is a word of the legal form."""
+    assert "宏帆明润科技(集团)有限公司" in _names("宏帆明润科技(集团)有限公司投资建设。", "Company")
+    assert "宏帆控股（集团）股份有限公司" in _names("宏帆控股（集团）股份有限公司在晋江投资。", "Company")
