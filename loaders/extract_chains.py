@@ -531,6 +531,8 @@ def chain_mentions(text: str, names: Sequence[tuple[int, int]] = (), places: Con
 # 行业 / 企业 …, the head words the rules above read)
 _LED_TRADE = re.compile(r"为(?:龙头|主体|核心|链主|引领)的([^，。；：:、等\s]{2,12}(?:、[^，。；：:、等\s]{2,12})*?)"
                         r"(?<![产行企农事物创商])(?<![^加]工)业(?=[，。；、等,;]|$)")
+# …为龙头的X(的)生产规模 / 产值 / 产量 / 出口: X, the goods the frame's firms make, is their trade
+_LED_GOODS = re.compile(r"为(?:龙头|主体|核心|链主|引领)的([^，。；：:、等\s的]{2,10}?)的?(?:生产|产量|产值|出口|销量)")
 # the trade word of an industry's goods: 甲乙加工 / 制造 / 生产 / 冶炼 (业)
 _TRADE_WORD = re.compile(r"(?:加工|制造|生产|冶炼)$")
 
@@ -538,13 +540,17 @@ _TRADE_WORD = re.compile(r"(?:加工|制造|生产|冶炼)$")
 def _led_trades(text: str, names: Sequence[tuple[int, int]], places: Container[str],
                 found: Sequence[ChainMention]) -> list[ChainMention]:
     """``以X为龙头的Y加工业`` / ``以A、B为龙头的C、D制造业``: each trade the frame names is an industry
-    (its goods, without 加工 / 制造 / 生产 / 冶炼), where no head word named it already.
+    (its goods, without 加工 / 制造 / 生产 / 冶炼), where no head word named it already; so are the
+    goods of ``以X为龙头的Y的生产规模`` (产值 / 产量 / 出口).
 
     >>> [m.name for m in _led_trades("以甲乙为龙头的鞋类加工业，以丙丁为龙头的机电、通用设备制造业", [], set(), [])]
     ['鞋服', '机电', '通用设备']
+    >>> [m.name for m in _led_trades("以甲乙、丙丁等为龙头的运动健身器材的生产规模全国第一", [], set(), [])]
+    ['运动健身器材']
     """
     mentions = []
-    for frame in _LED_TRADE.finditer(text):
+    frames = sorted([*_LED_TRADE.finditer(text), *_LED_GOODS.finditer(text)], key=lambda m: m.start())
+    for frame in frames:
         if any(a < frame.end() and frame.start(1) < b for a, b in names) or any(frame.start(1) <= m.start < frame.end() for m in found):
             continue
         for a, b in _items(text, frame.start(1), frame.end(1)):

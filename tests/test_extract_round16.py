@@ -140,3 +140,9 @@ def test_a_legal_form_with_a_bracketed_word_stays_in_the_firms_name():
     """甲乙科技(集团)有限公司 / 甲乙控股（集团）股份有限公司: (集团) is a word of the legal form."""
     assert "宏帆明润科技(集团)有限公司" in _names("宏帆明润科技(集团)有限公司投资建设。", "Company")
     assert "宏帆控股（集团）股份有限公司" in _names("宏帆控股（集团）股份有限公司在晋江投资。", "Company")
+
+
+def test_the_goods_a_leader_frame_measures_are_the_leaders_trade():
+    """以A、B等为龙头的X的生产规模全国第一: X is the trade A and B lead."""
+    facts = _facts("以宏宇工业、恒凯复材等为龙头的运动健身器材的生产规模全国第一。")
+    assert ("宏宇工业", "leadsChain", "运动健身器材") in facts and ("恒凯复材", "leadsChain", "运动健身器材") in facts
