@@ -174,8 +174,10 @@ BOX_DRAWING = "\u2500-\u257f"
 # A table's ruling line (┌───┬───┐, ├───┼───┤, or a row of empty cells): it holds no text.
 _BOX_RULE_LINE = re.compile(rf"^[{BOX_DRAWING}\s]*[{BOX_DRAWING}][{BOX_DRAWING}\s]*$")
 _FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
-# a space between two Chinese words separates phrases or table columns: it becomes a comma
-_PHRASE_SPACE = re.compile(rf"(?<=[{_CJK}0-9）)])[ \t\u3000]+(?=[{_CJK}★☆])")
+# a space between two Chinese words separates phrases or table columns: it becomes a comma — but
+# not between a number and its measure word or unit (15 个项目, 2018 年, 100 亿元: the space goes)
+_COUNTED_UNIT = "[个家项批条座栋年月日亿万千百元吨亩米名位期号倍]"
+_PHRASE_SPACE = re.compile(rf"(?<=[{_CJK}）)])[ \t\u3000]+(?=[{_CJK}★☆])|(?<=[0-9])[ \t\u3000]+(?!{_COUNTED_UNIT})(?=[{_CJK}★☆])")
 # spaces next to Chinese or punctuation carry nothing (集微网消息 , 我国… → 集微网消息，我国…)
 # (a table's cell rules count as punctuation: │ 1 │厦船… → │1│厦船…)
 _LOOSE_SPACE = re.compile(rf"(?<=[{_CJK}，。；：！？、”“（）,;:!?{BOX_DRAWING}])[ \t\u3000]+"

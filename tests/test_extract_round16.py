@@ -5,6 +5,7 @@ from made_up_text import facts as _facts
 from made_up_text import names as _names
 
 from chainkg.loaders.extract_chains import chain_mentions
+from chainkg.loaders.text import normalize_article
 
 
 def _chains(text: str, places: frozenset[str] = frozenset()) -> list[str]:
@@ -146,3 +147,11 @@ def test_the_goods_a_leader_frame_measures_are_the_leaders_trade():
     """以A、B等为龙头的X的生产规模全国第一: X is the trade A and B lead."""
     facts = _facts("以宏宇工业、恒凯复材等为龙头的运动健身器材的生产规模全国第一。")
     assert ("宏宇工业", "leadsChain", "运动健身器材") in facts and ("恒凯复材", "leadsChain", "运动健身器材") in facts
+
+
+def test_a_space_between_a_number_and_its_measure_word_joins_them():
+    """15 个大型项目: the space is typography, not a break between phrases; 个 opens no project's
+    name, and the list before 等15 个 is a list of firms."""
+    assert normalize_article("共有15 个大型项目已投产，投资 100 亿元。").text == "共有15个大型项目已投产，投资100亿元。"
+    assert _names("宏帆镍业、恒帆彩板等15 个大型项目已投产。", "Company") == {"宏帆镍业", "恒帆彩板"}
+    assert _names("共有15 个大型项目已投产。", "Project") == set()
