@@ -362,6 +362,9 @@ _PROTECTED = {"供应链", "在线", "和平", "对外", "为民", "至诚", "�
               "以色", "以上", "以下", "以来", "以后", "以前", "以外", "以内", "以北", "以南", "以东", "以西",
               "所以", "可以", "难以", "予以", "加以", "用以", "得以", "足以", "借以", "赖以",
               *(kind + "业" for kind in ("台企", "央企", "国企", "民企", "外企", "港企", "侨企"))}  # (中国企业 is no 国企)
+# words that say what kind a park or body is, or which phase or size, and name none (智慧园区, 一期产业园,
+# 万亩工业园区)
+_A_KIND_OF_PLACE = re.compile(r"[一二三四五六七八九十]+期|[千万百]+亩|智慧|数字|绿色|生态|低碳|零碳|智能|现代化|标准化")
 _GENERIC_NAMES = {"工业", "产业", "全市工业", "全市", "我市", "该", "园", "园区", "工业(产业)", "市工业", "各类", "综合",
                   "行业", "相关", "有关", "本地", "国内", "全国", "全省", "各", "子", "分", "母", "全资子", "控股子"}
 
@@ -576,7 +579,7 @@ class _Extractor:
             start = end - len(name)
             stem = name[: len(name) - len(match.group())]
             if len(name) < 3 or stem in _GENERIC_NAMES or not stem or re.search(r"\d|全市|我市|各县", stem) \
-                    or _RANKED.search(stem):
+                    or _RANKED.search(stem) or _A_KIND_OF_PLACE.fullmatch(stem):
                 continue  # 全国省级开发区, 全省第四家国家级高新区: a rank or a class, not a name
             if kind == "org" and (self._is_regional_collective(stem) or NEWS_MEDIUM.search(name)):
                 continue  # (甲乙日报报业集团: the source of the report)
@@ -1211,6 +1214,18 @@ class _Extractor:
             return None
         phrase = self.text[before.start() if before else chain.start:end]
         return phrase if _CHAIN_WORDS.fullmatch(phrase) else None
+
+    def _past_a_province(self, name: str) -> str:
+        """The name without the province it opens with (福建省X, 福建X → X), else the name."""
+        for length in (3, 2):
+            entry = self.places.get(name[:length])
+            if entry is not None and getattr(entry, "admin_level", None) == "province":
+                return name[length:]
+        return name
+
+    def _place_prefixes_name(self, name: str) -> bool:
+        """Whether ``name`` opens with a place and goes on past it (泉州台商投资区, not 台商投资区)."""
+        return any(name[:length] in self.places for length in range(min(len(name) - 2, 7), 1, -1))
 
     def _strip_first_place(self, name: str) -> str:
         """The name without the one place it opens with (泉州市泉港区X园区 → 泉港区X园区)."""
@@ -2284,6 +2299,9 @@ class _Extractor:
                 between = self._strip_first_place(draft.name)
                 if between not in (draft.name, short) and between not in draft.aliases:
                     draft.aliases.append(between)
+            elif draft.type in ("DevelopmentZone", "GovernmentBody") and (rest := self._past_a_province(draft.name)) != draft.name \
+                    and self._place_prefixes_name(rest) and rest not in draft.aliases:
+                draft.aliases.append(rest)  # 福建(省)泉州台商投资区 is 泉州台商投资区: the province before a place opening the name
             entry = place_gazetteer().get(draft.name)
             if entry is not None:
                 draft.aliases = sorted(set(draft.aliases) | set(entry.aliases))

@@ -4,6 +4,7 @@ of firms, parks and projects; the places are real."""
 from made_up_text import facts as _facts
 from made_up_text import names as _names
 
+from chainkg.loaders.extract import extract_text
 from chainkg.loaders.extract_chains import chain_mentions
 from chainkg.loaders.text import normalize_article
 
@@ -155,3 +156,15 @@ def test_a_space_between_a_number_and_its_measure_word_joins_them():
     assert normalize_article("共有15 个大型项目已投产，投资 100 亿元。").text == "共有15个大型项目已投产，投资100亿元。"
     assert _names("宏帆镍业、恒帆彩板等15 个大型项目已投产。", "Company") == {"宏帆镍业", "恒帆彩板"}
     assert _names("共有15 个大型项目已投产。", "Project") == set()
+
+
+def test_a_kind_phase_or_size_of_park_names_no_park():
+    """智慧园区 / 一期产业园 / 万亩工业园区 say what kind, which phase or how big, not which park."""
+    assert _names("打造智慧园区，建设一期产业园和万亩工业园区。", "IndustrialPark") == set()
+    assert "甲乙智慧园区" in _names("甲乙智慧园区开园。", "IndustrialPark")
+
+
+def test_a_zone_named_with_its_province_first_is_also_named_without_it():
+    """福建省宁德甲乙投资区 is 宁德甲乙投资区 too: the province before the place that opens the name."""
+    zone = next(e for e in extract_text("福建省宁德台商投资区管委会表示。", source="made-up").entities if e.type == "DevelopmentZone")
+    assert zone.name == "福建省宁德台商投资区" and "宁德台商投资区" in zone.aliases
