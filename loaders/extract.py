@@ -1215,18 +1215,6 @@ class _Extractor:
         phrase = self.text[before.start() if before else chain.start:end]
         return phrase if _CHAIN_WORDS.fullmatch(phrase) else None
 
-    def _past_a_province(self, name: str) -> str:
-        """The name without the province it opens with (福建省X, 福建X → X), else the name."""
-        for length in (3, 2):
-            entry = self.places.get(name[:length])
-            if entry is not None and getattr(entry, "admin_level", None) == "province":
-                return name[length:]
-        return name
-
-    def _place_prefixes_name(self, name: str) -> bool:
-        """Whether ``name`` opens with a place and goes on past it (泉州台商投资区, not 台商投资区)."""
-        return any(name[:length] in self.places for length in range(min(len(name) - 2, 7), 1, -1))
-
     def _strip_first_place(self, name: str) -> str:
         """The name without the one place it opens with (泉州市泉港区X园区 → 泉港区X园区)."""
         for length in range(min(len(name) - 2, 7), 1, -1):
@@ -2299,8 +2287,8 @@ class _Extractor:
                 between = self._strip_first_place(draft.name)
                 if between not in (draft.name, short) and between not in draft.aliases:
                     draft.aliases.append(between)
-            elif draft.type in ("DevelopmentZone", "GovernmentBody") and (rest := self._past_a_province(draft.name)) != draft.name \
-                    and self._place_prefixes_name(rest) and rest not in draft.aliases:
+            elif draft.type in ("DevelopmentZone", "GovernmentBody") and len(run := opening_run(draft.name, self.places)) > 1 \
+                    and run[0][0].admin_level == "province" and (rest := draft.name[run[0][1]:]) not in draft.aliases:
                 draft.aliases.append(rest)  # 福建(省)泉州台商投资区 is 泉州台商投资区: the province before a place opening the name
             entry = place_gazetteer().get(draft.name)
             if entry is not None:

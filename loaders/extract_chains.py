@@ -533,8 +533,9 @@ _LED_TRADE = re.compile(r"为(?:龙头|主体|核心|链主|引领)的([^，。�
                         r"(?<![产行企农事物创商])(?<![^加]工)业(?=[，。；、等,;]|$)")
 # …为龙头的X(的)生产规模 / 产值 / 产量 / 出口: X, the goods the frame's firms make, is their trade
 _LED_GOODS = re.compile(r"为(?:龙头|主体|核心|链主|引领)的([^，。；：:、等\s的]{2,10}?)的?(?:生产|产量|产值|出口|销量)")
-# the trade word of an industry's goods: 甲乙加工 / 制造 / 生产 / 冶炼 (业)
-_TRADE_WORD = re.compile(r"(?:加工|制造|生产|冶炼)$")
+# the trade word after an industry's goods: 甲乙加工 / 制造 / 生产 / 冶炼 (业)
+_TRADE_WORDS = "加工|制造|生产|冶炼"
+_TRADE_WORD = re.compile(f"(?:{_TRADE_WORDS})$")
 
 
 def _led_trades(text: str, names: Sequence[tuple[int, int]], places: Container[str],
@@ -564,8 +565,8 @@ def _led_trades(text: str, names: Sequence[tuple[int, int]], places: Container[s
     return mentions
 
 
-# the trade word after an industry's goods: 甲乙加工业 / 制造业 / 生产业, or 业 after four characters or more
-_TRADE_ENDING = re.compile(r"(?:加工|制造|生产|冶炼)?业$")
+# an industry's trade word and 业 (甲乙加工业 / 制造业 / 冶炼业), or 业 after four characters or more
+_TRADE_ENDING = re.compile(f"(?:{_TRADE_WORDS})?业$")
 
 # 新能源龙头企业 / 光伏领军企业: the words right before name the industry the firms lead
 _LEADER_HEAD = re.compile(r"(?:龙头|领军|链主)企业")

@@ -487,8 +487,7 @@ def possessive_site_facts(text: str, sentence: tuple[int, int], spans: Sequence[
                 or body.extra.get("inside") or _UNIT_OF_A_BODY.match(text, body.end):
             continue  # (甲市的X公司研发中心: what lies there is the centre, another body)
         holders = [s for s in spans if s.end == link.start() and s.type in _WHERE and not s.extra.get("neighbour")
-                   and getattr(s.extra.get("place"), "admin_level", None) not in _WIDE_LEVELS
-                   and not any(n is not s and n.start <= s.start and s.end <= n.end and n.type not in _WHERE for n in named)]
+                   and getattr(s.extra.get("place"), "admin_level", None) not in _WIDE_LEVELS and not _inside_a_name(s, named)]
         if holders:
             holder = max(holders, key=lambda s: s.end - s.start)
             facts.append((body, "locatedIn", holder, 0.7, "possessive_site"))
@@ -500,6 +499,11 @@ def possessive_site_facts(text: str, sentence: tuple[int, int], spans: Sequence[
                 facts.append((other, "locatedIn", holder, 0.6, "possessive_site_list"))
                 last = other
     return facts
+
+
+def _inside_a_name(place: Any, named: Sequence[Any]) -> bool:
+    """Whether ``place`` is a word of a longer name of a body (甲市X公司的 …: 甲市 is the firm's)."""
+    return any(n is not place and n.start <= place.start and place.end <= n.end and n.type not in _WHERE for n in named)
 
 
 # a verb of arrival right before a place and 的 (落户甲市的X, 签约落地乙县的Y项目)
@@ -526,8 +530,7 @@ def landed_where_said_facts(text: str, sentence: tuple[int, int], spans: Sequenc
     for body in named:
         if body.type not in _BODIES or body.extra.get("inside") or not text.startswith("的", body.start - 1):
             continue
-        holders = [s for s in places_ending.get(body.start - 1, ())
-                   if not any(n is not s and n.start <= s.start and s.end <= n.end and n.type not in _WHERE for n in named)]
+        holders = [s for s in places_ending.get(body.start - 1, ()) if not _inside_a_name(s, named)]
         if holders:
             holder = max(holders, key=lambda s: s.end - s.start)
             facts.append((body, "attractedTo", holder, 0.7, "landed_where_said"))
